@@ -1,0 +1,7 @@
+"""kcroster — workforce-management planner for Dutch contact centres.
+
+Layers (DESIGN §2), each importing only downwards: ``model`` → ``staffing`` → ``rules`` →
+``solver`` → ``io`` → ``pipeline``/``cli`` → ``gui``. Only ``gui`` imports Qt.
+"""
+
+__version__ = "0.1.0"
