@@ -1,0 +1,355 @@
+"""Planner edits as domain operations with undo and redo.
+
+Every change a planner makes (drag a shift, swap two agents, lock a shift, edit an agent's
+contract, set a wish, accept a solved roster) is an :class:`Edit`. :class:`EditHistory` applies it
+to the project, remembers how to revert it, and tells listeners what changed, so the GUI (whose
+``QUndoStack`` may mirror this) repaints only what it must. No Qt here.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from kcroster.model import BREAK, Project, Roster, Segment, Shift, Wish
+
+
+@dataclass
+class Changed:
+    """What an edit touched: ``kind`` is 'roster', 'agents', 'queues' or 'wishes'."""
+
+    kind: str
+    agent_ids: set[str] = field(default_factory=set)
+    days: set[date] = field(default_factory=set)
+
+
+class Edit:
+    label = "bewerking"
+
+    def apply(self, project: Project) -> Changed:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def revert(self, project: Project) -> Changed:  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+def _roster(project: Project) -> Roster:
+    sc = project.scenario
+    if sc.roster is None:
+        sc.roster = Roster()
+    return sc.roster
+
+
+def _find(roster: Roster, agent_id: str, day: date) -> int:
+    for i, s in enumerate(roster.shifts):
+        if s.agent_id == agent_id and s.day == day:
+            return i
+    raise KeyError(f"geen dienst voor {agent_id} op {day.isoformat()}")
+
+
+def retime_segments(shift: Shift, new_start: datetime, new_end: datetime) -> list[Segment]:
+    """Segments for ``shift`` moved/resized to ``[new_start, new_end)``.
+
+    A pure move keeps every segment at the same offset. A resize keeps segments that still fit,
+    clips the ones cut by the new bounds, and stretches the first/last work activity to fill new
+    time; breaks keep their absolute offset from the start when they still lie strictly inside.
+    """
+    old_len = shift.end.timestamp() - shift.start.timestamp()
+    new_len = new_end.timestamp() - new_start.timestamp()
+    delta = timedelta(seconds=new_start.timestamp() - shift.start.timestamp())
+    segs = sorted(shift.segments, key=lambda s: s.start) or [Segment(shift.start, shift.end, "work")]
+    if abs(new_len - old_len) < 1e-6:
+        return [Segment(s.start + delta, s.end + delta, s.activity) for s in segs]
+    moved = [Segment(s.start + delta, s.end + delta, s.activity) for s in segs]
+    out: list[Segment] = []
+    for s in moved:
+        a = max(s.start, new_start)
+        b = min(s.end, new_end)
+        if b > a:
+            out.append(Segment(a, b, s.activity))
+    work = [s.activity for s in moved if s.activity != BREAK] or ["work"]
+    if not out:
+        return [Segment(new_start, new_end, work[0])]
+    if out[0].activity == BREAK:
+        out[0] = Segment(out[0].start, out[0].end, work[0])
+    if out[-1].activity == BREAK:
+        out[-1] = Segment(out[-1].start, out[-1].end, work[-1])
+    out[0] = Segment(new_start, out[0].end, out[0].activity)
+    out[-1] = Segment(out[-1].start, new_end, out[-1].activity)
+    merged: list[Segment] = []
+    for s in out:
+        if merged and merged[-1].activity == s.activity and merged[-1].end == s.start:
+            merged[-1] = Segment(merged[-1].start, s.end, s.activity)
+        else:
+            merged.append(s)
+    return merged
+
+
+class _ShiftListEdit(Edit):
+    """Base for edits that replace some shifts of the roster; undo restores the snapshot."""
+
+    def __init__(self) -> None:
+        self._before: list[Shift] | None = None
+
+    def _changed(self, shifts: list[Shift]) -> Changed:
+        return Changed("roster", {s.agent_id for s in shifts}, {s.day for s in shifts})
+
+    def _mutate(self, roster: Roster) -> list[Shift]:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def apply(self, project: Project) -> Changed:
+        roster = _roster(project)
+        self._before = copy.deepcopy(roster.shifts)
+        touched = self._mutate(roster)
+        roster.shifts.sort(key=lambda s: (s.agent_id, s.start))
+        return self._changed(touched)
+
+    def revert(self, project: Project) -> Changed:
+        roster = _roster(project)
+        assert self._before is not None
+        after = roster.shifts
+        roster.shifts = self._before
+        touched = [s for s in after if s not in self._before] + [s for s in self._before if s not in after]
+        return self._changed(touched)
+
+
+class MoveShift(_ShiftListEdit):
+    """Move (and optionally resize, or hand to another agent) one shift."""
+
+    label = "dienst verplaatsen"
+
+    def __init__(self, agent_id: str, day: date, new_start: datetime, new_end: datetime,
+                 new_agent_id: str | None = None) -> None:
+        super().__init__()
+        self.agent_id, self.day = agent_id, day
+        self.new_start, self.new_end = new_start, new_end
+        self.new_agent_id = new_agent_id
+
+    def _mutate(self, roster: Roster) -> list[Shift]:
+        i = _find(roster, self.agent_id, self.day)
+        old = roster.shifts[i]
+        if old.locked:
+            raise ValueError("deze dienst is vastgezet; maak hem eerst los")
+        target = self.new_agent_id or self.agent_id
+        new_day = self.new_start.astimezone(old.start.tzinfo).date()
+        for j, s in enumerate(roster.shifts):
+            if j != i and s.agent_id == target and s.day == new_day:
+                raise ValueError(f"{target} heeft op {new_day.isoformat()} al een dienst")
+        new = Shift(target, new_day, self.new_start, self.new_end,
+                    retime_segments(old, self.new_start, self.new_end), old.shift_type, False)
+        if abs((self.new_end - self.new_start).total_seconds() - (old.end - old.start).total_seconds()) > 1:
+            new.shift_type = None
+        roster.shifts[i] = new
+        return [old, new]
+
+
+class DeleteShift(_ShiftListEdit):
+    label = "dienst verwijderen"
+
+    def __init__(self, agent_id: str, day: date) -> None:
+        super().__init__()
+        self.agent_id, self.day = agent_id, day
+
+    def _mutate(self, roster: Roster) -> list[Shift]:
+        i = _find(roster, self.agent_id, self.day)
+        if roster.shifts[i].locked:
+            raise ValueError("deze dienst is vastgezet; maak hem eerst los")
+        return [roster.shifts.pop(i)]
+
+
+class AddShift(_ShiftListEdit):
+    label = "dienst toevoegen"
+
+    def __init__(self, shift: Shift) -> None:
+        super().__init__()
+        self.shift = shift
+
+    def _mutate(self, roster: Roster) -> list[Shift]:
+        if roster.shift_on(self.shift.agent_id, self.shift.day) is not None:
+            raise ValueError(f"{self.shift.agent_id} heeft op {self.shift.day.isoformat()} al een dienst")
+        new = copy.deepcopy(self.shift)
+        if not new.segments:
+            new.segments = [Segment(new.start, new.end, "work")]
+        roster.shifts.append(new)
+        return [new]
+
+
+class SwapShifts(_ShiftListEdit):
+    """Swap the shifts (or shift and day off) of two agents on one day."""
+
+    label = "diensten ruilen"
+
+    def __init__(self, agent_a: str, agent_b: str, day: date) -> None:
+        super().__init__()
+        self.agent_a, self.agent_b, self.day = agent_a, agent_b, day
+
+    def _mutate(self, roster: Roster) -> list[Shift]:
+        touched: list[Shift] = []
+        for s in roster.shifts:
+            if s.day == self.day and s.agent_id in (self.agent_a, self.agent_b):
+                if s.locked:
+                    raise ValueError("een vastgezette dienst kan niet geruild worden")
+                touched.append(copy.copy(s))
+                s.agent_id = self.agent_b if s.agent_id == self.agent_a else self.agent_a
+                touched.append(s)
+        return touched
+
+
+class LockShift(_ShiftListEdit):
+    label = "dienst vastzetten"
+
+    def __init__(self, agent_id: str, day: date, locked: bool = True) -> None:
+        super().__init__()
+        self.agent_id, self.day, self.locked = agent_id, day, locked
+        if not locked:
+            self.label = "dienst losmaken"
+
+    def _mutate(self, roster: Roster) -> list[Shift]:
+        s = roster.shifts[_find(roster, self.agent_id, self.day)]
+        s.locked = self.locked
+        return [s]
+
+
+class ReplaceRoster(Edit):
+    """Accept a new roster (e.g. a solve result) for the active scenario."""
+
+    label = "rooster vervangen"
+
+    def __init__(self, roster: Roster) -> None:
+        self.roster = roster
+        self._before: Roster | None = None
+
+    def apply(self, project: Project) -> Changed:
+        self._before = project.scenario.roster
+        project.scenario.roster = self.roster
+        return Changed("roster", {s.agent_id for s in self.roster.shifts}, {s.day for s in self.roster.shifts})
+
+    def revert(self, project: Project) -> Changed:
+        project.scenario.roster = self._before
+        return Changed("roster", {s.agent_id for s in self.roster.shifts}, {s.day for s in self.roster.shifts})
+
+
+class SetAgentField(Edit):
+    label = "medewerker wijzigen"
+
+    def __init__(self, agent_id: str, field_name: str, value: object) -> None:
+        self.agent_id, self.field_name, self.value = agent_id, field_name, value
+        self._old: object = None
+
+    def apply(self, project: Project) -> Changed:
+        agent = project.agent(self.agent_id)
+        if not hasattr(agent, self.field_name):
+            raise AttributeError(self.field_name)
+        self._old = getattr(agent, self.field_name)
+        setattr(agent, self.field_name, self.value)
+        return Changed("agents", {self.agent_id})
+
+    def revert(self, project: Project) -> Changed:
+        setattr(project.agent(self.agent_id), self.field_name, self._old)
+        return Changed("agents", {self.agent_id})
+
+
+class SetQueueSetting(Edit):
+    label = "wachtrij-instelling wijzigen"
+
+    def __init__(self, queue: str, field_name: str, value: object) -> None:
+        self.queue, self.field_name, self.value = queue, field_name, value
+        self._old: object = None
+
+    def apply(self, project: Project) -> Changed:
+        q = project.queue(self.queue)
+        if not hasattr(q, self.field_name):
+            raise AttributeError(self.field_name)
+        self._old = getattr(q, self.field_name)
+        setattr(q, self.field_name, self.value)
+        return Changed("queues")
+
+    def revert(self, project: Project) -> Changed:
+        setattr(project.queue(self.queue), self.field_name, self._old)
+        return Changed("queues")
+
+
+class SetWish(Edit):
+    """Set (or with ``wish=None`` clear) an agent's wish for one day."""
+
+    label = "wens wijzigen"
+
+    def __init__(self, agent_id: str, day: date, wish: Wish | None) -> None:
+        self.agent_id, self.day, self.wish = agent_id, day, wish
+        self._old: list[Wish] = []
+
+    def apply(self, project: Project) -> Changed:
+        self._old = [w for w in project.wishes if w.agent_id == self.agent_id and w.day == self.day]
+        project.wishes = [w for w in project.wishes if w not in self._old]
+        if self.wish is not None:
+            project.wishes.append(self.wish)
+        return Changed("wishes", {self.agent_id}, {self.day})
+
+    def revert(self, project: Project) -> Changed:
+        project.wishes = [w for w in project.wishes if w is not self.wish] + self._old
+        return Changed("wishes", {self.agent_id}, {self.day})
+
+
+Listener = Callable[[Changed], None]
+
+
+class EditHistory:
+    """Undo/redo stack of :class:`Edit` objects applied to one project."""
+
+    def __init__(self, project: Project, limit: int = 500) -> None:
+        self.project = project
+        self._done: list[Edit] = []
+        self._undone: list[Edit] = []
+        self._limit = limit
+        self._listeners: list[Listener] = []
+        self.dirty = False
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def _notify(self, changed: Changed) -> Changed:
+        self.dirty = True
+        for cb in list(self._listeners):
+            cb(changed)
+        return changed
+
+    def apply(self, edit: Edit) -> Changed:
+        changed = edit.apply(self.project)
+        self._done.append(edit)
+        del self._done[: -self._limit]
+        self._undone.clear()
+        return self._notify(changed)
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._done)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._undone)
+
+    @property
+    def undo_label(self) -> str | None:
+        return self._done[-1].label if self._done else None
+
+    @property
+    def redo_label(self) -> str | None:
+        return self._undone[-1].label if self._undone else None
+
+    def undo(self) -> Changed | None:
+        if not self._done:
+            return None
+        edit = self._done.pop()
+        changed = edit.revert(self.project)
+        self._undone.append(edit)
+        return self._notify(changed)
+
+    def redo(self) -> Changed | None:
+        if not self._undone:
+            return None
+        edit = self._undone.pop()
+        changed = edit.apply(self.project)
+        self._done.append(edit)
+        return self._notify(changed)

@@ -1,0 +1,396 @@
+"""The planning pipeline as plain functions: what the command line and the GUI both call.
+
+forecast → requirement → roster → checks → coverage & KPIs → Excel. No Qt; heavy libraries are
+imported inside the functions so that the window opens fast.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from kcroster.model import Forecast, KcrosterInputError, Project, Queue, Roster, step_in_force
+from kcroster.model.coverage import scheduled_matrix
+
+if TYPE_CHECKING:
+    from kcroster.rules.checker import Violation
+    from kcroster.solver import CancelToken, RosterResult, SolveOptions, SolveProgress
+    from kcroster.staffing import Requirement
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+# --- loading -------------------------------------------------------------------------------------
+
+
+def new_project_from_forecast(forecast: Forecast, name: str = "Nieuw project") -> Project:
+    return Project(name=name, horizon=forecast.horizon, queues=list(forecast.queues), forecast=forecast)
+
+
+def import_forecast(project: Project | None, path: str | Path, **options: Any) -> Project:
+    """Read a forecast workbook/CSV into ``project`` (or a new project)."""
+    from kcroster.io.forecast import load_forecast
+
+    fc = load_forecast(path, **options)
+    if project is None:
+        return new_project_from_forecast(fc, Path(path).stem)
+    project.forecast = fc
+    project.horizon = fc.horizon
+    project.queues = list(fc.queues)
+    return project
+
+
+def import_agents(project: Project, path: str | Path) -> Project:
+    """Read the agents workbook (agents, leave, wishes, reintegration, shifts) into ``project``."""
+    from kcroster.io.agents import apply_to_project, load_agents_workbook
+
+    data = load_agents_workbook(path, horizon=project.horizon, known_queues={q.name for q in project.queues})
+    apply_to_project(project, data)
+    return project
+
+
+def load_inputs(forecast_path: str | Path, agents_path: str | Path | None = None, **options: Any) -> Project:
+    project = import_forecast(None, forecast_path, **options)
+    if agents_path is not None:
+        import_agents(project, agents_path)
+    return project
+
+
+def load_demo_project() -> Project:
+    """The demo contact centre from ``samples/`` (forecast + agents workbooks)."""
+    project = load_inputs(SAMPLES / "demo_forecast.xlsx", SAMPLES / "demo_agents.xlsx")
+    project.name = "Demo klantcontactcentrum"
+    return project
+
+
+# --- requirement ---------------------------------------------------------------------------------
+
+
+def effective_queues(project: Project) -> list[Queue]:
+    """Queues with the active scenario's overrides applied (e.g. SL 90/10 instead of 80/20)."""
+    out = []
+    overrides = project.scenario.queue_overrides
+    for q in project.queues:
+        changes = overrides.get(q.name, {})
+        out.append(replace(q, **changes) if changes else q)
+    return out
+
+
+def queue_targets(queue: Queue) -> Any:
+    """Map a domain queue onto the staffing engine's targets."""
+    from kcroster.staffing import QueueTargets
+
+    return QueueTargets(
+        channel=str(queue.channel),
+        sl_percent=queue.sl_percent,
+        sl_seconds=queue.sl_seconds,
+        asa_seconds=queue.asa_seconds,
+        max_occupancy=queue.max_occupancy,
+        shrinkage=queue.shrinkage,
+        patience_seconds=queue.patience_seconds,
+        max_abandon=queue.max_abandon,
+        concurrency=queue.concurrency,
+        response_hours=queue.response_hours,
+        min_agents_when_open=queue.min_agents_when_open,
+    )
+
+
+def _require_forecast(project: Project) -> Forecast:
+    if project.forecast is None:
+        raise KcrosterInputError("dit project heeft nog geen forecast: importeer eerst een forecast")
+    return project.forecast
+
+
+def compute_requirement(project: Project) -> Requirement:
+    """Agents needed per queue × interval for the active scenario (what-ifs applied)."""
+    from kcroster.staffing import compute_requirement as staffing_requirement
+
+    fc = _require_forecast(project)
+    sc = project.scenario
+    queues = effective_queues(project)
+    return staffing_requirement(
+        fc.volume * sc.volume_factor,
+        fc.aht * sc.aht_factor,
+        project.horizon.interval_seconds,
+        [queue_targets(q) for q in queues],
+        fc.open_mask,
+    )
+
+
+def fte_per_day(project: Project, agents_matrix: np.ndarray) -> np.ndarray:
+    """FTE per queue × day for a matrix of agents per interval (FTE = fte_hours per week)."""
+    h = project.horizon
+    hours = agents_matrix * (h.interval_minutes / 60.0)
+    per_day = np.add.reduceat(hours, h.day_offsets[:-1], axis=1) if hours.shape[1] else hours
+    return per_day / (project.fte_hours / 5.0)
+
+
+# --- roster --------------------------------------------------------------------------------------
+
+
+def solve_roster(
+    project: Project,
+    requirement: Requirement | np.ndarray | None,
+    *,
+    on_progress: Callable[[SolveProgress], None] | None = None,
+    cancel: CancelToken | None = None,
+    options: SolveOptions | None = None,
+) -> RosterResult:
+    from kcroster.solver import solve
+
+    req = getattr(requirement, "scheduled", requirement)
+    return solve(project, req, on_progress=on_progress, cancel=cancel, options=options)
+
+
+def check_roster(project: Project, roster: Roster, reference: Roster | None = None) -> list[Violation]:
+    from kcroster.rules.checker import check
+
+    return check(roster, project, reference=reference)
+
+
+def productivity_of(project: Project) -> Callable[[str, date], float]:
+    plans: dict[str, list] = {}
+    for s in project.reintegration:
+        plans.setdefault(s.agent_id, []).append(s)
+
+    def factor(agent_id: str, day: date) -> float:
+        steps = plans.get(agent_id)
+        if not steps:
+            return 1.0
+        step = step_in_force(steps, day)
+        return 1.0 if step is None else float(step.productivity)
+
+    return factor
+
+
+# --- coverage ------------------------------------------------------------------------------------
+
+
+@dataclass
+class CoverageReport:
+    """Scheduled against required per queue × interval, predicted KPIs, and roster-wide totals."""
+
+    queue_names: list[str]
+    required: np.ndarray  # scheduled requirement (after shrinkage) [Q, I]
+    scheduled: np.ndarray  # agents the roster puts on each queue [Q, I]
+    productive: np.ndarray  # scheduled × (1 − shrinkage): expected agents on the phone [Q, I]
+    service_level: np.ndarray
+    asa: np.ndarray
+    abandon: np.ndarray
+    occupancy: np.ndarray
+    reachability: np.ndarray
+    daily: dict[str, np.ndarray] = field(default_factory=dict)  # KPI → [Q, D]
+    totals: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def difference(self) -> np.ndarray:
+        return self.scheduled - self.required
+
+
+def _interpolated_prediction(project: Project, productive: np.ndarray) -> dict[str, np.ndarray]:
+    """Erlang KPIs for fractional agent counts: linear between floor and ceil."""
+    from kcroster.staffing import predict
+
+    fc = _require_forecast(project)
+    sc = project.scenario
+    settings = [queue_targets(q) for q in effective_queues(project)]
+    vol, aht = fc.volume * sc.volume_factor, fc.aht * sc.aht_factor
+    lo = np.floor(productive + 1e-9)
+    hi = np.ceil(productive - 1e-9)
+    w = productive - lo
+    p_lo = predict(vol, aht, project.horizon.interval_seconds, settings, lo.astype(int))
+    p_hi = predict(vol, aht, project.horizon.interval_seconds, settings, hi.astype(int))
+    out = {}
+    for name in ("service_level", "asa", "abandon", "occupancy", "reachability"):
+        a = np.asarray(getattr(p_lo, name), dtype=float)
+        b = np.asarray(getattr(p_hi, name), dtype=float)
+        out[name] = np.where(w > 0, a + (b - a) * w, a)
+    return out
+
+
+def _weighted(values: np.ndarray, weights: np.ndarray) -> float:
+    ok = np.isfinite(values) & (weights > 0)
+    tot = float(weights[ok].sum())
+    return float((values[ok] * weights[ok]).sum() / tot) if tot > 0 else math.nan
+
+
+def coverage(project: Project, roster: Roster, requirement: Requirement) -> CoverageReport:
+    """Coverage of ``roster`` against ``requirement`` with predicted service per interval."""
+    fc = _require_forecast(project)
+    names = fc.queue_names
+    sched = scheduled_matrix(roster, project.horizon, names, productivity_of(project))
+    shrink = np.array([q.shrinkage for q in effective_queues(project)])[:, None]
+    productive = sched * (1.0 - shrink)
+    kpi = _interpolated_prediction(project, productive)
+    vol = fc.volume * project.scenario.volume_factor
+    required = np.asarray(requirement.scheduled, dtype=float)
+    h = project.horizon
+    offs = h.day_offsets[:-1]
+    daily: dict[str, np.ndarray] = {}
+    vol_day = np.add.reduceat(vol, offs, axis=1)
+    for name in ("service_level", "asa", "abandon", "reachability"):
+        num = np.add.reduceat(np.nan_to_num(kpi[name]) * vol, offs, axis=1)
+        daily[name] = np.divide(num, vol_day, out=np.full_like(num, np.nan), where=vol_day > 0)
+    daily["required_fte"] = fte_per_day(project, required)
+    daily["scheduled_fte"] = fte_per_day(project, sched)
+    per_week = h.days / 7.0
+    wishes_total, wishes_granted = wish_score(project, roster)
+    totals = {
+        "service_level": _weighted(kpi["service_level"], vol),
+        "asa": _weighted(kpi["asa"], vol),
+        "abandon": _weighted(kpi["abandon"], vol),
+        "reachability": _weighted(kpi["reachability"], vol),
+        "occupancy": _weighted(kpi["occupancy"], vol),
+        "fte_required": float(required.sum() * h.interval_minutes / 60.0 / project.fte_hours / per_week),
+        "fte_scheduled": float(sched.sum() * h.interval_minutes / 60.0 / project.fte_hours / per_week),
+        "shortfall_hours": float(np.clip(required - sched, 0, None).sum() * h.interval_minutes / 60.0),
+        "surplus_hours": float(np.clip(sched - required, 0, None).sum() * h.interval_minutes / 60.0),
+        "shrinkage": float(np.average([q.shrinkage for q in effective_queues(project)])) if names else 0.0,
+        "wishes_total": float(wishes_total),
+        "wishes_granted": float(wishes_granted),
+        "fairness": fairness(project, roster),
+    }
+    return CoverageReport(names, required, sched, productive, kpi["service_level"], kpi["asa"],
+                          kpi["abandon"], kpi["occupancy"], kpi["reachability"], daily, totals)
+
+
+def wish_granted(project: Project, roster: Roster, wish: Any) -> bool:
+    """Whether ``roster`` grants ``wish`` (same meaning as the rule catalogue's wish_must)."""
+    from kcroster.model import WishKind
+
+    s = roster.shift_on(wish.agent_id, wish.day)
+    rules = project.shift_rules
+    if wish.kind == WishKind.OFF:
+        return s is None
+    if wish.kind == WishKind.NOT_SHIFT:
+        return s is None or s.shift_type != wish.shift_type
+    if s is None:
+        return False
+    local_start = s.start.astimezone(project.horizon.tz)
+    local_end = s.end.astimezone(project.horizon.tz)
+    if wish.kind == WishKind.WORK:
+        return True
+    if wish.kind == WishKind.SHIFT:
+        return s.shift_type == wish.shift_type
+    if wish.kind == WishKind.EARLY:
+        return local_start.time() < rules.early_start_before
+    if wish.kind == WishKind.LATE:
+        return local_end.date() > s.day or local_end.time() > rules.late_end_after
+    if wish.kind == WishKind.WINDOW:
+        t = local_start.time()
+        return wish.window_start is not None and wish.window_end is not None and wish.window_start <= t <= wish.window_end
+    return False
+
+
+def wish_score(project: Project, roster: Roster) -> tuple[int, int]:
+    total = granted = 0
+    for w in project.wishes:
+        total += 1
+        granted += wish_granted(project, roster, w)
+    return total, granted
+
+
+def fairness(project: Project, roster: Roster) -> float:
+    """Share of granted wish weight of the worst-off agent that has wishes (1 = everyone fully)."""
+    by_agent: dict[str, list[int]] = {}
+    for w in project.wishes:
+        g, t = by_agent.setdefault(w.agent_id, [0, 0])
+        by_agent[w.agent_id] = [g + (w.weight if wish_granted(project, roster, w) else 0), t + w.weight]
+    shares = [g / t for g, t in by_agent.values() if t > 0]
+    return float(min(shares)) if shares else 1.0
+
+
+# --- files ---------------------------------------------------------------------------------------
+
+
+def save_project(project: Project, path: str | Path) -> None:
+    from kcroster.io.project_store import save_project as _save
+
+    _save(project, path)
+
+
+def open_project(path: str | Path, read_only: bool = False) -> Project:
+    from kcroster.io.project_store import load_project
+
+    return load_project(path, read_only=read_only)
+
+
+def export_data(project: Project, roster: Roster, requirement: Requirement) -> Any:
+    from kcroster.io.roster_export import ExportData
+
+    cov = coverage(project, roster, requirement)
+    return ExportData(
+        project=project,
+        roster=roster,
+        required=cov.required,
+        scheduled=cov.scheduled,
+        service_level=cov.service_level,
+        asa=cov.asa,
+        abandon=cov.abandon,
+        occupancy=cov.occupancy,
+        reachability=cov.reachability,
+        violations=check_roster(project, roster),
+    )
+
+
+def export_planner_workbook(project: Project, roster: Roster, requirement: Requirement, path: str | Path) -> Path:
+    from kcroster.io.roster_export import export_planner_workbook as _export
+
+    _export(export_data(project, roster, requirement), path)
+    return Path(path)
+
+
+def export_team_workbook(project: Project, roster: Roster, path: str | Path, include_restrictions: bool = False,
+                         requirement: Requirement | None = None) -> Path:
+    from kcroster.io.roster_export import export_team_workbook as _export
+
+    req = requirement if requirement is not None else compute_requirement(project)
+    _export(export_data(project, roster, req), path, include_restrictions=include_restrictions)
+    return Path(path)
+
+
+def team_workbook_omissions(project: Project) -> list[str]:
+    from kcroster.io.roster_export import team_workbook_omissions as _omissions
+
+    return _omissions(project)
+
+
+def restrict_horizon(project: Project, days: int, agent_limit: int | None = None) -> Project:
+    """A copy of ``project`` cut to its first ``days`` days (and optionally its first agents).
+
+    Used for quick solves (self-test, previews); the original project is left untouched.
+    """
+    import copy
+
+    from kcroster.model import Horizon
+
+    h = project.horizon
+    days = max(1, min(days, h.days))
+    new_h = Horizon(h.start, days, h.interval_minutes, h.tz_name, h.week_start)
+    p = copy.deepcopy(project)
+    p.horizon = new_h
+    n = new_h.n_intervals
+    if p.forecast is not None:
+        fc = p.forecast
+        p.forecast = Forecast(new_h, fc.queues, fc.volume[:, :n], fc.aht[:, :n],
+                              None if fc.open_mask is None else fc.open_mask[:, :n], fc.source)
+    if agent_limit is not None:
+        keep = {a.id for a in p.agents[:agent_limit]}
+        p.agents = [a for a in p.agents if a.id in keep]
+        p.leave = [x for x in p.leave if x.agent_id in keep]
+        p.wishes = [x for x in p.wishes if x.agent_id in keep and x.day < new_h.end]
+        p.reintegration = [x for x in p.reintegration if x.agent_id in keep]
+    else:
+        p.wishes = [x for x in p.wishes if x.day < new_h.end]
+    p.shift_rules.type_demand = [d for d in p.shift_rules.type_demand if d.day < new_h.end]
+    for sc in p.scenarios:
+        for r in (sc.roster, sc.published):
+            if r is not None:
+                r.shifts = [s for s in r.shifts if s.day < new_h.end]
+    return p
