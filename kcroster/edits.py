@@ -139,7 +139,7 @@ class MoveShift(_ShiftListEdit):
                 raise ValueError(f"{target} heeft op {new_day.isoformat()} al een dienst")
         new = Shift(target, new_day, self.new_start, self.new_end,
                     retime_segments(old, self.new_start, self.new_end), old.shift_type, False)
-        if abs((self.new_end - self.new_start).total_seconds() - (old.end - old.start).total_seconds()) > 1:
+        if abs((self.new_end.timestamp() - self.new_start.timestamp()) - (old.end.timestamp() - old.start.timestamp())) > 1:
             new.shift_type = None
         roster.shifts[i] = new
         return [old, new]

@@ -37,11 +37,11 @@ class Shift:
 
     @property
     def duration_minutes(self) -> float:
-        return (self.end - self.start).total_seconds() / 60
+        return (self.end.timestamp() - self.start.timestamp()) / 60  # absolute, DST-safe
 
     @property
     def break_minutes(self) -> float:
-        return sum((s.end - s.start).total_seconds() / 60 for s in self.segments if s.activity == BREAK)
+        return sum((s.end.timestamp() - s.start.timestamp()) / 60 for s in self.segments if s.activity == BREAK)
 
     @property
     def work_minutes(self) -> float:
