@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from kcroster.model import Forecast, KcrosterInputError, Project, Queue, Roster, step_in_force
+from kcroster.model import wishes as wishes_model
 from kcroster.model.coverage import scheduled_matrix
 
 if TYPE_CHECKING:
@@ -261,49 +262,21 @@ def coverage(project: Project, roster: Roster, requirement: Requirement) -> Cove
 
 
 def wish_granted(project: Project, roster: Roster, wish: Any) -> bool:
-    """Whether ``roster`` grants ``wish`` (same meaning as the rule catalogue's wish_must)."""
-    from kcroster.model import WishKind
-
-    s = roster.shift_on(wish.agent_id, wish.day)
-    rules = project.shift_rules
-    if wish.kind == WishKind.OFF:
-        return s is None
-    if wish.kind == WishKind.NOT_SHIFT:
-        return s is None or s.shift_type != wish.shift_type
-    if s is None:
-        return False
-    local_start = s.start.astimezone(project.horizon.tz)
-    local_end = s.end.astimezone(project.horizon.tz)
-    if wish.kind == WishKind.WORK:
-        return True
-    if wish.kind == WishKind.SHIFT:
-        return s.shift_type == wish.shift_type
-    if wish.kind == WishKind.EARLY:
-        return local_start.time() < rules.early_start_before
-    if wish.kind == WishKind.LATE:
-        return local_end.date() > s.day or local_end.time() > rules.late_end_after
-    if wish.kind == WishKind.WINDOW:
-        t = local_start.time()
-        return wish.window_start is not None and wish.window_end is not None and wish.window_start <= t <= wish.window_end
-    return False
+    """Whether ``roster`` grants ``wish`` (see :mod:`kcroster.model.wishes`)."""
+    return wishes_model.wish_granted(wish, roster.shift_on(wish.agent_id, wish.day), project.shift_rules,
+                                     project.horizon.tz)
 
 
 def wish_score(project: Project, roster: Roster) -> tuple[int, int]:
-    total = granted = 0
-    for w in project.wishes:
-        total += 1
-        granted += wish_granted(project, roster, w)
-    return total, granted
+    """(number of wishes, number granted)."""
+    granted = wishes_model.wish_results(project.wishes, roster, project.shift_rules, project.horizon.tz)
+    return len(granted), sum(granted)
 
 
 def fairness(project: Project, roster: Roster) -> float:
     """Share of granted wish weight of the worst-off agent that has wishes (1 = everyone fully)."""
-    by_agent: dict[str, list[int]] = {}
-    for w in project.wishes:
-        g, t = by_agent.setdefault(w.agent_id, [0, 0])
-        by_agent[w.agent_id] = [g + (w.weight if wish_granted(project, roster, w) else 0), t + w.weight]
-    shares = [g / t for g, t in by_agent.values() if t > 0]
-    return float(min(shares)) if shares else 1.0
+    granted = wishes_model.wish_results(project.wishes, roster, project.shift_rules, project.horizon.tz)
+    return wishes_model.fairness(project.wishes, granted)
 
 
 # --- files ---------------------------------------------------------------------------------------

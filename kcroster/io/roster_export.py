@@ -50,7 +50,8 @@ from typing import Any
 import numpy as np
 
 from kcroster.io.workbook import set_cell_safe
-from kcroster.model import BREAK, Leave, Project, Roster, Shift, WishKind, step_in_force
+from kcroster.model import BREAK, Leave, Project, Roster, Shift, step_in_force
+from kcroster.model.wishes import granted_share_per_agent, wish_results
 
 __all__ = [
     "ABSENT_LABEL",
@@ -554,32 +555,6 @@ def _weighted(values: np.ndarray | None, weights: np.ndarray) -> float | None:
     return float((v[ok] * weights[ok]).sum() / tot)
 
 
-def wish_granted(project: Project, roster: Roster, wish: Any, shifts: dict[tuple[str, date], Shift]) -> bool:
-    """Same meaning as the rule catalogue's wish rules."""
-    s = shifts.get((wish.agent_id, wish.day))
-    rules = project.shift_rules
-    tz = project.horizon.tz
-    if wish.kind == WishKind.OFF:
-        return s is None
-    if wish.kind == WishKind.NOT_SHIFT:
-        return s is None or s.shift_type != wish.shift_type
-    if s is None:
-        return False
-    ls, le = s.start.astimezone(tz), s.end.astimezone(tz)
-    if wish.kind == WishKind.WORK:
-        return True
-    if wish.kind == WishKind.SHIFT:
-        return s.shift_type == wish.shift_type
-    if wish.kind == WishKind.EARLY:
-        return ls.time() < rules.early_start_before
-    if wish.kind == WishKind.LATE:
-        return le.date() > s.day or le.time() > rules.late_end_after
-    if wish.kind == WishKind.WINDOW:
-        return (wish.window_start is not None and wish.window_end is not None
-                and wish.window_start <= ls.time() <= wish.window_end)
-    return False
-
-
 @dataclass
 class _Kpi:
     volume: float
@@ -633,21 +608,12 @@ def _write_kpis(wb: Any, data: ExportData, styles: _Styles) -> None:
     _prepare_sheet(ws, "A2", 13, [26, 14, 14, 12, 12, 12, 14, 14, 13, 13, 13, 13, 13])
     ws.append(w.header(["Kengetal", "Waarde", "Toelichting"]))
     total = _kpi(data, all_q, slice(None), vol, req, sch)
-    shifts = {(s.agent_id, s.day): s for s in data.roster.shifts}
     wishes = project.wishes
-    granted_by_agent: dict[str, list[int]] = {}
-    n_granted = 0
-    n_must = n_must_granted = 0
-    for wish in wishes:
-        g = wish_granted(project, data.roster, wish, shifts)
-        n_granted += g
-        if wish.must:
-            n_must += 1
-            n_must_granted += g
-        acc = granted_by_agent.setdefault(wish.agent_id, [0, 0])
-        acc[0] += wish.weight if g else 0
-        acc[1] += wish.weight
-    shares = [g / t for g, t in granted_by_agent.values() if t > 0]
+    granted = wish_results(wishes, data.roster, project.shift_rules, project.horizon.tz)
+    n_granted = sum(granted)
+    n_must = sum(1 for w in wishes if w.must)
+    n_must_granted = sum(1 for w, g in zip(wishes, granted, strict=True) if w.must and g)
+    shares = list(granted_share_per_agent(wishes, granted).values())
     unpopular = {t.name for t in project.shift_rules.shift_types if t.unpopular}
     unpop_counts = {a.id: 0 for a in project.agents}
     for s in data.roster.shifts:
