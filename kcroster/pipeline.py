@@ -84,22 +84,10 @@ def effective_queues(project: Project) -> list[Queue]:
 
 
 def queue_targets(queue: Queue) -> Any:
-    """Map a domain queue onto the staffing engine's targets."""
-    from kcroster.staffing import QueueTargets
+    """The staffing engine's targets for a domain queue (bad combinations → located error)."""
+    from kcroster.io.staffing_export import queue_targets as _targets
 
-    return QueueTargets(
-        channel=str(queue.channel),
-        sl_percent=queue.sl_percent,
-        sl_seconds=queue.sl_seconds,
-        asa_seconds=queue.asa_seconds,
-        max_occupancy=queue.max_occupancy,
-        shrinkage=queue.shrinkage,
-        patience_seconds=queue.patience_seconds,
-        max_abandon=queue.max_abandon,
-        concurrency=queue.concurrency,
-        response_hours=queue.response_hours,
-        min_agents_when_open=queue.min_agents_when_open,
-    )
+    return _targets(queue)
 
 
 def _require_forecast(project: Project) -> Forecast:

@@ -34,15 +34,20 @@ Export safety (:func:`safe_cell_text`, :func:`set_cell_safe`)
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import math
 import re
 import unicodedata
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from kcroster.model.errors import KcrosterInputError
 
@@ -67,6 +72,17 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "DEFAULT_MAX_CELLS",
     "DEFAULT_MAX_UNCOMPRESSED",
+    "KIND_BOOL",
+    "KIND_EMPTY",
+    "KIND_ERROR",
+    "KIND_NUMBER",
+    "KIND_TEXT",
+    "SheetTable",
+    "WorkbookArchive",
+    "open_workbook_archive",
+    "csv_table",
+    "read_sheet_table",
+    "table_from_rows",
     "column_label",
     "defusedxml_active",
     "find_sheet",
@@ -135,10 +151,10 @@ def _inspect_zip(name: str, data: bytes, max_uncompressed: int) -> None:
     """Refuse zip bombs and non-xlsx zips from the central directory, before decompressing."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+    except Exception as exc:  # BadZipFile, NotImplementedError (zip version), struct/zlib errors
         raise KcrosterInputError("is geen Excel-werkmap (.xlsx): beschadigd zip-bestand", file=name) from exc
+    infos = zf.infolist()
     with zf:
-        infos = zf.infolist()
         if len(infos) > MAX_ZIP_MEMBERS:
             raise KcrosterInputError(
                 f"is geen bruikbare Excel-werkmap: {len(infos)} onderdelen in het zip-bestand", file=name
@@ -175,7 +191,7 @@ def _inspect_zip(name: str, data: bytes, max_uncompressed: int) -> None:
             try:
                 with zf.open(info) as fh:
                     head = fh.read(DTD_SCAN_BYTES)
-            except (zipfile.BadZipFile, NotImplementedError, OSError, EOFError, ValueError) as exc:
+            except Exception as exc:  # zlib.error, BadZipFile, unsupported compression, ...
                 raise KcrosterInputError(
                     f"is geen leesbare Excel-werkmap: onderdeel '{info.filename}' is beschadigd",
                     file=name,
@@ -187,6 +203,20 @@ def _inspect_zip(name: str, data: bytes, max_uncompressed: int) -> None:
                     "(mogelijk een XML-aanval); een echte Excel-werkmap bevat die nooit",
                     file=name,
                 )
+
+
+def _validated_xlsx_bytes(path: str | Path, max_bytes: int, max_uncompressed: int) -> tuple[str, bytes]:
+    name, data = _read_file_bytes(path, max_bytes)
+    if data[:8] == _OLE_MAGIC:
+        raise KcrosterInputError(
+            "is geen Excel-werkmap (.xlsx): oud .xls-formaat of met wachtwoord beveiligd — "
+            "sla het bestand in Excel op als 'Excel-werkmap (*.xlsx)'",
+            file=name,
+        )
+    if not is_zip_file(data):
+        raise KcrosterInputError("is geen Excel-werkmap (.xlsx)", file=name)
+    _inspect_zip(name, data, max_uncompressed)
+    return name, data
 
 
 def open_workbook(
@@ -205,16 +235,7 @@ def open_workbook(
     :func:`iter_sheet_rows`, which turns parse errors met while streaming into
     :class:`KcrosterInputError`.
     """
-    name, data = _read_file_bytes(path, max_bytes)
-    if data[:8] == _OLE_MAGIC:
-        raise KcrosterInputError(
-            "is geen Excel-werkmap (.xlsx): oud .xls-formaat of met wachtwoord beveiligd — "
-            "sla het bestand in Excel op als 'Excel-werkmap (*.xlsx)'",
-            file=name,
-        )
-    if not is_zip_file(data):
-        raise KcrosterInputError("is geen Excel-werkmap (.xlsx)", file=name)
-    _inspect_zip(name, data, max_uncompressed)
+    name, data = _validated_xlsx_bytes(path, max_bytes, max_uncompressed)
 
     import openpyxl
 
@@ -345,9 +366,10 @@ def resolve_columns(
             lookup.setdefault(normalise_header(alias), canonical)
     found: dict[str, int] = {}
     for idx, h in enumerate(headers):
-        canonical = lookup.get(normalise_header(h))
-        if canonical is None:
+        match = lookup.get(normalise_header(h))
+        if match is None:
             continue
+        canonical = match
         if canonical in found:
             raise KcrosterInputError(
                 f"kolom '{canonical}' komt twee keer voor ({column_label(found[canonical], headers[found[canonical]])} "
@@ -363,9 +385,9 @@ def resolve_columns(
         seen = ", ".join(str(h) for h in headers if h not in (None, "")) or "geen"
         first = missing[0]
         aliases = spec[first]
-        also = f" (of: {', '.join(aliases)})" if aliases else ""
+        also = f" (ook herkend als: {', '.join(aliases)})" if aliases else ""
         raise KcrosterInputError(
-            f"kolom '{first}'{also} ontbreekt; gevonden kolommen: {seen}",
+            f"kolom '{first}' ontbreekt{also}; gevonden kolommen: {seen}",
             file=file,
             sheet=sheet,
             row=row,
@@ -406,7 +428,11 @@ _PLAIN_NUMBER = re.compile(r"\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+
 def number_from_text(text: str) -> float | None:
     """Parse number text by the separator rule in the module docstring; ``None`` if not a number."""
     s = text.strip().replace("\u2212", "-")
-    s = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d)", "", s)
+    if re.search(r"\d[ \u00a0\u202f]+\d", s):
+        # Spaces group thousands ("12 500") only in groups of three.
+        if not re.fullmatch(r"[+\-\s]*\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d*)?", s):
+            return None
+        s = re.sub(r"[ \u00a0\u202f]", "", s)
     if not s:
         return None
     sign = 1.0
@@ -458,7 +484,7 @@ def parse_number(
     Empty cells return ``default`` or raise. ``allow_percent`` accepts a trailing ``%`` (the
     number is returned as written: ``'80%'`` → 80.0).
     """
-    where = {"file": file, "sheet": sheet, "row": row, "column": column}
+    where: dict[str, Any] = {"file": file, "sheet": sheet, "row": row, "column": column}
     if is_blank(value):
         if default is not None:
             return float(default)
@@ -531,7 +557,7 @@ def parse_date(
     Text: ``jjjj-mm-dd``, ``dd-mm-jjjj``, ``dd/mm/jjjj``, ``dd.mm.jjjj`` (also 2-digit years, read
     as 20jj), optionally followed by a midnight time.
     """
-    where = {"file": file, "sheet": sheet, "row": row, "column": column}
+    where: dict[str, Any] = {"file": file, "sheet": sheet, "row": row, "column": column}
     if is_blank(value):
         raise KcrosterInputError("cel is leeg; een datum verwacht", **where)
     if isinstance(value, datetime):
@@ -567,7 +593,7 @@ def parse_time(
     value: Any, *, file: str | None, sheet: str | None, row: int | None, column: str | None
 ) -> time:
     """A wall-clock time from a time/datetime cell, a day fraction (0 ≤ x < 1) or ``HH:MM`` text."""
-    where = {"file": file, "sheet": sheet, "row": row, "column": column}
+    where: dict[str, Any] = {"file": file, "sheet": sheet, "row": row, "column": column}
     if is_blank(value):
         raise KcrosterInputError("cel is leeg; een tijd (UU:MM) verwacht", **where)
     if isinstance(value, datetime):
@@ -597,7 +623,7 @@ def parse_datetime(
 ) -> datetime:
     """A date with time: a datetime cell, ISO text (``2026-10-25T02:15+01:00``, offset optional)
     or ``dd-mm-jjjj UU:MM``. The result is naive unless the text carried a UTC offset."""
-    where = {"file": file, "sheet": sheet, "row": row, "column": column}
+    where: dict[str, Any] = {"file": file, "sheet": sheet, "row": row, "column": column}
     if is_blank(value):
         raise KcrosterInputError("cel is leeg; datum en tijd verwacht", **where)
     if isinstance(value, datetime):
@@ -633,7 +659,7 @@ def parse_bool(
     default: bool | None = None,
 ) -> bool:
     """ja/nee, yes/no, waar/onwaar, true/false, 1/0, x; empty → ``default`` or an error."""
-    where = {"file": file, "sheet": sheet, "row": row, "column": column}
+    where: dict[str, Any] = {"file": file, "sheet": sheet, "row": row, "column": column}
     if is_blank(value):
         if default is not None:
             return default
@@ -778,3 +804,636 @@ def set_cell_safe(cell: Any, value: Any) -> Any:
     else:
         cell.value = value
     return cell
+
+
+# --------------------------------------------------------------------------------------------
+# Whole-sheet tables (fast, vectorised)
+# --------------------------------------------------------------------------------------------
+
+KIND_EMPTY = 0
+KIND_NUMBER = 1  # numbers, and dates/times as Excel serials (days since 1899-12-30)
+KIND_TEXT = 2
+KIND_BOOL = 3
+KIND_ERROR = 4  # '#N/A', '#DIV/0!', ...
+
+
+@dataclass
+class SheetTable:
+    """A sheet (or CSV) as dense column arrays: what bulk importers validate vectorised.
+
+    Row ``i`` of the table is row ``row_numbers[i]`` of the file (1-based, as a spreadsheet
+    shows it); rows without any value are left out. ``kinds[i, j]`` says what cell ``(i, j)``
+    holds; numbers (and dates/times as Excel serials, booleans as 0/1) are in ``numbers``, text
+    and error codes in ``texts`` (``None`` elsewhere).
+    """
+
+    file: str
+    sheet: str | None
+    row_numbers: np.ndarray
+    kinds: np.ndarray
+    numbers: np.ndarray
+    texts: np.ndarray
+
+    @property
+    def n_rows(self) -> int:
+        return int(self.kinds.shape[0])
+
+    @property
+    def n_cols(self) -> int:
+        return int(self.kinds.shape[1])
+
+    def value(self, i: int, j: int) -> Any:
+        """Python value of cell ``(i, j)``: None, float, str or bool."""
+        if j >= self.n_cols:
+            return None
+        k = int(self.kinds[i, j])
+        if k == KIND_NUMBER:
+            return float(self.numbers[i, j])
+        if k == KIND_BOOL:
+            return bool(self.numbers[i, j])
+        if k in (KIND_TEXT, KIND_ERROR):
+            return self.texts[i, j]
+        return None
+
+    def row_values(self, i: int) -> list[Any]:
+        return [self.value(i, j) for j in range(self.n_cols)]
+
+    def rows_from(self, i: int) -> SheetTable:
+        """The table without its first ``i`` rows (e.g. below the header)."""
+        return SheetTable(
+            self.file, self.sheet, self.row_numbers[i:], self.kinds[i:], self.numbers[i:], self.texts[i:]
+        )
+
+
+def _datetime_to_serial(value: datetime | date | time | timedelta) -> float:
+    if isinstance(value, datetime):
+        base = datetime.combine(EXCEL_EPOCH, time(0))
+        return (value.replace(tzinfo=None) - base).total_seconds() / 86400.0
+    if isinstance(value, date):
+        return float((value - EXCEL_EPOCH).days)
+    if isinstance(value, time):
+        return (value.hour * 3600 + value.minute * 60 + value.second + value.microsecond / 1e6) / 86400.0
+    return value.total_seconds() / 86400.0
+
+
+def table_from_rows(
+    rows: Iterable[Iterable[Any]],
+    *,
+    file: str,
+    sheet: str | None,
+    first_row: int = 1,
+    row_numbers: Iterable[int] | None = None,
+) -> SheetTable:
+    """Build a :class:`SheetTable` from Python values (openpyxl rows or CSV records)."""
+    kept: list[list[Any]] = []
+    numbers_of_rows: list[int] = []
+    numbering = iter(row_numbers) if row_numbers is not None else None
+    width = 0
+    for n, row in enumerate(rows):
+        row_no = next(numbering) if numbering is not None else first_row + n
+        values = list(row)
+        while values and is_blank(values[-1]):
+            values.pop()
+        if not values:
+            continue
+        kept.append(values)
+        numbers_of_rows.append(row_no)
+        width = max(width, len(values))
+    n_rows = len(kept)
+    kinds = np.zeros((n_rows, width), dtype=np.uint8)
+    numbers = np.zeros((n_rows, width), dtype=np.float64)
+    texts = np.empty((n_rows, width), dtype=object)
+    for i, values in enumerate(kept):
+        for j, v in enumerate(values):
+            if v is None:
+                continue
+            if isinstance(v, bool):
+                kinds[i, j] = KIND_BOOL
+                numbers[i, j] = float(v)
+            elif isinstance(v, (int, float)):
+                fv = float(v)
+                if math.isfinite(fv):
+                    kinds[i, j] = KIND_NUMBER
+                    numbers[i, j] = fv
+                else:
+                    kinds[i, j] = KIND_TEXT
+                    texts[i, j] = str(v)
+            elif isinstance(v, (datetime, date, time, timedelta)):
+                kinds[i, j] = KIND_NUMBER
+                numbers[i, j] = _datetime_to_serial(v)
+            elif isinstance(v, str):
+                if v.strip():
+                    kinds[i, j] = KIND_ERROR if v.startswith("#") and v.upper() in _EXCEL_ERRORS else KIND_TEXT
+                    texts[i, j] = v
+            else:
+                kinds[i, j] = KIND_TEXT
+                texts[i, j] = str(v)
+    return SheetTable(
+        file, sheet, np.asarray(numbers_of_rows, dtype=np.int64), kinds, numbers, texts
+    )
+
+
+_EXCEL_ERRORS = {"#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA"}
+
+# One regex over the sheet XML recognises the cell layout Excel, LibreOffice and openpyxl write:
+# <c r="B7" s=".." t=".."> [<f>..</f>] [<v>..</v> | <is>..</is>] </c>. Any cell it cannot match
+# makes the match count differ from the number of '<c ' tags, and we fall back to openpyxl.
+_CELL_RE = re.compile(
+    rb'<c r="([A-Z]{1,3})([0-9]{1,7})"(?: s="[0-9]+")?(?: t="([a-zA-Z]{1,9})")?(?: (?:cm|vm|ph)="[^"]*")*'
+    rb"(?:/>|>(?:<f\b[^>/]*(?:/>|>[^<]*</f>))?"
+    rb"(?:<v>([^<]*)</v>)?(?:<is>([^<]*(?:<(?!/is>)[^<]*)*)</is>)?</c>)",
+)
+_TYPE_ATTR = re.compile(rb'\bt="(\w+)"')
+_XML_TAG = re.compile(r"<[^>]*>")
+_XML_ENTITY = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);")
+_NAMED_ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
+
+
+def _xml_text(raw: bytes) -> str:
+    """Text of an XML fragment: tags removed, the five entities and char refs decoded."""
+    s = raw.decode("utf-8", errors="replace")
+    if "\r" in s:  # XML end-of-line normalisation, as every XML parser does
+        s = s.replace("\r\n", "\n").replace("\r", "\n")
+    if "<" in s:
+        s = "".join(re.findall(r"<t\b[^>]*>([^<]*)</t>", s)) if "<t" in s else _XML_TAG.sub("", s)
+
+    def entity(m: re.Match[str]) -> str:
+        e = m[1]
+        if e in _NAMED_ENTITIES:
+            return _NAMED_ENTITIES[e]
+        try:
+            code = int(e[2:], 16) if e.startswith("#x") else int(e[1:])
+            return chr(code)
+        except (ValueError, OverflowError):
+            return m[0]
+
+    return _XML_ENTITY.sub(entity, s) if "&" in s else s
+
+
+def _fast_sheet_table(ws: Any, *, file: str, max_cells: int) -> SheetTable | None:
+    """Parse a read-only worksheet's XML with one regex pass; ``None`` when not applicable."""
+    archive = getattr(getattr(ws, "parent", None), "_archive", None)
+    path = getattr(ws, "_worksheet_path", None)
+    shared = getattr(ws, "_shared_strings", None)
+    if archive is None or path is None or shared is None:
+        return None
+    return _table_from_sheet_xml(archive.read(path), shared, file=file, sheet=ws.title, max_cells=max_cells)
+
+
+def _table_from_sheet_xml(
+    data: bytes, shared: Any, *, file: str, sheet: str, max_cells: int
+) -> SheetTable | None:
+    """The fast path proper: sheet XML bytes + shared strings → table, or ``None``."""
+
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+        # The regex reader expands nothing, but a DTD never belongs in a sheet: refuse it.
+        raise KcrosterInputError(
+            "wordt geweigerd: het werkblad bevat een DTD/entiteiten (mogelijk een XML-aanval)",
+            file=file,
+            sheet=sheet,
+        )
+    if b"<sheetData" not in data:
+        return None
+    n_tags = data.count(b"<c ")
+    if n_tags > max_cells:
+        raise KcrosterInputError(f"werkblad heeft meer dan {max_cells} cellen", file=file, sheet=sheet)
+    # Millions of small tuples would trigger the cyclic GC over and over; none are cyclic.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _cells_to_table(data, shared, n_tags, file=file, sheet=sheet, max_cells=max_cells)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+_TYPE_CODES = {"n": 0, "s": 1, "inlineStr": 2, "b": 3, "e": 4, "str": 5, "d": 6}
+
+
+def _cells_to_table(
+    data: bytes, shared: Any, n_tags: int, *, file: str, sheet: str, max_cells: int
+) -> SheetTable | None:
+    import pandas as pd
+
+    cells = _CELL_RE.findall(data)
+    del data
+    if len(cells) != n_tags:
+        return None
+    if not cells:
+        return table_from_rows([], file=file, sheet=sheet)
+    n = len(cells)
+    col_b, row_b, type_b, v_b = (list(map(itemgetter(k), cells)) for k in range(4))
+    # Fixed-width byte arrays make every per-cell step below a vectorised numpy operation.
+    rows_s = np.asarray(row_b, dtype="S7")
+    del row_b
+    # Cells come row by row, so a new row starts where the reference's row number changes.
+    starts = np.empty(n, dtype=bool)
+    starts[0] = True
+    np.not_equal(rows_s[1:], rows_s[:-1], out=starts[1:])
+    row_numbers_unsorted = rows_s[starts].astype(np.int64)
+    row_codes = np.cumsum(starts) - 1
+    del rows_s, starts
+    if row_numbers_unsorted.size > 1 and not (np.diff(row_numbers_unsorted) > 0).all():
+        # Rows out of order or split: number them by distinct row number instead.
+        all_rows = np.asarray([int(r) for r in map(itemgetter(1), cells)], dtype=np.int64)
+        row_numbers_unsorted, row_codes = np.unique(all_rows, return_inverse=True)
+    letters = np.asarray(col_b, dtype="S3").view(np.uint8).reshape(n, 3).astype(np.int64)
+    del col_b
+    present = letters > 0
+    digits = np.where(present, letters - 64, 0)
+    width = present.sum(axis=1)
+    ci = np.where(
+        width == 1, digits[:, 0], np.where(width == 2, digits[:, 0] * 26 + digits[:, 1],
+                                           (digits[:, 0] * 26 + digits[:, 1]) * 26 + digits[:, 2])
+    ) - 1
+    del letters, present, digits, width
+    types = np.asarray(type_b, dtype="S9")
+    del type_b
+    type_code = np.full(n, _TYPE_CODES["str"], dtype=np.int8)
+    type_code[types == b""] = _TYPE_CODES["n"]
+    for name, code in _TYPE_CODES.items():
+        type_code[types == name.encode("ascii")] = code
+    del types
+    order = np.argsort(row_numbers_unsorted, kind="stable")
+    rank = np.empty_like(order)
+    rank[order] = np.arange(order.size)
+    ri = rank[row_codes]
+    n_rows = int(order.size)
+    n_cols = int(ci.max()) + 1
+    if n_rows * n_cols > max_cells:
+        raise KcrosterInputError(
+            f"werkblad is onredelijk groot ({n_rows} rijen × {n_cols} kolommen)", file=file, sheet=sheet
+        )
+    kinds = np.zeros((n_rows, n_cols), dtype=np.uint8)
+    numbers = np.zeros((n_rows, n_cols), dtype=np.float64)
+    texts = np.empty((n_rows, n_cols), dtype=object)
+    has_v = np.fromiter(map(len, v_b), dtype=np.int64, count=n) > 0
+
+    def put_text(idx: np.ndarray, vals: np.ndarray, kind: int = KIND_TEXT, codes: np.ndarray | None = None) -> None:
+        """Store text cells; ``vals`` are the distinct texts when ``codes`` maps cells onto them."""
+        nonempty = np.fromiter((bool(x) and not x.isspace() for x in vals.tolist()), dtype=bool, count=vals.size)
+        if codes is not None:
+            nonempty, vals = nonempty[codes], vals[codes]
+        idx, vals = idx[nonempty], vals[nonempty]
+        kinds[ri[idx], ci[idx]] = kind
+        texts[ri[idx], ci[idx]] = vals
+
+    for code in np.unique(type_code).tolist():
+        sel = type_code == code
+        if code == _TYPE_CODES["inlineStr"]:
+            idx = np.flatnonzero(sel)
+            raw = np.asarray(list(map(itemgetter(4), cells)), dtype=object)[idx]
+            codes, uniq = pd.factorize(raw)
+            decoded = np.asarray([_xml_text(u) for u in uniq] + [None], dtype=object)[:-1]
+            put_text(idx, decoded, codes=codes)
+            continue
+        idx = np.flatnonzero(sel & has_v)
+        if idx.size == 0:
+            continue
+        raw_list = [v_b[i] for i in idx.tolist()]
+        if code == _TYPE_CODES["n"]:
+            try:
+                nums = np.fromiter(map(float, raw_list), dtype=np.float64, count=idx.size)
+            except ValueError:
+                return None
+            finite = np.isfinite(nums)
+            kinds[ri[idx[finite]], ci[idx[finite]]] = KIND_NUMBER
+            numbers[ri[idx[finite]], ci[idx[finite]]] = nums[finite]
+            if not finite.all():  # 'nan'/'inf' in a number cell: keep as text so checks refuse it
+                bad = idx[~finite]
+                put_text(bad, np.asarray([str(x) for x in nums[~finite].tolist()], dtype=object))
+        elif code == _TYPE_CODES["s"]:
+            try:
+                sidx = np.fromiter(map(int, raw_list), dtype=np.int64, count=idx.size)
+            except (ValueError, OverflowError):
+                return None
+            if sidx.size and (sidx.min() < 0 or sidx.max() >= len(shared)):
+                raise KcrosterInputError("verwijzing naar een tekst die niet bestaat", file=file, sheet=sheet)
+            used, inverse = np.unique(sidx, return_inverse=True)
+            strings = np.asarray([_shared_text(shared[int(u)]) for u in used] + [None], dtype=object)[:-1]
+            put_text(idx, strings, codes=inverse.reshape(-1))
+        elif code == _TYPE_CODES["b"]:
+            kinds[ri[idx], ci[idx]] = KIND_BOOL
+            numbers[ri[idx], ci[idx]] = np.asarray([x.strip() == b"1" for x in raw_list], dtype=np.float64)
+        elif code == _TYPE_CODES["e"]:
+            put_text(idx, np.asarray([_xml_text(x) for x in raw_list], dtype=object), KIND_ERROR)
+        elif code == _TYPE_CODES["d"]:
+            for k, x in zip(idx.tolist(), raw_list, strict=True):
+                text = _xml_text(x)
+                try:
+                    moment = datetime.fromisoformat(text)
+                except ValueError:
+                    if text.strip():
+                        kinds[ri[k], ci[k]] = KIND_TEXT
+                        texts[ri[k], ci[k]] = text
+                    continue
+                kinds[ri[k], ci[k]] = KIND_NUMBER
+                numbers[ri[k], ci[k]] = _datetime_to_serial(moment)
+        else:  # 'str' (formula text result) and anything unknown: text
+            put_text(idx, np.asarray([_xml_text(x) for x in raw_list], dtype=object))
+    del cells, v_b
+    keep = kinds.any(axis=1)
+    row_numbers = row_numbers_unsorted[order]
+    if not keep.all():
+        row_numbers, kinds, numbers, texts = row_numbers[keep], kinds[keep], numbers[keep], texts[keep]
+    return SheetTable(file, sheet, row_numbers, kinds, numbers, texts)
+
+
+def _shared_text(item: Any) -> str:
+    return item if isinstance(item, str) else str(item)
+
+
+def _letters_to_index(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ord(ch) - 64)
+    return n - 1
+
+
+def read_sheet_table(ws: Any, *, file: str, max_cells: int = DEFAULT_MAX_CELLS) -> SheetTable:
+    """Read a whole worksheet into a :class:`SheetTable`.
+
+    Read-only worksheets take a fast path (one regex pass over the sheet XML, vectorised
+    conversion — openpyxl's per-cell objects are ~10× slower on a 350 000-row forecast); a
+    layout the fast path does not recognise falls back to openpyxl, which gives the same table.
+    """
+    try:
+        table = _fast_sheet_table(ws, file=file, max_cells=max_cells)
+    except KcrosterInputError:
+        raise
+    except Exception as exc:
+        raise KcrosterInputError(
+            f"werkblad kan niet gelezen worden: {_describe(exc)}", file=file, sheet=ws.title
+        ) from exc
+    if table is not None:
+        return table
+    return table_from_rows(
+        iter_sheet_rows(ws, file=file, max_cells=max_cells), file=file, sheet=ws.title
+    )
+
+
+def csv_table(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SheetTable:
+    """A CSV file as a :class:`SheetTable` of text cells (header included as the first row)."""
+    name = Path(path).name
+    headers, rows = read_csv_rows(path, max_bytes=max_bytes)
+    width = max([len(headers)] + [len(r) for r in rows])
+    kept = [headers] + rows
+    numbering = [1] + [i + 2 for i in range(len(rows))]
+    padded = [r + [""] * (width - len(r)) for r in kept]
+    keep = [i for i, r in enumerate(padded) if any(padded[i])]
+    texts = np.empty((len(keep), width), dtype=object)
+    if keep:
+        texts[:, :] = np.asarray([padded[i] for i in keep], dtype=object).reshape(len(keep), width)
+    blank = np.vectorize(lambda s: not s, otypes=[bool])(texts) if texts.size else np.zeros(texts.shape, bool)
+    kinds = np.where(blank, KIND_EMPTY, KIND_TEXT).astype(np.uint8)
+    texts[blank] = None
+    return SheetTable(
+        name,
+        None,
+        np.asarray([numbering[i] for i in keep], dtype=np.int64),
+        kinds,
+        np.zeros(texts.shape, dtype=np.float64),
+        texts,
+    )
+
+
+_MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+class WorkbookArchive:
+    """A validated ``.xlsx`` read sheet by sheet into :class:`SheetTable` objects.
+
+    Bulk importers use this instead of :func:`open_workbook`: openpyxl's read-only mode parses
+    a whole sheet just to find its size when the writer left out ``<dimension>`` (openpyxl's own
+    write-only mode does), which costs seconds on a big forecast. Only ``xl/workbook.xml``, its
+    relationships and the shared strings are parsed up front (through defusedxml); a sheet the
+    fast reader does not recognise is read through openpyxl instead.
+    """
+
+    def __init__(self, file: str, data: bytes, *, max_cells: int = DEFAULT_MAX_CELLS) -> None:
+        self.file = file
+        self._data = data
+        self._max_cells = max_cells
+        self._zip = zipfile.ZipFile(io.BytesIO(data))
+        self._openpyxl_wb: Any = None
+        try:
+            self._sheet_paths, self._shared_path = self._read_structure()
+        except KcrosterInputError:
+            self.close()
+            raise
+        except Exception as exc:
+            self.close()
+            raise KcrosterInputError(
+                f"is geen leesbare Excel-werkmap (.xlsx): {_describe(exc)}", file=file
+            ) from exc
+        self._shared: list[str] | None = None
+
+    def _read_structure(self) -> tuple[dict[str, str | None], str | None]:
+        from defusedxml.ElementTree import fromstring
+
+        book = fromstring(self._zip.read("xl/workbook.xml"))
+        rels: dict[str, tuple[str, str]] = {}
+        if "xl/_rels/workbook.xml.rels" in self._zip.namelist():
+            rel_root = fromstring(self._zip.read("xl/_rels/workbook.xml.rels"))
+            for rel in rel_root.iter(f"{{{_PKG_REL_NS}}}Relationship"):
+                rels[rel.get("Id", "")] = (rel.get("Type", ""), rel.get("Target", ""))
+        sheets: dict[str, str | None] = {}
+        for sh in book.iter(f"{{{_MAIN_NS}}}sheet"):
+            title = sh.get("name") or f"Blad{len(sheets) + 1}"
+            rid = sh.get(f"{{{_REL_NS}}}id", "")
+            kind, target = rels.get(rid, ("", ""))
+            sheets[title] = _part_path(target) if kind.endswith("/worksheet") else None
+        shared = next(
+            (_part_path(t) for k, t in rels.values() if k.endswith("/sharedStrings")), None
+        )
+        return sheets, shared
+
+    @property
+    def sheetnames(self) -> list[str]:
+        return list(self._sheet_paths)
+
+    def find_sheet(self, names: tuple[str, ...] | list[str]) -> str | None:
+        """Title of the first sheet matching one of ``names`` (normalised, case-insensitive)."""
+        titles = {normalise_header(t): t for t in self._sheet_paths}
+        for n in names:
+            t = titles.get(normalise_header(n))
+            if t is not None:
+                return t
+        return None
+
+    def _shared_strings(self) -> list[str]:
+        if self._shared is None:
+            self._shared = []
+            if self._shared_path and self._shared_path in self._zip.namelist():
+                from openpyxl.reader.strings import read_string_table
+
+                with self._zip.open(self._shared_path) as fh:
+                    self._shared = list(read_string_table(fh))
+        return self._shared
+
+    def table(self, sheet: str) -> SheetTable:
+        """The sheet as a :class:`SheetTable` (located errors for anything unreadable)."""
+        path = self._sheet_paths.get(sheet)
+        try:
+            if path is not None and path in self._zip.namelist():
+                table = _table_from_sheet_xml(
+                    self._zip.read(path),
+                    self._shared_strings(),
+                    file=self.file,
+                    sheet=sheet,
+                    max_cells=self._max_cells,
+                )
+                if table is not None:
+                    return table
+            return self._openpyxl_table(sheet)
+        except KcrosterInputError:
+            raise
+        except Exception as exc:
+            raise KcrosterInputError(
+                f"werkblad kan niet gelezen worden: {_describe(exc)}", file=self.file, sheet=sheet
+            ) from exc
+
+    def _openpyxl_table(self, sheet: str) -> SheetTable:
+        import openpyxl
+
+        if self._openpyxl_wb is None:
+            self._openpyxl_wb = openpyxl.load_workbook(
+                io.BytesIO(self._data), read_only=True, data_only=True
+            )
+        if sheet not in self._openpyxl_wb.sheetnames:
+            raise KcrosterInputError("werkblad kan niet gelezen worden", file=self.file, sheet=sheet)
+        ws = self._openpyxl_wb[sheet]
+        return table_from_rows(
+            iter_sheet_rows(ws, file=self.file, max_cells=self._max_cells), file=self.file, sheet=sheet
+        )
+
+    def close(self) -> None:
+        if self._openpyxl_wb is not None:
+            self._openpyxl_wb.close()
+            self._openpyxl_wb = None
+        self._zip.close()
+
+    def __enter__(self) -> WorkbookArchive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _part_path(target: str) -> str:
+    """A relationship target ('worksheets/sheet1.xml' or '/xl/worksheets/sheet1.xml') → zip path."""
+    t = target.replace("\\", "/")
+    if t.startswith("/"):
+        return t.lstrip("/")
+    parts: list[str] = ["xl"]
+    for piece in t.split("/"):
+        if piece == "..":
+            if parts:
+                parts.pop()
+        elif piece not in ("", "."):
+            parts.append(piece)
+    return "/".join(parts)
+
+
+def open_workbook_archive(
+    path: str | Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_uncompressed: int = DEFAULT_MAX_UNCOMPRESSED,
+    max_cells: int = DEFAULT_MAX_CELLS,
+) -> WorkbookArchive:
+    """Validate an untrusted ``.xlsx`` like :func:`open_workbook` and return a
+    :class:`WorkbookArchive` for fast whole-sheet reading."""
+    name, data = _validated_xlsx_bytes(path, max_bytes, max_uncompressed)
+    return WorkbookArchive(name, data, max_cells=max_cells)
+
+
+# --------------------------------------------------------------------------------------------
+# Vectorised column conversion (bulk importers)
+# --------------------------------------------------------------------------------------------
+
+
+def column_numbers(
+    table: SheetTable,
+    j: int,
+    *,
+    column: str,
+    rows: np.ndarray | None = None,
+    allow_negative: bool = False,
+    empty: float | None = None,
+) -> np.ndarray:
+    """Column ``j`` as float64 for table rows ``rows`` (default: all), checked cell by cell.
+
+    Numbers pass; text goes through :func:`number_from_text` once per distinct text; an empty
+    cell becomes ``empty`` (or is an error when ``empty`` is None); booleans and Excel errors
+    are refused. The first bad cell raises a located :class:`KcrosterInputError`.
+    """
+    idx = np.arange(table.n_rows) if rows is None else rows
+    if j >= table.n_cols:
+        kinds = np.zeros(idx.size, dtype=np.uint8)
+        out = np.zeros(idx.size, dtype=np.float64)
+    else:
+        kinds = table.kinds[idx, j]
+        out = table.numbers[idx, j].copy()
+    bad = np.zeros(idx.size, dtype=bool)
+    is_text = kinds == KIND_TEXT
+    if is_text.any():
+        texts = table.texts[idx[is_text], j]
+        cache: dict[str, float] = {}
+        vals = np.empty(texts.size, dtype=np.float64)
+        for n, t in enumerate(texts.tolist()):
+            v = cache.get(t)
+            if v is None:
+                parsed = number_from_text(t)
+                v = math.nan if parsed is None else parsed
+                cache[t] = v
+            vals[n] = v
+        out[is_text] = vals
+        bad[is_text] = np.isnan(vals)
+    bad |= (kinds == KIND_BOOL) | (kinds == KIND_ERROR)
+    is_empty = kinds == KIND_EMPTY
+    if empty is None:
+        bad |= is_empty
+    else:
+        out[is_empty] = empty
+    if not allow_negative:
+        bad |= (out < 0) & ~is_empty
+    if bad.any():
+        first = int(np.flatnonzero(bad)[0])
+        i = int(idx[first])
+        value = table.value(i, j) if j < table.n_cols else None
+        where: dict[str, Any] = {
+            "file": table.file, "sheet": table.sheet, "row": int(table.row_numbers[i]), "column": column
+        }
+        # parse_number words the reason; it must raise for a cell flagged bad here.
+        parse_number(value, allow_negative=allow_negative, **where)
+        raise KcrosterInputError(f"'{_shown(value)}' is geen geldig getal", **where)  # pragma: no cover
+    return out
+
+
+def column_texts(table: SheetTable, j: int, *, column: str, rows: np.ndarray | None = None) -> np.ndarray:
+    """Column ``j`` as stripped text (numbers written without '.0'); empty cells are errors."""
+    idx = np.arange(table.n_rows) if rows is None else rows
+    kinds = table.kinds[idx, j] if j < table.n_cols else np.zeros(idx.size, dtype=np.uint8)
+    bad = (kinds == KIND_EMPTY) | (kinds == KIND_ERROR)
+    if bad.any():
+        i = int(idx[int(np.flatnonzero(bad)[0])])
+        value = table.value(i, j) if j < table.n_cols else None
+        reason = "cel is leeg; een naam verwacht" if value is None else f"'{_shown(value)}' is een Excel-fout"
+        raise KcrosterInputError(
+            reason, file=table.file, sheet=table.sheet, row=int(table.row_numbers[i]), column=column
+        )
+    out = np.empty(idx.size, dtype=object)
+    is_text = (kinds == KIND_TEXT)
+    if is_text.any():
+        out[is_text] = [t.strip() for t in table.texts[idx[is_text], j].tolist()]
+    other = ~is_text
+    if other.any():
+        nums = table.numbers[idx[other], j]
+        out[other] = [
+            ("WAAR" if v else "ONWAAR") if k == KIND_BOOL else (str(int(v)) if float(v).is_integer() else str(v))
+            for v, k in zip(nums.tolist(), kinds[other].tolist(), strict=True)
+        ]
+    return out

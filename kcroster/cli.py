@@ -1,0 +1,387 @@
+"""The ``kcroster`` command line: headless entry points to the same functions the GUI calls.
+
+Each subcommand is a pair registered in :data:`SUBCOMMANDS`: ``add_<name>_parser(sub)`` adds its
+argparse sub-parser and sets ``func``; ``cmd_<name>(args) -> int`` does the work. Bad input
+(:class:`~kcroster.model.KcrosterInputError`) is reported as one clear line on stderr with exit
+code 2; a usage error exits with 2 as argparse does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from kcroster import __version__
+from kcroster.model.errors import KcrosterInputError
+
+EXIT_OK = 0
+EXIT_INPUT = 2
+
+
+def _sl(text: str) -> tuple[float, float]:
+    """'80/20' → (80.0, 20.0)."""
+    a, sep, b = text.replace(" ", "").partition("/")
+    try:
+        pct, secs = float(a.replace(",", ".")), float(b.replace(",", "."))
+    except ValueError:
+        pct = secs = -1.0
+    if not sep or not (0 < pct < 100) or secs < 0:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen service level; schrijf bijvoorbeeld 80/20")
+    return pct, secs
+
+
+def _positive(text: str) -> float:
+    try:
+        v = float(text.replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen getal") from None
+    if not v > 0:
+        raise argparse.ArgumentTypeError(f"'{text}' moet groter dan 0 zijn")
+    return v
+
+
+def _fraction(text: str) -> float:
+    """'0.85', '0,85' or '85%' → 0.85."""
+    t = text.strip()
+    pct = t.endswith("%")
+    try:
+        v = float(t.rstrip("%").replace(",", "."))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen getal") from None
+    if pct or v > 1:
+        v /= 100.0
+    if not 0 <= v <= 1:
+        raise argparse.ArgumentTypeError(f"'{text}' moet tussen 0 en 1 (of 0 % en 100 %) liggen")
+    return v
+
+
+# --------------------------------------------------------------------------------------------
+# kcroster staffing
+# --------------------------------------------------------------------------------------------
+
+STAFFING_EPILOG = """\
+voorbeelden:
+  kcroster staffing prognose.xlsx -o bezetting.xlsx
+  kcroster staffing prognose.csv --sl 80/20 --aht 240 --shrinkage 30% -o bezetting.csv
+  kcroster staffing prognose.xlsx --patience 180 --interval 15
+
+De instellingen op het blad 'Queues' van de werkmap gaan voor; deze opties vullen lege cellen
+en gelden voor alle wachtrijen van een CSV.
+Uitvoer per wachtrij × interval: date, time, queue, volume, aht, traffic, agents, scheduled,
+service_level, asa, occupancy, abandon, reachability. CSV: komma-gescheiden, punt als decimaal-
+teken; xlsx: een blad per wachtrij plus 'Dagoverzicht' (FTE = 36 uur per week).
+Exitcode 0 = gelukt, 2 = fout in de invoer (de melding noemt bestand, blad, rij en kolom).
+"""
+
+
+def add_staffing_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "staffing",
+        help="bezetting per wachtrij × interval berekenen uit een prognose (Erlang C/A, chat, e-mail)",
+        description=(
+            "Leest een prognose (xlsx of CSV, lang of breed formaat, met het blad Queues) en schrijft "
+            "per wachtrij en interval hoeveel agents nodig en in te roosteren zijn, met het verwachte "
+            "service level, ASA, bezettingsgraad, afhaakpercentage en bereikbaarheid."
+        ),
+        epilog=STAFFING_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("forecast", metavar="FORECAST", type=Path, help="prognose: .xlsx-werkmap of .csv-bestand")
+    p.add_argument(
+        "-o", "--output", metavar="OUT", type=Path,
+        help="uitvoerbestand, .xlsx (opgemaakt) of .csv (voor andere software); "
+        "standaard <FORECAST>-bezetting.xlsx naast de prognose",
+    )
+    p.add_argument(
+        "--interval", type=int, choices=(15, 30, 60), metavar="MIN",
+        help="intervallengte in minuten (15, 30 of 60); standaard afgeleid uit de tijden in het bestand",
+    )
+    p.add_argument("--sl", type=_sl, metavar="PCT/SEC",
+                   help="service-level-doel, bijv. 80/20 = 80%% binnen 20 seconden (standaard 80/20)")
+    p.add_argument("--asa", type=_positive, metavar="S",
+                   help="doel voor de gemiddelde wachttijd (ASA) in seconden (standaard: geen)")
+    p.add_argument("--max-occupancy", type=_fraction, metavar="F",
+                   help="maximale bezettingsgraad, bijv. 0.85 of 85%% (standaard 0.85 voor telefonie en chat)")
+    p.add_argument("--shrinkage", type=_fraction, metavar="F",
+                   help="shrinkage (ziekte, overleg, training), bijv. 0.30 of 30%% (standaard 0.30)")
+    p.add_argument("--patience", type=_positive, metavar="S",
+                   help="gemiddeld geduld van bellers in seconden: rekent met Erlang A (afhakers); "
+                   "zonder deze optie Erlang C")
+    p.add_argument("--aht", type=_positive, metavar="S",
+                   help="gemiddelde afhandeltijd in seconden voor een prognose zonder aht-kolom")
+    p.add_argument("--channel", choices=("voice", "chat", "email"),
+                   help="kanaal voor wachtrijen zonder instelling (standaard voice)")
+    p.add_argument("--concurrency", type=int, metavar="N",
+                   help="chat: gelijktijdige gesprekken per agent (1-6, standaard 1)")
+    p.add_argument("--response-hours", type=_positive, metavar="H",
+                   help="e-mail: antwoordtermijn in uren (standaard 24)")
+    p.add_argument("--opening-hours", metavar="TEKST",
+                   help="openingstijden, bijv. 'ma-vr 08:00-20:00; za 09:00-17:00; feestdag gesloten'")
+    p.set_defaults(func=cmd_staffing)
+
+
+def staffing_defaults(args: argparse.Namespace) -> dict[str, object]:
+    """The queue_defaults that ``load_forecast`` takes, from the command-line options."""
+    out: dict[str, object] = {}
+    if args.sl is not None:
+        out["sl_percent"], out["sl_seconds"] = args.sl
+    mapping = {
+        "asa": "asa_seconds", "max_occupancy": "max_occupancy", "shrinkage": "shrinkage",
+        "patience": "patience_seconds", "aht": "aht", "channel": "channel", "concurrency": "concurrency",
+        "response_hours": "response_hours", "opening_hours": "opening_hours",
+    }
+    for attr, key in mapping.items():
+        value = getattr(args, attr, None)
+        if value is not None:
+            out[key] = value
+    return out
+
+
+def cmd_staffing(args: argparse.Namespace) -> int:
+    from kcroster.io.forecast import load_forecast
+    from kcroster.io.staffing_export import (
+        compute_forecast_requirement,
+        daily_summary,
+        write_staffing,
+    )
+
+    output = args.output or args.forecast.with_name(args.forecast.stem + "-bezetting.xlsx")
+    if output.suffix.lower() not in (".xlsx", ".csv"):
+        raise KcrosterInputError("uitvoer moet eindigen op .xlsx of .csv", file=output.name)
+    forecast = load_forecast(args.forecast, interval_minutes=args.interval, queue_defaults=staffing_defaults(args))
+    for note in forecast.notes:
+        print(f"let op: {note}", file=sys.stderr)
+    requirement = compute_forecast_requirement(forecast)
+    write_staffing(forecast, requirement, output)
+    summary = daily_summary(forecast, requirement)
+    h = forecast.horizon
+    print(f"{forecast.source}: {len(forecast.queues)} wachtrij(en), {h.days} dagen vanaf "
+          f"{h.start.strftime('%d-%m-%Y')}, intervallen van {h.interval_minutes} minuten")
+    agents = getattr(requirement, "agents", None)
+    for q, queue in enumerate(forecast.queues):
+        peak = float(max(0.0, *agents[q])) if agents is not None and len(agents[q]) else 0.0
+        fte = sum(s.fte for s in summary if s.queue == queue.name) / max(1, h.days) * 7 / 5
+        print(f"  {queue.name}: piek {peak:.0f} agents, gemiddeld {fte:.1f} FTE per week")
+    print(f"geschreven: {output}")
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------------------------
+# roster, check, plan, demo
+# --------------------------------------------------------------------------------------------
+
+
+def _add_solve_options(p: argparse.ArgumentParser, default_limit: float) -> None:
+    p.add_argument("--weeks", type=int, default=None, metavar="N",
+                   help="alleen de eerste N weken van de prognose inroosteren (standaard: alles)")
+    p.add_argument("--time-limit", type=_positive, default=default_limit, metavar="S",
+                   help=f"rekentijd van de optimalisatie in seconden (standaard {default_limit:g})")
+    p.add_argument("--workers", type=int, default=0, metavar="N",
+                   help="aantal rekenkernen (0 = alle; 1 met een vaste --seed is reproduceerbaar)")
+    p.add_argument("--seed", type=int, default=0, metavar="N", help="startgetal van de zoektocht")
+
+
+def _load_plan_inputs(args: argparse.Namespace) -> object:
+    from kcroster import pipeline
+
+    project = pipeline.load_inputs(args.forecast, args.agents)
+    if getattr(args, "weeks", None):
+        project = pipeline.restrict_horizon(project, 7 * args.weeks)
+    return project
+
+
+def _solve(project: object, args: argparse.Namespace) -> tuple[object, object]:
+    import os
+
+    from kcroster import pipeline
+    from kcroster.solver import SolveOptions
+
+    requirement = pipeline.compute_requirement(project)  # type: ignore[arg-type]
+    workers = args.workers or os.cpu_count() or 1
+
+    def progress(p: object) -> None:
+        obj = getattr(p, "objective", None)
+        bound = getattr(p, "best_bound", None)
+        if obj is not None:
+            print(f"  {p.elapsed_s:6.1f} s  doel {obj:,.0f}  ondergrens {bound or 0:,.0f}", file=sys.stderr)
+
+    result = pipeline.solve_roster(project, requirement, on_progress=progress,  # type: ignore[arg-type]
+                                   options=SolveOptions(time_limit_s=args.time_limit, workers=workers,
+                                                        seed=args.seed))
+    return requirement, result
+
+
+def _report_result(project: object, requirement: object, result: object) -> int:
+    from kcroster import pipeline
+
+    r = result
+    print(f"status: {r.status}, {len(r.roster.shifts)} diensten in {r.elapsed_s:.1f} s"
+          + (f" (eerste rooster na {r.time_to_first_s:.1f} s)" if r.time_to_first_s is not None else ""))
+    if r.objective is not None:
+        gap = f"{100 * r.gap:.2f} %" if r.gap is not None else "?"
+        print(f"doelfunctie {r.objective:,.0f}, ondergrens {r.best_bound or 0:,.0f}, gat {gap}")
+    for line in r.conflicts:
+        print(f"conflict: {line}")
+    if not r.roster.shifts:
+        return EXIT_INPUT if r.status == "infeasible" else 1
+    cov = pipeline.coverage(project, r.roster, requirement)  # type: ignore[arg-type]
+    t = cov.totals
+    req_h = float(cov.required.sum()) * project.horizon.interval_minutes / 60  # type: ignore[attr-defined]
+    short = t["shortfall_hours"]
+    print(f"tekort: {short:,.1f} agent-uur ({100 * short / req_h if req_h else 0:.1f} % van {req_h:,.0f} benodigde uren)")
+    print(f"wensen gehonoreerd: {int(t['wishes_granted'])} van {int(t['wishes_total'])}; "
+          f"eerlijkheid (slechtst bediende medewerker) {100 * t['fairness']:.0f} %")
+    print(f"voorspeld: servicelevel {100 * t['service_level']:.1f} %, ASA {t['asa']:.0f} s, "
+          f"bereikbaarheid {100 * t['reachability']:.1f} %")
+    errors = [v for v in r.violations if str(v.severity) == "error"]
+    print("regelcontrole: " + ("geen overtredingen" if not errors else f"{len(errors)} overtredingen"))
+    for v in errors[:20]:
+        print(f"  {v.agent_id or '-'}: {v.message_nl}")
+    return 0 if not errors else 1
+
+
+def add_roster_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("roster", help="rooster maken met de optimalisatie",
+                       description="Bereken de bezetting uit de prognose en maak een rooster voor de "
+                                   "medewerkers. Schrijft één rij per activiteit: agent, start, end, activity.")
+    p.add_argument("forecast", type=Path, metavar="FORECAST", help="prognose (.xlsx of .csv)")
+    p.add_argument("agents", type=Path, metavar="AGENTS", help="medewerkerswerkmap (.xlsx)")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="ROSTER.csv", help="roosterbestand")
+    _add_solve_options(p, 60.0)
+    p.set_defaults(func=cmd_roster)
+
+
+def cmd_roster(args: argparse.Namespace) -> int:
+    from kcroster.io.roster_csv import write_roster_csv
+
+    project = _load_plan_inputs(args)
+    requirement, result = _solve(project, args)
+    if result.roster.shifts:  # type: ignore[attr-defined]
+        write_roster_csv(result.roster, args.output)  # type: ignore[attr-defined]
+        print(f"geschreven: {args.output}")
+    return _report_result(project, requirement, result)
+
+
+def add_check_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("check", help="rooster toetsen aan alle regels",
+                       description="Toets een roosterbestand aan de Arbeidstijdenwet, contracten, "
+                                   "re-integratie en wensen. Exitcode 1 bij overtredingen.")
+    p.add_argument("forecast", type=Path, metavar="FORECAST")
+    p.add_argument("agents", type=Path, metavar="AGENTS")
+    p.add_argument("roster", type=Path, metavar="ROSTER.csv")
+    p.add_argument("--warnings", action="store_true", help="ook waarschuwingen tonen")
+    p.set_defaults(func=cmd_check)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from kcroster import pipeline
+    from kcroster.io.roster_csv import read_roster_csv
+
+    project = pipeline.load_inputs(args.forecast, args.agents)
+    roster = read_roster_csv(args.roster, project)
+    violations = pipeline.check_roster(project, roster)
+    shown = [v for v in violations if args.warnings or str(v.severity) == "error"]
+    for v in shown:
+        when = v.when.isoformat() if hasattr(v.when, "isoformat") else ""
+        print(f"{v.severity}\t{v.agent_id or '-'}\t{when}\t{v.rule_name_nl}\t{v.message_nl}")
+    errors = sum(1 for v in violations if str(v.severity) == "error")
+    print(f"{len(roster.shifts)} diensten getoetst: {errors} overtredingen, "
+          f"{len(violations) - errors} waarschuwingen", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def add_plan_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("plan", help="hele keten: bezetting → rooster → controle → planner-werkmap",
+                       description="Voert de hele planningsketen uit en schrijft de planner-werkmap.")
+    p.add_argument("forecast", type=Path, metavar="FORECAST")
+    p.add_argument("agents", type=Path, metavar="AGENTS")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="PLAN.xlsx")
+    p.add_argument("--project", type=Path, default=None, metavar="OUT.kcroster",
+                   help="ook het projectbestand opslaan")
+    _add_solve_options(p, 60.0)
+    p.set_defaults(func=cmd_plan)
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    from kcroster import pipeline
+
+    project = _load_plan_inputs(args)
+    requirement, result = _solve(project, args)
+    code = _report_result(project, requirement, result)
+    if result.roster.shifts:  # type: ignore[attr-defined]
+        project.scenario.roster = result.roster  # type: ignore[attr-defined]
+        pipeline.export_planner_workbook(project, result.roster, requirement, args.output)  # type: ignore[arg-type]
+        print(f"geschreven: {args.output}")
+        if args.project:
+            pipeline.save_project(project, args.project)  # type: ignore[arg-type]
+            print(f"geschreven: {args.project}")
+    return code
+
+
+def add_demo_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("demo", help="de keten op het demoproject uit samples/",
+                       description="Draait 'plan' op het demoproject (samples/) en schrijft de uitvoer "
+                                   "in de opgegeven map.")
+    p.add_argument("-o", "--output", type=Path, default=Path("build/demo"), metavar="MAP")
+    _add_solve_options(p, 60.0)
+    p.set_defaults(func=cmd_demo)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from kcroster.pipeline import SAMPLES
+
+    args.output.mkdir(parents=True, exist_ok=True)
+    args.forecast = SAMPLES / "demo_forecast.xlsx"
+    args.agents = SAMPLES / "demo_agents.xlsx"
+    out_dir = args.output
+    args.output = out_dir / "demo-plan.xlsx"
+    args.project = out_dir / "demo.kcroster"
+    return cmd_plan(args)
+
+
+# --------------------------------------------------------------------------------------------
+# Registration and entry point
+# --------------------------------------------------------------------------------------------
+
+SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
+    add_staffing_parser, add_roster_parser, add_check_parser, add_plan_parser, add_demo_parser,
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kcroster",
+        description=(
+            "kcroster — personeelsplanning voor klantcontactcentra: prognose → bezetting (Erlang) → "
+            "rooster (CP-SAT) → controle en dekking → Excel. Gebruik 'kcroster <opdracht> --help' "
+            "voor de opties van een opdracht."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"kcroster {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="<opdracht>", title="opdrachten")
+    for register in SUBCOMMANDS:
+        register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    except SystemExit as exc:  # --help, --version and usage errors
+        return int(exc.code) if isinstance(exc.code, int) else EXIT_INPUT
+    func = getattr(args, "func", None)
+    if func is None:
+        parser.print_help(sys.stderr)
+        return EXIT_INPUT
+    try:
+        return int(func(args))
+    except KcrosterInputError as exc:
+        print(f"fout: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+
+
+if __name__ == "__main__":
+    sys.exit(main())
