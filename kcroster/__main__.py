@@ -10,6 +10,9 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the frozen app starts the solver in a child process
     args = list(sys.argv[1:] if argv is None else argv)
     if "--self-test" in args:
         from kcroster.selftest import run_selftest

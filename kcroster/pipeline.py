@@ -196,55 +196,74 @@ def _interpolated_prediction(project: Project, productive: np.ndarray) -> dict[s
     p_lo = predict(vol, aht, project.horizon.interval_seconds, settings, lo.astype(int))
     p_hi = predict(vol, aht, project.horizon.interval_seconds, settings, hi.astype(int))
     out = {}
-    for name in ("service_level", "asa", "abandon", "occupancy", "reachability"):
-        a = np.asarray(getattr(p_lo, name), dtype=float)
-        b = np.asarray(getattr(p_hi, name), dtype=float)
-        out[name] = np.where(w > 0, a + (b - a) * w, a)
+    with np.errstate(invalid="ignore"):
+        for name in ("service_level", "asa", "abandon", "occupancy", "reachability"):
+            a = np.asarray(getattr(p_lo, name), dtype=float)
+            b = np.asarray(getattr(p_hi, name), dtype=float)
+            both_finite = np.isfinite(a) & np.isfinite(b)
+            blended = np.where(both_finite, a + (b - a) * w, np.where(w >= 0.5, b, a))
+            out[name] = np.where(w > 0, blended, a)
     return out
 
 
 def _weighted(values: np.ndarray, weights: np.ndarray) -> float:
+    """Volume-weighted mean over cells where the value is defined (NaN when none is)."""
     ok = np.isfinite(values) & (weights > 0)
     tot = float(weights[ok].sum())
     return float((values[ok] * weights[ok]).sum() / tot) if tot > 0 else math.nan
 
 
+SERVICE_KPIS = ("service_level", "asa", "abandon", "reachability", "occupancy")
+
+
 def coverage(project: Project, roster: Roster, requirement: Requirement) -> CoverageReport:
-    """Coverage of ``roster`` against ``requirement`` with predicted service per interval."""
+    """Coverage of ``roster`` against ``requirement`` with predicted service per interval.
+
+    Service KPIs (SL, ASA, abandon, bereikbaarheid, occupancy) are volume-weighted over the voice
+    and chat queues only: for e-mail they have no meaning (its target is the response time, which
+    the requirement already spreads). Per-queue figures are in ``totals['<kpi>:<queue>']``.
+    """
     fc = _require_forecast(project)
     names = fc.queue_names
+    queues = effective_queues(project)
     sched = scheduled_matrix(roster, project.horizon, names, productivity_of(project))
-    shrink = np.array([q.shrinkage for q in effective_queues(project)])[:, None]
+    shrink = np.array([q.shrinkage for q in queues])[:, None]
     productive = sched * (1.0 - shrink)
     kpi = _interpolated_prediction(project, productive)
     vol = fc.volume * project.scenario.volume_factor
     required = np.asarray(requirement.scheduled, dtype=float)
     h = project.horizon
     offs = h.day_offsets[:-1]
+    live = np.array([str(q.channel) != "email" for q in queues], dtype=bool)
+    service_vol = vol * live[:, None]
     daily: dict[str, np.ndarray] = {}
-    vol_day = np.add.reduceat(vol, offs, axis=1)
     for name in ("service_level", "asa", "abandon", "reachability"):
-        num = np.add.reduceat(np.nan_to_num(kpi[name]) * vol, offs, axis=1)
-        daily[name] = np.divide(num, vol_day, out=np.full_like(num, np.nan), where=vol_day > 0)
+        v = kpi[name]
+        ok = np.isfinite(v) & (service_vol > 0)
+        num = np.add.reduceat(np.where(ok, v * service_vol, 0.0), offs, axis=1)
+        den = np.add.reduceat(np.where(ok, service_vol, 0.0), offs, axis=1)
+        daily[name] = np.divide(num, den, out=np.full_like(num, np.nan), where=den > 0)
     daily["required_fte"] = fte_per_day(project, required)
     daily["scheduled_fte"] = fte_per_day(project, sched)
     per_week = h.days / 7.0
+    hours = h.interval_minutes / 60.0
     wishes_total, wishes_granted = wish_score(project, roster)
-    totals = {
-        "service_level": _weighted(kpi["service_level"], vol),
-        "asa": _weighted(kpi["asa"], vol),
-        "abandon": _weighted(kpi["abandon"], vol),
-        "reachability": _weighted(kpi["reachability"], vol),
-        "occupancy": _weighted(kpi["occupancy"], vol),
-        "fte_required": float(required.sum() * h.interval_minutes / 60.0 / project.fte_hours / per_week),
-        "fte_scheduled": float(sched.sum() * h.interval_minutes / 60.0 / project.fte_hours / per_week),
-        "shortfall_hours": float(np.clip(required - sched, 0, None).sum() * h.interval_minutes / 60.0),
-        "surplus_hours": float(np.clip(sched - required, 0, None).sum() * h.interval_minutes / 60.0),
-        "shrinkage": float(np.average([q.shrinkage for q in effective_queues(project)])) if names else 0.0,
+    totals: dict[str, float] = {name: _weighted(kpi[name], service_vol) for name in SERVICE_KPIS}
+    totals.update({
+        "fte_required": float(required.sum() * hours / project.fte_hours / per_week),
+        "fte_scheduled": float(sched.sum() * hours / project.fte_hours / per_week),
+        "required_hours": float(required.sum() * hours),
+        "shortfall_hours": float(np.clip(required - sched, 0, None).sum() * hours),
+        "surplus_hours": float(np.clip(sched - required, 0, None).sum() * hours),
+        "shrinkage": float(np.average([q.shrinkage for q in queues])) if names else 0.0,
         "wishes_total": float(wishes_total),
         "wishes_granted": float(wishes_granted),
         "fairness": fairness(project, roster),
-    }
+    })
+    for q, name in enumerate(names):
+        for k in SERVICE_KPIS:
+            totals[f"{k}:{name}"] = _weighted(kpi[k][q], vol[q]) if live[q] else math.nan
+        totals[f"shortfall_hours:{name}"] = float(np.clip(required[q] - sched[q], 0, None).sum() * hours)
     return CoverageReport(names, required, sched, productive, kpi["service_level"], kpi["asa"],
                           kpi["abandon"], kpi["occupancy"], kpi["reachability"], daily, totals)
 

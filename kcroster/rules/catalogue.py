@@ -22,8 +22,11 @@ Common definitions
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from enum import StrEnum
+
+from kcroster.model import Agent
 
 
 class Severity(StrEnum):
@@ -103,9 +106,13 @@ RULES: tuple[Rule, ...] = (
          ("roster_notice_days",), Severity.WARNING),
     # --- contract ------------------------------------------------------------------------------
     Rule("contract_week_hours", Family.CONTRACT, "Contracturen per week", "Contract hours per week",
-         "Work time per week within [week_min_hours, week_max_hours] of the agent. For a partial "
-         "week, and per full-day leave day, the minimum is reduced by 1/7 of itself per missing "
-         "day (floor to the minute); the maximum is reduced only for partial weeks.",
+         "Work time per week within [minimum, week_max_hours] of the agent. The minimum is "
+         "week_min_contract_minutes(): week_min_hours scaled by (days in horizon)/7 for a partial "
+         "week, less week_min_hours/max_days_per_week (5 when unset) per full-day leave day in the "
+         "horizon (a leave day counts as a contract day), floored to the minute and at 0; in a "
+         "week in which a reintegration step is in force on any day the reintegration plan "
+         "replaces the contract and the minimum is 0. The maximum is reduced only for partial "
+         "weeks.",
          ("min_hours", "max_hours")),
     Rule("contract_days_per_week", Family.CONTRACT, "Werkdagen per week", "Working days per week",
          "Days with a shift per week ≤ max_days_per_week.", ("max_days_per_week",)),
@@ -167,6 +174,20 @@ RULES: tuple[Rule, ...] = (
 )
 
 RULES_BY_ID: dict[str, Rule] = {r.id: r for r in RULES}
+
+
+def week_min_contract_minutes(agent: Agent, days_in_horizon: int, leave_days: int,
+                              in_reintegration: bool) -> int:
+    """The contract minimum of ``contract_week_hours`` for one week, in whole minutes.
+
+    A parameter derivation, shared by solver and checker so that both judge the same number.
+    """
+    if in_reintegration:
+        return 0
+    base = agent.week_min_hours * 60.0
+    per_leave_day = base / max(1, agent.max_days_per_week or 5)
+    value = base * days_in_horizon / 7.0 - per_leave_day * leave_days
+    return max(0, math.floor(value + 1e-9))
 
 
 def rule(rule_id: str) -> Rule:

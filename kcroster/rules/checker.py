@@ -29,7 +29,7 @@ import numpy as np
 
 from kcroster.model import BREAK, Agent, Leave, Project, Roster, Shift, WishKind, step_in_force
 from kcroster.model.agents import ReintegrationStep
-from kcroster.rules.catalogue import RULES_BY_ID, Severity
+from kcroster.rules.catalogue import RULES_BY_ID, Severity, week_min_contract_minutes
 from kcroster.rules.text import (
     clock,
     date_en,
@@ -720,16 +720,22 @@ def _contract_week_hours(c: _Ctx, aid: str, shifts: list[_Sh]) -> None:
     leave_days = _full_leave_days(c, aid)
     lo_full = agent.week_min_hours * 60
     hi_full = agent.week_max_hours * 60
+    plan = c.plans.get(aid, [])
     for wk in c.horizon_weeks():
         days = [wk.first + timedelta(days=i) for i in range(7)]
-        missing = sum(1 for d in days if not c.in_horizon(d) or d in leave_days)
-        lo = _floor_min(lo_full * (7 - missing) / 7)
+        in_h = [d for d in days if c.in_horizon(d)]
+        n_leave = sum(1 for d in in_h if d in leave_days)
+        reint = any(step_in_force(plan, d) is not None for d in in_h) if plan else False
+        lo = week_min_contract_minutes(agent, len(in_h), n_leave, reint)
+        missing = 7 - len(in_h) + n_leave
         hi = _floor_min(hi_full * wk.days_in / 7) if not wk.whole else hi_full
         got = per_week.get(wk.index, 0.0)
         note_nl = note_en = ""
         if missing:
-            note_nl = f" (naar rato: {7 - missing} van 7 dagen)"
-            note_en = f" (pro rata: {7 - missing} of 7 days)"
+            leave_nl = f", {n_leave} verlofdag(en)" if n_leave else ""
+            leave_en = f", {n_leave} leave day(s)" if n_leave else ""
+            note_nl = f" (naar rato: {len(in_h)} van 7 dagen{leave_nl})"
+            note_en = f" (pro rata: {len(in_h)} of 7 days{leave_en})"
         if got < lo - EPS:
             c.add("contract_week_hours", aid, wk.first,
                   f"{duration_nl(got)} werk in de week van {_dn(wk.first)}, minimaal {duration_nl(lo)}{note_nl}",

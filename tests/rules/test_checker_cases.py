@@ -348,12 +348,22 @@ def test_contract_hours_partial_week_and_leave_day_scale_the_minimum() -> None:
     long_ = ok + [shift("a1", SAT, "08:00", "12:15", breaks=())]
     assert msgs(violations(long_, p, "contract_week_hours")) == [
         "24 u 15 min werk in de week van ma 3 mei 2027, maximaal 24 u (naar rato: 4 van 7 dagen)"]
-    # a whole week with one full leave day: min 30 h, max stays 42 h
+    # a whole week with one full leave day: a leave day counts as a contract day (35 h / 5 days),
+    # so the minimum is 28 h; the maximum stays 42 h
     p2 = project(agent(contract_hours=35.0, min_hours=35.0, max_hours=42.0),
                  leave=[Leave("a1", at(WED, "00:00"), at(THU, "00:00"))])
     three = [shift("a1", d, "08:00", "18:30") for d in (MON, TUE, THU)]  # 30 h
     assert violations(three, p2, "contract_week_hours") == []
-    assert len(violations(three[:2], p2, "contract_week_hours")) == 1
+    assert msgs(violations(three[:2], p2, "contract_week_hours")) == [
+        "20 u werk in de week van ma 3 mei 2027, minimaal 28 u (naar rato: 7 van 7 dagen, 1 verlofdag(en))"]
+
+
+def test_contract_minimum_gives_way_to_a_reintegration_plan() -> None:
+    a = agent(contract_hours=35.0, min_hours=35.0, max_hours=42.0)
+    two = [shift("a1", d, "08:00", "12:00", breaks=()) for d in (MON, WED)]  # 8 h
+    assert len(violations(two, project(a), "contract_week_hours")) == 1
+    plan = [ReintegrationStep("a1", WED, max_hours_week=12)]  # in force from Wednesday on
+    assert violations(two, project(a, reintegration=plan), "contract_week_hours") == []
 
 
 def test_consecutive_days_minimum_except_at_horizon_edges() -> None:

@@ -1,0 +1,127 @@
+"""Application start-up: ``main(argv)`` parses the flags, sets up Qt, shows the window first
+and loads the project afterwards so the window is on screen fast (heavy modules load lazily).
+
+Flags: ``--project PATH`` (open a ``.kcroster``), ``--demo`` (the demo project; also the default
+when nothing else is given and no recent file exists), ``--lang nl|en``, ``--temp-basedir``
+(settings and recovery files in a throw-away folder), ``--dark`` / ``--light``, and
+``--screenshots DIR`` (open the demo, save a PNG of every screen and of the solve dialog, quit).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from kcroster import settings as user_settings
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="kcroster", description="kcroster — personeelsplanning voor klantcontactcentra")
+    ap.add_argument("--project", type=Path, help="projectbestand (.kcroster) om te openen")
+    ap.add_argument("--demo", action="store_true", help="open het demo-project")
+    ap.add_argument("--lang", choices=("nl", "en"), help="taal van de gebruikersinterface")
+    ap.add_argument("--temp-basedir", action="store_true", help="instellingen in een tijdelijke map (tests)")
+    ap.add_argument("--read-only", action="store_true", help="project alleen-lezen openen")
+    theme_group = ap.add_mutually_exclusive_group()
+    theme_group.add_argument("--dark", action="store_true", help="donkere weergave")
+    theme_group.add_argument("--light", action="store_true", help="lichte weergave")
+    ap.add_argument("--screenshots", type=Path, metavar="DIR", help="sla van elk scherm een PNG op en stop")
+    ap.add_argument("--solve-seconds", type=float, default=8.0, help=argparse.SUPPRESS)
+    ap.add_argument("--screenshot-suffix", default="", help=argparse.SUPPRESS)
+    return ap
+
+
+def make_app(argv: list[str] | None = None, *, lang: str = "nl", dark: bool | None = None) -> Any:
+    """The QApplication (created once), themed and translated."""
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from kcroster.gui import i18n, icons, theme
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        QCoreApplication.setOrganizationName("kcroster")
+        QCoreApplication.setApplicationName("kcroster")
+        app = QApplication([sys.argv[0] if sys.argv else "kcroster", *(argv or [])])
+    theme.apply(app, dark)
+    i18n.install_language(lang)
+    app.setWindowIcon(icons.app_icon())
+    return app
+
+
+def main(argv: list[str] | None = None) -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the frozen app re-enters here for the solver's child process
+    args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    if args.temp_basedir:
+        user_settings.make_temp_basedir()
+    if args.screenshots is not None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    cfg = user_settings.load_settings()
+    lang = args.lang or cfg.language or "nl"
+    dark = True if args.dark else (False if args.light else None)
+    if args.screenshots is not None and dark is None:
+        dark = False
+    app = make_app([], lang=lang, dark=dark)
+
+    from PySide6.QtCore import QTimer
+
+    from kcroster.gui.main_window import MainWindow
+
+    window = MainWindow(settings=cfg, confirm_close=args.screenshots is None)
+    if args.screenshots is None:
+        window.restore_layout()
+    window.show()
+
+    if args.screenshots is not None:
+        from kcroster.gui.screenshots import ScreenshotRun
+
+        run = ScreenshotRun(window, args.screenshots, solve_seconds=args.solve_seconds, suffix=args.screenshot_suffix)
+        QTimer.singleShot(0, run.start)
+        app.exec()
+        return run.exit_code
+
+    def load_initial() -> None:
+        if args.project is not None:
+            window.open_path(args.project, read_only=args.read_only)
+        elif args.demo or not cfg.recent_files or not Path(cfg.recent_files[0]).exists():
+            window.open_demo()
+        else:
+            window.open_path(Path(cfg.recent_files[0]))
+
+    QTimer.singleShot(0, load_initial)
+    return int(app.exec())
+
+
+def selftest_window(project: Any) -> str:
+    """Open the main window offscreen on ``project``, visit every screen; used by ``--self-test``."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = make_app([], dark=False)
+    from kcroster.gui.document import ProjectDocument
+    from kcroster.gui.main_window import MainWindow
+
+    doc = ProjectDocument()
+    window = MainWindow(doc, confirm_close=False)
+    window.show()
+    doc.set_project(project)
+    failed = []
+    for i, screen in enumerate(window.screens):
+        window.show_screen(i)
+        app.processEvents()
+        if screen.last_error is not None:
+            failed.append(f"{screen.title()}: {screen.last_error}")
+    titles = [s.title() for s in window.screens]
+    window.close()
+    if failed:
+        raise RuntimeError("schermen met fouten: " + "; ".join(failed))
+    return f"{len(titles)} schermen: {', '.join(titles)}"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

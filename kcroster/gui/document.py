@@ -1,0 +1,322 @@
+"""The open project as seen by the window: the project, its edit history and derived results.
+
+:class:`ProjectDocument` wraps a :class:`kcroster.model.Project` with the domain
+:class:`kcroster.edits.EditHistory`, caches what the pipeline derives from it (requirement,
+coverage, rule violations) and tells the screens through Qt signals what to repaint. Every
+computation is delegated to :mod:`kcroster.pipeline` (the same functions the CLI calls); the
+pipeline module is injectable so tests can run the screens against a small fake.
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from kcroster.edits import Changed, Edit, EditHistory
+from kcroster.model import Project, Roster, RosterStatus
+
+
+class SetScenarioField(Edit):
+    """What-if settings of the active scenario (volume %, AHT %).
+
+    TODO(lead): belongs in :mod:`kcroster.edits`; kept here, Qt-free, until it moves.
+    """
+
+    label = "scenario wijzigen"
+
+    def __init__(self, field_name: str, value: object) -> None:
+        self.field_name, self.value = field_name, value
+        self._old: object = None
+
+    def apply(self, project: Project) -> Changed:
+        self._old = getattr(project.scenario, self.field_name)
+        setattr(project.scenario, self.field_name, self.value)
+        return Changed("queues")
+
+    def revert(self, project: Project) -> Changed:
+        setattr(project.scenario, self.field_name, self._old)
+        return Changed("queues")
+
+
+class PublishRoster(Edit):
+    """Publish the active scenario's roster: it becomes the reference later changes are held to.
+
+    TODO(lead): belongs in :mod:`kcroster.edits`; kept here, Qt-free, until it moves.
+    """
+
+    label = "rooster publiceren"
+
+    def __init__(self, by: str | None = None) -> None:
+        self.by = by
+        self._old: tuple[Any, ...] | None = None
+
+    def apply(self, project: Project) -> Changed:
+        from datetime import UTC, datetime
+
+        sc = project.scenario
+        if sc.roster is None:
+            raise ValueError("er is nog geen rooster om te publiceren")
+        self._old = (sc.published, sc.roster.status, sc.roster.published_at, sc.roster.published_by)
+        sc.roster.status = RosterStatus.PUBLISHED
+        sc.roster.published_at = datetime.now(UTC)
+        sc.roster.published_by = self.by
+        sc.published = copy.deepcopy(sc.roster)
+        return Changed("roster")
+
+    def revert(self, project: Project) -> Changed:
+        sc = project.scenario
+        assert self._old is not None and sc.roster is not None
+        sc.published, sc.roster.status, sc.roster.published_at, sc.roster.published_by = self._old
+        return Changed("roster")
+
+
+class ProjectDocument(QObject):
+    projectReplaced = Signal()
+    edited = Signal(object)  # Changed
+    requirementChanged = Signal()
+    rosterChanged = Signal()
+    historyChanged = Signal()
+    dirtyChanged = Signal(bool)
+    pathChanged = Signal(object)
+    scenarioChanged = Signal()
+
+    def __init__(self, backend: ModuleType | Any | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._backend = backend
+        self.project: Project | None = None
+        self.history: EditHistory | None = None
+        self.path: Path | None = None
+        self.read_only = False
+        self.lock: Any = None
+        self._pending_lock: Any = None
+        self.busy = False  # a background job (solve) works on the project: edits wait
+        self._dirty = False
+        self._requirement: Any = None
+        self._coverage: Any = None
+        self._violations: list[Any] | None = None
+        self._generation = 0  # bumps whenever derived results go stale
+
+    # -- backend -------------------------------------------------------------------------------
+    @property
+    def backend(self) -> Any:
+        """The pipeline module, imported on first use so the window opens fast."""
+        if self._backend is None:
+            self._backend = importlib.import_module("kcroster.pipeline")
+        return self._backend
+
+    # -- project lifecycle ---------------------------------------------------------------------
+    def set_project(self, project: Project, path: Path | None = None, *, dirty: bool = False) -> None:
+        self.project = project
+        self.history = EditHistory(project)
+        self.history.subscribe(self._on_changed)
+        self.path = Path(path) if path else None
+        self._invalidate("all")
+        self._set_dirty(dirty)
+        self.projectReplaced.emit()
+        self.historyChanged.emit()
+        self.pathChanged.emit(self.path)
+
+    @property
+    def has_project(self) -> bool:
+        return self.project is not None
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def _set_dirty(self, value: bool) -> None:
+        if value != self._dirty:
+            self._dirty = value
+            self.dirtyChanged.emit(value)
+
+    def load(self, path: Path, read_only: bool = False) -> Project:
+        """Open a project file (taking its lock unless read-only); call on a worker thread."""
+        if getattr(self.backend, "__name__", "") == "kcroster.pipeline":
+            from kcroster.io.project_store import open_project
+
+            project, lock = open_project(path, read_only=read_only)
+            self._pending_lock = lock
+            return project
+        return self.backend.open_project(path, read_only=read_only)
+
+    def adopt(self, project: Project, path: Path, read_only: bool = False) -> None:
+        """Make a freshly loaded project current (main thread), releasing the previous lock."""
+        self.release_lock()
+        self.lock = getattr(self, "_pending_lock", None)
+        self._pending_lock = None
+        self.read_only = read_only
+        self.set_project(project, path)
+
+    def release_lock(self) -> None:
+        lock = getattr(self, "lock", None)
+        if lock is not None:
+            try:
+                lock.release()
+            except OSError:
+                pass
+        self.lock = None
+
+    def save(self, path: Path | None = None) -> Path:
+        target = Path(path) if path else self.path
+        if target is None:
+            raise ValueError("geen bestandsnaam")
+        if self.read_only and (path is None or Path(path) == self.path):
+            raise ValueError("dit project is alleen-lezen geopend; kies 'Opslaan als'")
+        assert self.project is not None
+        self.backend.save_project(self.project, target)
+        if path is not None:
+            self.path = target
+            self.pathChanged.emit(self.path)
+        self._set_dirty(False)
+        return target
+
+    def save_copy(self, target: Path) -> None:
+        """Autosave: write a copy without changing the document's path or dirty state."""
+        assert self.project is not None
+        self.backend.save_project(self.project, target)
+
+    # -- edits ---------------------------------------------------------------------------------
+    def apply(self, edit: Edit) -> Changed:
+        """Apply a domain edit (undoable). Raises ``ValueError`` with a Dutch message if refused."""
+        assert self.history is not None
+        if self.busy:
+            raise ValueError("even geduld: de optimalisatie loopt nog")
+        changed = self.history.apply(edit)
+        self.historyChanged.emit()
+        return changed
+
+    def undo(self) -> None:
+        if self.busy:  # the solver reads the project: undo waits like every other edit
+            return
+        if self.history is not None and self.history.can_undo:
+            self.history.undo()
+            self.historyChanged.emit()
+
+    def redo(self) -> None:
+        if self.busy:
+            return
+        if self.history is not None and self.history.can_redo:
+            self.history.redo()
+            self.historyChanged.emit()
+
+    def _on_changed(self, changed: Changed) -> None:
+        self._invalidate(changed.kind)
+        self._set_dirty(True)
+        self.edited.emit(changed)
+        if changed.kind in ("queues", "all"):
+            self.requirementChanged.emit()
+        if changed.kind in ("roster", "agents", "queues", "wishes", "all"):
+            self.rosterChanged.emit()
+
+    def _invalidate(self, kind: str) -> None:
+        self._generation += 1
+        if kind in ("queues", "all", "forecast"):
+            self._requirement = None
+        self._coverage = None
+        self._violations = None
+
+    def replace_project_data(self, project: Project, label: str = "import") -> None:
+        """After an import the pipeline returns a new project: keep path, drop derived caches.
+
+        Imports are not undoable through the edit history (they replace the project); the
+        history restarts so undo never mixes objects of two different projects.
+        """
+        self.set_project(project, self.path, dirty=True)
+
+    # -- scenarios -----------------------------------------------------------------------------
+    def set_active_scenario(self, index: int) -> None:
+        assert self.project is not None
+        if index == self.project.active_scenario or not 0 <= index < len(self.project.scenarios):
+            return
+        self.project.active_scenario = index
+        self._invalidate("all")
+        self._set_dirty(True)
+        self.scenarioChanged.emit()
+        self.requirementChanged.emit()
+        self.rosterChanged.emit()
+
+    def add_scenario(self, name: str) -> int:
+        """Copy the active scenario (settings and roster) under a new name and activate it."""
+        assert self.project is not None
+        new = copy.deepcopy(self.project.scenario)
+        new.name = name
+        new.published = None
+        if new.roster is not None:
+            new.roster.status = RosterStatus.DRAFT
+        self.project.scenarios.append(new)
+        self.set_active_scenario(len(self.project.scenarios) - 1)
+        self.scenarioChanged.emit()
+        return self.project.active_scenario
+
+    # -- derived results -----------------------------------------------------------------------
+    @property
+    def roster(self) -> Roster | None:
+        return None if self.project is None else self.project.scenario.roster
+
+    def requirement(self) -> Any:
+        if self._requirement is None and self.project is not None and self.project.forecast is not None:
+            self._requirement = self.backend.compute_requirement(self.project)
+        return self._requirement
+
+    def set_requirement(self, requirement: Any) -> None:
+        self._requirement = requirement
+
+    def prefetch(self, parent: Any = None) -> Any:
+        """Compute requirement and coverage in the background so the first visit of a screen
+        does not wait for the Erlang maths. A result that went stale meanwhile is dropped."""
+        from kcroster.gui.jobs import run_job
+
+        project = self.project
+        if project is None or project.forecast is None or (self._requirement is not None and
+                                                           (self.roster is None or self._coverage is not None)):
+            return None
+        gen = self._generation
+        backend = self.backend
+        known = self._requirement
+        roster = self.roster
+
+        def work(report: Any, cancel: Any) -> Any:
+            req = known if known is not None else backend.compute_requirement(project)
+            cov = backend.coverage(project, roster, req) if roster is not None else None
+            return req, cov
+
+        def done(value: Any) -> None:
+            if gen != self._generation or self.project is not project:
+                return
+            self._requirement, cov = value
+            if cov is not None:
+                self._coverage = cov
+            self.requirementChanged.emit()
+            self.rosterChanged.emit()
+
+        # silent: when it fails, the screen that needs the numbers computes them and says why
+        return run_job(parent, work, title="prefetch", on_done=done, on_error=lambda exc: None,
+                       show_after_ms=10**9, cancellable=False)
+
+    def coverage(self) -> Any:
+        if self._coverage is None and self.roster is not None and self.requirement() is not None:
+            self._coverage = self.backend.coverage(self.project, self.roster, self.requirement())
+        return self._coverage
+
+    def violations(self) -> list[Any]:
+        if self._violations is None:
+            if self.roster is None or self.project is None:
+                self._violations = []
+            else:
+                reference = self.project.scenario.published
+                self._violations = list(self.backend.check_roster(self.project, self.roster, reference))
+        return self._violations
+
+    def roster_state(self) -> RosterStatus | None:
+        """Draft / published / changed after publishing, as the status bar shows it."""
+        sc = None if self.project is None else self.project.scenario
+        if sc is None or sc.roster is None:
+            return None
+        if sc.published is not None:
+            return RosterStatus.PUBLISHED if sc.published.shifts == sc.roster.shifts else RosterStatus.CHANGED
+        return sc.roster.status

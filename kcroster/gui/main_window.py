@@ -1,0 +1,527 @@
+"""The main window: sidebar navigation and scenarios, the seven screens, menus and shortcuts,
+status bar, open/save/recent/autosave, undo/redo and drag-and-drop import."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kcroster import settings as user_settings
+from kcroster.gui import icons, theme
+from kcroster.gui.document import ProjectDocument
+from kcroster.gui.i18n import tr
+from kcroster.gui.jobs import Job, run_job, show_error
+from kcroster.gui.views.agents import AgentsScreen
+from kcroster.gui.views.base import Screen
+from kcroster.gui.views.coverage import CoverageScreen
+from kcroster.gui.views.export import ExportScreen
+from kcroster.gui.views.forecast import ForecastScreen
+from kcroster.gui.views.roster import RosterScreen
+from kcroster.gui.views.staffing import StaffingScreen
+from kcroster.gui.views.wishes import WishesScreen
+from kcroster.model import RosterStatus
+
+PROJECT_FILTER = "kcroster-project (*.kcroster)"
+AUTOSAVE_MS = 120_000
+IMPORTABLE = (".xlsx", ".xlsm", ".csv")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, doc: ProjectDocument | None = None, *, settings: user_settings.Settings | None = None,
+                 confirm_close: bool = True) -> None:
+        super().__init__()
+        self.doc = doc or ProjectDocument(parent=self)
+        self.settings = settings or user_settings.Settings()
+        self.confirm_close = confirm_close
+        self.setWindowIcon(icons.app_icon())
+        self.setAcceptDrops(True)
+        self.resize(1360, 860)
+        self.setMinimumSize(QSize(980, 640))
+        self.screens: list[Screen] = []
+        self.last_switch_ms = 0.0
+        self._build_ui()
+        self._build_actions()
+        self._build_status()
+        self.doc.dirtyChanged.connect(self._update_title)
+        self.doc.pathChanged.connect(self._update_title)
+        self.doc.projectReplaced.connect(self._project_replaced)
+        self.doc.historyChanged.connect(self._update_undo)
+        self.doc.rosterChanged.connect(self._update_status)
+        self.doc.scenarioChanged.connect(self._fill_scenarios)
+        self.doc.scenarioChanged.connect(self._update_status)
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+        self._update_title()
+        self._update_undo()
+        self._update_status()
+
+    # -- layout --------------------------------------------------------------------------------
+    def _build_ui(self) -> None:
+        central = QWidget()
+        lay = QHBoxLayout(central)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        side = QWidget()
+        side.setObjectName("Sidebar")
+        side.setFixedWidth(214)
+        sl = QVBoxLayout(side)
+        sl.setContentsMargins(0, 6, 0, 10)
+        sl.setSpacing(2)
+        brand = QHBoxLayout()
+        brand.setContentsMargins(14, 10, 14, 0)
+        brand.setSpacing(8)
+        logo = QLabel()
+        logo.setPixmap(icons.app_icon().pixmap(QSize(26, 26)))
+        title = QLabel("kcroster")
+        title.setObjectName("SidebarTitle")
+        brand.addWidget(logo)
+        brand.addWidget(title)
+        brand.addStretch(1)
+        sl.addLayout(brand)
+        self.project_label = QLabel("")
+        self.project_label.setObjectName("SidebarSection")
+        self.project_label.setWordWrap(True)
+        sl.addWidget(self.project_label)
+        self.nav = QListWidget()
+        self.nav.setObjectName("Navigation")
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        sl.addWidget(self.nav)
+        sec = QLabel(tr("Scenario's"))
+        sec.setObjectName("SidebarSection")
+        sl.addWidget(sec)
+        self.scenarios = QListWidget()
+        self.scenarios.setObjectName("Scenarios")
+        self.scenarios.setMaximumHeight(130)
+        self.scenarios.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scenarios.currentRowChanged.connect(self._scenario_picked)
+        sl.addWidget(self.scenarios)
+        self.add_scenario_button = QPushButton(tr("+ Scenario"))
+        self.add_scenario_button.setFlat(True)
+        self.add_scenario_button.clicked.connect(self.ask_add_scenario)
+        row = QHBoxLayout()
+        row.setContentsMargins(12, 0, 12, 0)
+        row.addWidget(self.add_scenario_button)
+        row.addStretch(1)
+        sl.addLayout(row)
+        lay.addWidget(side)
+        self.stack = QStackedWidget()
+        lay.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.forecast_screen = ForecastScreen(self.doc, self)
+        self.staffing_screen = StaffingScreen(self.doc, self)
+        self.agents_screen = AgentsScreen(self.doc, self)
+        self.wishes_screen = WishesScreen(self.doc, self)
+        self.roster_screen = RosterScreen(self.doc, self)
+        self.coverage_screen = CoverageScreen(self.doc, self)
+        self.export_screen = ExportScreen(self.doc, self)
+        screens: list[tuple[Screen, str]] = [
+            (self.forecast_screen, "forecast"),
+            (self.staffing_screen, "staffing"),
+            (self.agents_screen, "agents"),
+            (self.wishes_screen, "wishes"),
+            (self.roster_screen, "roster"),
+            (self.coverage_screen, "coverage"),
+            (self.export_screen, "export"),
+        ]
+        colour = self.palette().windowText().color()
+        for screen, icon in screens:
+            self.screens.append(screen)
+            self.stack.addWidget(screen)
+            item = QListWidgetItem(icons.line_icon(icon, colour), screen.title())
+            item.setSizeHint(QSize(190, 38))
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self._switch)
+        self.nav.setCurrentRow(0)
+
+    def screen_by_key(self, key: str) -> Screen:
+        return next(s for s in self.screens if s.key == key)
+
+    def show_screen(self, key_or_index: str | int) -> None:
+        i = key_or_index if isinstance(key_or_index, int) else [s.key for s in self.screens].index(key_or_index)
+        self.nav.setCurrentRow(i)
+
+    def _switch(self, row: int) -> None:
+        t0 = time.perf_counter()
+        self.stack.setCurrentIndex(row)
+        self.last_switch_ms = (time.perf_counter() - t0) * 1000
+
+    def _build_actions(self) -> None:
+        mb = self.menuBar()
+        m_file = mb.addMenu(tr("&Bestand"))
+
+        def action(menu: Any, text: str, slot: Any, shortcut: Any = None) -> QAction:
+            a = QAction(text, self)
+            if shortcut is not None:
+                a.setShortcut(QKeySequence(shortcut))
+            a.triggered.connect(slot)
+            menu.addAction(a)
+            return a
+
+        action(m_file, tr("&Nieuw project uit forecast…"), self.ask_new_from_forecast, QKeySequence.StandardKey.New)
+        self.open_action = action(m_file, tr("&Openen…"), self.ask_open, QKeySequence.StandardKey.Open)
+        self.demo_action = action(m_file, tr("&Demo-project openen"), self.open_demo)
+        self.recent_menu = m_file.addMenu(tr("&Recente bestanden"))
+        self._fill_recent()
+        m_file.addSeparator()
+        self.save_action = action(m_file, tr("Op&slaan"), self.save, QKeySequence.StandardKey.Save)
+        self.save_as_action = action(m_file, tr("Opslaan &als…"), self.save_as, QKeySequence("Ctrl+Shift+S"))
+        m_file.addSeparator()
+        action(m_file, tr("Forecast &importeren…"), lambda: self.forecast_screen.ask_import(), QKeySequence("Ctrl+I"))
+        action(m_file, tr("&Medewerkers importeren…"), lambda: self.agents_screen.ask_import())
+        action(m_file, tr("&Wensformulieren importeren…"), lambda: self.wishes_screen.ask_import())
+        action(m_file, tr("&Exporteren…"), lambda: self.show_screen("export"), QKeySequence("Ctrl+E"))
+        m_file.addSeparator()
+        action(m_file, tr("Afs&luiten"), self.close, QKeySequence.StandardKey.Quit)
+
+        m_edit = mb.addMenu(tr("Be&werken"))
+        self.undo_action = action(m_edit, tr("&Ongedaan maken"), self.doc.undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = action(m_edit, tr("Opn&ieuw"), self.doc.redo, QKeySequence.StandardKey.Redo)
+
+        m_view = mb.addMenu(tr("&Beeld"))
+        for i, s in enumerate(self.screens):
+            action(m_view, s.title(), lambda _c=False, i=i: self.show_screen(i), QKeySequence(f"Ctrl+{i + 1}"))
+        m_view.addSeparator()
+        m_lang = m_view.addMenu(tr("&Taal"))
+        action(m_lang, "Nederlands", lambda: self.set_language("nl"))
+        action(m_lang, "English", lambda: self.set_language("en"))
+
+        m_roster = mb.addMenu(tr("&Rooster"))
+        action(m_roster, tr("&Optimaliseer"), self.optimise, QKeySequence("Ctrl+R"))
+        action(m_roster, tr("&Publiceren"), self.publish)
+
+        m_help = mb.addMenu(tr("&Help"))
+        action(m_help, tr("&Over kcroster"), self.about)
+
+    def _build_status(self) -> None:
+        sb = self.statusBar()
+        self.scenario_label = QLabel()
+        self.state_label = QLabel()
+        self.state_label.setObjectName("Badge")
+        sb.addPermanentWidget(self.scenario_label)
+        sb.addPermanentWidget(self.state_label)
+
+    # -- state updates -------------------------------------------------------------------------
+    def _project_replaced(self) -> None:
+        self.doc.prefetch(self)
+        self._fill_scenarios()
+        self._update_status()
+        p = self.doc.project
+        self.project_label.setText(p.name if p else "")
+
+    def _fill_scenarios(self) -> None:
+        p = self.doc.project
+        self.scenarios.blockSignals(True)
+        self.scenarios.clear()
+        if p is not None:
+            for sc in p.scenarios:
+                self.scenarios.addItem(sc.name)
+            self.scenarios.setCurrentRow(p.active_scenario)
+        self.scenarios.blockSignals(False)
+
+    def _scenario_picked(self, row: int) -> None:
+        if row >= 0 and self.doc.project is not None:
+            try:
+                if self.doc.busy:
+                    raise ValueError(tr("Even geduld: de optimalisatie loopt nog."))
+                self.doc.set_active_scenario(row)
+            except ValueError as exc:
+                self.statusBar().showMessage(str(exc), 5000)
+                self._fill_scenarios()
+
+    def ask_add_scenario(self) -> None:
+        if self.doc.project is None:
+            return
+        name, ok = QInputDialog.getText(self, tr("Nieuw scenario"), tr("Naam van het scenario (kopie van het actieve):"),
+                                        text=tr("Scenario {n}").format(n=len(self.doc.project.scenarios) + 1))
+        if ok and name.strip():
+            self.doc.add_scenario(name.strip())
+
+    def state_text(self) -> tuple[str, str]:
+        state = self.doc.roster_state()
+        if state is None:
+            return tr("geen rooster"), "#8c959f"
+        return {
+            RosterStatus.DRAFT: (tr("concept"), theme.ACCENT),
+            RosterStatus.PUBLISHED: (tr("gepubliceerd"), theme.SURPLUS),
+            RosterStatus.CHANGED: (tr("gewijzigd na publicatie"), theme.WARNING),
+        }[state]
+
+    def _update_status(self, *args: object) -> None:
+        p = self.doc.project
+        self.scenario_label.setText(tr("Scenario: {naam}").format(naam=p.scenario.name) if p else tr("Geen project"))
+        text, colour = self.state_text()
+        self.state_label.setText(text)
+        self.state_label.setStyleSheet(f"background: {colour};")
+
+    def _update_title(self, *args: object) -> None:
+        p = self.doc.project
+        name = self.doc.path.name if self.doc.path else (p.name if p else tr("geen project"))
+        ro = f" [{tr('alleen-lezen')}]" if self.doc.read_only else ""
+        self.setWindowTitle(f"{name}{ro}[*] — kcroster")
+        self.setWindowModified(self.doc.dirty)
+
+    def _update_undo(self) -> None:
+        h = self.doc.history
+        self.undo_action.setEnabled(bool(h and h.can_undo))
+        self.redo_action.setEnabled(bool(h and h.can_redo))
+        self.undo_action.setText(tr("&Ongedaan maken") + (f": {h.undo_label}" if h and h.can_undo else ""))
+        self.redo_action.setText(tr("Opn&ieuw") + (f": {h.redo_label}" if h and h.can_redo else ""))
+
+    # -- files ---------------------------------------------------------------------------------
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.recent_files:
+            a = self.recent_menu.addAction(path)
+            a.triggered.connect(lambda _c=False, p=path: self.open_path(Path(p)))
+        self.recent_menu.setEnabled(bool(self.settings.recent_files))
+
+    def _remember(self, path: Path) -> None:
+        self.settings.add_recent(path)
+        self._fill_recent()
+        try:
+            user_settings.save_settings(self.settings)
+        except OSError:
+            pass
+
+    def _may_discard(self) -> bool:
+        if not self.doc.dirty or not self.confirm_close:
+            return True
+        answer = QMessageBox.question(
+            self, tr("Niet opgeslagen wijzigingen"), tr("Wijzigingen in dit project opslaan?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def ask_open(self) -> None:
+        if not self._may_discard():
+            return
+        path, _ = QFileDialog.getOpenFileName(self, tr("Project openen"), "", PROJECT_FILTER)
+        if path:
+            self.open_path(Path(path))
+
+    def open_path(self, path: Path, read_only: bool = False) -> Job:
+        """Open a project file in the background; offers the autosave when it is newer."""
+        chosen = path
+        recovered = False
+        if not read_only and getattr(self.doc.backend, "__name__", "") == "kcroster.pipeline":
+            from kcroster.io.project_store import recovery_candidate
+
+            candidate = recovery_candidate(path)
+            if candidate is not None and self.ask_recover(path):
+                chosen, recovered = candidate, True
+
+        def work(report, cancel) -> Any:
+            report(tr("Project openen…"))
+            project = self.doc.load(path, read_only)  # takes the lock on the real file
+            if recovered:
+                project = self.doc.backend.open_project(chosen, read_only=True)
+            return project
+
+        def done(project: Any) -> None:
+            self.doc.adopt(project, path, read_only)
+            if recovered:
+                self.doc._set_dirty(True)
+            self._remember(path)
+
+        def failed(exc: BaseException) -> None:
+            from kcroster.io.project_store import ProjectLockedError
+
+            if isinstance(exc, ProjectLockedError):
+                answer = QMessageBox.question(self, tr("Project is in gebruik"), str(exc) + "\n\n" + tr("Alleen-lezen openen?"))
+                if answer == QMessageBox.StandardButton.Yes:
+                    self.open_path(path, read_only=True)
+                return
+            show_error(self, tr("Project openen"), exc)
+
+        return run_job(self, work, title=tr("Project openen"), on_done=done, on_error=failed, cancellable=False)
+
+    def ask_recover(self, path: Path) -> bool:
+        """Offer the autosave that is newer than ``path`` (tests replace this)."""
+        if not self.confirm_close:
+            return False
+        answer = QMessageBox.question(
+            self, tr("Herstellen"),
+            tr("Er is een automatisch opgeslagen versie van {naam} die nieuwer is dan het bestand. Herstellen?").format(
+                naam=path.name))
+        return answer == QMessageBox.StandardButton.Yes
+
+    def open_demo(self) -> Job | None:
+        if not self._may_discard():
+            return None
+
+        def work(report, cancel) -> Any:
+            report(tr("Demo-project laden…"))
+            return self.doc.backend.load_demo_project()
+
+        def done(project: Any) -> None:
+            self.doc.release_lock()
+            self.doc.read_only = False
+            self.doc.set_project(project, None)
+
+        return run_job(self, work, title=tr("Demo-project laden"), on_done=done, cancellable=False)
+
+    def save(self) -> bool:
+        if self.doc.project is None:
+            return False
+        if self.doc.path is None or self.doc.read_only:
+            return self.save_as()
+        return self._save_to(None)
+
+    def save_as(self) -> bool:
+        if self.doc.project is None:
+            return False
+        path, _ = QFileDialog.getSaveFileName(self, tr("Project opslaan als"), f"{self.doc.project.name}.kcroster", PROJECT_FILTER)
+        if not path:
+            return False
+        if not path.endswith(".kcroster"):
+            path += ".kcroster"
+        return self._save_to(Path(path))
+
+    def _save_to(self, path: Path | None) -> bool:
+        try:
+            saved = self.doc.save(path)
+        except Exception as exc:  # noqa: BLE001 - every failure becomes a dialog
+            show_error(self, tr("Opslaan"), exc)
+            return False
+        if path is not None:
+            self.doc.read_only = False
+        self._remember(saved)
+        self.statusBar().showMessage(tr("Opgeslagen: {pad}").format(pad=str(saved)), 5000)
+        return True
+
+    def autosave(self) -> Path | None:
+        """Write a recovery copy when there are unsaved changes (never the project file itself)."""
+        if self.doc.project is None or not self.doc.dirty or self.doc.busy:
+            return None
+        if getattr(self.doc.backend, "__name__", "") != "kcroster.pipeline":
+            return None
+        from kcroster.io.project_store import autosave
+
+        try:
+            if self.doc.path is not None:
+                return autosave(self.doc.project, self.doc.path)
+            return autosave(self.doc.project, "naamloos.kcroster", recovery_dir=user_settings.recovery_dir())
+        except Exception as exc:  # noqa: BLE001 - autosave must never interrupt the planner
+            self.statusBar().showMessage(tr("Automatisch opslaan mislukt: {fout}").format(fout=exc), 8000)
+            return None
+
+    # -- drag and drop -------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths and all(p.suffix.lower() in (*IMPORTABLE, ".kcroster") for p in paths):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        event.acceptProposedAction()
+        self.import_dropped(paths)
+
+    def import_dropped(self, paths: list[Path]) -> Job | None:
+        """Dropped files: a project opens; workbooks import into what the current screen shows."""
+        if not paths:
+            return None
+        if paths[0].suffix.lower() == ".kcroster":
+            return self.open_path(paths[0]) if self._may_discard() else None
+        if self.doc.project is None:
+            return None
+        key = self.screens[self.stack.currentIndex()].key
+        if key == "wishes":
+            return self.wishes_screen.import_files(paths)
+        if key == "agents":
+            return self.agents_screen.import_file(paths[0])
+        self.show_screen("forecast")
+        return self.forecast_screen.import_file(paths[0])
+
+    # -- roster --------------------------------------------------------------------------------
+    def optimise(self) -> None:
+        self.show_screen("roster")
+        self.roster_screen.optimise()
+
+    def publish(self) -> None:
+        from kcroster.gui.document import PublishRoster
+
+        try:
+            self.doc.apply(PublishRoster(os.environ.get("USERNAME") or os.environ.get("USER")))
+        except ValueError as exc:
+            self.statusBar().showMessage(str(exc), 6000)
+            return
+        self.statusBar().showMessage(tr("Rooster gepubliceerd: latere wijzigingen worden gemarkeerd."), 6000)
+
+    def ask_new_from_forecast(self) -> None:
+        if not self._may_discard():
+            return
+        path, _ = QFileDialog.getOpenFileName(self, tr("Nieuw project uit forecast"), "", "Excel (*.xlsx *.xlsm);;CSV (*.csv)")
+        if path:
+            self.new_from_forecast(Path(path))
+
+    def new_from_forecast(self, path: Path) -> Job:
+        def work(report, cancel) -> Any:
+            report(tr("Bestand inlezen: {naam}").format(naam=path.name))
+            return self.doc.backend.import_forecast(None, path)
+
+        def done(project: Any) -> None:
+            self.doc.release_lock()
+            self.doc.read_only = False
+            self.doc.set_project(project, None, dirty=True)
+            self.show_screen("forecast")
+
+        return run_job(self, work, title=tr("Nieuw project uit forecast"), on_done=done, cancellable=False)
+
+    # -- misc ----------------------------------------------------------------------------------
+    def set_language(self, lang: str) -> None:
+        self.settings.language = lang
+        try:
+            user_settings.save_settings(self.settings)
+        except OSError:
+            pass
+        QMessageBox.information(self, "kcroster", tr("De taal wordt gewijzigd bij de volgende start van kcroster."))
+
+    def about(self) -> None:
+        QMessageBox.about(self, tr("Over kcroster"), tr("kcroster — personeelsplanning voor klantcontactcentra."))
+
+    def restore_layout(self) -> None:
+        if self.settings.window_geometry:
+            self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode()))
+        if 0 <= self.settings.last_screen < len(self.screens):
+            self.show_screen(self.settings.last_screen)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._may_discard():
+            event.ignore()
+            return
+        job = self.roster_screen.job
+        if job is not None:
+            job.cancel()
+            job.wait(10)
+        self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
+        self.settings.last_screen = self.stack.currentIndex()
+        try:
+            user_settings.save_settings(self.settings)
+        except OSError:
+            pass
+        self.doc.release_lock()
+        event.accept()

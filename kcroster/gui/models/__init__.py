@@ -1,0 +1,1 @@
+"""Qt item models: thin adapters over domain objects and numpy arrays."""

@@ -1,0 +1,127 @@
+"""``--screenshots DIR``: open the demo project, save a PNG of every screen and of the solve
+dialog, then quit. Drives the real window through the event loop, like a planner would."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QRect, QTimer
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kcroster.gui.main_window import MainWindow
+
+
+class ScreenshotRun:
+    def __init__(self, window: MainWindow, folder: Path, *, solve_seconds: float = 8.0, suffix: str = "") -> None:
+        self.window = window
+        self.folder = Path(folder)
+        self.solve_seconds = solve_seconds
+        self.suffix = suffix
+        self.saved: list[Path] = []
+        self.exit_code = 1
+        self._steps: list[Callable[[], bool]] = []
+
+    def start(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.window.resize(1440, 900)
+        w = self.window
+        self._steps = [
+            lambda: self._once("demo", w.open_demo),
+            lambda: w.doc.has_project,
+            *[self._shot_step(i, name) for i, name in ((0, "1_forecast"), (1, "2_bezetting"), (2, "3_medewerkers"))],
+            lambda: self._once("solve", self._start_solve),
+            self._wait_for_roster,
+            *[self._shot_step(i, name) for i, name in ((3, "4_wensen"), (4, "5_rooster"), (5, "6_dekking"), (6, "7_export"))],
+            self._finish,
+        ]
+        self._done_once: set[str] = set()
+        self._t0 = time.monotonic()
+        self._timer = QTimer(self.window)
+        self._timer.setInterval(100)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+
+    def _start_solve(self) -> None:
+        self.window.show_screen("roster")
+        self.window.roster_screen.auto_relax = True  # an infeasible demo still gets a (soft) roster
+        self.window.roster_screen.optimise(time_limit_s=self.solve_seconds)
+
+    def _wait_for_roster(self) -> bool:
+        """Grab the solve dialog once it shows a curve (or at the end of the last solve); go on
+        when a roster is in place (or after 10 minutes)."""
+        rs = self.window.roster_screen
+        dlg = getattr(rs, "solve_dialog", None)
+        if dlg is not None and "dialog" not in self._done_once and len(dlg.times) >= 3:
+            self._done_once.add("dialog")
+            self._grab_over_window(dlg, "8_optimaliseren_dialoog")
+        if rs.job is not None:
+            return False
+        if self.window.doc.roster is None and time.monotonic() - self._t0 < 600:
+            return False  # a relaxed re-solve is about to start
+        if "dialog" not in self._done_once and dlg is not None:
+            self._done_once.add("dialog")
+            self._grab_over_window(dlg, "8_optimaliseren_dialoog")
+        return True
+
+    def _once(self, key: str, fn: Callable[[], object]) -> bool:
+        if key not in self._done_once:
+            self._done_once.add(key)
+            fn()
+        return True
+
+    def _shot_step(self, index: int, name: str) -> Callable[[], bool]:
+        def step() -> bool:
+            self.window.show_screen(index)
+            QApplication.processEvents()
+            self._grab(self.window, name)
+            return True
+        return step
+
+    def _grab_over_window(self, dialog: QWidget, name: str) -> None:
+        """The dialog as the planner sees it: on top of the dimmed window."""
+        QApplication.processEvents()
+        base = self.window.grab()
+        shot = dialog.grab()
+        p = QPainter(base)
+        p.fillRect(base.rect(), QColor(0, 0, 0, 90))
+        x = (base.width() / base.devicePixelRatio() - shot.width() / shot.devicePixelRatio()) / 2
+        y = (base.height() / base.devicePixelRatio() - shot.height() / shot.devicePixelRatio()) / 2
+        frame = QRect(int(x) - 1, int(y) - 1, int(shot.width() / shot.devicePixelRatio()) + 2,
+                      int(shot.height() / shot.devicePixelRatio()) + 2)
+        p.fillRect(frame.adjusted(3, 3, 5, 5), QColor(0, 0, 0, 60))  # a soft drop shadow
+        p.fillRect(frame, self.window.palette().mid().color())
+        p.drawPixmap(int(x), int(y), shot)
+        p.end()
+        path = self.folder / f"{name}{self.suffix}.png"
+        base.save(str(path))
+        self.saved.append(path)
+
+    def _grab(self, widget: QWidget | None, name: str) -> None:
+        if widget is None:
+            return
+        QApplication.processEvents()
+        path = self.folder / f"{name}{self.suffix}.png"
+        widget.grab().save(str(path))
+        self.saved.append(path)
+
+    def _tick(self) -> None:
+        if time.monotonic() - self._t0 > 600:
+            self._timer.stop()
+            QApplication.exit(2)
+            return
+        while self._steps:
+            if not self._steps[0]():
+                return
+            self._steps.pop(0)
+
+    def _finish(self) -> bool:
+        self._timer.stop()
+        self.exit_code = 0
+        for p in self.saved:
+            print(p)
+        self.window.close()
+        QApplication.exit(0)
+        return True

@@ -1,0 +1,1 @@
+"""One module per screen, in the order a planner works (DESIGN §1)."""

@@ -1,0 +1,113 @@
+"""Helpers the screens share: reshaping interval arrays, queue pickers, import jobs."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from PySide6.QtWidgets import QComboBox, QFileDialog, QWidget
+
+from kcroster.gui import fmt
+from kcroster.gui.document import ProjectDocument
+from kcroster.gui.i18n import tr
+from kcroster.gui.jobs import run_job
+from kcroster.model.timegrid import Horizon
+
+WORKBOOK_FILTER = "Excel (*.xlsx *.xlsm);;CSV (*.csv);;" + "* (*)"
+
+
+def by_day_and_time(horizon: Horizon, values: np.ndarray) -> tuple[np.ndarray, list[int]]:
+    """``values[k]`` per interval → ``[day, slot of the day]`` by local clock label.
+
+    The autumn DST day's repeated hour is summed into its clock slot; the spring day's missing
+    hour stays NaN (blank), so the heatmap shows the day as the planner lives it.
+    """
+    im = horizon.interval_minutes
+    slots = 1440 // im
+    out = np.full((horizon.days, slots), np.nan)
+    minute = horizon.local_minute_of_day
+    for d in range(horizon.days):
+        sl = horizon.day_slice(d)
+        idx = minute[sl] // im
+        row = np.full(slots, np.nan)
+        row[idx] = 0.0
+        np.add.at(row, idx, np.asarray(values[sl], dtype=float))
+        out[d] = row
+    return out, [i * im for i in range(slots)]
+
+
+def clock_labels(minutes: np.ndarray) -> Callable[[float], str]:
+    """x-axis labels for one day's intervals: the local clock time of interval ``x``."""
+    def label(x: float) -> str:
+        return fmt.hhmm(int(minutes[min(int(x), len(minutes) - 1)]))
+    return label
+
+
+def tick_labels(ticks: list[float], labels: list[str]) -> Callable[[float], str]:
+    """x-axis labels that name the given tick positions and leave other positions blank."""
+    lookup = dict(zip(ticks, labels, strict=True))
+
+    def label(x: float) -> str:
+        return lookup.get(x, "")
+    return label
+
+
+def queue_combo(doc: ProjectDocument) -> QComboBox:
+    box = QComboBox()
+    box.setMinimumWidth(160)
+    return box
+
+
+def fill_queue_combo(box: QComboBox, names: list[str]) -> None:
+    current = box.currentText()
+    box.blockSignals(True)
+    box.clear()
+    box.addItems(names)
+    if current in names:
+        box.setCurrentText(current)
+    box.blockSignals(False)
+
+
+def fill_day_combo(box: QComboBox, horizon: Horizon, with_all: bool = False) -> None:
+    current = box.currentIndex()
+    box.blockSignals(True)
+    box.clear()
+    if with_all:
+        box.addItem(tr("Hele periode"), -1)
+    for i, d in enumerate(horizon.dates):
+        box.addItem(f"{fmt.weekday(d)} {fmt.full_date(d)}", i)
+    box.setCurrentIndex(max(0, min(current, box.count() - 1)))
+    box.blockSignals(False)
+
+
+def ask_open_workbooks(parent: QWidget, title: str, many: bool = False) -> list[Path]:
+    if many:
+        paths, _ = QFileDialog.getOpenFileNames(parent, title, "", WORKBOOK_FILTER)
+        return [Path(p) for p in paths]
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", WORKBOOK_FILTER)
+    return [Path(path)] if path else []
+
+
+def import_into_project(parent: QWidget, doc: ProjectDocument, title: str,
+                        fn: Callable[[Any, Path], Any], path: Path,
+                        on_done: Callable[[Any], None] | None = None) -> Any:
+    """Run an importer on a copy of the project in the background; swap it in when it succeeds.
+
+    The importer works on a copy so a failed or half-read file never touches the open project.
+    """
+    assert doc.project is not None
+    snapshot = copy.deepcopy(doc.project)
+
+    def work(report: Callable[[object], None], cancel: Any) -> Any:
+        report(tr("Bestand inlezen: {naam}").format(naam=path.name))
+        return fn(snapshot, path)
+
+    def done(project: Any) -> None:
+        doc.replace_project_data(project)
+        if on_done is not None:
+            on_done(project)
+
+    return run_job(parent, work, title=title, on_done=done, cancellable=False)

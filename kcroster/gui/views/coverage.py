@@ -1,0 +1,168 @@
+"""Dekking screen: scheduled against required per queue and interval (shortage and surplus
+shaded), predicted SL, ASA and abandonment per interval and per day, and the KPI tiles."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QComboBox, QGridLayout, QHeaderView, QLabel, QSplitter, QTableView
+
+from kcroster.gui import fmt, theme
+from kcroster.gui.i18n import tr
+from kcroster.gui.models.array_model import ArrayTableModel
+from kcroster.gui.views.base import Screen, card, day_ticks
+from kcroster.gui.views.common import (
+    clock_labels,
+    fill_day_combo,
+    fill_queue_combo,
+    queue_combo,
+    tick_labels,
+)
+from kcroster.gui.widgets.linechart import Band, LineChart, Series
+from kcroster.gui.widgets.tiles import KpiTile
+
+
+class CoverageScreen(Screen):
+    key = "coverage"
+
+    def title(self) -> str:
+        return tr("Dekking")
+
+    def __init__(self, doc, window) -> None:
+        super().__init__(doc, window)
+        self.queue_box = queue_combo(doc)
+        self.queue_box.currentIndexChanged.connect(self.refresh_charts)
+        self.day_box = QComboBox()
+        self.day_box.currentIndexChanged.connect(self.refresh_charts)
+        self.toolbar.addWidget(QLabel(tr("Wachtrij")))
+        self.toolbar.addWidget(self.queue_box)
+        self.toolbar.addWidget(QLabel(tr("Dag")))
+        self.toolbar.addWidget(self.day_box)
+
+        tiles = QGridLayout()
+        tiles.setSpacing(10)
+        specs = [("service_level", tr("Serviceniveau")), ("asa", tr("Gem. wachttijd (ASA)")),
+                 ("reachability", tr("Bereikbaarheid")), ("occupancy", tr("Bezettingsgraad")),
+                 ("fte", tr("FTE ingeroosterd / nodig")), ("shrinkage", tr("Shrinkage")),
+                 ("wishes", tr("Wensen gehonoreerd")), ("fairness", tr("Eerlijkheid"))]
+        self.tiles: dict[str, KpiTile] = {}
+        for i, (key, caption) in enumerate(specs):
+            t = KpiTile(caption)
+            tiles.addWidget(t, i // 4, i % 4)
+            self.tiles[key] = t
+        self.body.addLayout(tiles)
+
+        self.cover_chart = LineChart(title=tr("Ingeroosterd tegenover nodig"))
+        self.kpi_chart = LineChart(title=tr("Voorspeld serviceniveau en verlies per interval"))
+        self.kpi_chart.y_max = 100.0
+        self.kpi_chart.y_format = lambda v: f"{fmt.num(v, 0)} %"
+        c1, l1 = card(None)
+        l1.addWidget(self.cover_chart)
+        c2, l2 = card(None)
+        l2.addWidget(self.kpi_chart)
+        self.daily_model = ArrayTableModel(self)
+        self.daily_table = QTableView()
+        self.daily_table.setModel(self.daily_model)
+        self.daily_table.setAlternatingRowColors(True)
+        self.daily_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.daily_table.horizontalHeader().setStretchLastSection(True)
+        self.daily_table.verticalHeader().setDefaultSectionSize(22)
+        c3, l3 = card(tr("Per dag"))
+        l3.addWidget(self.daily_table)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(c1)
+        right.addWidget(c2)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(right)
+        split.addWidget(c3)
+        split.setSizes([700, 560])
+        self.empty = QLabel(tr("Nog geen rooster: maak er een op het scherm Rooster (Optimaliseer)."))
+        self.empty.setObjectName("Hint")
+        self.body.addWidget(self.empty)
+        self.body.addWidget(split, 1)
+        doc.rosterChanged.connect(self.mark_stale)
+        doc.requirementChanged.connect(self.mark_stale)
+
+    def refresh(self) -> None:
+        p = self.doc.project
+        assert p is not None
+        fill_queue_combo(self.queue_box, [q.name for q in p.queues])
+        first_time = self.day_box.count() == 0
+        fill_day_combo(self.day_box, p.horizon, with_all=True)
+        if first_time and self.day_box.count() > 1:
+            self.day_box.blockSignals(True)
+            self.day_box.setCurrentIndex(1)  # one day reads better than four weeks of spikes
+            self.day_box.blockSignals(False)
+        cov = self.doc.coverage()
+        self.empty.setVisible(cov is None)
+        if cov is None:
+            for t in self.tiles.values():
+                t.set_value("–")
+            return
+        tot = cov.totals
+        q0 = p.queues[0] if p.queues else None
+        sl = tot.get("service_level", math.nan)
+        target = (q0.sl_percent / 100.0) if q0 else 0.8
+        self.tiles["service_level"].set_value(fmt.pct(sl, 1), tr("doel {d}").format(d=fmt.pct(target, 0)),
+                                              "good" if sl >= target else "bad")
+        self.tiles["asa"].set_value(f"{fmt.num(tot.get('asa'), 0)} s", tr("gewogen naar volume"))
+        self.tiles["reachability"].set_value(fmt.pct(tot.get("reachability"), 1), tr("beantwoord / aangeboden"),
+                                             "good" if tot.get("reachability", 0) >= 0.95 else "warn")
+        self.tiles["occupancy"].set_value(fmt.pct(tot.get("occupancy"), 1), tr("tijd in gesprek"))
+        fs, fr = tot.get("fte_scheduled", math.nan), tot.get("fte_required", math.nan)
+        self.tiles["fte"].set_value(f"{fmt.num(fs, 1)} / {fmt.num(fr, 1)}",
+                                    tr("tekort {u} uur · overschot {o} uur").format(
+                                        u=fmt.num(tot.get("shortfall_hours", 0.0), 0), o=fmt.num(tot.get("surplus_hours", 0.0), 0)),
+                                    "good" if fs >= fr - 0.05 else "warn")
+        self.tiles["shrinkage"].set_value(fmt.pct(tot.get("shrinkage"), 0), tr("gemiddeld over de wachtrijen"))
+        wt, wg = tot.get("wishes_total", 0.0), tot.get("wishes_granted", 0.0)
+        self.tiles["wishes"].set_value(fmt.pct(wg / wt, 0) if wt else "–", tr("{g} van {t}").format(g=int(wg), t=int(wt)))
+        self.tiles["fairness"].set_value(fmt.pct(tot.get("fairness"), 0), tr("slechtst bedeelde medewerker"))
+        self.refresh_charts()
+
+    def refresh_charts(self) -> None:
+        p = self.doc.project
+        cov = self.doc.coverage() if p is not None else None
+        if p is None or cov is None:
+            return
+        qi = max(0, self.queue_box.currentIndex())
+        hz = p.horizon
+        d = self.day_box.currentData()
+        if d is None or d < 0:
+            sl = slice(0, hz.n_intervals)
+            ticks, labels = day_ticks(hz)
+            self.cover_chart.x_label = self.kpi_chart.x_label = tick_labels(ticks, labels)
+        else:
+            sl = hz.day_slice(d)
+            minutes = hz.local_minute_of_day[sl]
+            ticks = [float(i) for i in range(len(minutes)) if minutes[i] % 120 == 0]
+            self.cover_chart.x_label = self.kpi_chart.x_label = clock_labels(minutes)
+        self.cover_chart.x_ticks = ticks
+        self.kpi_chart.x_ticks = ticks
+        x = np.arange(sl.stop - sl.start, dtype=float)
+        colour = theme.queue_colour(qi, p.queues[qi].color if qi < len(p.queues) else None)
+        sched = np.asarray(cov.scheduled[qi, sl], dtype=float)
+        req = np.asarray(cov.required[qi, sl], dtype=float)
+        self.cover_chart.set_series(
+            [Series(tr("Ingeroosterd"), sched, colour, x=x, step=True, width=2.0),
+             Series(tr("Nodig"), req, self.palette().windowText().color(), x=x, step=True, dashed=True, width=1.4)],
+            [Band(0, 1, QColor(theme.SURPLUS), QColor(theme.SHORTAGE))])
+        slv = 100 * np.asarray(cov.service_level[qi, sl], dtype=float)
+        ab = 100 * np.asarray(cov.abandon[qi, sl], dtype=float)
+        open_ = req > 0
+        self.kpi_chart.set_series([
+            Series(tr("Serviceniveau"), np.where(open_, slv, np.nan), theme.accent(), x=x, step=True, width=2.0),
+            Series(tr("Verlies (abandon)"), np.where(open_, ab, np.nan), QColor(theme.SHORTAGE), x=x, step=True, width=1.5),
+        ])
+        daily = cov.daily
+        cols = [tr("SL %"), tr("ASA s"), tr("Verlies %"), tr("Bereikb. %"), tr("FTE nodig"), tr("FTE rooster")]
+        keys = ["service_level", "asa", "abandon", "reachability", "required_fte", "scheduled_fte"]
+        scale = [100, 1, 100, 100, 1, 1]
+        rows = []
+        for k, s in zip(keys, scale, strict=True):
+            arr = daily.get(k)
+            rows.append(np.full(hz.days, np.nan) if arr is None else np.asarray(arr[qi], dtype=float) * s)
+        self.daily_model.set_array(np.stack(rows, axis=1), [fmt.day(dd) for dd in hz.dates], cols, [1, 0, 1, 1, 1, 1])

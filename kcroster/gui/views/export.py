@@ -1,0 +1,120 @@
+"""Export screen: the planner workbook, or the team workbook with a preview of what it leaves out."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QListWidget, QPushButton
+
+from kcroster.gui.i18n import tr
+from kcroster.gui.jobs import Job, run_job
+from kcroster.gui.views.base import Screen, card, hint
+
+XLSX = "Excel (*.xlsx)"
+
+
+class ExportScreen(Screen):
+    key = "export"
+
+    def title(self) -> str:
+        return tr("Export")
+
+    def __init__(self, doc, window) -> None:
+        super().__init__(doc, window)
+        row = QHBoxLayout()
+        row.setSpacing(14)
+        planner, pl = card(tr("Plannerwerkmap"))
+        pl.addWidget(hint(tr("Alles voor de planner: roostergrid, dagdetails met pauzes per medewerker, dekking per "
+                             "interval, KPI's en een grafiek. Bevat re-integratiebeperkingen: niet delen met het team.")))
+        contents = QListWidget()
+        for item in (tr("Roostergrid: medewerkers × dagen"), tr("Dagdetail met pauzes en activiteiten"),
+                     tr("Dekking per wachtrij en interval, met voorspeld serviceniveau"), tr("KPI's en een Excel-grafiek"),
+                     tr("Regelcontrole: alle meldingen van de checker"), tr("Re-integratiebeperkingen (gezondheidsgegevens)")):
+            contents.addItem("•  " + item)
+        contents.setMinimumHeight(150)
+        pl.addWidget(contents, 1)
+        self.planner_button = QPushButton(tr("Plannerwerkmap exporteren…"))
+        self.planner_button.setObjectName("Primary")
+        self.planner_button.clicked.connect(self.ask_planner)
+        pl.addWidget(self.planner_button)
+        team, tl = card(tr("Teamwerkmap"))
+        tl.addWidget(hint(tr("Het rooster om te delen met het team. Deze gegevens blijven eruit:")))
+        self.omissions = QListWidget()
+        self.omissions.setWordWrap(True)
+        tl.addWidget(self.omissions, 1)
+        self.include_restrictions = QCheckBox(tr("Toch re-integratiebeperkingen meenemen (gezondheidsgegevens — alleen met toestemming)"))
+        self.include_restrictions.toggled.connect(self.refresh_omissions)
+        tl.addWidget(self.include_restrictions)
+        self.team_button = QPushButton(tr("Teamwerkmap exporteren…"))
+        self.team_button.setObjectName("Primary")
+        self.team_button.clicked.connect(self.ask_team)
+        tl.addWidget(self.team_button)
+        row.addWidget(planner, 1)
+        row.addWidget(team, 1)
+        self.body.addLayout(row)
+        self.body.addStretch(1)
+        self.omissions.setMinimumHeight(150)
+        doc.rosterChanged.connect(self.mark_stale)
+
+    def refresh(self) -> None:
+        has = self.doc.roster is not None and bool(self.doc.roster.shifts)
+        self.planner_button.setEnabled(has)
+        self.team_button.setEnabled(has)
+        self.set_subtitle("" if has else tr("Nog geen rooster om te exporteren."))
+        self.refresh_omissions()
+
+    def refresh_omissions(self) -> None:
+        self.omissions.clear()
+        p = self.doc.project
+        if p is None:
+            return
+        items = list(self.doc.backend.team_workbook_omissions(p))
+        if self.include_restrictions.isChecked():
+            items = [tr("Let op: re-integratiebeperkingen worden meegenomen")] + [
+                i for i in items if "re-integratie" not in i.lower() and "beperking" not in i.lower()]
+        for i in items or [tr("Niets: er zijn geen gevoelige gegevens in dit project")]:
+            self.omissions.addItem("•  " + i)
+
+    def _ask_path(self, suggestion: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(self, tr("Exporteren"), suggestion, XLSX)
+        if not path:
+            return None
+        return Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+
+    def ask_planner(self) -> None:
+        path = self._ask_path("rooster_planner.xlsx")
+        if path:
+            self.export_planner(path)
+
+    def ask_team(self) -> None:
+        path = self._ask_path("rooster_team.xlsx")
+        if path:
+            self.export_team(path)
+
+    def export_planner(self, path: Path) -> Job:
+        assert self.doc.project is not None
+        p = copy.deepcopy(self.doc.project)
+        req = self.doc.requirement()
+        backend = self.doc.backend
+
+        def work(report, cancel) -> Any:
+            report(tr("Werkmap schrijven…"))
+            return backend.export_planner_workbook(p, p.scenario.roster, req, path)
+
+        return run_job(self.window_, work, title=tr("Plannerwerkmap exporteren"), cancellable=False,
+                       on_done=lambda _r: self.status(tr("Geëxporteerd naar {pad}").format(pad=str(path))))
+
+    def export_team(self, path: Path) -> Job:
+        assert self.doc.project is not None
+        p = copy.deepcopy(self.doc.project)
+        include = self.include_restrictions.isChecked()
+        backend = self.doc.backend
+
+        def work(report, cancel) -> Any:
+            report(tr("Werkmap schrijven…"))
+            return backend.export_team_workbook(p, p.scenario.roster, path, include_restrictions=include)
+
+        return run_job(self.window_, work, title=tr("Teamwerkmap exporteren"), cancellable=False,
+                       on_done=lambda _r: self.status(tr("Geëxporteerd naar {pad}").format(pad=str(path))))

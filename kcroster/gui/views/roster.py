@@ -1,0 +1,308 @@
+"""Rooster screen: the Gantt (edit by dragging, lock), the live rule-violation panel, and
+"Optimaliseer", which solves in the background and keeps the best roster on cancel."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QWidget,
+)
+
+from kcroster.edits import DeleteShift, LockShift, MoveShift, ReplaceRoster, SwapShifts
+from kcroster.gui import fmt, theme
+from kcroster.gui.i18n import tr
+from kcroster.gui.jobs import Job, run_job
+from kcroster.gui.models.violations_model import ViolationsModel
+from kcroster.gui.views.base import Screen, card
+from kcroster.gui.views.common import fill_day_combo
+from kcroster.gui.views.solve_dialog import SolveDialog
+from kcroster.gui.widgets.gantt import GanttData, GanttView
+
+
+class Legend(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.lay = QHBoxLayout(self)
+        self.lay.setContentsMargins(0, 0, 0, 0)
+        self.lay.setSpacing(12)
+
+    def set_items(self, items: list[tuple[str, Any]]) -> None:
+        while self.lay.count():
+            item = self.lay.takeAt(0)
+            w = item.widget() if item is not None else None
+            if w is not None:
+                w.deleteLater()
+        for name, colour in items:
+            lab = QLabel(f"<span style='color:{colour.name()}; font-size:14pt'>■</span> {name}")
+            self.lay.addWidget(lab)
+        self.lay.addStretch(1)
+
+
+class RosterScreen(Screen):
+    key = "roster"
+
+    def title(self) -> str:
+        return tr("Rooster")
+
+    def __init__(self, doc, window) -> None:
+        super().__init__(doc, window)
+        self.job: Job | None = None
+        self.last_result: Any = None
+        self.use_subprocess = True  # the real solver runs in a child process (see solve_process)
+        self.auto_relax = False  # screenshots/self-test: on "infeasible" solve again with soft rules
+        self._last_limit = 60.0
+        self.gantt = GanttView()
+        self.day_zoom = QPushButton(tr("Dag"))
+        self.week_zoom = QPushButton(tr("Week"))
+        group = QButtonGroup(self)
+        for b in (self.day_zoom, self.week_zoom):
+            b.setCheckable(True)
+            group.addButton(b)
+        self.week_zoom.setChecked(True)
+        self.day_zoom.clicked.connect(lambda: self.gantt.set_zoom("day"))
+        self.week_zoom.clicked.connect(lambda: self.gantt.set_zoom("week"))
+        self.day_box = QComboBox()
+        self.day_box.activated.connect(lambda _i: self.gantt.scroll_to_day(self.day_box.currentData() or 0))
+        self.time_limit = QSpinBox()
+        self.time_limit.setRange(5, 3600)
+        self.time_limit.setValue(60)
+        self.time_limit.setSuffix(" s")
+        self.time_limit.setToolTip(tr("Maximale rekentijd"))
+        self.solve_button = QPushButton(tr("Optimaliseer"))
+        self.solve_button.setObjectName("Primary")
+        self.solve_button.clicked.connect(self.optimise)
+        for w in (QLabel(tr("Zoom")), self.day_zoom, self.week_zoom, QLabel(tr("Ga naar")), self.day_box,
+                  QLabel(tr("Rekentijd")), self.time_limit, self.solve_button):
+            self.toolbar.addWidget(w)
+
+        self.legend = Legend()
+        self.body.addWidget(self.legend)
+        self.gantt.moveRequested.connect(self.on_move)
+        self.gantt.swapRequested.connect(self.on_swap)
+        self.gantt.lockRequested.connect(self.on_lock)
+        self.gantt.contextRequested.connect(self.on_context)
+        self.gantt.selectionChanged.connect(self._selection_changed)
+
+        panel, pl = card(tr("Regelcontrole"))
+        self.violations_label = QLabel()
+        pl.addWidget(self.violations_label)
+        self.violations = ViolationsModel(self)
+        self.violations_view = QTableView()
+        self.violations_view.setModel(self.violations)
+        self.violations_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.violations_view.verticalHeader().setVisible(False)
+        self.violations_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.violations_view.horizontalHeader().setStretchLastSection(True)
+        self.violations_view.setWordWrap(False)
+        self.violations_view.verticalHeader().setDefaultSectionSize(22)
+        self.violations_view.clicked.connect(self._goto_violation)
+        pl.addWidget(self.violations_view)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.gantt)
+        split.addWidget(panel)
+        split.setSizes([520, 170])
+        self.body.addWidget(split, 1)
+        self.hint = QLabel(tr("Sleep een dienst om hem te verplaatsen, sleep een rand om hem korter of langer te maken, "
+                              "sleep naar een andere medewerker om te ruilen; dubbelklik of L zet een dienst vast."))
+        self.hint.setObjectName("Hint")
+        self.hint.setWordWrap(True)
+        self.body.addWidget(self.hint)
+        doc.rosterChanged.connect(self.mark_stale)
+
+    # -- refresh -------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        p = self.doc.project
+        assert p is not None
+        names = [q.name for q in p.queues]
+        colours = [theme.queue_colour(i, q.color) for i, q in enumerate(p.queues)]
+        data = GanttData.build(self.doc.roster, [a.id for a in p.agents], [a.name for a in p.agents], names, p.horizon)
+        v = self.gantt.verticalScrollBar().value()
+        h = self.gantt.horizontalScrollBar().value()
+        self.gantt.set_data(data, p.horizon, colours)
+        self.gantt.verticalScrollBar().setValue(v)
+        self.gantt.horizontalScrollBar().setValue(h)
+        self.legend.set_items([*zip(names, colours, strict=True), (tr("Pauze"), theme.break_colour())])
+        fill_day_combo(self.day_box, p.horizon)
+        self.refresh_violations()
+
+    def refresh_violations(self) -> None:
+        p = self.doc.project
+        assert p is not None
+        try:
+            items = self.doc.violations()
+        except Exception as exc:  # noqa: BLE001 - the checker must never take the screen down
+            items = []
+            self.violations_label.setText(tr("Regelcontrole mislukt: {fout}").format(fout=exc))
+            return
+        self.violations.set_violations(items, {a.id: a.name for a in p.agents})
+        self.gantt.flagged_agents = {str(v.agent_id) for v in items if getattr(v, "agent_id", None)}
+        self.gantt.viewport().update()
+        if self.doc.roster is None:
+            self.violations_label.setText(tr("Nog geen rooster — klik op Optimaliseer."))
+        elif not items:
+            self.violations_label.setText("✔ " + tr("Het rooster voldoet aan alle regels."))
+        else:
+            errors = sum(1 for v in items if str(getattr(v, "severity", "error")).endswith("error"))
+            self.violations_label.setText(tr("{n} meldingen ({e} overtredingen, {w} waarschuwingen)").format(
+                n=len(items), e=errors, w=len(items) - errors))
+
+    # -- edits ---------------------------------------------------------------------------------
+    def _apply(self, edit) -> bool:
+        try:
+            self.doc.apply(edit)
+            return True
+        except (ValueError, KeyError) as exc:
+            self.status(str(exc))
+            return False
+
+    def on_move(self, agent_id: str, day: date, new_start, new_end, new_agent) -> None:
+        self._apply(MoveShift(agent_id, day, new_start, new_end, new_agent))
+
+    def on_swap(self, a: str, b: str, day: date) -> None:
+        self._apply(SwapShifts(a, b, day))
+
+    def on_lock(self, agent_id: str, day: date, locked: bool) -> None:
+        self._apply(LockShift(agent_id, day, locked))
+
+    def on_context(self, agent_id: str, day: date | None, pos: QPoint) -> None:
+        if day is None or self.doc.roster is None:
+            return
+        shift = self.doc.roster.shift_on(agent_id, day)
+        if shift is None:
+            return
+        menu = QMenu(self)
+        lock = menu.addAction(tr("Losmaken") if shift.locked else tr("Vastzetten"))
+        delete = menu.addAction(tr("Dienst verwijderen"))
+        delete.setEnabled(not shift.locked)
+        chosen = menu.exec(pos)
+        if chosen is lock:
+            self.on_lock(agent_id, day, not shift.locked)
+        elif chosen is delete:
+            self._apply(DeleteShift(agent_id, day))
+
+    def _selection_changed(self, key) -> None:
+        if key and self.doc.roster is not None and self.doc.project is not None:
+            s = self.doc.roster.shift_on(*key)
+            if s is not None:
+                self.status(f"{key[0]} · {fmt.day(s.day)} {fmt.clock(s.start.astimezone(self.doc.project.horizon.tz))}–"
+                            f"{fmt.clock(s.end.astimezone(self.doc.project.horizon.tz))}", 4000)
+
+    def _goto_violation(self, index) -> None:
+        v = self.violations.item(index.row())
+        p = self.doc.project
+        if v is None or p is None:
+            return
+        aid = getattr(v, "agent_id", None)
+        ids = [a.id for a in p.agents]
+        if aid in ids:
+            self.gantt.verticalScrollBar().setValue(max(0, ids.index(aid) * self.gantt.ROW_H - 2 * self.gantt.ROW_H))
+        when = getattr(v, "when", None)
+        if isinstance(when, date):
+            day = when.date() if isinstance(when, datetime) else when
+            if p.horizon.start <= day < p.horizon.end:
+                self.gantt.scroll_to_day(p.horizon.day_index(day))
+
+    # -- optimise ------------------------------------------------------------------------------
+    def optimise(self, *, time_limit_s: float | None = None, relaxed: bool = False) -> Job | None:
+        p = self.doc.project
+        if p is None or self.job is not None:
+            return None
+        try:
+            requirement = self.doc.requirement()
+        except Exception as exc:  # noqa: BLE001 - shown as a dialog
+            from kcroster.gui.jobs import show_error
+
+            show_error(self, tr("Rooster optimaliseren"), exc)
+            return None
+        from kcroster.solver import CancelToken, SolveOptions
+
+        limit = float(time_limit_s if time_limit_s is not None else self.time_limit.value())
+        options = SolveOptions(time_limit_s=limit, warm_start=self.doc.roster, reference=p.scenario.published,
+                               relaxed=relaxed)
+        self._last_limit = limit
+        token = CancelToken()
+        dialog = SolveDialog(self.window_, limit)
+        backend = self.doc.backend
+        self.doc.busy = True
+        self.solve_button.setEnabled(False)
+
+        in_process = getattr(backend, "__name__", "") == "kcroster.pipeline" and self.use_subprocess
+
+        def work(report, cancel) -> Any:
+            if in_process:
+                from kcroster.gui.solve_process import solve_in_process
+
+                return solve_in_process(p, requirement, options, report, cancel)
+            return backend.solve_roster(p, requirement, on_progress=report, cancel=cancel, options=options)
+
+        def finished() -> None:
+            self.doc.busy = False
+            self.solve_button.setEnabled(True)
+            self.job = None
+
+        def failed(exc: BaseException) -> None:
+            self.doc.busy = False
+            from kcroster.gui.solve_process import SolveCancelledEarly
+
+            if isinstance(exc, SolveCancelledEarly):
+                self.status(tr("Optimalisatie gestopt voordat er een rooster was; het huidige rooster is ongewijzigd."), 10000)
+                return
+            from kcroster.gui.jobs import show_error
+
+            show_error(self, tr("Rooster optimaliseren"), exc, getattr(self.job, "error_traceback", ""))
+
+        self.job = run_job(self.window_, work, title=tr("Rooster optimaliseren"), on_done=self._solved,
+                           on_error=failed, cancel_token=token, dialog=dialog)
+        self.job.done.connect(finished)
+        self.solve_dialog = dialog
+        return self.job
+
+    def _solved(self, result: Any) -> None:
+        self.doc.busy = False
+        self.last_result = result
+        status = str(getattr(result, "status", ""))
+        roster = getattr(result, "roster", None)
+        if status == "infeasible" or roster is None or (not roster.shifts and getattr(result, "conflicts", None)):
+            conflicts = list(getattr(result, "conflicts", []))
+            if self.auto_relax:
+                QTimer.singleShot(0, lambda: self.optimise(time_limit_s=self._last_limit, relaxed=True))
+                return
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle(tr("Rooster optimaliseren"))
+            box.setText(tr("Er bestaat geen rooster dat aan alle harde regels voldoet."))
+            box.setInformativeText("\n".join(conflicts[:15]))
+            relax = box.addButton(tr("Versoepeld oplossen"), QMessageBox.ButtonRole.AcceptRole)
+            relax.setToolTip(tr("Maak toch een rooster: harde regels worden zachte, de overtredingen staan in de regelcontrole."))
+            box.addButton(QMessageBox.StandardButton.Close)
+            box.buttonClicked.connect(lambda b: QTimer.singleShot(
+                0, lambda: self.optimise(time_limit_s=self._last_limit, relaxed=True)) if b is relax else None)
+            self.infeasible_box = box
+            box.open()
+            return
+        if not roster.shifts:
+            # nothing found within the time limit: keep what the planner has
+            self.status(tr("Geen rooster gevonden binnen de rekentijd ({status}); het huidige rooster blijft staan.").format(
+                status=status), 15000)
+            return
+        self.doc.apply(ReplaceRoster(roster))
+        labels = {"optimal": tr("optimaal"), "feasible": tr("goed rooster gevonden"), "cancelled": tr("gestopt, beste rooster behouden")}
+        gap = getattr(result, "gap", None)
+        wt, wg = getattr(result, "wishes_total", 0), getattr(result, "wishes_granted", 0)
+        self.status(tr("Optimalisatie klaar: {status} · verschil met ondergrens {gap} · wensen {wg}/{wt}").format(
+            status=labels.get(status, status), gap=fmt.pct(gap, 1) if gap is not None else "–", wg=wg, wt=wt), 15000)

@@ -1,0 +1,128 @@
+"""The "Optimaliseer" progress dialog: objective and bound over time, gap, and a stop button
+that keeps the best roster found so far."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kcroster.gui import fmt, theme
+from kcroster.gui.i18n import tr
+from kcroster.gui.widgets.linechart import LineChart, Series
+
+
+class SolveDialog(QDialog):
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None, time_limit_s: float) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Rooster optimaliseren"))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumSize(620, 420)
+        self.time_limit_s = time_limit_s
+        self._finished = False
+        self.times: list[float] = []
+        self.objectives: list[float] = []
+        self.bounds: list[float] = []
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(18, 16, 18, 16)
+        head = QLabel(tr("De optimalisatie zoekt een rooster dat de bezetting zo goed mogelijk dekt binnen alle regels."))
+        head.setWordWrap(True)
+        lay.addWidget(head)
+        self.chart = LineChart(title=tr("Doelfunctie en ondergrens"))
+        self.chart.placeholder = tr("Nog geen rooster gevonden — de optimalisatie zoekt de eerste oplossing…")
+        self.chart.y_min = None
+        self.chart.x_label = lambda x: f"{fmt.num(x, 0 if max(self.times or [0]) >= 10 else 1)} s"
+        lay.addWidget(self.chart, 1)
+        grid = QGridLayout()
+        self.values: dict[str, QLabel] = {}
+        for i, (key, caption) in enumerate((("elapsed", tr("Verstreken")), ("objective", tr("Beste rooster (strafpunten)")),
+                                            ("bound", tr("Ondergrens")), ("gap", tr("Verschil")),
+                                            ("solutions", tr("Oplossingen gevonden")))):
+            cap = QLabel(caption)
+            cap.setObjectName("Hint")
+            val = QLabel("–")
+            f = val.font()
+            f.setBold(True)
+            val.setFont(f)
+            grid.addWidget(cap, 0, i)
+            grid.addWidget(val, 1, i)
+            self.values[key] = val
+        lay.addLayout(grid)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, max(1, int(time_limit_s)))
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(8)
+        lay.addWidget(self.progress)
+        self._clock = QElapsedTimer()
+        self._clock.start()
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(250)  # elapsed time moves on even while the solver is quiet
+        self._ticker.timeout.connect(self._tick)
+        self._ticker.start()
+        self.message = QLabel(tr("Model opbouwen…"))
+        self.message.setObjectName("Hint")
+        lay.addWidget(self.message)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.stop_button = QPushButton(tr("Stoppen en beste rooster houden"))
+        self.stop_button.setObjectName("Primary")
+        self.stop_button.clicked.connect(self._stop)
+        buttons.addWidget(self.stop_button)
+        lay.addLayout(buttons)
+
+    def _tick(self) -> None:
+        elapsed = self._clock.elapsed() / 1000.0
+        self.values["elapsed"].setText(f"{fmt.num(elapsed, 1)} s")
+        self.progress.setValue(min(self.progress.maximum(), int(elapsed)))
+
+    def _stop(self) -> None:
+        self.stop_button.setEnabled(False)
+        self.message.setText(tr("Stoppen… het beste rooster tot nu toe blijft behouden."))
+        self.cancel_requested.emit()
+
+    def reject(self) -> None:  # Esc / window close = stop, never lose the roster
+        if self._finished:
+            super().reject()
+        else:
+            self._stop()
+
+    def finish(self) -> None:
+        """The job ended: close for real."""
+        self._finished = True
+        self._ticker.stop()
+        self.done(QDialog.DialogCode.Accepted)
+
+    def update_progress(self, snap: object) -> None:
+        elapsed = float(getattr(snap, "elapsed_s", 0.0) or 0.0)
+        obj = getattr(snap, "objective", None)
+        bound = getattr(snap, "best_bound", None)
+        gap = getattr(snap, "gap", None)
+        self.values["objective"].setText(fmt.num(obj, 0) if obj is not None else "–")
+        self.values["bound"].setText(fmt.num(bound, 0) if bound is not None else "–")
+        self.values["gap"].setText(fmt.pct(gap, 1) if gap is not None and math.isfinite(gap) else "–")
+        self.values["solutions"].setText(str(getattr(snap, "solutions_found", 0) or 0))
+        msg = getattr(snap, "message", "")
+        if msg and self.stop_button.isEnabled():
+            self.message.setText(str(msg))
+        if obj is not None:
+            self.times.append(elapsed)
+            self.objectives.append(float(obj))
+            self.bounds.append(float(bound) if bound is not None else float("nan"))
+            t = np.asarray(self.times)
+            self.chart.set_series([
+                Series(tr("Beste rooster"), np.asarray(self.objectives), theme.accent(), x=t, width=2.2),
+                Series(tr("Ondergrens"), np.asarray(self.bounds), self.palette().mid().color().darker(160), x=t, dashed=True),
+            ])

@@ -1,0 +1,267 @@
+"""Bezetting (requirement) screen: queue service settings, required agents per interval as a
+chart and a table, and FTE per day and week."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QWidget,
+)
+
+from kcroster.edits import SetQueueSetting
+from kcroster.gui import fmt, theme
+from kcroster.gui.i18n import tr
+from kcroster.gui.models.array_model import ArrayTableModel
+from kcroster.gui.views.base import Screen, card
+from kcroster.gui.views.common import clock_labels, fill_day_combo, fill_queue_combo, queue_combo
+from kcroster.gui.widgets.linechart import LineChart, Series
+
+
+def _spin(lo: float, hi: float, step: float, decimals: int, suffix: str, special: str | None = None) -> QDoubleSpinBox:
+    s = QDoubleSpinBox()
+    s.setRange(lo, hi)
+    s.setSingleStep(step)
+    s.setDecimals(decimals)
+    s.setSuffix(suffix)
+    s.setKeyboardTracking(False)  # commit on Enter / focus-out, not on every keystroke
+    if special:
+        s.setSpecialValueText(special)
+    return s
+
+
+class StaffingScreen(Screen):
+    key = "staffing"
+
+    def title(self) -> str:
+        return tr("Bezetting")
+
+    def __init__(self, doc, window) -> None:
+        super().__init__(doc, window)
+        self.queue_box = queue_combo(doc)
+        self.queue_box.currentIndexChanged.connect(self._queue_changed)
+        self.day_box = QComboBox()
+        self.day_box.currentIndexChanged.connect(self.refresh_day)
+        self.toolbar.addWidget(QLabel(tr("Wachtrij")))
+        self.toolbar.addWidget(self.queue_box)
+        self.toolbar.addWidget(QLabel(tr("Dag")))
+        self.toolbar.addWidget(self.day_box)
+
+        settings, sl = card(tr("Servicedoelen van de wachtrij"))
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.sl_percent = _spin(1, 100, 1, 0, " %")
+        self.sl_seconds = _spin(1, 3600, 5, 0, " s")
+        self.asa = _spin(0, 3600, 5, 0, " s", tr("geen"))
+        self.occupancy = _spin(0, 100, 1, 0, " %", tr("geen"))
+        self.shrinkage = _spin(0, 90, 1, 0, " %")
+        self.patience = _spin(0, 3600, 10, 0, " s", tr("geen (Erlang C)"))
+        self.concurrency = QSpinBox()
+        self.concurrency.setRange(1, 6)
+        self.concurrency.setKeyboardTracking(False)
+        form.addRow(tr("Serviceniveau"), self._pair(self.sl_percent, tr("binnen"), self.sl_seconds))
+        form.addRow(tr("Gem. wachttijd (ASA) max."), self.asa)
+        form.addRow(tr("Bezettingsgraad max."), self.occupancy)
+        form.addRow(tr("Shrinkage"), self.shrinkage)
+        form.addRow(tr("Geduld (Erlang A)"), self.patience)
+        form.addRow(tr("Gelijktijdige chats"), self.concurrency)
+        sl.addLayout(form)
+        sl.addStretch(1)
+        self._editors: dict[str, tuple[Any, float]] = {
+            "sl_percent": (self.sl_percent, 1.0),
+            "sl_seconds": (self.sl_seconds, 1.0),
+            "asa_seconds": (self.asa, 1.0),
+            "max_occupancy": (self.occupancy, 100.0),
+            "shrinkage": (self.shrinkage, 100.0),
+            "patience_seconds": (self.patience, 1.0),
+            "concurrency": (self.concurrency, 1.0),
+        }
+        for name, (w, _) in self._editors.items():
+            w.valueChanged.connect(lambda _v, n=name: self.commit(n))
+
+        totals, tl = card(tr("Totaal"))
+        self.totals_label = QLabel()
+        self.totals_label.setWordWrap(True)
+        tl.addWidget(self.totals_label)
+        tl.addStretch(1)
+
+        self.chart = LineChart(title=tr("Benodigde medewerkers per interval"))
+        chart_card, cl = card(None)
+        cl.addWidget(self.chart)
+
+        top = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        ll = QHBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(settings)
+        top.addWidget(left)
+        top.addWidget(chart_card)
+        top.setSizes([330, 800])
+
+        self.interval_model = ArrayTableModel(self)
+        self.interval_table = QTableView()
+        self.interval_table.setModel(self.interval_model)
+        self.fte_model = ArrayTableModel(self)
+        self.fte_table = QTableView()
+        self.fte_table.setModel(self.fte_model)
+        for t in (self.interval_table, self.fte_table):
+            t.setAlternatingRowColors(True)
+            t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            t.verticalHeader().setDefaultSectionSize(22)
+        tabs = QTabWidget()
+        tabs.addTab(self.interval_table, tr("Per interval"))
+        tabs.addTab(self.fte_table, tr("FTE per dag en week"))
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.addWidget(tabs)
+        bottom.addWidget(totals)
+        bottom.setSizes([900, 260])
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        split.addWidget(bottom)
+        split.setSizes([330, 300])
+        self.body.addWidget(split, 1)
+        doc.requirementChanged.connect(self.mark_stale)
+        doc.edited.connect(lambda ch: self.mark_stale() if ch.kind == "queues" else None)
+
+    @staticmethod
+    def _pair(a: QWidget, word: str, b: QWidget) -> QWidget:
+        w = QWidget()
+        lay = QHBoxLayout(w)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(a)
+        lay.addWidget(QLabel(word))
+        lay.addWidget(b)
+        return w
+
+    def current_queue(self):
+        p = self.doc.project
+        if p is None or not p.queues:
+            return None
+        return p.queues[max(0, min(self.queue_box.currentIndex(), len(p.queues) - 1))]
+
+    def _queue_changed(self) -> None:
+        self._load_settings()
+        self.refresh_day()
+
+    def _load_settings(self) -> None:
+        q = self.current_queue()
+        if q is None:
+            return
+        for name, (w, scale) in self._editors.items():
+            value = getattr(q, name)
+            w.blockSignals(True)
+            w.setValue(0 if value is None else value * scale)
+            w.blockSignals(False)
+
+    def commit(self, name: str) -> None:
+        q = self.current_queue()
+        if q is None:
+            return
+        w, scale = self._editors[name]
+        raw = w.value()
+        if name == "concurrency":
+            value: object = int(raw)
+        elif name in ("asa_seconds", "max_occupancy", "patience_seconds") and raw == 0:
+            value = None
+        else:
+            value = float(raw) / scale
+        if value == getattr(q, name):
+            return
+        try:
+            self.doc.apply(SetQueueSetting(q.name, name, value))
+        except ValueError as exc:
+            self.status(str(exc))
+
+    def refresh(self) -> None:
+        p = self.doc.project
+        assert p is not None
+        fill_queue_combo(self.queue_box, [q.name for q in p.queues])
+        fill_day_combo(self.day_box, p.horizon)
+        self._load_settings()
+        self.refresh_fte()
+        self.refresh_day()
+
+    def refresh_fte(self) -> None:
+        p = self.doc.project
+        req = self.doc.requirement()
+        if p is None or req is None:
+            return
+        fte = np.asarray(getattr(req, "fte_per_day", None) if getattr(req, "fte_per_day", None) is not None
+                         else self.doc.backend.fte_per_day(p, req.scheduled))
+        hz = p.horizon
+        weeks = sorted({hz.week_index(d) for d in hz.dates})
+        week_cols = []
+        for w in weeks:
+            mask = np.array([hz.week_index(d) == w for d in hz.dates])
+            week_cols.append(fte[:, mask].sum(axis=1) / 5.0)  # FTE-week = 5 FTE-days
+        values = np.hstack([fte, np.stack(week_cols, axis=1)])
+        cols = [fmt.day(d) for d in hz.dates] + [tr("week {n}").format(n=w + 1) for w in weeks]
+        rows = [q.name for q in p.queues]
+        total = values.sum(axis=0, keepdims=True)
+        self.fte_model.set_array(np.vstack([values, total]), [*rows, tr("Totaal")], cols, 1)
+        lines = [tr("Gemiddeld {fte} FTE per dag nodig (na shrinkage), verdeeld over {n} wachtrijen.").format(
+            fte=fmt.num(float(total[0, :hz.days].mean()), 1), n=len(rows))]
+        for qi, name in enumerate(rows):
+            sched = np.asarray(req.scheduled[qi])
+            if sched.size and sched.max() > 0:
+                k = int(sched.argmax())
+                d = hz.dates[int(hz.day_of_interval[k])]
+                lines.append(tr("{queue}: piek {n} medewerkers op {dag} {tijd}").format(
+                    queue=name, n=fmt.num(float(sched[k]), 0), dag=fmt.day(d), tijd=hz.label(k)))
+        self.totals_label.setText("\n\n".join(lines))
+
+    def refresh_day(self) -> None:
+        p = self.doc.project
+        req = self.doc.requirement()
+        q = self.current_queue()
+        if p is None or req is None or q is None or self.day_box.currentIndex() < 0:
+            return
+        qi = p.queues.index(q)
+        hz = p.horizon
+        d = max(0, self.day_box.currentData() or 0)
+        sl = hz.day_slice(d)
+        minutes = hz.local_minute_of_day[sl]
+        x = np.arange(sl.stop - sl.start, dtype=float)
+        colour = theme.queue_colour(qi, q.color)
+        self.chart.set_series([
+            Series(tr("Verkeer (Erlang)"), np.asarray(req.traffic[qi, sl]), self.palette().mid().color().darker(150),
+                   x=x, step=True, dashed=True, width=1.2),
+            Series(tr("Nodig (N)"), np.asarray(req.agents[qi, sl]), colour, x=x, step=True, fill=True),
+            Series(tr("In te roosteren (na shrinkage)"), np.asarray(req.scheduled[qi, sl]), theme.accent(), x=x, step=True, width=2.2),
+        ])
+        ticks = [float(i) for i in range(len(x)) if minutes[i] % 120 == 0]
+        self.chart.x_ticks = ticks
+        self.chart.x_label = clock_labels(minutes)
+        self.chart.update()
+        fc = p.forecast
+        assert fc is not None
+        cols = [tr("Volume"), tr("AHT (s)"), tr("Verkeer"), tr("Nodig"), tr("In te roosteren"), tr("SL"), tr("ASA (s)"),
+                tr("Bezetting")]
+        data = np.stack([
+            fc.volume[qi, sl] * p.scenario.volume_factor,
+            fc.aht[qi, sl] * p.scenario.aht_factor,
+            np.asarray(req.traffic[qi, sl]),
+            np.asarray(req.agents[qi, sl]),
+            np.asarray(req.scheduled[qi, sl]),
+            100 * np.asarray(req.service_level[qi, sl], dtype=float),
+            np.asarray(req.asa[qi, sl], dtype=float),
+            100 * np.asarray(req.occupancy[qi, sl], dtype=float),
+        ], axis=1)
+        # closed intervals (no volume, nobody needed) only add noise to the table
+        keep = (data[:, 0] > 0) | (data[:, 4] > 0)
+        if not keep.any():
+            keep[:] = True
+        self.interval_model.set_array(data[keep], [fmt.hhmm(int(m)) for m in minutes[keep]], cols, [1, 0, 2, 0, 0, 1, 1, 1])

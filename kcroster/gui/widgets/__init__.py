@@ -1,0 +1,1 @@
+"""Painted widgets: heatmap, line/area chart, Gantt, KPI tiles, Poortwachter timeline."""

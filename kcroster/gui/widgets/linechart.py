@@ -1,0 +1,256 @@
+"""A small line/step/area chart painted with QPainter from numpy arrays.
+
+Used for volume curves, required vs scheduled agents (with shortage and surplus shaded between two
+series), predicted service per interval and the solver's objective and bound over time.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen, QPolygonF
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from kcroster.gui import fmt
+from kcroster.gui.i18n import tr
+
+
+@dataclass
+class Series:
+    name: str
+    y: np.ndarray
+    colour: QColor
+    x: np.ndarray | None = None
+    step: bool = False
+    width: float = 1.8
+    dashed: bool = False
+    fill: bool = False  # fill down to zero (translucent)
+
+
+@dataclass
+class Band:
+    """Shade between two series: ``above`` colour where a > b, ``below`` where a < b."""
+
+    a: int
+    b: int
+    above: QColor
+    below: QColor
+
+
+def nice_step(span: float, ticks: int = 5) -> float:
+    if span <= 0 or not math.isfinite(span):
+        return 1.0
+    raw = span / ticks
+    mag = 10 ** math.floor(math.log10(raw))
+    for m in (1, 2, 2.5, 5, 10):
+        if raw <= m * mag:
+            return m * mag
+    return 10 * mag
+
+
+class LineChart(QWidget):
+    LEFT, TOP, RIGHT, BOTTOM = 52, 26, 14, 26
+
+    def __init__(self, parent: QWidget | None = None, *, title: str = "") -> None:
+        super().__init__(parent)
+        self.setMinimumHeight(150)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.title = title
+        self.series: list[Series] = []
+        self.bands: list[Band] = []
+        self.x_label: Callable[[float], str] = lambda x: fmt.num(x, 0)
+        self.x_ticks: list[float] | None = None
+        self.y_format: Callable[[float], str] | None = None  # None: as many decimals as the grid step needs
+        self.y_min: float | None = 0.0
+        self.y_max: float | None = None
+        self.vlines: list[float] = []
+        self.placeholder = ""
+
+    def sizeHint(self) -> QSize:
+        return QSize(600, 220)
+
+    def set_series(self, series: list[Series], bands: list[Band] | None = None) -> None:
+        self.series = series
+        self.bands = bands or []
+        self.update()
+
+    def _x_of(self, s: Series) -> np.ndarray:
+        return s.x if s.x is not None else np.arange(len(s.y), dtype=float)
+
+    def _ranges(self) -> tuple[float, float, float, float]:
+        xs = [self._x_of(s) for s in self.series if len(s.y)]
+        ys = [np.asarray(s.y, dtype=float) for s in self.series if len(s.y)]
+        if not xs:
+            return 0.0, 1.0, 0.0, 1.0
+        x0 = float(min(x.min() for x in xs))
+        x1 = float(max(x.max() for x in xs))
+        if any(s.step for s in self.series):
+            x1 += 1
+        finite = [y[np.isfinite(y)] for y in ys]
+        finite = [f for f in finite if f.size]
+        y0 = self.y_min if self.y_min is not None else (min(float(f.min()) for f in finite) if finite else 0.0)
+        y1 = self.y_max if self.y_max is not None else (max(float(f.max()) for f in finite) if finite else 1.0)
+        if y1 <= y0:
+            y1 = y0 + 1
+        step = nice_step(y1 - y0)
+        if self.y_max is None:
+            y1 = math.ceil(y1 / step) * step
+        return x0, max(x1, x0 + 1e-9), y0, y1
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        text = pal.windowText().color()
+        grid = QColor(pal.mid().color())
+        grid.setAlpha(120)
+        r = QRectF(self.LEFT, self.TOP, max(1, self.width() - self.LEFT - self.RIGHT),
+                   max(1, self.height() - self.TOP - self.BOTTOM))
+        if not any(len(s.y) for s in self.series):
+            p.setPen(pal.placeholderText().color())
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.placeholder or tr("Geen gegevens"))
+            return
+        x0, x1, y0, y1 = self._ranges()
+
+        def X(x: np.ndarray | float) -> np.ndarray | float:
+            return r.left() + (np.asarray(x, dtype=float) - x0) / (x1 - x0) * r.width()
+
+        def Y(y: np.ndarray | float) -> np.ndarray | float:
+            return r.bottom() - (np.asarray(y, dtype=float) - y0) / (y1 - y0) * r.height()
+
+        # title and legend
+        p.setPen(text)
+        font = p.font()
+        bold = p.font()
+        bold.setBold(True)
+        p.setFont(bold)
+        p.drawText(QRectF(4, 2, r.width(), 20), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.title)
+        p.setFont(font)
+        lx = self.width() - self.RIGHT
+        for s in reversed(self.series):
+            w = p.fontMetrics().horizontalAdvance(s.name)
+            lx -= w
+            p.setPen(text)
+            p.drawText(QPointF(lx, 16), s.name)
+            lx -= 18
+            pen = QPen(s.colour, 3)
+            p.setPen(pen)
+            p.drawLine(QPointF(lx, 12), QPointF(lx + 12, 12))
+            lx -= 14
+        # grid and y labels
+        step = nice_step(y1 - y0)
+        decimals = 0 if step >= 1 else (1 if step >= 0.1 else 2)
+        y_format = self.y_format or (lambda y: fmt.num(y, decimals))
+        v = math.ceil(y0 / step) * step
+        while v <= y1 + 1e-9:
+            y = float(Y(v))
+            p.setPen(QPen(grid, 1))
+            p.drawLine(QPointF(r.left(), y), QPointF(r.right(), y))
+            p.setPen(text)
+            p.drawText(QRectF(0, y - 8, self.LEFT - 6, 16), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                       y_format(v))
+            v += step
+        # x ticks
+        ticks = self.x_ticks if self.x_ticks is not None else list(np.linspace(x0, x1, 7))
+        last_right = -1e9
+        for t in ticks:
+            x = float(X(t))
+            p.setPen(QPen(grid, 1))
+            p.drawLine(QPointF(x, r.top()), QPointF(x, r.bottom()))
+            label = self.x_label(t)
+            half = p.fontMetrics().horizontalAdvance(label) / 2 + 4
+            if x - half < last_right:  # would overlap the previous label: keep the grid line only
+                continue
+            p.setPen(text)
+            p.drawText(QRectF(x - half, r.bottom() + 4, 2 * half, 16), Qt.AlignmentFlag.AlignHCenter, label)
+            last_right = x + half
+        for vx in self.vlines:
+            p.setPen(QPen(grid.darker(150), 1, Qt.PenStyle.DashLine))
+            p.drawLine(QPointF(float(X(vx)), r.top()), QPointF(float(X(vx)), r.bottom()))
+        p.setClipRect(r.adjusted(-1, -2, 1, 1))
+        for band in self.bands:
+            self._paint_band(p, band, X, Y)
+        for s in self.series:
+            self._paint_series(p, s, X, Y, r)
+        p.setClipping(False)
+        p.setPen(QPen(pal.mid().color(), 1))
+        p.drawLine(r.bottomLeft(), r.bottomRight())
+
+    def _points(self, s: Series, X: Callable, Y: Callable) -> list[list[QPointF]]:
+        """Polyline pieces (NaN breaks a line).
+
+        More points than pixels are merged into per-pixel buckets keeping each bucket's maximum,
+        so four weeks of quarter-hours paint as fast as one day and peaks stay visible.
+        """
+        x = self._x_of(s)
+        y = np.asarray(s.y, dtype=float)
+        budget = max(50, int(self.width()))
+        if len(y) > budget:
+            b = int(np.ceil(len(y) / budget))
+            n = len(y) // b * b
+            if n:
+                with np.errstate(all="ignore"):
+                    yb = y[:n].reshape(-1, b)
+                    has = np.isfinite(yb).any(axis=1)
+                    peak = np.where(has, np.nanmax(np.where(np.isfinite(yb), yb, -np.inf), axis=1), np.nan)
+                x = np.append(x[:n:b], x[n:])
+                y = np.append(peak, y[n:])
+                if s.step:
+                    x = x.astype(float)
+                    widths = np.full(len(x), float(b))
+                    widths[len(peak):] = 1.0
+                    edges = np.append(x, x[-1] + widths[-1])
+                    xs = np.repeat(edges, 2)[1:-1]
+                    ys = np.repeat(y, 2)
+                    return self._pieces(X(xs), Y(ys), np.isfinite(ys))
+        if s.step:
+            x = np.repeat(np.append(x, x[-1] + 1) if len(x) else x, 2)[1:-1]
+            y = np.repeat(y, 2)
+        return self._pieces(X(x), Y(y), np.isfinite(y))
+
+    @staticmethod
+    def _pieces(px: np.ndarray, py: np.ndarray, ok: np.ndarray) -> list[list[QPointF]]:
+        pieces: list[list[QPointF]] = [[]]
+        for a, b, good in zip(np.asarray(px).tolist(), np.asarray(py).tolist(), ok.tolist(), strict=True):
+            if good:
+                pieces[-1].append(QPointF(a, b))
+            elif pieces[-1]:
+                pieces.append([])
+        return [pc for pc in pieces if pc]
+
+    def _paint_series(self, p: QPainter, s: Series, X: Callable, Y: Callable, r: QRectF) -> None:
+        pen = QPen(s.colour, s.width)
+        if s.dashed:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        for piece in self._points(s, X, Y):
+            if s.fill:
+                fill = QColor(s.colour)
+                fill.setAlpha(55)
+                poly = QPolygonF([QPointF(piece[0].x(), r.bottom()), *piece, QPointF(piece[-1].x(), r.bottom())])
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(fill)
+                p.drawPolygon(poly)
+            p.setPen(pen)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawPolyline(QPolygonF(piece))
+
+    def _paint_band(self, p: QPainter, band: Band, X: Callable, Y: Callable) -> None:
+        a, b = self.series[band.a], self.series[band.b]
+        ya = np.nan_to_num(np.asarray(a.y, dtype=float))
+        yb = np.nan_to_num(np.asarray(b.y, dtype=float))
+        x = self._x_of(a)
+        p.setPen(Qt.PenStyle.NoPen)
+        for i in range(len(x)):
+            if ya[i] == yb[i]:
+                continue
+            colour = QColor(band.above if ya[i] > yb[i] else band.below)
+            colour.setAlpha(90)
+            left, right = float(X(x[i])), float(X(x[i] + 1))
+            top, bottom = float(Y(max(ya[i], yb[i]))), float(Y(min(ya[i], yb[i])))
+            path = QPainterPath()
+            path.addRect(QRectF(left, top, right - left, bottom - top))
+            p.fillPath(path, colour)

@@ -1,0 +1,1325 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
+<context>
+    <name>kcroster</name>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>&amp;Beeld</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>&amp;Bestand</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>&amp;Demo-project openen</source>
+        <translation>Open &amp;demo project</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>&amp;Exporteren…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>&amp;Medewerkers importeren…</source>
+        <translation>Import &amp;agents…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>&amp;Nieuw project uit forecast…</source>
+        <translation>&amp;New project from forecast…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>&amp;Ongedaan maken</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>&amp;Openen…</source>
+        <translation>&amp;Open…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>&amp;Optimaliseer</source>
+        <translation>&amp;Optimise</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>&amp;Over kcroster</source>
+        <translation>&amp;About kcroster</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>&amp;Publiceren</source>
+        <translation>&amp;Publish</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>&amp;Recente bestanden</source>
+        <translation>&amp;Recent files</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>&amp;Rooster</source>
+        <translation>&amp;Roster</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>&amp;Taal</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>&amp;Wensformulieren importeren…</source>
+        <translation>Import &amp;wish forms…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/wishes.py"/>
+        <source>(geen wens)</source>
+        <translation>(no wish)</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>+ Scenario</source>
+        <translation>+ Scenario</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/staffing.py"/>
+        <source>AHT (s)</source>
+        <translation>AHT (s)</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/staffing.py"/>
+        <source>ASA (s)</source>
+        <translation>ASA (s)</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>ASA s</source>
+        <translation>ASA s</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast.py"/>
+        <source>Aangeboden contacten per interval</source>
+        <translation>Offered contacts per interval</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Afs&amp;luiten</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Alleen beperkingen en data — nooit een diagnose of klacht (AVG).</source>
+        <translation>Restrictions and dates only — never a diagnosis or complaint (GDPR).</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Alleen-lezen openen?</source>
+        <translation>Open read-only?</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/export.py"/>
+        <source>Alles voor de planner: roostergrid, dagdetails met pauzes per medewerker, dekking per interval, KPI's en een grafiek. Bevat re-integratiebeperkingen: niet delen met het team.</source>
+        <translation>Everything for the planner: roster grid, day details with breaks per agent, coverage per interval, KPIs and a chart. Contains reintegration restrictions: do not share with the team.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/jobs.py"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Automatisch opslaan mislukt: {fout}</source>
+        <translation>Autosave failed: {fout}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Be&amp;werken</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/models/wishes_model.py"/>
+        <source>Begin tussen</source>
+        <translation>Start between</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/staffing.py"/>
+        <source>Benodigde medewerkers per interval</source>
+        <translation>Required agents per interval</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>Bereikb. %</source>
+        <translation>Reach. %</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>Bereikbaarheid</source>
+        <translation>Reachability</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <location filename="../../kcroster/gui/views/common.py"/>
+        <source>Bestand inlezen: {naam}</source>
+        <translation>Reading file: {naam}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>Beste rooster</source>
+        <translation>Best roster</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>Beste rooster (strafpunten)</source>
+        <translation>Best roster (penalty points)</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/staffing.py"/>
+        <source>Bezetting</source>
+        <translation>Staffing</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>Bezettingsgraad</source>
+        <translation>Occupancy</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/staffing.py"/>
+        <source>Bezettingsgraad max.</source>
+        <translation>Max. occupancy</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/models/agents_model.py"/>
+        <source>Bijzonderheden</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/models/agents_model.py"/>
+        <source>Contract (u/week)</source>
+        <translation>Contract (h/week)</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/models/violations_model.py"/>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <location filename="../../kcroster/gui/views/staffing.py"/>
+        <source>Dag</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/export.py"/>
+        <source>Dagdetail met pauzes en activiteiten</source>
+        <translation>Day detail with breaks and activities</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Dagen</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>De optimalisatie zoekt een rooster dat de bezetting zo goed mogelijk dekt binnen alle regels.</source>
+        <translation>The optimiser looks for a roster that covers the requirement as well as possible within all rules.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>De taal wordt gewijzigd bij de volgende start van kcroster.</source>
+        <translation>The language changes the next time kcroster starts.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>Dekking</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/export.py"/>
+        <source>Dekking per wachtrij en interval, met voorspeld serviceniveau</source>
+        <translation>Coverage per queue and interval, with predicted service level</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Demo-project laden</source>
+        <translation>Loading demo project</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Demo-project laden…</source>
+        <translation>Loading demo project…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/models/wishes_model.py"/>
+        <source>Dienst</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Dienst verwijderen</source>
+        <translation>Delete shift</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/base.py"/>
+        <source>Dit scherm kon niet worden bijgewerkt: {fout}</source>
+        <translation>This screen could not be updated: {fout}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>Doelfunctie en ondergrens</source>
+        <translation>Objective and bound</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/wishes.py"/>
+        <source>Dubbelklik een cel om een wens te zetten. Groen: gehonoreerd in het rooster, rood: niet. ★ = gewicht, ! = harde wens (moet).</source>
+        <translation>Double-click a cell to set a wish. Green: granted in the roster, red: not. ★ = weight, ! = hard wish (must).</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>Eerlijkheid</source>
+        <translation>Fairness</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/jobs.py"/>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Er bestaat geen rooster dat aan alle harde regels voldoet.</source>
+        <translation>No roster satisfies all hard rules.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/jobs.py"/>
+        <source>Er ging iets mis.</source>
+        <translation>Something went wrong.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Er is een automatisch opgeslagen versie van {naam} die nieuwer is dan het bestand. Herstellen?</source>
+        <translation>There is an autosaved version of {naam} that is newer than the file. Recover it?</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/jobs.py"/>
+        <source>Even geduld</source>
+        <translation>Please wait</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Even geduld: de optimalisatie loopt nog.</source>
+        <translation>Please wait: the optimiser is still running.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/export.py"/>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/export.py"/>
+        <source>Exporteren</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>FTE ingeroosterd / nodig</source>
+        <translation>FTE scheduled / required</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>FTE nodig</source>
+        <translation>FTE required</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/staffing.py"/>
+        <source>FTE per dag en week</source>
+        <translation>FTE per day and week</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>FTE rooster</source>
+        <translation>FTE rostered</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast.py"/>
+        <source>Forecast</source>
+        <translation>Forecast</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Forecast &amp;importeren…</source>
+        <translation>&amp;Import forecast…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast.py"/>
+        <source>Forecast importeren</source>
+        <translation>Import forecast</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast.py"/>
+        <source>Forecast importeren…</source>
+        <translation>Import forecast…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast.py"/>
+        <source>Forecast ingelezen uit {naam}</source>
+        <translation>Forecast read from {naam}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast.py"/>
+        <source>Forecast × wat-als</source>
+        <translation>Forecast × what-if</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Ga naar</source>
+        <translation>Go to</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/staffing.py"/>
+        <source>Geduld (Erlang A)</source>
+        <translation>Patience (Erlang A)</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/widgets/linechart.py"/>
+        <source>Geen gegevens</source>
+        <translation>No data</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Geen medewerker gekozen</source>
+        <translation>No agent selected</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Geen project</source>
+        <translation>No project</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Geen re-integratieplan</source>
+        <translation>No reintegration plan</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Geen rooster gevonden binnen de rekentijd ({status}); het huidige rooster blijft staan.</source>
+        <translation>No roster found within the time limit ({status}); the current roster stays.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Geen verlof in deze periode</source>
+        <translation>No leave in this period</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/widgets/timeline.py"/>
+        <source>Geen ziekteperiode: geen Poortwachter-termijnen</source>
+        <translation>No sick period: no Gatekeeper deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/models/wishes_model.py"/>
+        <source>Gehonoreerd in het rooster</source>
+        <translation>Granted in the roster</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/staffing.py"/>
+        <source>Gelijktijdige chats</source>
+        <translation>Concurrent chats</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>Gem. wachttijd (ASA)</source>
+        <translation>Avg. speed of answer (ASA)</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/staffing.py"/>
+        <source>Gem. wachttijd (ASA) max.</source>
+        <translation>Max. avg. speed of answer (ASA)</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/staffing.py"/>
+        <source>Gemiddeld {fte} FTE per dag nodig (na shrinkage), verdeeld over {n} wachtrijen.</source>
+        <translation>On average {fte} FTE per day required (after shrinkage), across {n} queues.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast.py"/>
+        <source>Gespreksduur (AHT)</source>
+        <translation>Handle time (AHT)</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/export.py"/>
+        <source>Geëxporteerd naar {pad}</source>
+        <translation>Exported to {pad}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/common.py"/>
+        <source>Hele periode</source>
+        <translation>Whole period</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast.py"/>
+        <source>Herstel 100 %</source>
+        <translation>Reset to 100 %</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Herstellen</source>
+        <translation>Recover</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/jobs.py"/>
+        <source>Het bestand kon niet worden ingelezen.</source>
+        <translation>The file could not be read.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/export.py"/>
+        <source>Het rooster om te delen met het team. Deze gegevens blijven eruit:</source>
+        <translation>The roster to share with the team. These data are left out:</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Het rooster voldoet aan alle regels.</source>
+        <translation>The roster satisfies every rule.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/staffing.py"/>
+        <source>In te roosteren</source>
+        <translation>To schedule</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/staffing.py"/>
+        <source>In te roosteren (na shrinkage)</source>
+        <translation>To schedule (after shrinkage)</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>Ingeroosterd</source>
+        <translation>Scheduled</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>Ingeroosterd tegenover nodig</source>
+        <translation>Scheduled versus required</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/export.py"/>
+        <source>KPI's en een Excel-grafiek</source>
+        <translation>KPIs and an Excel chart</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/models/wishes_model.py"/>
+        <source>Laat</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/models/agents_model.py"/>
+        <source>Laatste einde</source>
+        <translation>Latest end</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/wishes.py"/>
+        <source>Lege wensformulieren exporteren…</source>
+        <translation>Export blank wish forms…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/export.py"/>
+        <source>Let op: re-integratiebeperkingen worden meegenomen</source>
+        <translation>Note: reintegration restrictions will be included</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Losmaken</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Maak toch een rooster: harde regels worden zachte, de overtredingen staan in de regelcontrole.</source>
+        <translation>Make a roster anyway: hard rules become soft; the violations appear in the rule check.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/wishes.py"/>
+        <source>Map voor de wensformulieren</source>
+        <translation>Folder for the wish forms</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/models/agents_model.py"/>
+        <source>Max. dagen/week</source>
+        <translation>Max. days/week</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Max. u/dag</source>
+        <translation>Max. h/day</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Max. u/week</source>
+        <translation>Max. h/week</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Maximale rekentijd</source>
+        <translation>Maximum solving time</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/models/violations_model.py"/>
+        <location filename="../../kcroster/gui/widgets/gantt.py"/>
+        <source>Medewerker</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Medewerkers</source>
+        <translation>Agents</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Medewerkers importeren</source>
+        <translation>Import agents</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Medewerkers importeren…</source>
+        <translation>Import agents…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Medewerkers ingelezen uit {naam}</source>
+        <translation>Agents read from {naam}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/models/violations_model.py"/>
+        <source>Melding</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>Model opbouwen…</source>
+        <translation>Building the model…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/models/agents_model.py"/>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Naam van het scenario (kopie van het actieve):</source>
+        <translation>Name of the scenario (a copy of the active one):</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/models/wishes_model.py"/>
+        <source>Niet</source>
+        <translation>Not</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/models/wishes_model.py"/>
+        <source>Niet gehonoreerd in het rooster</source>
+        <translation>Not granted in the roster</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Niet opgeslagen wijzigingen</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/export.py"/>
+        <source>Niets: er zijn geen gevoelige gegevens in dit project</source>
+        <translation>Nothing: this project holds no sensitive data</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Nieuw project uit forecast</source>
+        <translation>New project from forecast</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Nieuw scenario</source>
+        <translation>New scenario</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <location filename="../../kcroster/gui/views/staffing.py"/>
+        <source>Nodig</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/staffing.py"/>
+        <source>Nodig (N)</source>
+        <translation>Required (N)</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast.py"/>
+        <source>Nog geen forecast: importeer een werkmap of CSV, of sleep hem op het venster.</source>
+        <translation>No forecast yet: import a workbook or CSV, or drop it on the window.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/widgets/gantt.py"/>
+        <source>Nog geen rooster</source>
+        <translation>No roster yet</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>Nog geen rooster gevonden — de optimalisatie zoekt de eerste oplossing…</source>
+        <translation>No roster found yet — the optimiser is looking for a first solution…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/export.py"/>
+        <source>Nog geen rooster om te exporteren.</source>
+        <translation>No roster to export yet.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Nog geen rooster — klik op Optimaliseer.</source>
+        <translation>No roster yet — click Optimise.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>Nog geen rooster: maak er een op het scherm Rooster (Optimaliseer).</source>
+        <translation>No roster yet: make one on the Roster screen (Optimise).</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/models/agents_model.py"/>
+        <source>Nr.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>Ondergrens</source>
+        <translation>Bound</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/models/agents_model.py"/>
+        <source>Ongeldige waarde voor {kolom}: {waarde}</source>
+        <translation>Invalid value for {kolom}: {waarde}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast.py"/>
+        <source>Oorspronkelijk</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Op&amp;slaan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Opgeslagen: {pad}</source>
+        <translation>Saved: {pad}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>Oplossingen gevonden</source>
+        <translation>Solutions found</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Opn&amp;ieuw</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Opslaan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Opslaan &amp;als…</source>
+        <translation>Save &amp;as…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Optimalisatie gestopt voordat er een rooster was; het huidige rooster is ongewijzigd.</source>
+        <translation>Optimisation stopped before there was a roster; the current roster is unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Optimalisatie klaar: {status} · verschil met ondergrens {gap} · wensen {wg}/{wt}</source>
+        <translation>Optimisation done: {status} · gap to bound {gap} · wishes {wg}/{wt}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Optimaliseer</source>
+        <translation>Optimise</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Over kcroster</source>
+        <translation>About kcroster</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Pauze</source>
+        <translation>Break</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>Per dag</source>
+        <translation>Per day</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/staffing.py"/>
+        <source>Per interval</source>
+        <translation>Per interval</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/export.py"/>
+        <source>Plannerwerkmap</source>
+        <translation>Planner workbook</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/export.py"/>
+        <source>Plannerwerkmap exporteren</source>
+        <translation>Export planner workbook</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/export.py"/>
+        <source>Plannerwerkmap exporteren…</source>
+        <translation>Export planner workbook…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Project is in gebruik</source>
+        <translation>Project in use</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Project openen</source>
+        <translation>Open project</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Project openen…</source>
+        <translation>Opening project…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Project opslaan als</source>
+        <translation>Save project as</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Re-integratie (Wet verbetering poortwachter)</source>
+        <translation>Reintegration (Gatekeeper Improvement Act)</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/export.py"/>
+        <source>Re-integratiebeperkingen (gezondheidsgegevens)</source>
+        <translation>Reintegration restrictions (health data)</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Regelcontrole</source>
+        <translation>Rule check</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Regelcontrole mislukt: {fout}</source>
+        <translation>Rule check failed: {fout}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/export.py"/>
+        <source>Regelcontrole: alle meldingen van de checker</source>
+        <translation>Rule check: every finding of the checker</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Rekentijd</source>
+        <translation>Solving time</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Rooster</source>
+        <translation>Roster</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Rooster gepubliceerd: latere wijzigingen worden gemarkeerd.</source>
+        <translation>Roster published: later changes will be marked.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>Rooster optimaliseren</source>
+        <translation>Optimise roster</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/export.py"/>
+        <source>Roostergrid: medewerkers × dagen</source>
+        <translation>Roster grid: agents × days</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/staffing.py"/>
+        <source>SL</source>
+        <translation>SL</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>SL %</source>
+        <translation>SL %</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Scenario {n}</source>
+        <translation>Scenario {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Scenario's</source>
+        <translation>Scenarios</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Scenario: {naam}</source>
+        <translation>Scenario: {naam}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/staffing.py"/>
+        <source>Servicedoelen van de wachtrij</source>
+        <translation>Service targets of the queue</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <location filename="../../kcroster/gui/views/staffing.py"/>
+        <source>Serviceniveau</source>
+        <translation>Service level</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <location filename="../../kcroster/gui/views/staffing.py"/>
+        <source>Shrinkage</source>
+        <translation>Shrinkage</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Sleep een dienst om hem te verplaatsen, sleep een rand om hem korter of langer te maken, sleep naar een andere medewerker om te ruilen; dubbelklik of L zet een dienst vast.</source>
+        <translation>Drag a shift to move it, drag an edge to shorten or lengthen it, drag onto another agent to swap; double-click or L locks a shift.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>Stoppen en beste rooster houden</source>
+        <translation>Stop and keep the best roster</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>Stoppen… het beste rooster tot nu toe blijft behouden.</source>
+        <translation>Stopping… the best roster so far is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Taken</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/models/agents_model.py"/>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/export.py"/>
+        <source>Teamwerkmap</source>
+        <translation>Team workbook</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/export.py"/>
+        <source>Teamwerkmap exporteren</source>
+        <translation>Export team workbook</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/export.py"/>
+        <source>Teamwerkmap exporteren…</source>
+        <translation>Export team workbook…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/export.py"/>
+        <source>Toch re-integratiebeperkingen meenemen (gezondheidsgegevens — alleen met toestemming)</source>
+        <translation>Include reintegration restrictions anyway (health data — only with consent)</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/staffing.py"/>
+        <source>Totaal</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/models/agents_model.py"/>
+        <source>Vaardigheden</source>
+        <translation>Skills</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Vanaf</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Vastzetten</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Venster</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/staffing.py"/>
+        <source>Verkeer</source>
+        <translation>Traffic</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/staffing.py"/>
+        <source>Verkeer (Erlang)</source>
+        <translation>Traffic (Erlang)</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>Verlies %</source>
+        <translation>Abandon %</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>Verlies (abandon)</source>
+        <translation>Abandonment</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Verlof en afwezigheid</source>
+        <translation>Leave and absence</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>Verschil</source>
+        <translation>Gap</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Versoepeld oplossen</source>
+        <translation>Solve with relaxed rules</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>Verstreken</source>
+        <translation>Elapsed</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast.py"/>
+        <location filename="../../kcroster/gui/views/staffing.py"/>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast.py"/>
+        <source>Volume per dag en tijdstip</source>
+        <translation>Volume by day and time of day</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>Voorspeld serviceniveau en verlies per interval</source>
+        <translation>Predicted service level and abandonment per interval</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/models/wishes_model.py"/>
+        <source>Vrij</source>
+        <translation>Off</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/models/wishes_model.py"/>
+        <source>Vroeg</source>
+        <translation>Early</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/models/agents_model.py"/>
+        <source>Vroegste begin</source>
+        <translation>Earliest start</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <location filename="../../kcroster/gui/views/forecast.py"/>
+        <location filename="../../kcroster/gui/views/staffing.py"/>
+        <source>Wachtrij</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast.py"/>
+        <source>Wat-als</source>
+        <translation>What-if</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Week</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/wishes.py"/>
+        <source>Wensen</source>
+        <translation>Wishes</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>Wensen gehonoreerd</source>
+        <translation>Wishes granted</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/wishes.py"/>
+        <source>Wensformulieren exporteren</source>
+        <translation>Export wish forms</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/wishes.py"/>
+        <source>Wensformulieren importeren</source>
+        <translation>Import wish forms</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/wishes.py"/>
+        <source>Wensformulieren importeren…</source>
+        <translation>Import wish forms…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/wishes.py"/>
+        <source>Wensformulieren inlezen…</source>
+        <translation>Reading wish forms…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/wishes.py"/>
+        <source>Wensformulieren schrijven…</source>
+        <translation>Writing wish forms…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/models/wishes_model.py"/>
+        <source>Werken</source>
+        <translation>Work</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/export.py"/>
+        <source>Werkmap schrijven…</source>
+        <translation>Writing workbook…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Wijzigingen in dit project opslaan?</source>
+        <translation>Save changes to this project?</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Zoeken op naam, team of vaardigheid…</source>
+        <translation>Search by name, team or skill…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>alle</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>alleen-lezen</source>
+        <translation>read-only</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>beantwoord / aangeboden</source>
+        <translation>answered / offered</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/staffing.py"/>
+        <source>binnen</source>
+        <translation>within</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>concept</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast.py"/>
+        <source>contacten</source>
+        <translation>contacts</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>doel {d}</source>
+        <translation>target {d}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/staffing.py"/>
+        <source>geen</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/staffing.py"/>
+        <source>geen (Erlang C)</source>
+        <translation>none (Erlang C)</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>geen project</source>
+        <translation>no project</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>geen rooster</source>
+        <translation>no roster</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>gemiddeld over de wachtrijen</source>
+        <translation>average over the queues</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>gepubliceerd</source>
+        <translation>published</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>gestopt, beste rooster behouden</source>
+        <translation>stopped, best roster kept</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>gewijzigd na publicatie</source>
+        <translation>changed after publishing</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>gewogen naar volume</source>
+        <translation>volume-weighted</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>goed rooster gevonden</source>
+        <translation>good roster found</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>kcroster — personeelsplanning voor klantcontactcentra.</source>
+        <translation>kcroster — workforce planning for contact centres.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>optimaal</source>
+        <translation>optimal</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/widgets/gantt.py"/>
+        <source>pauze</source>
+        <translation>break</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>re-integratie</source>
+        <translation>reintegration</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>slechtst bedeelde medewerker</source>
+        <translation>worst-off agent</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>tekort {u} uur · overschot {o} uur</source>
+        <translation>shortage {u} h · surplus {o} h</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>termijn nadert</source>
+        <translation>deadline near</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>termijn verlopen</source>
+        <translation>deadline passed</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>tijd in gesprek</source>
+        <translation>time in contact</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/widgets/timeline.py"/>
+        <source>vandaag</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/widgets/gantt.py"/>
+        <source>vastgezet</source>
+        <translation>locked</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>verlof</source>
+        <translation>leave</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>week</source>
+        <translation>week</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/staffing.py"/>
+        <source>week {n}</source>
+        <translation>week {n}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/widgets/timeline.py"/>
+        <source>wk</source>
+        <translation>wk</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>{g} van {t}</source>
+        <translation>{g} of {t}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>{n} meldingen ({e} overtredingen, {w} waarschuwingen)</source>
+        <translation>{n} findings ({e} violations, {w} warnings)</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/wishes.py"/>
+        <source>{n} wensen ingelezen</source>
+        <translation>{n} wishes read</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/wishes.py"/>
+        <source>{n} wensen ingelezen, {r} geweigerd.</source>
+        <translation>{n} wishes read, {r} refused.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/wishes.py"/>
+        <source>{n} wensen van {m} medewerkers · {must} harde wensen</source>
+        <translation>{n} wishes from {m} agents · {must} hard wishes</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/wishes.py"/>
+        <source>{n} wensformulieren geschreven naar {map}</source>
+        <translation>{n} wish forms written to {map}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/wishes.py"/>
+        <source>{ok} van {n} gehonoreerd ({pct})</source>
+        <translation>{ok} of {n} granted ({pct})</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/staffing.py"/>
+        <source>{queue}: piek {n} medewerkers op {dag} {tijd}</source>
+        <translation>{queue}: peak of {n} agents on {dag} {tijd}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast.py"/>
+        <source>{queue}: {total} contacten in {dagen} dagen · gemiddelde AHT {aht} s · piek {piek} per interval</source>
+        <translation>{queue}: {total} contacts in {dagen} days · average AHT {aht} s · peak {piek} per interval</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>{uren} uur per week · max. {dagen} dagen · vaardigheden: {skills}</source>
+        <translation>{uren} hours per week · max. {dagen} days · skills: {skills}</translation>
+    </message>
+</context>
+</TS>
