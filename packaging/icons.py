@@ -12,29 +12,42 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 ICONS = ROOT / "resources" / "icons"
 
-ICNS_TYPES = {16: b"icp4", 32: b"icp5", 64: b"icp6", 128: b"ic07", 256: b"ic08", 512: b"ic09", 1024: b"ic10"}
+# PNG-capable ICNS element types per pixel size; the second type of a size is the Retina (@2x)
+# variant of half that size, so one 32-pixel PNG serves both 32×32 and 16×16@2x.
+ICNS_TYPES: dict[int, tuple[bytes, ...]] = {
+    16: (b"icp4",), 32: (b"icp5", b"ic11"), 64: (b"icp6", b"ic12"), 128: (b"ic07",),
+    256: (b"ic08", b"ic13"), 512: (b"ic09", b"ic14"), 1024: (b"ic10",),
+}
+ICO_MAX = 256  # the ICO directory stores sizes in one byte (0 means 256)
+
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 def png_size(data: bytes) -> tuple[int, int]:
-    if data[:8] != b"\x89PNG\r\n\x1a\n":
+    """Width and height from a PNG's IHDR chunk."""
+    if data[:8] != PNG_SIGNATURE or data[12:16] != b"IHDR":
         raise ValueError("not a PNG")
-    return struct.unpack(">II", data[16:24])
+    w, h = struct.unpack(">II", data[16:24])
+    return int(w), int(h)
 
 
-def sources() -> dict[int, bytes]:
+def sources(folder: Path = ICONS) -> dict[int, bytes]:
+    """The square ``kcroster*.png`` sources in ``folder`` by size."""
     out = {}
-    for p in sorted(ICONS.glob("kcroster*.png")):
+    for p in sorted(folder.glob("kcroster*.png")):
         data = p.read_bytes()
         w, h = png_size(data)
         if w == h:
             out[w] = data
     if not out:
-        raise SystemExit(f"no square kcroster*.png icon sources in {ICONS}")
+        raise SystemExit(f"no square kcroster*.png icon sources in {folder}")
     return out
 
 
 def write_ico(images: dict[int, bytes], path: Path) -> Path:
-    sizes = [s for s in sorted(images) if s <= 256]
+    """An ICO with one PNG-compressed entry per size up to 256 (Windows Vista and later)."""
+    sizes = [s for s in sorted(images) if s <= ICO_MAX]
     header = struct.pack("<HHH", 0, 1, len(sizes))
     offset = 6 + 16 * len(sizes)
     entries, blobs = b"", b""
@@ -48,18 +61,19 @@ def write_ico(images: dict[int, bytes], path: Path) -> Path:
 
 
 def write_icns(images: dict[int, bytes], path: Path) -> Path:
+    """An ICNS file: the magic, the total length, then (type, length, PNG) elements."""
     chunks = b""
     for s, data in sorted(images.items()):
-        kind = ICNS_TYPES.get(s)
-        if kind:
+        for kind in ICNS_TYPES.get(s, ()):
             chunks += kind + struct.pack(">I", len(data) + 8) + data
     path.write_bytes(b"icns" + struct.pack(">I", len(chunks) + 8) + chunks)
     return path
 
 
-def build_icons() -> tuple[Path, Path]:
-    images = sources()
-    return write_ico(images, ICONS / "kcroster.ico"), write_icns(images, ICONS / "kcroster.icns")
+def build_icons(folder: Path = ICONS) -> tuple[Path, Path]:
+    """Write ``kcroster.ico`` and ``kcroster.icns`` next to the PNG sources in ``folder``."""
+    images = sources(folder)
+    return write_ico(images, folder / "kcroster.ico"), write_icns(images, folder / "kcroster.icns")
 
 
 if __name__ == "__main__":
