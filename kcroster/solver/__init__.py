@@ -1,0 +1,27 @@
+"""The roster optimiser (CP-SAT): ``solve(project, requirement) -> RosterResult``.
+
+One module per constraint family (DESIGN §2): :mod:`candidates` (shifts per agent-day),
+:mod:`contract`, :mod:`atw`, :mod:`coverage`, :mod:`breaks`, :mod:`wishes`, :mod:`objective`,
+orchestrated by :mod:`builder`; :mod:`warmstart` builds a first legal roster agent by agent and
+improves it by coordinate descent; :mod:`extract` turns a solution into a roster (breaks, queues)
+and :mod:`infeasibility` explains a problem without legal roster; :mod:`api` runs it all with
+progress and cancel; :mod:`scenarios` generates seeded test/benchmark projects. ``ortools`` is
+imported lazily so importing this package stays cheap.
+
+How a solve runs: build the model (aggregated coverage, implicit breaks) → one small CP-SAT model
+per agent (all hard rules are per agent, coverage is soft) gives a legal roster within seconds or
+pinpoints the agent whose rules conflict → coordinate descent → for models up to ~60k variables
+the full CP-SAT search (hinted with the complete first solution) proves bounds and improves;
+bigger models keep the descent result. Every returned roster goes through the independent checker.
+"""
+
+from kcroster.solver.options import CancelToken, RosterResult, SolveOptions, SolveProgress, Weights
+
+
+def solve(*args, **kwargs) -> RosterResult:
+    from kcroster.solver.api import solve as _solve
+
+    return _solve(*args, **kwargs)
+
+
+__all__ = ["CancelToken", "RosterResult", "SolveOptions", "SolveProgress", "Weights", "solve"]

@@ -1,0 +1,379 @@
+"""The one entry point: ``solve(project, requirement, on_progress=..., cancel=...)``.
+
+Runs CP-SAT in the calling thread (it releases the GIL), reports progress from solution and
+bound callbacks, stops on a cancel token from any thread, extracts the roster, runs the
+independent checker on it and, when no legal roster exists, explains why.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+import numpy as np
+from ortools.sat.python import cp_model
+
+from kcroster.model import BREAK, Project, Roster
+from kcroster.solver.builder import ModelBuilder
+from kcroster.solver.extract import extract
+from kcroster.solver.infeasibility import describe_gate, explain, explain_agent
+from kcroster.solver.objective import term_values
+from kcroster.solver.options import CancelToken, RosterResult, SolveOptions, SolveProgress
+from kcroster.solver.warmstart import descend, greedy
+
+
+def _gap(obj: float | None, bound: float | None) -> float | None:
+    if obj is None or bound is None:
+        return None
+    if abs(obj) < 1e-9:
+        return 0.0
+    return max(0.0, (obj - bound) / abs(obj))
+
+
+class _Callback(cp_model.CpSolverSolutionCallback):
+    def __init__(self, t0: float, on_progress, cancel: CancelToken | None) -> None:
+        super().__init__()
+        self.t0 = t0
+        self.on_progress = on_progress
+        self.cancel = cancel
+        self.count = 0
+        self.first: float | None = None
+        self.best: float | None = None
+        self.bound: float | None = None
+        self.lock = threading.Lock()
+
+    def on_solution_callback(self) -> None:
+        now = time.perf_counter() - self.t0
+        with self.lock:
+            self.count += 1
+            if self.first is None:
+                self.first = now
+            self.best = self.objective_value
+            self.bound = self.best_objective_bound
+            snap = SolveProgress(now, self.best, self.bound, _gap(self.best, self.bound), self.count, "oplossing gevonden")
+        if self.on_progress:
+            self.on_progress(snap)
+        if self.cancel is not None and self.cancel.cancelled:
+            self.stop_search()
+
+    def on_bound(self, bound: float) -> None:
+        now = time.perf_counter() - self.t0
+        with self.lock:
+            self.bound = bound
+            snap = SolveProgress(now, self.best, bound, _gap(self.best, bound), self.count, "ondergrens verbeterd")
+        if self.on_progress:
+            self.on_progress(snap)
+
+
+def solve(project: Project, requirement: np.ndarray | None = None, *,
+          on_progress: Callable[[SolveProgress], None] | None = None,
+          cancel: CancelToken | None = None, options: SolveOptions | None = None) -> RosterResult:
+    opts = options or SolveOptions()
+    t0 = time.perf_counter()
+    mode = ModelBuilder.STRICT
+    b = ModelBuilder(project, requirement, opts, mode=mode)
+    b.build()
+    build_s = time.perf_counter() - t0
+    if on_progress:
+        on_progress(SolveProgress(build_s, None, None, None, 0, "model opgebouwd"))
+    res = RosterResult(roster=Roster(), status="unknown")
+    deadline = t0 + opts.time_limit_s
+    cancelled = lambda: cancel is not None and cancel.cancelled  # noqa: E731
+    first_values: list[int] | None = None
+    first_roster: Roster | None = None
+    picks = _warm_picks(b, opts.warm_start) if opts.warm_start is not None else None
+    first_values = _complete(b, picks, deadline) if picks else None
+    if first_values is None:
+        relaxed_ids: set[str] | None = set() if opts.relaxed else None
+        picks, bad = greedy(b, t0 + max(5.0, 0.2 * opts.time_limit_s), cancel, relaxed_ids)
+        if bad is not None:
+            res.status = "infeasible"
+            res.conflicts = explain_agent(b, bad, time_limit_s=max(5.0, min(30.0, opts.time_limit_s)))
+            res.elapsed_s = time.perf_counter() - t0
+            return res
+        if relaxed_ids:
+            # rebuild with the rules of exactly those agents as soft constraints
+            mode = ModelBuilder.RELAXED
+            b = ModelBuilder(project, requirement, opts, mode=mode, relax_agents=relaxed_ids)
+            b.build()
+        res.stats["greedy_s"] = time.perf_counter() - t0
+        if picks is not None:
+            res.time_to_first_s = res.stats["greedy_s"]  # every agent's schedule is legal: a legal roster
+        big = len(b.model.proto.variables) > COMPLETE_MAX_VARS
+        srch = getattr(b, "agent_search", None)
+        if picks is not None and srch is not None and not relaxed_ids and not cancelled():
+            if on_progress:
+                on_progress(SolveProgress(time.perf_counter() - t0, None, None, None, 1, "eerste geldig rooster"))
+            now = time.perf_counter()
+            # big models: improve agent by agent until shortly before the deadline (the
+            # full search would not get anywhere); small ones: a short descent, then CP-SAT
+            stop = deadline - _finish_margin(b) if big else now + 0.1 * max(0.0, deadline - now)
+
+            def sweep(n: int, cost: int) -> None:
+                if on_progress:
+                    on_progress(SolveProgress(time.perf_counter() - t0, cost, None, None, 1 + n,
+                                              f"verbeterronde {n}"))
+
+            res.stats["sweeps"] = descend(b, srch, stop, cancel, sweep)
+            picks = srch.picks
+            res.stats["descent_s"] = time.perf_counter() - t0
+        if picks is not None and not big:
+            first_values = _complete(b, picks, deadline)
+            res.stats["complete_s"] = time.perf_counter() - t0
+    if first_values is not None:
+        first_roster = extract(b, _lookup(first_values))
+        if res.time_to_first_s is None:
+            res.time_to_first_s = time.perf_counter() - t0
+        obj = _objective_of(b, first_values)
+        if on_progress:
+            on_progress(SolveProgress(res.time_to_first_s, obj, None, None, 1, "eerste geldig rooster"))
+        b.model.clear_hints()
+        hint = b.model.proto.solution_hint
+        hint.vars.extend(range(len(first_values)))
+        hint.values.extend(first_values)
+    elif picks is not None:
+        # big model: the shift choice alone is a legal roster; breaks and queues in Python, and
+        # the search gets the shift choice as a (partial) hint
+        first_roster = extract(b, None, pick=picks)
+        if res.time_to_first_s is None:
+            res.time_to_first_s = time.perf_counter() - t0
+        for ai in range(len(b.agents)):
+            for d in range(b.D):
+                for ci, x in enumerate(b.x[ai][d]):
+                    b.model.add_hint(x, int(picks.get((ai, d)) == ci))
+    solver = cp_model.CpSolver()
+    prm = solver.parameters
+    prm.max_time_in_seconds = max(0.1, deadline - time.perf_counter())
+    prm.num_workers = max(1, int(opts.workers))
+    prm.random_seed = int(opts.seed)
+    prm.log_search_progress = bool(opts.log)
+    prm.cp_model_probing_level = 0  # probing is slow on the big coverage rows and buys little here
+    prm.linearization_level = 2  # level 1 leaves the coverage rows out of the LP: useless bounds
+    if prm.num_workers >= 2 and b.req is None:
+        # shift-type models (nurse rostering): the full-problem worker with the strongest LP
+        # (all cuts, constraints not lazy) moves the bound from ~0 to near the optimum; LNS and
+        # feasibility jump keep running interleaved beside it. On interval-demand models its LP
+        # is too slow to help, so they keep the default worker.
+        prm.subsolvers.append("max_lp")
+    cb = _Callback(t0, on_progress, cancel)
+    solver.best_bound_callback = cb.on_bound
+    done = threading.Event()
+    watcher = None
+    if cancel is not None:
+        def watch() -> None:
+            while not done.wait(0.05):
+                if cancel.cancelled:
+                    solver.stop_search()
+                    return
+        watcher = threading.Thread(target=watch, name="kcroster-cancel", daemon=True)
+        watcher.start()
+    st = cp_model.UNKNOWN
+    try:
+        skip = first_roster is not None and first_values is None  # big model: descent was the search
+        if not cancelled() and not skip:
+            st = solver.solve(b.model, cb)
+    finally:
+        done.set()
+        if watcher is not None:
+            watcher.join()
+    elapsed = time.perf_counter() - t0
+    res.elapsed_s = elapsed
+    if res.time_to_first_s is None:
+        res.time_to_first_s = cb.first
+    res.stats = {**res.stats, "build_s": build_s, "agents": len(b.agents), "variables": len(b.model.proto.variables),
+                 "constraints": len(b.model.proto.constraints)}
+    if st in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        res.roster = extract(b, solver.value)
+        res.objective = solver.objective_value
+        res.best_bound = solver.best_objective_bound
+        res.gap = _gap(res.objective, res.best_bound)
+        res.status = "optimal" if st == cp_model.OPTIMAL else ("cancelled" if cancelled() else "feasible")
+        res.objective_terms = term_values(b, solver.value)
+        if mode == ModelBuilder.RELAXED:
+            res.relaxed_violations = [describe_gate(project, g) for g, lit in b.gates.items() if not solver.value(lit)]
+        _metrics(b, res, solver.value)
+    elif first_roster is not None and first_values is None:
+        res.roster = first_roster
+        res.status = "cancelled" if cancelled() else "feasible"
+        look = _pick_lookup(b, picks)
+        cost, res.objective_terms = roster_cost(b, first_roster, look)
+        res.objective = float(cost)
+        _metrics(b, res, look)
+    elif first_roster is not None and first_values is not None:
+        # the search found nothing better in time (or was cancelled): keep the first legal roster
+        look = _lookup(first_values)
+        res.roster = first_roster
+        res.objective = float(_objective_of(b, first_values))
+        res.status = "cancelled" if cancelled() else "feasible"
+        res.objective_terms = term_values(b, look)
+        if mode == ModelBuilder.RELAXED:
+            res.relaxed_violations = [describe_gate(project, g) for g, lit in b.gates.items() if not look(lit)]
+        _metrics(b, res, look)
+    elif st == cp_model.INFEASIBLE:
+        res.status = "infeasible"
+        if mode == ModelBuilder.STRICT:
+            res.conflicts = explain(project, requirement, opts, time_limit_s=max(5.0, min(30.0, opts.time_limit_s)))
+        else:
+            res.conflicts = ["Ook met versoepelde regels geen rooster: afwezigheid, beschikbaarheid of "
+                             "het re-integratieplan laten geen enkele dienst toe (even relaxed, no roster)."]
+    else:
+        res.status = "cancelled" if cancelled() else "unknown"
+    res.violations = _check(res.roster, project, opts)
+    return res
+
+
+COMPLETE_MAX_VARS = 60_000  # above this, completing the hint with CP-SAT costs more than it gives
+
+
+def _finish_margin(b: ModelBuilder) -> float:
+    """Seconds to keep for extraction, metrics and the checker after the search."""
+    return 2.0 + 0.01 * len(b.agents) * b.D / 7
+
+
+def _pick_lookup(b: ModelBuilder, picks: dict[tuple[int, int], int]):
+    """Value function when only the shift choice is known (x literals; other variables 0)."""
+    from ortools.sat.python.cp_model_helper import FlatIntExpr
+
+    on = {b.x[ai][d][ci].index for (ai, d), ci in picks.items()}
+
+    def value(v) -> int:
+        if isinstance(v, int):
+            return v
+        f = FlatIntExpr(v)
+        return int(f.offset) + sum(int(c) * (x.index in on) for x, c in zip(f.vars, f.coeffs, strict=True))
+    return value
+
+
+def roster_cost(b: ModelBuilder, roster: Roster, value) -> tuple[int, dict[str, int]]:
+    """The objective of a roster computed from the roster itself (coverage from its segments),
+    for rosters that did not come out of the CP-SAT search."""
+    from kcroster.model import step_in_force
+    from kcroster.solver.coverage import SCALE, _tier_cost
+
+    terms: dict[str, int] = {}
+    w8 = b.w8
+    if b.req is not None:
+        hz = b.hz
+        cov = np.zeros(b.req.shape, dtype=np.int64)
+        qidx = {q.name: i for i, q in enumerate(b.p.queues)}
+        t0, ivs = int(hz.starts_utc[0]), hz.interval_seconds
+        for sh in roster.shifts:
+            step = step_in_force(b.p.reintegration_plan(sh.agent_id), sh.day)
+            unit = int(round(SCALE * (step.productivity if step is not None else 1.0)))
+            for g in sh.segments:
+                if g.activity in qidx:
+                    k0 = max(0, (int(g.start.timestamp()) - t0) // ivs)
+                    k1 = min(hz.n_intervals, (int(g.end.timestamp()) - t0) // ivs)
+                    if k1 > k0:
+                        cov[qidx[g.activity], k0:k1] += unit
+        req = np.round(b.req * SCALE).astype(np.int64)
+        for q, queue in enumerate(b.p.queues):
+            if queue.min_agents_when_open:
+                req[q] = np.where(b.open[q], np.maximum(req[q], queue.min_agents_when_open * SCALE), req[q])
+        tiers = list(w8.under_tiers) or [1]
+        short = np.clip(req - cov, 0, None)
+        terms["coverage"] = int(sum(_tier_cost(int(v), tiers) for v in short.ravel() if v)) + int(
+            w8.over * np.clip(cov - req, 0, None).sum())
+    for name in ("type_under", "type_over", "wishes", "fairness", "stability"):
+        if name in b.penalties:
+            terms[name] = int(sum(c * (v if isinstance(v, int) else value(v)) for c, v in b.penalties[name]))
+    return sum(terms.values()), terms
+
+
+def _check(roster: Roster, project: Project, opts: SolveOptions) -> list:
+    try:
+        from kcroster.rules.checker import check
+    except ImportError:
+        return []
+    return list(check(roster, project, reference=opts.reference))
+
+
+def _metrics(b: ModelBuilder, res: RosterResult, value) -> None:
+    hz = b.hz
+    ivh = hz.interval_minutes / 60
+    if b.req is not None:
+        cov = np.zeros_like(b.req)
+        qidx = {q.name: i for i, q in enumerate(b.p.queues)}
+        t0, ivs = int(hz.starts_utc[0]), hz.interval_seconds
+        prod = {}
+        from kcroster.model import step_in_force
+        for s in res.roster.shifts:
+            step = step_in_force(b.p.reintegration_plan(s.agent_id), s.day)
+            prod = step.productivity if step is not None else 1.0
+            for g in s.segments:
+                if g.activity == BREAK or g.activity not in qidx:
+                    continue
+                k0 = (int(g.start.timestamp()) - t0) // ivs
+                k1 = (int(g.end.timestamp()) - t0) // ivs
+                lo, hi = max(0, k0), min(hz.n_intervals, k1)
+                if hi > lo:
+                    cov[qidx[g.activity], lo:hi] += prod
+        res.required_agent_hours = float(b.req.sum() * ivh)
+        res.shortfall_agent_hours = float(np.clip(b.req - cov, 0, None).sum() * ivh)
+    per: dict[str, list[int]] = {}
+    for wish, _ai, _d, lits, positive in getattr(b, "wish_exprs", []):
+        on = sum(int(value(x)) for x in lits)
+        ok = (on > 0) if positive else (on == 0)
+        rec = per.setdefault(wish.agent_id, [0, 0])
+        rec[0] += int(ok)
+        rec[1] += 1
+    res.wishes_per_agent = {k: (v[0], v[1]) for k, v in per.items()}
+    res.wishes_granted = sum(v[0] for v in per.values())
+    res.wishes_total = sum(v[1] for v in per.values())
+
+
+def _lookup(values: list[int]):
+    """``solver.value`` look-alike over a complete assignment (variables in proto order)."""
+    from ortools.sat.python.cp_model_helper import FlatIntExpr
+
+    def value(v) -> int:
+        if isinstance(v, int):
+            return v
+        f = FlatIntExpr(v)
+        return int(f.offset) + sum(int(c) * values[x.index] for x, c in zip(f.vars, f.coeffs, strict=True))
+    return value
+
+
+def _objective_of(b: ModelBuilder, values: list[int]) -> int:
+    obj = b.model.proto.objective
+    total = int(obj.offset)
+    for i, c in zip(obj.vars, obj.coeffs, strict=True):
+        total += c * (values[i] if i >= 0 else 1 - values[-i - 1])
+    return int(round(total * (obj.scaling_factor or 1))) if obj.scaling_factor else total
+
+
+def _warm_picks(b: ModelBuilder, roster: Roster) -> dict[tuple[int, int], int]:
+    by = {(s.agent_id, s.day): s for s in roster.shifts}
+    picks: dict[tuple[int, int], int] = {}
+    for ai, agent in enumerate(b.agents):
+        for d, day in enumerate(b.hz.dates):
+            s = by.get((agent.id, day))
+            if s is None:
+                continue
+            st, en = int(s.start.timestamp()), int(s.end.timestamp())
+            for ci, c in enumerate(b.cands[ai][d]):
+                if c.start_ts == st and c.end_ts == en:
+                    picks[(ai, d)] = ci
+                    break
+    return picks
+
+
+def _complete(b: ModelBuilder, picks: dict[tuple[int, int], int], deadline: float) -> list[int] | None:
+    """Fix the shift choice and let CP-SAT fill in breaks, queue flows and penalties (first
+    solution only): a complete, legal assignment to hint the full search with."""
+    m = b.model.clone()
+    for ai in range(len(b.agents)):
+        for d in range(b.D):
+            for ci, x in enumerate(b.x[ai][d]):
+                m.add(m.get_bool_var_from_proto_index(x.index) == int(picks.get((ai, d)) == ci))
+    s = cp_model.CpSolver()
+    s.parameters.num_workers = 1
+    s.parameters.random_seed = int(b.opts.seed)
+    s.parameters.cp_model_probing_level = 0
+    s.parameters.stop_after_first_solution = True
+    s.parameters.max_time_in_seconds = max(1.0, min(30.0, deadline - time.perf_counter()))
+    st = s.solve(m)
+    if st not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    return list(s.response_proto.solution)

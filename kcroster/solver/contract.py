@@ -1,0 +1,168 @@
+"""Contract, operational and reintegration rules that link an agent's shifts across days:
+week hours, days per week, consecutive working days and days off, weekends, hours over the
+period, shift-type counts, forbidden sequences, reintegration hours/days.
+
+Consecutive-run rules use exact clause encodings: for a maximum K every window of K+1 days holds
+an off day; for a minimum m every pattern off–(work × L)–off with L < m (not touching the
+horizon's edges) is forbidden by one clause, and symmetrically for days off.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from datetime import datetime, timedelta
+
+from kcroster.model import step_in_force
+from kcroster.rules.catalogue import week_min_contract_minutes
+from kcroster.solver.builder import ModelBuilder
+
+
+def full_leave_days(b: ModelBuilder, agent_id: str) -> set[int]:
+    """Days fully covered by leave (they lower the weekly minimum)."""
+    tz = b.hz.tz
+    spans = [(int(lv.start.timestamp()), int(lv.end.timestamp())) for lv in b.p.leave if lv.agent_id == agent_id]
+    out: set[int] = set()
+    if not spans:
+        return out
+    for d, day in enumerate(b.hz.dates):
+        a = int(datetime.combine(day, datetime.min.time(), tzinfo=tz).timestamp())
+        z = int(datetime.combine(day + timedelta(days=1), datetime.min.time(), tzinfo=tz).timestamp())
+        # merge coverage of [a, z) by the leave spans
+        pos = a
+        for s, e in sorted(spans):
+            if s <= pos < e:
+                pos = e
+        if pos >= z:
+            out.add(d)
+    return out
+
+
+def week_min_max(b: ModelBuilder, ai: int, days: list[int], leave_days: set[int]) -> tuple[int, int]:
+    """Contract minimum (the catalogue's shared derivation) and maximum of one week, minutes."""
+    agent = b.agents[ai]
+    plan = b.p.reintegration_plan(agent.id)
+    reint = any(step_in_force(plan, b.hz.dates[d]) is not None for d in days) if plan else False
+    mn = week_min_contract_minutes(agent, len(days), sum(1 for d in days if d in leave_days), reint)
+    mx = agent.week_max_hours * 60
+    if len(days) < 7:
+        mx = mx * len(days) / 7
+    return mn, math.floor(mx)
+
+
+def add(b: ModelBuilder) -> None:
+    m, lab = b.model, b.p.labour
+    D = b.D
+    dates = b.hz.dates
+    for ai, agent in enumerate(b.agents):
+        aid = agent.id
+        plan = b.p.reintegration_plan(aid)
+        leave_days = full_leave_days(b, aid)
+        for _wi, days, _whole in b.weeks:
+            label = f"week {dates[days[0]].isocalendar().week}"
+            work = sum((b.work_minutes(ai, d) for d in days), start=0)
+            nwork = sum((b.works(ai, d) for d in days), start=0)
+            if lab.enabled("contract_week_hours"):
+                mn, mx = week_min_max(b, ai, days, leave_days)
+                if mn > 0:
+                    b.hard(m.add(work >= mn), "contract_week_hours", ai, label)
+                b.hard(m.add(work <= mx), "contract_week_hours", ai, label)
+            if agent.max_days_per_week is not None and lab.enabled("contract_days_per_week"):
+                b.hard(m.add(nwork <= agent.max_days_per_week), "contract_days_per_week", ai, label)
+            if plan:
+                steps = [s for s in (step_in_force(plan, dates[d]) for d in days) if s is not None]
+                hrs = [s.max_hours_week for s in steps if s.max_hours_week is not None]
+                if hrs:
+                    b.hard(m.add(work <= math.floor(min(hrs) * 60)), "reint_hours", ai, label)
+                mdw = [s.max_days_week for s in steps if s.max_days_week is not None]
+                if mdw:
+                    b.hard(m.add(nwork <= min(mdw)), "reint_days", ai, label)
+        w = [b.works(ai, d) for d in range(D)]
+        # consecutive working days
+        if lab.enabled("contract_consecutive_days"):
+            K = agent.max_consecutive_days
+            if K is not None and K < D:
+                for s in range(0, D - K):
+                    b.hard(m.add(sum(w[s:s + K + 1]) <= K), "contract_consecutive_days", ai, dates[s].isoformat())
+            mn = agent.min_consecutive_days
+            if mn is not None and mn > 1:
+                _min_runs(b, ai, w, mn, work_runs=True, rule="contract_consecutive_days")
+        if lab.enabled("contract_days_off"):
+            mo = agent.min_consecutive_days_off
+            if mo is not None and mo > 1:
+                _min_runs(b, ai, w, mo, work_runs=False, rule="contract_days_off")
+        # weekends
+        if agent.max_weekends is not None and lab.enabled("contract_weekends"):
+            wk: dict[int, list] = defaultdict(list)
+            for d, day in enumerate(dates):
+                if day.weekday() in (5, 6) and b.is_var(w[d]):
+                    wk[b.hz.week_index(day)].append(w[d])
+            flags = []
+            for i, lits in wk.items():
+                f = m.new_bool_var(f"wkend{ai}_{i}")
+                for lit in lits:
+                    m.add_implication(lit, f)
+                m.add_bool_or([f.negated(), *lits])  # exact: f ⇔ some weekend day worked
+                flags.append(f)
+            if flags:
+                b.hard(m.add(sum(flags) <= agent.max_weekends), "contract_weekends", ai, "")
+            b.weekend_flags = getattr(b, "weekend_flags", {})
+            b.weekend_flags[ai] = flags
+        # hours over the period
+        if lab.enabled("contract_total_minutes") and (agent.min_minutes_total is not None or agent.max_minutes_total is not None):
+            tot = sum((b.work_minutes(ai, d) for d in range(D)), start=0)
+            if agent.min_minutes_total is not None:
+                b.hard(m.add(tot >= agent.min_minutes_total), "contract_total_minutes", ai, "min")
+            if agent.max_minutes_total is not None:
+                b.hard(m.add(tot <= agent.max_minutes_total), "contract_total_minutes", ai, "max")
+        # shift types
+        if lab.enabled("contract_shift_types"):
+            for tname, cap in agent.max_shifts_per_type.items():
+                lits = [x for d in range(D) for x in b.type_lits(ai, d, tname)]
+                if lits and cap < len(lits):
+                    b.hard(m.add(sum(lits) <= cap), "contract_shift_types", ai, tname)
+        if lab.enabled("shift_sequence"):
+            for ta, tb in b.p.shift_rules.forbidden_sequences:
+                for d in range(D - 1):
+                    la, lb = b.type_lits(ai, d, ta), b.type_lits(ai, d + 1, tb)
+                    if la and lb:
+                        b.hard(m.add(sum(la) + sum(lb) <= 1), "shift_sequence", ai, dates[d].isoformat())
+        # reintegration rest days between working days
+        if plan and lab.enabled("reint_days"):
+            for d in range(D):
+                if not b.is_var(w[d]):
+                    continue
+                st = step_in_force(plan, dates[d])
+                r = st.min_rest_days_between if st is not None else None
+                if not r:
+                    continue
+                for j in range(1, r + 1):
+                    if d + j < D and b.is_var(w[d + j]):
+                        b.hard(m.add(w[d] + w[d + j] <= 1), "reint_days", ai, dates[d].isoformat())
+
+
+def _min_runs(b: ModelBuilder, ai: int, w: list, mn: int, *, work_runs: bool, rule: str) -> None:
+    """Forbid runs (of work, or of days off) shorter than ``mn`` that do not touch an edge."""
+    m, D = b.model, b.D
+    for L in range(1, mn):
+        for s in range(1, D - L):  # run s..s+L-1, neighbours s-1 and s+L inside the horizon
+            if s + L > D - 1:
+                continue
+            lits = []
+            const_true = False
+            # clause: neighbour(s-1) ∨ neighbour(s+L) ∨ some day inside breaks the run
+            for d, want_in_run in [(s - 1, False), *[(d, True) for d in range(s, s + L)], (s + L, False)]:
+                v = w[d]
+                # day "in run" means worked (work_runs) or off (not work_runs)
+                in_run_is_true = want_in_run == work_runs
+                # literal that is true when the pattern is broken at day d
+                if not b.is_var(v):
+                    broken = (v == 1) != in_run_is_true  # constant
+                    if broken:
+                        const_true = True
+                    continue
+                lits.append(v.negated() if in_run_is_true else v)
+            if const_true:
+                continue
+            b.hard(m.add_bool_or(lits), rule, ai, b.hz.dates[s].isoformat())
+

@@ -1,0 +1,232 @@
+"""Coverage: interval demand per queue × interval and per-day demand per named shift type.
+
+Interval demand is modelled on *aggregates*, never per agent: agents are grouped by identical
+(serveable queues, productivity); per group and shift class the model counts how many agents
+work it (N) and at which offset they take their break (implicit break placement, see
+:mod:`kcroster.solver.breaks`); per group and interval a small integer flow m[g, q, k] splits the
+group's agents on duty over its open queues. Concrete queue and break assignments per agent are
+made in :mod:`kcroster.solver.extract`. Coverage is counted in tenths of an agent (``SCALE``) so
+fractional requirements and reintegration productivity are exact enough.
+
+Under-coverage is convex: tier t (one agent wide) costs ``under_tiers[t]`` per tenth.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from kcroster.model import step_in_force
+from kcroster.solver.breaks import flex_window
+from kcroster.solver.builder import ModelBuilder
+from kcroster.solver.candidates import agent_queues
+
+SCALE = 10
+
+
+@dataclass
+class ShiftClass:
+    gkey: tuple
+    k0: int
+    n: int
+    brk: int
+    fixed: tuple[int, ...]
+    members: list[tuple[int, int, int]] = field(default_factory=list)  # (agent, day, cand idx)
+    count: object = None  # N: linear expression / var
+    breaks: list[tuple[int, object]] = field(default_factory=list)  # (offset, count var)
+
+
+def group_key(b: ModelBuilder, ai: int, d: int) -> tuple:
+    agent = b.agents[ai]
+    step = step_in_force(b.p.reintegration_plan(agent.id), b.hz.dates[d])
+    prod = step.productivity if step is not None else 1.0
+    return (agent_queues(b.p, agent, d), int(round(SCALE * prod)))
+
+
+def add(b: ModelBuilder) -> None:
+    b.classes = []
+    b.flows = {}
+    b.cov_expr = {}
+    b.locked_cover = defaultdict(int)
+    if b.req is not None:
+        _interval_demand(b)
+    _type_demand(b)
+
+
+def _interval_demand(b: ModelBuilder) -> None:
+    m, nk, iv = b.model, b.hz.n_intervals, b.hz.interval_minutes
+    qnames = [q.name for q in b.p.queues]
+    qidx = {n: i for i, n in enumerate(qnames)}
+    classes: dict[tuple, ShiftClass] = {}
+    for ai in range(len(b.agents)):
+        for d in range(b.D):
+            if not b.cands[ai][d]:
+                continue
+            gk = None
+            for ci, c in enumerate(b.cands[ai][d]):
+                if c.locked is not None:
+                    for seg in c.locked.segments:
+                        if seg.activity in qidx:
+                            s = int(seg.start.timestamp())
+                            e = int(seg.end.timestamp())
+                            for k in range((s - b.factory.t0) // b.factory.ivs, -(-(e - b.factory.t0) // b.factory.ivs)):
+                                if 0 <= k < nk:
+                                    b.locked_cover[(qidx[seg.activity], k)] += SCALE
+                    continue
+                if gk is None:
+                    gk = group_key(b, ai, d)
+                key = (gk, c.k0, c.n, c.brk, c.fixed_breaks)
+                cl = classes.get(key)
+                if cl is None:
+                    cl = classes[key] = ShiftClass(gk, c.k0, c.n, c.brk, c.fixed_breaks)
+                cl.members.append((ai, d, ci))
+    supply: dict[tuple, list[tuple[int, object]]] = defaultdict(list)
+    for cl in classes.values():
+        xs = [b.x[ai][d][ci] for ai, d, ci in cl.members]
+        agents_in = len({ai for ai, _d, _ci in cl.members})
+        if len(xs) == 1:
+            cl.count = xs[0]
+        else:
+            cl.count = m.new_int_var(0, agents_in, "")
+            m.add(cl.count == sum(xs))
+        fixed = set(cl.fixed)
+        for off in range(cl.n):
+            k = cl.k0 + off
+            if k >= nk:
+                break
+            if off not in fixed:
+                supply[(cl.gkey, k)].append((1, cl.count))
+        if cl.brk:
+            win = list(flex_window(cl.n, cl.brk, iv))
+            if len(win) == 1:
+                cl.breaks = [(win[0], cl.count)]
+            else:
+                cl.breaks = [(j, m.new_int_var(0, agents_in, "")) for j in win]
+                m.add(sum(v for _j, v in cl.breaks) == cl.count)
+            for j, v in cl.breaks:
+                for off in range(j, j + cl.brk):
+                    k = cl.k0 + off
+                    if k < nk:
+                        supply[(cl.gkey, k)].append((-1, v))
+    b.classes = list(classes.values())
+    # agents per group (upper bound for flows)
+    members_by_group: dict[tuple, set] = defaultdict(set)
+    for cl in b.classes:
+        members_by_group[cl.gkey].update(ai for ai, _d, _ci in cl.members)
+    cover: dict[tuple[int, int], list[tuple[int, object]]] = defaultdict(list)
+    for (gk, k), terms in supply.items():
+        queues, unit = gk
+        open_q = [qidx[q] for q in queues if b.open[qidx[q], k]]
+        expr = cp_model.LinearExpr.weighted_sum([v for _c, v in terms], [c for c, _v in terms])
+        if not open_q:
+            m.add(expr == 0)
+            continue
+        if len(open_q) == 1:
+            b.flows[(gk, k)] = {open_q[0]: None}
+            for c, v in terms:
+                cover[(open_q[0], k)].append((c * unit, v))
+            continue
+        ub = len(members_by_group[gk])
+        fl = {q: m.new_int_var(0, ub, "") for q in open_q}
+        # idle: agents on duty not counted on any queue (extraction still puts them on one, so
+        # it is over-coverage); the slack keeps every shift choice feasible for the flows
+        idle = m.new_int_var(0, ub, "")
+        m.add(sum(fl.values()) + idle == expr)
+        b.penalise("over", b.w8.over * unit, idle)
+        b.flows[(gk, k)] = fl
+        for q, v in fl.items():
+            cover[(q, k)].append((unit, v))
+    # demand with convex under-coverage tiers
+    tiers = list(b.w8.under_tiers) or [1]
+    nq = len(qnames)
+    for q in range(nq):
+        minimum = b.p.queues[q].min_agents_when_open * SCALE
+        for k in range(nk):
+            r = int(round(float(b.req[q, k]) * SCALE))
+            if b.open[q, k] and minimum:
+                r = max(r, minimum)
+            terms = cover.get((q, k), [])
+            const = b.locked_cover.get((q, k), 0)
+            if not terms:
+                short = max(0, r - const)
+                if short:
+                    b.penalise("under_const", _tier_cost(short, tiers), 1)
+                continue
+            expr = cp_model.LinearExpr.weighted_sum([v for _c, v in terms], [c for c, _v in terms]) + const
+            b.cov_expr[(q, k)] = expr
+            if all(c % SCALE == 0 for c, _v in terms) and const % SCALE == 0:
+                _whole_agent_cost(b, terms, const, r, tiers)
+                continue
+            if r > 0:
+                us = []
+                ntier = math.ceil(r / SCALE)
+                for t in range(ntier):
+                    width = min(SCALE, r - t * SCALE)
+                    u = m.new_int_var(0, width, "")
+                    us.append(u)
+                    b.penalise("under", tiers[min(t, len(tiers) - 1)], u)
+                m.add(expr + sum(us) >= r)
+            if b.w8.over:
+                o = m.new_int_var(0, SCALE * max(1, len(b.agents)) * 2, "")
+                m.add(o >= expr - r)
+                b.penalise("over", b.w8.over, o)
+
+
+def cell_cost(agents: int, r: int, tiers: list[int], over: int) -> int:
+    """Penalty of ``agents`` whole agents against a requirement of ``r`` tenths."""
+    have = agents * SCALE
+    if have >= r:
+        return (have - r) * over
+    return _tier_cost(r - have, tiers)
+
+
+def _whole_agent_cost(b: ModelBuilder, terms, const: int, r: int, tiers: list[int]) -> None:
+    """Coverage in whole agents: cost ≥ every chord of the convex cost between consecutive
+    integers. At integer coverage this is exact; in the LP relaxation it is the convex hull of
+    the integer points, so the bound already pays for rounding a fractional requirement (a
+    plain tier formulation lets the LP cover 12.3 agents exactly)."""
+    m = b.model
+    over = b.w8.over
+    c = cp_model.LinearExpr.weighted_sum([v for _c, v in terms], [cf // SCALE for cf, _v in terms]) + const // SCALE
+    top = r // SCALE
+    lo = max(0, top - len(tiers) - 1)
+    hi = top + 1
+    z = m.new_int_var(0, cell_cost(0, r, tiers, over) + SCALE * over * (len(b.agents) + 1), "")
+    for i in range(lo, hi + 1):
+        f0, f1 = cell_cost(i, r, tiers, over), cell_cost(i + 1, r, tiers, over)
+        m.add(z >= f0 + (f1 - f0) * (c - i))
+    b.penalise("coverage", 1, z)
+
+
+def _tier_cost(short: int, tiers: list[int]) -> int:
+    cost, t = 0, 0
+    while short > 0:
+        take = min(SCALE, short)
+        cost += take * tiers[min(t, len(tiers) - 1)]
+        short -= take
+        t += 1
+    return cost
+
+
+def _type_demand(b: ModelBuilder) -> None:
+    m = b.model
+    mult = b.w8.type_demand
+    b.type_counts = {}
+    for dem in b.p.shift_rules.type_demand:
+        if not b.hz.start <= dem.day < b.hz.end:
+            continue
+        d = b.hz.day_index(dem.day)
+        lits = [x for ai in range(len(b.agents)) for x in b.type_lits(ai, d, dem.shift_type)]
+        cnt = sum(lits) if lits else 0
+        b.type_counts[(d, dem.shift_type)] = lits
+        if dem.required > 0 and dem.weight_under:
+            u = m.new_int_var(0, dem.required, "")
+            m.add(cnt + u >= dem.required)
+            b.penalise("type_under", dem.weight_under * mult, u)
+        if dem.weight_over and lits and len(lits) > dem.required:
+            o = m.new_int_var(0, len(lits), "")
+            m.add(o >= cnt - dem.required)
+            b.penalise("type_over", dem.weight_over * mult, o)

@@ -1,0 +1,92 @@
+"""Parameters, progress snapshots and results of a solve (the solver's public data types).
+
+Kept free of OR-Tools so the GUI and the CLI can import them without loading the solver.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+from kcroster.model import Roster
+
+
+class CancelToken:
+    """Thread-safe cancel flag: the GUI calls :meth:`cancel` from its thread, the solver polls it."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+
+@dataclass
+class Weights:
+    """Objective weights (all integers; the objective is an integer sum of penalty points).
+
+    ``under_tiers[i]`` is the cost per tenth of a missing agent per interval for the i-th missing
+    agent in that queue × interval (increasing: convex, so spreading a shortage beats stacking
+    it); the last tier applies to every further agent. ``wish`` multiplies a wish's own weight,
+    ``type_demand`` multiplies the per-person weights of :class:`ShiftDemand`.
+    """
+
+    under_tiers: tuple[int, ...] = (10, 14, 20, 30, 45)
+    over: int = 1
+    wish: int = 100
+    type_demand: int = 100
+    fairness_wishes: int = 50  # per point of refused wish weight of the worst-off agent
+    fairness_unpopular: int = 50  # per unpopular shift of the agent with the most of them
+    stability: int = 30  # per agent-day that differs from the reference roster
+
+    @classmethod
+    def research(cls) -> Weights:
+        """Exactly the objective of the Curtois & Qu benchmark: wish and demand weights as given."""
+        return cls(wish=1, type_demand=1, fairness_wishes=0, fairness_unpopular=0, stability=0)
+
+
+@dataclass
+class SolveOptions:
+    time_limit_s: float = 60.0
+    workers: int = 8
+    seed: int = 0
+    warm_start: Roster | None = None
+    reference: Roster | None = None  # published roster: stability and locked shifts
+    weights: Weights = field(default_factory=Weights)
+    relaxed: bool = False  # hard rules become soft; report the fewest violations
+    log: bool = False  # CP-SAT search log to stdout (diagnostics)
+
+
+@dataclass
+class SolveProgress:
+    elapsed_s: float
+    objective: float | None
+    best_bound: float | None
+    gap: float | None
+    solutions_found: int
+    message: str = ""
+
+
+@dataclass
+class RosterResult:
+    roster: Roster
+    status: str  # 'optimal' | 'feasible' | 'infeasible' | 'cancelled' | 'unknown'
+    objective: float | None = None
+    best_bound: float | None = None
+    gap: float | None = None
+    elapsed_s: float = 0.0
+    time_to_first_s: float | None = None
+    shortfall_agent_hours: float = 0.0
+    required_agent_hours: float = 0.0
+    wishes_granted: int = 0
+    wishes_total: int = 0
+    wishes_per_agent: dict[str, tuple[int, int]] = field(default_factory=dict)  # granted, total
+    violations: list = field(default_factory=list)  # kcroster.rules.checker.Violation
+    conflicts: list[str] = field(default_factory=list)
+    relaxed_violations: list[str] = field(default_factory=list)
+    objective_terms: dict[str, int] = field(default_factory=dict)
+    stats: dict[str, float] = field(default_factory=dict)

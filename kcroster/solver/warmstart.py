@@ -1,0 +1,313 @@
+"""A fast first legal roster, agent by agent, and its improvement by re-optimising one agent at a
+time against everybody else (coordinate descent).
+
+Every hard rule concerns one agent (coverage is soft), so a legal roster is the union of one
+legal schedule per agent. We solve a tiny CP-SAT model per agent — its own candidates, contract,
+ATW and must-wish rules — whose objective rewards covering what is still uncovered (a sequential
+greedy over agents) and respects weighted wishes. The result hints the full model, guarantees a
+legal roster early (time to first roster), and an agent whose own model is infeasible pinpoints
+the conflict for the infeasibility explanation. After the first pass, each agent in turn is taken
+out of the coverage and re-solved against the others (hinted with its current schedule, so it
+never gets worse): on large models this improves the roster far faster than a search over the
+whole model.
+"""
+
+from __future__ import annotations
+
+import copy
+import time
+from collections import defaultdict
+
+import numpy as np
+from ortools.sat.python import cp_model
+
+from kcroster.solver.breaks import flex_window
+from kcroster.solver.builder import ModelBuilder
+from kcroster.solver.coverage import SCALE, _tier_cost, group_key
+
+
+def sub_builder(b: ModelBuilder, ai: int, mode: str | None = None) -> ModelBuilder:
+    """A builder over one agent of ``b`` (same candidates), with a fresh model."""
+    s = copy.copy(b)
+    s.mode = mode or b.mode
+    s.model = cp_model.CpModel()
+    s.agents = [b.agents[ai]]
+    s.cands = [b.cands[ai]]
+    s.gates = {}
+    s.penalties = defaultdict(list)
+    s.locked_days = {(0, d) for (a, d) in b.locked_days if a == ai}
+    s.x, s.w = [], []
+    xs_rows, w_row = [], []
+    for d in range(b.D):
+        xs = [s.model.new_bool_var(f"x_{d}_{i}") for i in range(len(b.cands[ai][d]))]
+        if not xs:
+            wv: object = 0
+        elif len(xs) == 1:
+            wv = xs[0]
+        else:
+            wv = s.model.new_bool_var(f"w_{d}")
+            s.model.add(sum(xs) == wv)
+        if (0, d) in s.locked_days:
+            s.hard(s.model.add(xs[0] == 1), "locked", 0, b.hz.dates[d].isoformat())
+        xs_rows.append(xs)
+        w_row.append(wv)
+    s.x, s.w = [xs_rows], [w_row]
+    return s
+
+
+def add_rules(s: ModelBuilder) -> None:
+    from kcroster.solver import atw, contract, wishes
+
+    contract.add(s)
+    atw.add(s)
+    wishes.add(s)
+
+
+class AgentSearch:
+    """Per-agent sub-models over a shared residual requirement (tenths of an agent)."""
+
+    def __init__(self, b: ModelBuilder, relaxed: set[str] | None = None) -> None:
+        self.b = b
+        self.relaxed = relaxed
+        self.nk = b.hz.n_intervals
+        self.iv = b.hz.interval_minutes
+        self.qidx = {q.name: i for i, q in enumerate(b.p.queues)}
+        self.resid = None if b.req is None else np.round(b.req * SCALE).astype(np.int64)
+        if self.resid is not None:
+            for q, queue in enumerate(b.p.queues):
+                if queue.min_agents_when_open:
+                    self.resid[q] = np.where(b.open[q], np.maximum(self.resid[q], queue.min_agents_when_open * SCALE),
+                                             self.resid[q])
+        self.picks: dict[tuple[int, int], int] = {}
+        # agent → (queue, interval, unit); (-1, day, type) for a shift-type demand
+        self.contrib: dict[int, list[tuple]] = {}
+        # marginal[r]: objective saved by one more full agent where r tenths are still missing
+        # (convex tiers: the deeper the shortage, the more it saves; none left: over-coverage)
+        self.tiers = list(b.w8.under_tiers) or [1]
+        self.over_w = b.w8.over
+        top = int(self.resid.max()) + SCALE + 1 if self.resid is not None and self.resid.size else SCALE + 1
+        self.marg = np.asarray([(_tier_cost(r, self.tiers) - _tier_cost(max(0, r - SCALE), self.tiers))
+                                - self.over_w * max(0, SCALE - r) for r in range(max(top, SCALE + 1))], dtype=np.int64)
+        self.subs: dict[int, tuple[ModelBuilder, list]] = {}
+        # per-day shift-type demand still open: (day, type) → [missing, weight_under, weight_over]
+        self.type_need: dict[tuple[int, str], list[int]] = {}
+        mult = b.w8.type_demand
+        for dem in b.p.shift_rules.type_demand:
+            if b.hz.start <= dem.day < b.hz.end:
+                key = (b.hz.day_index(dem.day), dem.shift_type)
+                self.type_need[key] = [dem.required, dem.weight_under * mult, dem.weight_over * mult]
+
+    def _sub(self, ai: int) -> tuple[ModelBuilder, list]:
+        if ai not in self.subs:
+            from kcroster.solver.objective import RELAX_COST
+
+            soft = self.relaxed is not None and self.b.agents[ai].id in self.relaxed
+            s = sub_builder(self.b, ai, mode=ModelBuilder.RELAXED if soft else ModelBuilder.STRICT)
+            add_rules(s)
+            terms = [coef * v for lst in s.penalties.values() for coef, v in lst]
+            terms += [RELAX_COST * (1 - lit) for lit in s.gates.values()]
+            self.subs[ai] = (s, terms)
+        return self.subs[ai]
+
+    def _break_set(self, c) -> set[int]:
+        if c.brk:
+            win = flex_window(c.n, c.brk, self.iv)
+            j = win[len(win) // 2]
+            return set(range(j, j + c.brk))
+        return set(c.fixed_breaks)
+
+    def _gains(self, ai: int, s: ModelBuilder) -> list[tuple[int, object]]:
+        b, resid, nk = self.b, self.resid, self.nk
+        out: list[tuple[int, object]] = []
+        if self.type_need:
+            for d in range(b.D):
+                for ci, c in enumerate(b.cands[ai][d]):
+                    tn = self.type_need.get((d, c.shift_type)) if c.shift_type else None
+                    if tn is not None:
+                        out.append((tn[1] if tn[0] > 0 else -tn[2], s.x[0][d][ci]))
+        if resid is None:
+            return out
+        marg = self.marg
+        for d in range(b.D):
+            if not b.cands[ai][d]:
+                continue
+            queues, unit = group_key(b, ai, d)
+            rows = [self.qidx[q] for q in queues]
+            cs = [c for c in b.cands[ai][d] if c.locked is None]
+            if not cs or not rows:
+                continue
+            lo = min(c.k0 for c in cs)
+            hi = min(nk, max(c.k0 + c.n for c in cs))
+            if hi <= lo:
+                continue
+            best = resid[rows, lo:hi].max(axis=0)
+            g = np.where(best > 0, marg[np.clip(best, 0, len(marg) - 1)], -self.over_w * SCALE)
+            pref = np.concatenate(([0], np.cumsum(g)))
+
+            def span(a: int, z: int, lo: int = lo, hi: int = hi, pref: np.ndarray = pref) -> int:
+                a, z = max(a, lo), min(z, hi)
+                return int(pref[z - lo] - pref[a - lo]) if z > a else 0
+
+            for ci, c in enumerate(b.cands[ai][d]):
+                if c.locked is not None:
+                    continue
+                gain = span(c.k0, c.k0 + c.n)
+                for off in self._break_set(c):
+                    gain -= span(c.k0 + off, c.k0 + off + 1)
+                if gain:
+                    out.append((gain * unit // SCALE, s.x[0][d][ci]))
+        return out
+
+    def _apply(self, ai: int) -> None:
+        """Subtract the agent's chosen shifts from the residual (each interval on the queue of
+        its group that still needs most)."""
+        b, resid = self.b, self.resid
+        lst: list[tuple[int, int, int]] = []
+        for d in range(b.D):
+            ci = self.picks.get((ai, d))
+            if ci is not None and b.cands[ai][d][ci].shift_type:
+                tn = self.type_need.get((d, b.cands[ai][d][ci].shift_type))
+                if tn is not None:
+                    tn[0] -= 1
+                    lst.append((-1, d, b.cands[ai][d][ci].shift_type))  # type: ignore[arg-type]
+        if resid is not None:
+            for d in range(b.D):
+                ci = self.picks.get((ai, d))
+                if ci is None:
+                    continue
+                c = b.cands[ai][d][ci]
+                if c.locked is not None:
+                    continue
+                queues, unit = group_key(b, ai, d)
+                rows = [self.qidx[q] for q in queues]
+                brk = self._break_set(c)
+                for off in range(c.n):
+                    k = c.k0 + off
+                    if k < self.nk and off not in brk and rows:
+                        q = rows[int(np.argmax(resid[rows, k]))]
+                        resid[q, k] -= unit
+                        lst.append((q, k, unit))
+        self.contrib[ai] = lst
+
+    def _remove(self, ai: int) -> None:
+        for q, k, unit in self.contrib.pop(ai, []):
+            if q == -1:
+                self.type_need[(k, unit)][0] += 1
+            else:
+                self.resid[q, k] += unit
+
+    def optimise(self, ai: int, time_limit: float, seed: int) -> int:
+        """(Re)schedule one agent; returns a CP-SAT status."""
+        b = self.b
+        s, terms = self._sub(ai)
+        m = s.model
+        gains = self._gains(ai, s)
+        obj = sum(terms) - sum(g * x for g, x in gains)
+        if isinstance(obj, int):
+            m.clear_objective()
+        else:
+            m.minimize(obj)
+        m.clear_hints()
+        if any(key[0] == ai for key in self.picks):
+            for d in range(b.D):
+                for ci, x in enumerate(s.x[0][d]):
+                    m.add_hint(x, int(self.picks.get((ai, d)) == ci))
+        solver = cp_model.CpSolver()
+        solver.parameters.num_workers = 1
+        solver.parameters.random_seed = seed
+        solver.parameters.max_time_in_seconds = time_limit
+        solver.parameters.linearization_level = 2
+        st = solver.solve(m)
+        if st not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return st
+        for d in range(b.D):
+            self.picks.pop((ai, d), None)
+            for ci, x in enumerate(s.x[0][d]):
+                if solver.value(x):
+                    self.picks[(ai, d)] = ci
+        self._apply(ai)
+        return st
+
+    def coverage_cost(self) -> int:
+        """Coverage part of the objective implied by the residual (cheap progress figure)."""
+        total = sum(n * wu if n > 0 else -n * wo for n, wu, wo in self.type_need.values())
+        if self.resid is None:
+            return int(total)
+        r = self.resid.ravel()
+        short = sum(_tier_cost(int(v), self.tiers) for v in r[r > 0])
+        return int(total + short + self.over_w * int(-r[r < 0].sum()))
+
+
+def greedy(b: ModelBuilder, deadline: float, cancel=None, relaxed: set[str] | None = None,
+           search: AgentSearch | None = None) -> tuple[dict[tuple[int, int], int] | None, int | None]:
+    """Pick per agent-day a candidate index; returns (picks, None) or (None, infeasible agent).
+
+    With ``relaxed`` (a set to fill), an agent without a legal schedule gets the schedule with
+    the fewest violated rules instead, and its id is added to the set.
+    """
+    srch = search or AgentSearch(b, relaxed)
+    order = sorted(range(len(b.agents)), key=lambda a: (len(b.agents[a].skills), a))
+    if relaxed:  # agents known to need relaxing first, so a restart loses little
+        order.sort(key=lambda a: b.agents[a].id not in relaxed)
+    n = len(order)
+    for pos, ai in enumerate(order):
+        if cancel is not None and cancel.cancelled:
+            return None, None
+        left = deadline - time.perf_counter()
+        st = srch.optimise(ai, max(0.25, min(1.0, left / max(1, n - pos))), b.opts.seed)
+        if st == cp_model.INFEASIBLE and relaxed is not None and b.agents[ai].id not in relaxed:
+            relaxed.add(b.agents[ai].id)
+            return greedy(b, deadline, cancel, relaxed, None)
+        if st == cp_model.INFEASIBLE:
+            return None, ai
+        if st not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            st = srch.optimise(ai, 5.0, b.opts.seed)  # nothing found yet: more time
+            if st == cp_model.INFEASIBLE:
+                return None, ai
+            if st not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+                return None, None
+    if search is not None:
+        search.picks = srch.picks
+    b.agent_search = srch
+    return srch.picks, None
+
+
+def descend(b: ModelBuilder, srch: AgentSearch, deadline: float, cancel=None, on_sweep=None) -> int:
+    """Coordinate descent: re-optimise agents one by one against all others until the deadline,
+    a sweep without improvement, or cancel. Returns the number of sweeps."""
+    if srch.resid is None and not srch.type_need and not b.penalties:
+        return 0
+    sweeps = 0
+    order = list(range(len(b.agents)))
+    last = srch.coverage_cost()
+    while time.perf_counter() < deadline:
+        changed = 0
+        for ai in order:
+            if time.perf_counter() >= deadline or (cancel is not None and cancel.cancelled):
+                return sweeps
+            old = {d: srch.picks.get((ai, d)) for d in range(b.D)}
+            old_contrib = list(srch.contrib.get(ai, []))
+            srch._remove(ai)
+            st = srch.optimise(ai, 0.5, b.opts.seed + sweeps + 1)
+            changed += any(srch.picks.get((ai, d)) != ci for d, ci in old.items())
+            if st not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+                # keep the old schedule
+                for d, ci in old.items():
+                    if ci is None:
+                        srch.picks.pop((ai, d), None)
+                    else:
+                        srch.picks[(ai, d)] = ci
+                for q, k, unit in old_contrib:
+                    if q == -1:
+                        srch.type_need[(k, unit)][0] -= 1
+                    else:
+                        srch.resid[q, k] -= unit
+                srch.contrib[ai] = old_contrib
+        sweeps += 1
+        cost = srch.coverage_cost()
+        if on_sweep:
+            on_sweep(sweeps, cost)
+        if not changed or cost > last:
+            break
+        last = cost
+    return sweeps

@@ -1,0 +1,88 @@
+"""Roster optimiser benchmark on seeded synthetic contact-centre scenarios (sizes S, M, L).
+
+    .venv/bin/python tests/benchmarks/bench_roster.py [S M L] [--seed 1] [--workers 2]
+                                                       [--time-limit SECONDS]
+
+Each size runs in its own process (so peak memory is per size) and prints: time to the first
+legal roster, objective, best bound, gap, shortfall (agent-hours below the requirement), wishes
+granted (overall and for the worst-off agent), the independent checker's verdict, peak memory.
+Scenarios come from :func:`kcroster.solver.scenarios.scenario` (S: 25 agents, 1 week, 2 queues;
+M: 120 agents, 4 weeks, Telefonie/Chat/E-mail at 15 minutes, 3 skill profiles, leave, wishes for
+half the agents, 3 agents in reintegration; L: 400 agents, 4 weeks, 5 queues).
+Targets: S proven optimal within 30 s; M first legal ≤ 15 s and gap ≤ 3 % after 120 s on 2
+workers; L a legal roster within 120 s and peak memory ≤ 6 GB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+
+DEFAULT_LIMIT = {"S": 30.0, "M": 120.0, "L": 120.0}
+
+
+def run_one(size: str, seed: int, workers: int, limit: float) -> dict:
+    from kcroster.rules.checker import check
+    from kcroster.solver import SolveOptions, solve
+    from kcroster.solver.scenarios import scenario
+
+    project, req = scenario(size, seed)
+    t0 = time.perf_counter()
+    res = solve(project, req, options=SolveOptions(time_limit_s=limit, workers=workers, seed=seed))
+    wall = time.perf_counter() - t0
+    errors = [v for v in check(res.roster, project) if v.severity == "error"]
+    ratios = [g / t for g, t in res.wishes_per_agent.values() if t]
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {
+        "size": size, "agents": len(project.agents), "days": project.horizon.days,
+        "queues": len(project.queues), "status": res.status, "wall_s": round(wall, 1),
+        "first_legal_s": None if res.time_to_first_s is None else round(res.time_to_first_s, 1),
+        "objective": res.objective, "bound": res.best_bound,
+        "gap": None if res.gap is None else round(100 * res.gap, 2),
+        "shortfall_h": round(res.shortfall_agent_hours, 1), "required_h": round(res.required_agent_hours, 1),
+        "wishes": f"{res.wishes_granted}/{res.wishes_total}",
+        "worst_agent_wishes": None if not ratios else round(min(ratios), 2),
+        "checker_errors": len(errors), "peak_mb": round(peak_kb / 1024),
+        "variables": res.stats.get("variables"), "build_s": round(res.stats.get("build_s", 0), 1),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("sizes", nargs="*", default=["S", "M", "L"])
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--time-limit", type=float, default=None)
+    ap.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
+    a = ap.parse_args(argv)
+    if a.one:
+        size = a.sizes[0]
+        print(json.dumps(run_one(size, a.seed, a.workers, a.time_limit or DEFAULT_LIMIT[size])))
+        return 0
+    rows = []
+    for size in a.sizes:
+        cmd = [sys.executable, __file__, size, "--one", "--seed", str(a.seed), "--workers", str(a.workers)]
+        if a.time_limit:
+            cmd += ["--time-limit", str(a.time_limit)]
+        out = subprocess.run(cmd, capture_output=True, text=True)
+        if out.returncode != 0:
+            print(f"{size}: failed\n{out.stderr}", file=sys.stderr)
+            continue
+        row = json.loads(out.stdout.strip().splitlines()[-1])
+        rows.append(row)
+        print(json.dumps(row), flush=True)
+    cols = ["size", "agents", "days", "queues", "status", "first_legal_s", "wall_s", "objective", "bound", "gap",
+            "shortfall_h", "required_h", "wishes", "worst_agent_wishes", "checker_errors", "peak_mb"]
+    print("| " + " | ".join(cols) + " |")
+    print("|" + "---|" * len(cols))
+    for r in rows:
+        print("| " + " | ".join(str(r.get(c)) for c in cols) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
