@@ -193,8 +193,8 @@ def _interpolated_prediction(project: Project, productive: np.ndarray) -> dict[s
     lo = np.floor(productive + 1e-9)
     hi = np.ceil(productive - 1e-9)
     w = productive - lo
-    p_lo = predict(vol, aht, project.horizon.interval_seconds, settings, lo.astype(int))
-    p_hi = predict(vol, aht, project.horizon.interval_seconds, settings, hi.astype(int))
+    p_lo = predict(vol, aht, project.horizon.interval_seconds, settings, lo.astype(int), fc.open_mask)
+    p_hi = predict(vol, aht, project.horizon.interval_seconds, settings, hi.astype(int), fc.open_mask)
     out = {}
     with np.errstate(invalid="ignore"):
         for name in ("service_level", "asa", "abandon", "occupancy", "reachability"):
