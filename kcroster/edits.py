@@ -1,7 +1,8 @@
 """Planner edits as domain operations with undo and redo.
 
 Every change a planner makes (drag a shift, swap two agents, lock a shift, edit an agent's
-contract, set a wish, accept a solved roster) is an :class:`Edit`. :class:`EditHistory` applies it
+contract, set a wish, accept or publish a roster, add/rename/remove a scenario, enter leave, a
+sick period or a reintegration step) is an :class:`Edit`. :class:`EditHistory` applies it
 to the project, remembers how to revert it, and tells listeners what changed, so the GUI (whose
 ``QUndoStack`` may mirror this) repaints only what it must. No Qt here.
 """
@@ -11,14 +12,31 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
-from kcroster.model import BREAK, Project, Roster, Segment, Shift, Wish
+from kcroster.model import (
+    BREAK,
+    Leave,
+    Project,
+    ReintegrationStep,
+    Roster,
+    RosterStatus,
+    Scenario,
+    Segment,
+    Shift,
+    Wish,
+)
+from kcroster.model.agents import SickPeriod
 
 
 @dataclass
 class Changed:
-    """What an edit touched: ``kind`` is 'roster', 'agents', 'queues' or 'wishes'."""
+    """What an edit touched.
+
+    ``kind`` is 'roster', 'agents' (incl. leave, sick periods, reintegration), 'queues' (settings
+    that change the requirement), 'wishes', 'scenarios' (a scenario added or removed: the active
+    one may differ) or 'scenario_name' (a rename: only labels change).
+    """
 
     kind: str
     agent_ids: set[str] = field(default_factory=set)
@@ -27,6 +45,14 @@ class Changed:
 
 class Edit:
     label = "bewerking"
+    #: index of the scenario the edit acts on, fixed at its first apply: switching scenarios is
+    #: not an edit, so undo must not follow the active scenario to a different one
+    _scenario: int | None = None
+
+    def _sc(self, project: Project) -> Scenario:
+        if self._scenario is None:
+            self._scenario = project.active_scenario
+        return project.scenarios[self._scenario]
 
     def apply(self, project: Project) -> Changed:  # pragma: no cover - interface
         raise NotImplementedError
@@ -35,8 +61,7 @@ class Edit:
         raise NotImplementedError
 
 
-def _roster(project: Project) -> Roster:
-    sc = project.scenario
+def _roster(sc: Scenario) -> Roster:
     if sc.roster is None:
         sc.roster = Roster()
     return sc.roster
@@ -100,14 +125,14 @@ class _ShiftListEdit(Edit):
         raise NotImplementedError
 
     def apply(self, project: Project) -> Changed:
-        roster = _roster(project)
+        roster = _roster(self._sc(project))
         self._before = copy.deepcopy(roster.shifts)
         touched = self._mutate(roster)
         roster.shifts.sort(key=lambda s: (s.agent_id, s.start))
         return self._changed(touched)
 
     def revert(self, project: Project) -> Changed:
-        roster = _roster(project)
+        roster = _roster(self._sc(project))
         assert self._before is not None
         after = roster.shifts
         roster.shifts = self._before
@@ -222,12 +247,13 @@ class ReplaceRoster(Edit):
         self._before: Roster | None = None
 
     def apply(self, project: Project) -> Changed:
-        self._before = project.scenario.roster
-        project.scenario.roster = self.roster
+        sc = self._sc(project)
+        self._before = sc.roster
+        sc.roster = self.roster
         return Changed("roster", {s.agent_id for s in self.roster.shifts}, {s.day for s in self.roster.shifts})
 
     def revert(self, project: Project) -> Changed:
-        project.scenario.roster = self._before
+        self._sc(project).roster = self._before
         return Changed("roster", {s.agent_id for s in self.roster.shifts}, {s.day for s in self.roster.shifts})
 
 
@@ -290,6 +316,251 @@ class SetWish(Edit):
     def revert(self, project: Project) -> Changed:
         project.wishes = [w for w in project.wishes if w is not self.wish] + self._old
         return Changed("wishes", {self.agent_id}, {self.day})
+
+
+class SetScenarioField(Edit):
+    """What-if settings of the active scenario (volume factor, AHT factor, queue overrides)."""
+
+    label = "scenario wijzigen"
+
+    def __init__(self, field_name: str, value: object) -> None:
+        self.field_name, self.value = field_name, value
+        self._old: object = None
+
+    def apply(self, project: Project) -> Changed:
+        sc = self._sc(project)
+        if self.field_name not in Scenario.__dataclass_fields__ or self.field_name in ("roster", "published"):
+            raise AttributeError(self.field_name)
+        self._old = getattr(sc, self.field_name)
+        setattr(sc, self.field_name, self.value)
+        return Changed("queues")
+
+    def revert(self, project: Project) -> Changed:
+        setattr(self._sc(project), self.field_name, self._old)
+        return Changed("queues")
+
+
+class PublishRoster(Edit):
+    """Publish the active scenario's roster: it becomes the reference later changes are held to."""
+
+    label = "rooster publiceren"
+
+    def __init__(self, by: str | None = None, at: datetime | None = None) -> None:
+        self.by = by
+        self.at = at  # None → the moment of the first apply (redo keeps that moment)
+        self._old: tuple[object, ...] | None = None
+
+    def apply(self, project: Project) -> Changed:
+        sc = self._sc(project)
+        if sc.roster is None:
+            raise ValueError("er is nog geen rooster om te publiceren")
+        if self.at is None:
+            self.at = datetime.now(UTC)
+        self._old = (sc.published, sc.roster.status, sc.roster.published_at, sc.roster.published_by)
+        sc.roster.status = RosterStatus.PUBLISHED
+        sc.roster.published_at = self.at
+        sc.roster.published_by = self.by
+        sc.published = copy.deepcopy(sc.roster)
+        return Changed("roster")
+
+    def revert(self, project: Project) -> Changed:
+        sc = self._sc(project)
+        assert self._old is not None and sc.roster is not None
+        sc.published, sc.roster.status, sc.roster.published_at, sc.roster.published_by = self._old  # type: ignore[assignment]
+        return Changed("roster")
+
+
+def _check_scenario_name(project: Project, name: str, except_index: int | None = None) -> str:
+    name = name.strip()
+    if not name:
+        raise ValueError("een scenario heeft een naam nodig")
+    for i, sc in enumerate(project.scenarios):
+        if i != except_index and sc.name.casefold() == name.casefold():
+            raise ValueError(f"er is al een scenario '{sc.name}'")
+    return name
+
+
+class AddScenario(Edit):
+    """Copy the active scenario (settings and roster, not what was published) under a new name and
+    make it active. Undo removes it and reactivates the scenario that was active before."""
+
+    label = "scenario toevoegen"
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._new: Scenario | None = None
+        self._prev_active = 0
+
+    def apply(self, project: Project) -> Changed:
+        name = _check_scenario_name(project, self.name)
+        self._prev_active = project.active_scenario
+        if self._new is None:  # redo re-inserts the very same object, so later edits still match
+            new = copy.deepcopy(project.scenario)
+            new.name = name
+            new.published = None
+            if new.roster is not None:
+                new.roster.status = RosterStatus.DRAFT
+                new.roster.published_at = new.roster.published_by = None
+            self._new = new
+        project.scenarios.append(self._new)
+        project.active_scenario = len(project.scenarios) - 1
+        return Changed("scenarios")
+
+    def revert(self, project: Project) -> Changed:
+        assert self._new is not None
+        project.scenarios.pop()
+        project.active_scenario = self._prev_active
+        return Changed("scenarios")
+
+
+class RenameScenario(Edit):
+    label = "scenario hernoemen"
+
+    def __init__(self, index: int, name: str) -> None:
+        self.index, self.name = index, name
+        self._old = ""
+
+    def apply(self, project: Project) -> Changed:
+        sc = project.scenarios[self.index]
+        name = _check_scenario_name(project, self.name, self.index)
+        self._old = sc.name
+        sc.name = name
+        return Changed("scenario_name")
+
+    def revert(self, project: Project) -> Changed:
+        project.scenarios[self.index].name = self._old
+        return Changed("scenario_name")
+
+
+class RemoveScenario(Edit):
+    """Remove a scenario (never the last one); undo puts it back at its place."""
+
+    label = "scenario verwijderen"
+
+    def __init__(self, index: int) -> None:
+        self.index = index
+        self._removed: Scenario | None = None
+        self._prev_active = 0
+
+    def apply(self, project: Project) -> Changed:
+        if len(project.scenarios) <= 1:
+            raise ValueError("het laatste scenario kan niet verwijderd worden")
+        if not 0 <= self.index < len(project.scenarios):
+            raise KeyError(f"geen scenario {self.index}")
+        self._prev_active = project.active_scenario
+        self._removed = project.scenarios.pop(self.index)
+        a = project.active_scenario
+        # keep the same scenario active when it survives; otherwise its neighbour
+        project.active_scenario = a - 1 if a > self.index else min(a, len(project.scenarios) - 1)
+        return Changed("scenarios")
+
+    def revert(self, project: Project) -> Changed:
+        assert self._removed is not None
+        project.scenarios.insert(self.index, self._removed)
+        project.active_scenario = self._prev_active
+        return Changed("scenarios")
+
+
+class _ListItemEdit(Edit):
+    """Add, replace or remove one item of a project list (leave, sick periods, reintegration).
+
+    ``old`` is found by equality (the dataclasses compare by value); ``None`` means add. ``new``
+    ``None`` means remove. Undo restores the list exactly, order included.
+    """
+
+    attr = ""
+    noun = ""
+
+    def __init__(self, old: object | None, new: object | None) -> None:
+        if old is None and new is None:
+            raise ValueError("niets te wijzigen")
+        self.old, self.new = old, new
+        self._before: list[object] | None = None
+
+    def _agent(self) -> str:
+        return str(getattr(self.new if self.new is not None else self.old, "agent_id", ""))
+
+    def _validate(self, project: Project, items: list[object]) -> None:
+        """Refuse a change that would leave the list inconsistent (raises ``ValueError``)."""
+
+    def apply(self, project: Project) -> Changed:
+        items: list[object] = getattr(project, self.attr)
+        self._before = list(items)
+        after = list(items)
+        if self.old is not None:
+            try:
+                i = after.index(self.old)
+            except ValueError:
+                raise KeyError(f"{self.noun} niet gevonden") from None
+            if self.new is None:
+                after.pop(i)
+            else:
+                after[i] = self.new
+        else:
+            after.append(self.new)
+        self._validate(project, after)
+        setattr(project, self.attr, after)
+        agents = ({self._agent()} | {str(getattr(self.old, "agent_id", ""))}) - {""}
+        return Changed("agents", agents)
+
+    def revert(self, project: Project) -> Changed:
+        assert self._before is not None
+        setattr(project, self.attr, list(self._before))
+        return Changed("agents", {self._agent()} - {""})
+
+
+class AddLeave(_ListItemEdit):
+    label = "verlof toevoegen"
+    attr, noun = "leave", "verlof"
+
+    def __init__(self, leave: Leave) -> None:
+        if leave.end <= leave.start:
+            raise ValueError("verlof moet eindigen na het begin")
+        super().__init__(None, leave)
+
+
+class RemoveLeave(_ListItemEdit):
+    label = "verlof verwijderen"
+    attr, noun = "leave", "verlof"
+
+    def __init__(self, leave: Leave) -> None:
+        super().__init__(leave, None)
+
+
+class SetSickPeriod(_ListItemEdit):
+    """Add (``old=None``), change or remove (``new=None``) a sick period — dates only."""
+
+    label = "ziekteperiode wijzigen"
+    attr, noun = "sick_periods", "ziekteperiode"
+
+    def __init__(self, old: SickPeriod | None, new: SickPeriod | None) -> None:
+        super().__init__(old, new)
+
+
+class SetReintegrationStep(_ListItemEdit):
+    """Add, replace or remove a reintegration step: restrictions and dates only.
+
+    A step is identified by agent and start date, so an agent cannot have two steps starting on
+    the same day (the plan would be ambiguous).
+    """
+
+    label = "re-integratiestap wijzigen"
+    attr, noun = "reintegration", "re-integratiestap"
+
+    def __init__(self, old: ReintegrationStep | None, new: ReintegrationStep | None) -> None:
+        super().__init__(old, new)
+        if new is not None:
+            if new.max_hours_week is not None and new.max_hours_week < 0 or new.max_hours_day is not None and new.max_hours_day < 0:
+                raise ValueError("maximale uren kunnen niet negatief zijn")
+            if not 0.0 <= new.productivity <= 1.0:
+                raise ValueError("productiviteit ligt tussen 0 en 1")
+            if new.window is not None and new.window[1] <= new.window[0]:
+                raise ValueError("het tijdvenster moet eindigen na het begin")
+
+    def _validate(self, project: Project, items: list[object]) -> None:
+        keys = [(s.agent_id, s.from_date) for s in items if isinstance(s, ReintegrationStep)]
+        if len(keys) != len(set(keys)):
+            raise ValueError("deze medewerker heeft al een stap vanaf die datum")
 
 
 Listener = Callable[[Changed], None]

@@ -72,8 +72,12 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtCore import QTimer
 
-    from kcroster.gui.main_window import MainWindow
+    from kcroster.gui.main_window import FileOpenFilter, MainWindow
 
+    # installed before the window exists: macOS delivers the double-clicked file right at launch
+    file_open = FileOpenFilter(app)
+    if args.screenshots is None:
+        app.installEventFilter(file_open)
     window = MainWindow(settings=cfg, confirm_close=args.screenshots is None)
     if args.screenshots is None:
         window.restore_layout()
@@ -87,7 +91,11 @@ def main(argv: list[str] | None = None) -> int:
         app.exec()
         return run.exit_code
 
+    file_open.attach(window)
+
     def load_initial() -> None:
+        if file_open.received:  # the system already asked for a file (macOS Finder)
+            return
         if args.project is not None:
             window.open_path(args.project, read_only=args.read_only)
         elif args.demo or not cfg.recent_files or not Path(cfg.recent_files[0]).exists():

@@ -9,7 +9,6 @@ pipeline module is injectable so tests can run the screens against a small fake.
 
 from __future__ import annotations
 
-import copy
 import importlib
 from pathlib import Path
 from types import ModuleType
@@ -17,62 +16,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from kcroster.edits import Changed, Edit, EditHistory
+from kcroster.edits import AddScenario, Changed, Edit, EditHistory, PublishRoster, SetScenarioField
 from kcroster.model import Project, Roster, RosterStatus
 
-
-class SetScenarioField(Edit):
-    """What-if settings of the active scenario (volume %, AHT %).
-
-    TODO(lead): belongs in :mod:`kcroster.edits`; kept here, Qt-free, until it moves.
-    """
-
-    label = "scenario wijzigen"
-
-    def __init__(self, field_name: str, value: object) -> None:
-        self.field_name, self.value = field_name, value
-        self._old: object = None
-
-    def apply(self, project: Project) -> Changed:
-        self._old = getattr(project.scenario, self.field_name)
-        setattr(project.scenario, self.field_name, self.value)
-        return Changed("queues")
-
-    def revert(self, project: Project) -> Changed:
-        setattr(project.scenario, self.field_name, self._old)
-        return Changed("queues")
-
-
-class PublishRoster(Edit):
-    """Publish the active scenario's roster: it becomes the reference later changes are held to.
-
-    TODO(lead): belongs in :mod:`kcroster.edits`; kept here, Qt-free, until it moves.
-    """
-
-    label = "rooster publiceren"
-
-    def __init__(self, by: str | None = None) -> None:
-        self.by = by
-        self._old: tuple[Any, ...] | None = None
-
-    def apply(self, project: Project) -> Changed:
-        from datetime import UTC, datetime
-
-        sc = project.scenario
-        if sc.roster is None:
-            raise ValueError("er is nog geen rooster om te publiceren")
-        self._old = (sc.published, sc.roster.status, sc.roster.published_at, sc.roster.published_by)
-        sc.roster.status = RosterStatus.PUBLISHED
-        sc.roster.published_at = datetime.now(UTC)
-        sc.roster.published_by = self.by
-        sc.published = copy.deepcopy(sc.roster)
-        return Changed("roster")
-
-    def revert(self, project: Project) -> Changed:
-        sc = project.scenario
-        assert self._old is not None and sc.roster is not None
-        sc.published, sc.roster.status, sc.roster.published_at, sc.roster.published_by = self._old
-        return Changed("roster")
+# the scenario edits moved to kcroster.edits; re-exported for code that imports them from here
+__all__ = ["ProjectDocument", "PublishRoster", "SetScenarioField"]
 
 
 class ProjectDocument(QObject):
@@ -205,6 +153,20 @@ class ProjectDocument(QObject):
             self.historyChanged.emit()
 
     def _on_changed(self, changed: Changed) -> None:
+        if changed.kind == "scenario_name":
+            self._set_dirty(True)
+            self.edited.emit(changed)
+            self.scenarioChanged.emit()
+            return
+        if changed.kind == "scenarios":  # the active scenario may be another one now
+            changed = Changed("all", changed.agent_ids, changed.days)
+            self._invalidate("all")
+            self._set_dirty(True)
+            self.edited.emit(changed)
+            self.scenarioChanged.emit()
+            self.requirementChanged.emit()
+            self.rosterChanged.emit()
+            return
         self._invalidate(changed.kind)
         self._set_dirty(True)
         self.edited.emit(changed)
@@ -241,16 +203,12 @@ class ProjectDocument(QObject):
         self.rosterChanged.emit()
 
     def add_scenario(self, name: str) -> int:
-        """Copy the active scenario (settings and roster) under a new name and activate it."""
+        """Copy the active scenario (settings and roster) under a new name and activate it (undoable).
+
+        Raises ``ValueError`` (Dutch) for an empty or duplicate name.
+        """
         assert self.project is not None
-        new = copy.deepcopy(self.project.scenario)
-        new.name = name
-        new.published = None
-        if new.roster is not None:
-            new.roster.status = RosterStatus.DRAFT
-        self.project.scenarios.append(new)
-        self.set_active_scenario(len(self.project.scenarios) - 1)
-        self.scenarioChanged.emit()
+        self.apply(AddScenario(name))
         return self.project.active_scenario
 
     # -- derived results -----------------------------------------------------------------------

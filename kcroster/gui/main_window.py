@@ -8,8 +8,15 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QFileOpenEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -18,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QStackedWidget,
@@ -26,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from kcroster import settings as user_settings
+from kcroster.edits import PublishRoster, RemoveScenario, RenameScenario
 from kcroster.gui import icons, theme
 from kcroster.gui.document import ProjectDocument
 from kcroster.gui.i18n import tr
@@ -43,6 +52,36 @@ from kcroster.model import RosterStatus
 PROJECT_FILTER = "kcroster-project (*.kcroster)"
 AUTOSAVE_MS = 120_000
 IMPORTABLE = (".xlsx", ".xlsm", ".csv")
+STATE_VERSION = 1  # bump when toolbars/docks change so an old saved state is not applied
+
+
+class FileOpenFilter(QObject):
+    """Catches ``QFileOpenEvent`` on the application (macOS sends one when a ``.kcroster`` file is
+    double-clicked in the Finder). Events that arrive before the window exists wait for it."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.target: MainWindow | None = None
+        self.pending: list[Path] = []
+        self.received = False  # startup skips opening the last project when the system asked for one
+
+    def attach(self, window: MainWindow) -> None:
+        self.target = window
+        pending, self.pending = self.pending, []
+        for path in pending:
+            window.open_requested(path)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            name = event.file() or event.url().toLocalFile()
+            if name:
+                self.received = True
+                if self.target is None:
+                    self.pending.append(Path(name))
+                else:
+                    self.target.open_requested(Path(name))
+                return True
+        return super().eventFilter(watched, event)
 
 
 class MainWindow(QMainWindow):
@@ -116,6 +155,10 @@ class MainWindow(QMainWindow):
         self.scenarios.setMaximumHeight(130)
         self.scenarios.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scenarios.currentRowChanged.connect(self._scenario_picked)
+        self.scenarios.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.scenarios.customContextMenuRequested.connect(self._scenario_menu)
+        self.scenarios.itemDoubleClicked.connect(lambda item: self.ask_rename_scenario(self.scenarios.row(item)))
+        self.scenarios.setToolTip(tr("Dubbelklik om te hernoemen; rechtsklik voor meer"))
         sl.addWidget(self.scenarios)
         self.add_scenario_button = QPushButton(tr("+ Scenario"))
         self.add_scenario_button.setFlat(True)
@@ -257,7 +300,49 @@ class MainWindow(QMainWindow):
         name, ok = QInputDialog.getText(self, tr("Nieuw scenario"), tr("Naam van het scenario (kopie van het actieve):"),
                                         text=tr("Scenario {n}").format(n=len(self.doc.project.scenarios) + 1))
         if ok and name.strip():
-            self.doc.add_scenario(name.strip())
+            try:
+                self.doc.add_scenario(name.strip())
+            except ValueError as exc:
+                self.statusBar().showMessage(str(exc), 6000)
+
+    def ask_rename_scenario(self, index: int) -> None:
+        p = self.doc.project
+        if p is None or not 0 <= index < len(p.scenarios):
+            return
+        name, ok = QInputDialog.getText(self, tr("Scenario hernoemen"), tr("Nieuwe naam:"), text=p.scenarios[index].name)
+        if ok and name.strip() and name.strip() != p.scenarios[index].name:
+            self._apply_scenario_edit(RenameScenario(index, name.strip()))
+
+    def ask_remove_scenario(self, index: int) -> None:
+        p = self.doc.project
+        if p is None or not 0 <= index < len(p.scenarios):
+            return
+        answer = QMessageBox.question(
+            self, tr("Scenario verwijderen"),
+            tr("Scenario '{naam}' met zijn rooster verwijderen? Ongedaan maken (Ctrl+Z) zet het terug.").format(
+                naam=p.scenarios[index].name))
+        if answer == QMessageBox.StandardButton.Yes:
+            self._apply_scenario_edit(RemoveScenario(index))
+
+    def _apply_scenario_edit(self, edit: Any) -> None:
+        try:
+            self.doc.apply(edit)
+        except (ValueError, KeyError) as exc:
+            self.statusBar().showMessage(str(exc), 6000)
+
+    def _scenario_menu(self, pos: Any) -> None:
+        p = self.doc.project
+        row = self.scenarios.indexAt(pos).row()
+        if p is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(tr("Nieuw scenario (kopie van het actieve)…"), self.ask_add_scenario)
+        if row >= 0:
+            menu.addAction(tr("Hernoemen…"), lambda: self.ask_rename_scenario(row))
+            remove = menu.addAction(tr("Verwijderen…"), lambda: self.ask_remove_scenario(row))
+            remove.setEnabled(len(p.scenarios) > 1)
+        menu.popup(self.scenarios.viewport().mapToGlobal(pos))
+        self.scenario_menu = menu
 
     def state_text(self) -> tuple[str, str]:
         state = self.doc.roster_state()
@@ -315,6 +400,24 @@ class MainWindow(QMainWindow):
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
+
+    def open_requested(self, path: Path) -> Job | None:
+        """The system asked to open a file (macOS double-click/QFileOpenEvent, or a drop on the
+        Dock icon): a project is opened after the usual "save changes?" question, a workbook is
+        imported into the current project."""
+        path = Path(path)
+        if path.suffix.lower() in IMPORTABLE:
+            return self.import_dropped([path])
+        if path.suffix.lower() != ".kcroster":
+            self.statusBar().showMessage(tr("Onbekend bestandstype: {naam}").format(naam=path.name), 6000)
+            return None
+        if self.doc.path is not None and self.doc.path.resolve() == path.resolve():
+            self.raise_()
+            self.activateWindow()
+            return None
+        if not self._may_discard():
+            return None
+        return self.open_path(path)
 
     def ask_open(self) -> None:
         if not self._may_discard():
@@ -462,8 +565,6 @@ class MainWindow(QMainWindow):
         self.roster_screen.optimise()
 
     def publish(self) -> None:
-        from kcroster.gui.document import PublishRoster
-
         try:
             self.doc.apply(PublishRoster(os.environ.get("USERNAME") or os.environ.get("USER")))
         except ValueError as exc:
@@ -506,6 +607,9 @@ class MainWindow(QMainWindow):
     def restore_layout(self) -> None:
         if self.settings.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode()))
+        if self.settings.window_state:
+            # toolbars/docks; a state from an incompatible version is simply ignored by Qt
+            self.restoreState(QByteArray.fromBase64(self.settings.window_state.encode()), STATE_VERSION)
         if 0 <= self.settings.last_screen < len(self.screens):
             self.show_screen(self.settings.last_screen)
 
@@ -518,6 +622,7 @@ class MainWindow(QMainWindow):
             job.cancel()
             job.wait(10)
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
+        self.settings.window_state = bytes(self.saveState(STATE_VERSION).toBase64().data()).decode()
         self.settings.last_screen = self.stack.currentIndex()
         try:
             user_settings.save_settings(self.settings)

@@ -1,7 +1,7 @@
 """Agents (medewerkers), their contracts, skills, leave, wishes and reintegration plans.
 
-Privacy (AVG): a reintegration plan holds restrictions and dates only — never a diagnosis,
-complaint or treatment. There is deliberately no field for one.
+Privacy (AVG): a reintegration plan and a sick period hold restrictions and dates only — never
+a diagnosis, complaint or treatment. There is deliberately no field for one.
 """
 
 from __future__ import annotations
@@ -121,3 +121,20 @@ def step_in_force(steps: list[ReintegrationStep], day: date) -> ReintegrationSte
         if s.from_date <= day and (best is None or s.from_date >= best.from_date):
             best = s
     return best
+
+
+@dataclass(frozen=True)
+class SickPeriod:
+    """Sick from ``start`` through ``end`` inclusive; ``end=None`` means still sick.
+
+    Dates only (AVG): no diagnosis. ``agent_id`` comes last with a default so the Poortwachter
+    arithmetic, which only needs the dates, can build anonymous periods positionally.
+    """
+
+    start: date
+    end: date | None = None
+    agent_id: str = ""
+
+    def __post_init__(self) -> None:
+        if self.end is not None and self.end < self.start:
+            raise ValueError(f"ziekteperiode eindigt ({self.end}) vóór de eerste ziektedag ({self.start})")

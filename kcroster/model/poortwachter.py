@@ -19,26 +19,17 @@ Conventions (documented because the law counts in "weeks of incapacity"):
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
+
+# SickPeriod lives with the other agent data; re-exported here so existing imports keep working
+from kcroster.model.agents import SickPeriod
 
 #: periods separated by fewer days than this add up (art. 7:629 lid 10 BW: "minder dan 4 weken")
 ADD_UP_GAP_DAYS = 28
 #: maximum time between two evaluations of the plan of action
 EVALUATION_INTERVAL_WEEKS = 6
-
-
-@dataclass(frozen=True)
-class SickPeriod:
-    """Sick from ``start`` through ``end`` inclusive; ``end=None`` means still sick."""
-
-    start: date
-    end: date | None = None
-
-    def __post_init__(self) -> None:
-        if self.end is not None and self.end < self.start:
-            raise ValueError(f"ziekteperiode eindigt ({self.end}) vóór de eerste ziektedag ({self.start})")
 
 
 class DeadlineKind(StrEnum):
@@ -114,7 +105,7 @@ def current_chain(periods: Iterable[SickPeriod]) -> list[SickPeriod]:
         if gap_days < ADD_UP_GAP_DAYS:
             if gap_days < 0:  # overlapping entries: merge them
                 end = None if p.end is None else max(prev.end, p.end)
-                chain[-1] = SickPeriod(prev.start, end)
+                chain[-1] = replace(prev, end=end)
             else:
                 chain.append(p)
         else:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kcroster.model.agents import Agent, Leave, ReintegrationStep, Wish
+from kcroster.model.agents import Agent, Leave, ReintegrationStep, SickPeriod, Wish
 from kcroster.model.forecast import Forecast
 from kcroster.model.labour import LabourRules
 from kcroster.model.queues import Queue
@@ -40,6 +40,8 @@ class Project:
     scenarios: list[Scenario] = field(default_factory=lambda: [Scenario("Basis")])
     active_scenario: int = 0
     fte_hours: float = 36.0  # hours per week that make one FTE
+    # dates only, never a diagnosis (AVG); drive the Wet Poortwachter deadlines
+    sick_periods: list[SickPeriod] = field(default_factory=list)
 
     @property
     def scenario(self) -> Scenario:
@@ -56,6 +58,9 @@ class Project:
             if q.name == name:
                 return q
         raise KeyError(name)
+
+    def sick_periods_of(self, agent_id: str) -> list[SickPeriod]:
+        return sorted((p for p in self.sick_periods if p.agent_id == agent_id), key=lambda p: p.start)
 
     def reintegration_plan(self, agent_id: str) -> list[ReintegrationStep]:
         return sorted((s for s in self.reintegration if s.agent_id == agent_id), key=lambda s: s.from_date)

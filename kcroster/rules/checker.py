@@ -718,7 +718,6 @@ def _contract_week_hours(c: _Ctx, aid: str, shifts: list[_Sh]) -> None:
         return
     per_week = _work_per_week(c, shifts)
     leave_days = _full_leave_days(c, aid)
-    lo_full = agent.week_min_hours * 60
     hi_full = agent.week_max_hours * 60
     plan = c.plans.get(aid, [])
     for wk in c.horizon_weeks():

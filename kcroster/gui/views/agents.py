@@ -3,14 +3,17 @@ and the reintegration plan (restrictions and dates only) with its Wet Poortwacht
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -24,13 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kcroster.edits import SetReintegrationStep, SetSickPeriod
 from kcroster.gui import fmt, theme
 from kcroster.gui.i18n import language, tr
 from kcroster.gui.models.agents_model import AgentsModel
 from kcroster.gui.views.base import Screen, card, hint
 from kcroster.gui.views.common import ask_open_workbooks, import_into_project
 from kcroster.gui.widgets.timeline import PoortwachterTimeline
-from kcroster.model import ReintegrationStep
+from kcroster.model import Project, ReintegrationStep
 from kcroster.model.poortwachter import (
     AlertLevel,
     DeadlineKind,
@@ -41,13 +45,107 @@ from kcroster.model.poortwachter import (
 
 
 def sick_periods(steps: list[ReintegrationStep]) -> list[SickPeriod]:
-    """The sick periods a plan implies: each distinct first sick day starts one (still open).
-
-    The model keeps only ``first_sick_day`` per step; with several, the later ones are separate
-    periods that the Poortwachter rules add up when less than four weeks apart.
-    """
+    """The sick periods a plan implies when none were entered: each distinct first sick day
+    starts one (still open); the Poortwachter rules add them up when less than four weeks apart."""
     starts = sorted({s.first_sick_day for s in steps if s.first_sick_day is not None})
-    return [SickPeriod(d) for d in starts]
+    agent = steps[0].agent_id if steps else ""
+    return [SickPeriod(d, None, agent) for d in starts]
+
+
+def agent_sick_periods(project: Project, agent_id: str) -> list[SickPeriod]:
+    """The agent's entered sick periods; without any, those implied by the reintegration plan."""
+    return project.sick_periods_of(agent_id) or sick_periods(project.reintegration_plan(agent_id))
+
+
+# -- reading the reintegration table's cells (Dutch input, as shown) -------------------------------
+_DAY_NAMES = {n: i for names in (("ma", "di", "wo", "do", "vr", "za", "zo"), ("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
+              for i, n in enumerate(names)}
+_EMPTY = {"", "-", "–", "—"}
+
+
+def parse_date(text: str) -> date:
+    t = text.strip()
+    for fmt_ in ("%d-%m-%Y", "%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(t, fmt_).date()
+        except ValueError:
+            pass
+    raise ValueError(f"'{text}' is geen datum (dd-mm-jjjj)")
+
+
+def parse_hours(text: str) -> float | None:
+    t = text.strip().replace(",", ".")
+    if t in _EMPTY:
+        return None
+    try:
+        v = float(t)
+    except ValueError:
+        raise ValueError(f"'{text}' is geen aantal uren") from None
+    if not 0 <= v <= 168:
+        raise ValueError(f"{text} uur ligt buiten 0–168")
+    return v
+
+
+def parse_days(text: str) -> frozenset[int] | None:
+    t = text.strip().lower()
+    if t in _EMPTY or t in ("alle", "all"):
+        return None
+    out = set()
+    for part in t.replace(",", " ").split():
+        word = part.strip(".")
+        key = word[:3] if word[:3] in _DAY_NAMES else word[:2]  # "mon"/"monday", "ma"/"maandag"
+        if key not in _DAY_NAMES:
+            raise ValueError(f"'{part}' is geen weekdag (ma di wo do vr za zo)")
+        out.add(_DAY_NAMES[key])
+    return frozenset(out) or None
+
+
+def parse_window(text: str) -> tuple[time, time] | None:
+    t = text.strip()
+    if t in _EMPTY:
+        return None
+    parts = t.replace("–", "-").replace("—", "-").split("-")
+    try:
+        a, b = (datetime.strptime(x.strip(), "%H:%M").time() for x in parts)
+    except ValueError:
+        raise ValueError(f"'{text}' is geen tijdvenster (uu:mm–uu:mm)") from None
+    if b <= a:
+        raise ValueError("het tijdvenster moet eindigen na het begin")
+    return a, b
+
+
+def parse_queues(text: str, known: list[str]) -> tuple[str, ...] | None:
+    t = text.strip()
+    if t in _EMPTY or t.lower() in ("alle", "all"):
+        return None
+    lower = {k.casefold(): k for k in known}
+    out = []
+    for part in t.split(","):
+        name = lower.get(part.strip().casefold())
+        if name is None:
+            raise ValueError(f"onbekende wachtrij '{part.strip()}' (kies uit {', '.join(known)})")
+        out.append(name)
+    return tuple(out)
+
+
+STEP_COLUMNS = ("from_date", "max_hours_week", "max_hours_day", "days", "window", "queues")
+
+
+def step_with_cell(step: ReintegrationStep, column: int, text: str, known_queues: list[str]) -> ReintegrationStep:
+    """A copy of ``step`` with one table cell changed (raises ``ValueError`` with a Dutch reason)."""
+    name = STEP_COLUMNS[column]
+    value: object
+    if name == "from_date":
+        value = parse_date(text)
+    elif name in ("max_hours_week", "max_hours_day"):
+        value = parse_hours(text)
+    elif name == "days":
+        value = parse_days(text)
+    elif name == "window":
+        value = parse_window(text)
+    else:
+        value = parse_queues(text, known_queues)
+    return replace(step, **{name: value})
 
 
 class AgentsScreen(Screen):
@@ -112,9 +210,37 @@ class AgentsScreen(Screen):
                                               tr("Taken")])
         self.steps.verticalHeader().setVisible(False)
         self.steps.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.steps.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.steps.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.steps.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.steps.setToolTip(tr("Dubbelklik om te wijzigen. Dagen: ma di wo …; venster: 09:00–13:00; taken: alle of "
+                                 "wachtrijen met komma's; leeg of – = geen beperking."))
         self.steps.verticalHeader().setDefaultSectionSize(26)
+        self.steps.itemChanged.connect(self._step_cell_edited)
+        self._shown_steps: list[ReintegrationStep] = []
+        self._filling = False
         rl.addWidget(self.steps)
+        step_row = QHBoxLayout()
+        self.add_step_button = QPushButton(tr("+ Stap"))
+        self.add_step_button.setToolTip(tr("Nieuwe stap van het opbouwschema (kopie van de laatste, een week later)"))
+        self.add_step_button.clicked.connect(self.add_step)
+        self.remove_step_button = QPushButton(tr("Stap verwijderen"))
+        self.remove_step_button.clicked.connect(self.remove_step)
+        self.sick_button = QPushButton(tr("Ziekmelding…"))
+        self.sick_button.setToolTip(tr("Eerste ziektedag invoeren (alleen de datum, nooit een reden)"))
+        self.sick_button.clicked.connect(self.ask_report_sick)
+        self.recovered_button = QPushButton(tr("Hersteld…"))
+        self.recovered_button.setToolTip(tr("Laatste ziektedag van de lopende ziekteperiode invoeren"))
+        self.recovered_button.clicked.connect(self.ask_recovered)
+        for b in (self.add_step_button, self.remove_step_button):
+            step_row.addWidget(b)
+        step_row.addStretch(1)
+        for b in (self.sick_button, self.recovered_button):
+            step_row.addWidget(b)
+        rl.addLayout(step_row)
+        self.sick_label = QLabel()
+        self.sick_label.setObjectName("Hint")
+        self.sick_label.setWordWrap(True)
+        rl.addWidget(self.sick_label)
         self.timeline = PoortwachterTimeline()
         rl.addWidget(self.timeline)
         self.alerts = QListWidget()
@@ -163,7 +289,7 @@ class AgentsScreen(Screen):
             extra.setdefault(lv.agent_id, [])
             if tr("verlof") not in extra[lv.agent_id]:
                 extra[lv.agent_id].append(tr("verlof"))
-        for aid in {s.agent_id for s in p.reintegration}:
+        for aid in sorted({s.agent_id for s in p.reintegration} | {x.agent_id for x in p.sick_periods}):
             extra.setdefault(aid, []).append(tr("re-integratie"))
             alerts = self._alerts_for(aid)
             if any(a.level is AlertLevel.PASSED for a in alerts):
@@ -182,7 +308,7 @@ class AgentsScreen(Screen):
     def _alerts_for(self, agent_id: str):
         p = self.doc.project
         assert p is not None
-        periods = sick_periods(p.reintegration_plan(agent_id))
+        periods = agent_sick_periods(p, agent_id)
         return poortwachter_alerts(poortwachter_deadlines(periods), self.today)
 
     def selected_agent(self):
@@ -206,6 +332,8 @@ class AgentsScreen(Screen):
         if self.leave_list.count() == 0:
             self.leave_list.addItem(tr("Geen verlof in deze periode"))
         steps = p.reintegration_plan(a.id)
+        self._shown_steps = steps
+        self._filling = True
         self.steps.setRowCount(len(steps))
         self.steps.setFixedHeight(self.steps.horizontalHeader().height() + 4 + 26 * max(1, len(steps)))
         for r, s in enumerate(steps):
@@ -219,7 +347,17 @@ class AgentsScreen(Screen):
             ]
             for c, text in enumerate(cells):
                 self.steps.setItem(r, c, QTableWidgetItem(text))
-        periods = sick_periods(steps)
+        self._filling = False
+        self.remove_step_button.setEnabled(bool(steps))
+        entered = p.sick_periods_of(a.id)
+        periods = agent_sick_periods(p, a.id)
+        self.recovered_button.setEnabled(any(x.end is None for x in entered))
+        if periods:
+            parts = [f"{fmt.full_date(x.start)} – " + (fmt.full_date(x.end) if x.end else tr("nog ziek")) for x in periods]
+            src = "" if entered else " " + tr("(eerste ziektedag uit het re-integratieplan)")
+            self.sick_label.setText(tr("Ziekteperioden: {lijst}").format(lijst="; ".join(parts)) + src)
+        else:
+            self.sick_label.setText(tr("Geen ziekteperiode ingevoerd"))
         deadlines = poortwachter_deadlines(periods)
         first = periods[0].start if periods else None
         self.timeline.set_deadlines(first, deadlines, self.today)
@@ -244,3 +382,85 @@ class AgentsScreen(Screen):
             elif d.due < self.today:
                 item.setForeground(self.palette().placeholderText().color())
             self.alerts.addItem(item)
+
+    # -- editing the plan and sick periods (restrictions and dates only) ------------------------
+    def _step_cell_edited(self, item: QTableWidgetItem) -> None:
+        if self._filling:
+            return
+        p = self.doc.project
+        r, c = item.row(), item.column()
+        if p is None or not 0 <= r < len(self._shown_steps):
+            return
+        old = self._shown_steps[r]
+        try:
+            new = step_with_cell(old, c, item.text(), [q.name for q in p.queues])
+            if new != old:
+                self.doc.apply(SetReintegrationStep(old, new))
+        except (ValueError, KeyError) as exc:
+            self.status(str(exc).strip("'\""), 8000)
+        self._row_changed()  # show the stored value (normalised, or unchanged when refused)
+
+    def add_step(self) -> None:
+        a = self.selected_agent()
+        p = self.doc.project
+        if a is None or p is None:
+            return
+        steps = p.reintegration_plan(a.id)
+        if steps:
+            last = steps[-1]
+            new = replace(last, from_date=max(last.from_date + timedelta(days=7), self.today))
+        else:
+            first_sick = next((x.start for x in agent_sick_periods(p, a.id)), None)
+            new = ReintegrationStep(a.id, self.today, max_hours_week=min(a.contract_hours, 12.0), first_sick_day=first_sick)
+        self._apply(SetReintegrationStep(None, new))
+        self._row_changed()
+
+    def remove_step(self) -> None:
+        rows = sorted({i.row() for i in self.steps.selectedIndexes()}) or [len(self._shown_steps) - 1]
+        r = rows[0]
+        if 0 <= r < len(self._shown_steps):
+            self._apply(SetReintegrationStep(self._shown_steps[r], None))
+            self._row_changed()
+
+    def _ask_date(self, title: str, label: str, default: date) -> date | None:
+        text, ok = QInputDialog.getText(self, title, label, text=fmt.full_date(default))
+        if not ok:
+            return None
+        try:
+            return parse_date(text)
+        except ValueError as exc:
+            self.status(str(exc), 8000)
+            return None
+
+    def ask_report_sick(self) -> None:
+        a = self.selected_agent()
+        if a is None:
+            return
+        d = self._ask_date(tr("Ziekmelding"), tr("Eerste ziektedag van {naam} (dd-mm-jjjj):").format(naam=a.name), self.today)
+        if d is not None:
+            self.report_sick(a.id, d)
+
+    def report_sick(self, agent_id: str, first_day: date) -> None:
+        self._apply(SetSickPeriod(None, SickPeriod(first_day, None, agent_id)))
+        self._row_changed()
+
+    def ask_recovered(self) -> None:
+        a = self.selected_agent()
+        if a is None:
+            return
+        d = self._ask_date(tr("Hersteld"), tr("Laatste ziektedag van {naam} (dd-mm-jjjj):").format(naam=a.name), self.today)
+        if d is not None:
+            self.report_recovered(a.id, d)
+
+    def report_recovered(self, agent_id: str, last_day: date) -> None:
+        p = self.doc.project
+        assert p is not None
+        open_ = next((x for x in reversed(p.sick_periods_of(agent_id)) if x.end is None), None)
+        if open_ is None:
+            self.status(tr("Er is geen lopende ziekteperiode"), 6000)
+            return
+        try:
+            self._apply(SetSickPeriod(open_, replace(open_, end=last_day)))
+        except ValueError as exc:  # recovered before the first sick day
+            self.status(str(exc), 8000)
+        self._row_changed()

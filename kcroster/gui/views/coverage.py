@@ -23,6 +23,7 @@ from kcroster.gui.views.common import (
 )
 from kcroster.gui.widgets.linechart import Band, LineChart, Series
 from kcroster.gui.widgets.tiles import KpiTile
+from kcroster.model import Channel
 
 
 class CoverageScreen(Screen):
@@ -34,6 +35,7 @@ class CoverageScreen(Screen):
     def __init__(self, doc, window) -> None:
         super().__init__(doc, window)
         self.queue_box = queue_combo(doc)
+        self.queue_box.currentIndexChanged.connect(self.refresh_tiles)
         self.queue_box.currentIndexChanged.connect(self.refresh_charts)
         self.day_box = QComboBox()
         self.day_box.currentIndexChanged.connect(self.refresh_charts)
@@ -102,26 +104,74 @@ class CoverageScreen(Screen):
             for t in self.tiles.values():
                 t.set_value("–")
             return
+        self.refresh_tiles()
+        self.refresh_charts()
+
+    def refresh_tiles(self) -> None:
+        """KPI tiles for the queue chosen in the selector; FTE, shrinkage, wishes and fairness are
+        about the whole roster. Service figures have no meaning for e-mail (its target is the
+        response time, which the requirement already spreads), so those tiles say so."""
+        p = self.doc.project
+        cov = self.doc.coverage() if p is not None else None
+        if p is None or cov is None:
+            return
         tot = cov.totals
-        q0 = p.queues[0] if p.queues else None
-        sl = tot.get("service_level", math.nan)
-        target = (q0.sl_percent / 100.0) if q0 else 0.8
-        self.tiles["service_level"].set_value(fmt.pct(sl, 1), tr("doel {d}").format(d=fmt.pct(target, 0)),
-                                              "good" if sl >= target else "bad")
-        self.tiles["asa"].set_value(f"{fmt.num(tot.get('asa'), 0)} s", tr("gewogen naar volume"))
-        self.tiles["reachability"].set_value(fmt.pct(tot.get("reachability"), 1), tr("beantwoord / aangeboden"),
-                                             "good" if tot.get("reachability", 0) >= 0.95 else "warn")
-        self.tiles["occupancy"].set_value(fmt.pct(tot.get("occupancy"), 1), tr("tijd in gesprek"))
+        qi = max(0, self.queue_box.currentIndex())
+        q = p.queues[qi] if qi < len(p.queues) else None
+        name = q.name if q is not None else ""
+        email = q is not None and str(q.channel) == str(Channel.EMAIL)
+
+        def get(kpi: str) -> tuple[float, bool]:
+            """(value, is per queue): the queue's own figure, else the overall one."""
+            key = f"{kpi}:{name}"
+            if key in tot:
+                return float(tot[key]), True
+            return float(tot.get(kpi, math.nan)), False
+
+        na = tr("n.v.t. voor e-mail: doel is de reactietijd")
+        service = ("service_level", "asa", "reachability", "occupancy")
+        if email:
+            for k in service:
+                self.tiles[k].set_value("–", na)
+                self.tiles[k].setToolTip(tr("E-mail heeft geen serviceniveau of wachttijd: het doel is antwoord binnen "
+                                            "{u} uur, en daar houdt de benodigde bezetting al rekening mee.").format(
+                    u=fmt.num(q.response_hours if q else 24.0, 0)))
+        else:
+            overall = tr("spraak en chat samen")
+            sl, own = get("service_level")
+            target = (q.sl_percent / 100.0) if q else 0.8
+            where = name if own else tr("alle wachtrijen")
+            self.tiles["service_level"].set_value(
+                fmt.pct(sl, 1), tr("{w} · doel {d} in {s} s").format(w=where, d=fmt.pct(target, 0), s=fmt.num(q.sl_seconds if q else 20, 0)),
+                None if not math.isfinite(sl) else ("good" if sl >= target - 1e-9 else "bad"))
+            asa, _ = get("asa")
+            self.tiles["asa"].set_value(f"{fmt.num(asa, 0)} s" if math.isfinite(asa) else "–",
+                                        tr("{w} · gewogen naar volume").format(w=where))
+            reach, _ = get("reachability")
+            self.tiles["reachability"].set_value(fmt.pct(reach, 1), tr("{w} · beantwoord / aangeboden").format(w=where),
+                                                 None if not math.isfinite(reach) else ("good" if reach >= 0.95 else "warn"))
+            occ, _ = get("occupancy")
+            self.tiles["occupancy"].set_value(fmt.pct(occ, 1), tr("{w} · tijd in gesprek").format(w=where))
+            if own:  # the overall voice+chat figure alongside, for comparison
+                for k in service:
+                    v = tot.get(k, math.nan)
+                    shown = f"{fmt.num(v, 0)} s" if k == "asa" else fmt.pct(v, 1)
+                    self.tiles[k].setToolTip(f"{overall}: {shown}")
+            else:
+                for k in service:
+                    self.tiles[k].setToolTip("")
         fs, fr = tot.get("fte_scheduled", math.nan), tot.get("fte_required", math.nan)
+        short_q = tot.get(f"shortfall_hours:{name}")
+        short = tr("tekort {u} uur").format(u=fmt.num(tot.get("shortfall_hours", 0.0), 0))
+        if short_q is not None:
+            short += " " + tr("({q}: {u})").format(q=name, u=fmt.num(short_q, 0))
         self.tiles["fte"].set_value(f"{fmt.num(fs, 1)} / {fmt.num(fr, 1)}",
-                                    tr("tekort {u} uur · overschot {o} uur").format(
-                                        u=fmt.num(tot.get("shortfall_hours", 0.0), 0), o=fmt.num(tot.get("surplus_hours", 0.0), 0)),
+                                    short + " · " + tr("overschot {o} uur").format(o=fmt.num(tot.get("surplus_hours", 0.0), 0)),
                                     "good" if fs >= fr - 0.05 else "warn")
         self.tiles["shrinkage"].set_value(fmt.pct(tot.get("shrinkage"), 0), tr("gemiddeld over de wachtrijen"))
         wt, wg = tot.get("wishes_total", 0.0), tot.get("wishes_granted", 0.0)
         self.tiles["wishes"].set_value(fmt.pct(wg / wt, 0) if wt else "–", tr("{g} van {t}").format(g=int(wg), t=int(wt)))
         self.tiles["fairness"].set_value(fmt.pct(tot.get("fairness"), 0), tr("slechtst bedeelde medewerker"))
-        self.refresh_charts()
 
     def refresh_charts(self) -> None:
         p = self.doc.project

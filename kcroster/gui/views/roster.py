@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime
 from typing import Any
 
@@ -78,16 +79,23 @@ class RosterScreen(Screen):
         self.week_zoom.clicked.connect(lambda: self.gantt.set_zoom("week"))
         self.day_box = QComboBox()
         self.day_box.activated.connect(lambda _i: self.gantt.scroll_to_day(self.day_box.currentData() or 0))
+        cfg = getattr(window, "settings", None)
         self.time_limit = QSpinBox()
         self.time_limit.setRange(5, 3600)
-        self.time_limit.setValue(60)
+        self.time_limit.setValue(int(getattr(cfg, "solve_time_limit_s", 60) or 60))
         self.time_limit.setSuffix(" s")
         self.time_limit.setToolTip(tr("Maximale rekentijd"))
+        self.workers = QSpinBox()
+        self.workers.setRange(0, max(64, os.cpu_count() or 1))
+        self.workers.setSpecialValueText(tr("alle"))  # 0 = every core of this computer
+        self.workers.setValue(max(0, int(getattr(cfg, "solve_workers", 0) or 0)))
+        self.workers.setToolTip(tr("Aantal rekenkernen voor de optimalisatie (alle = {n} op deze computer)").format(
+            n=os.cpu_count() or 1))
         self.solve_button = QPushButton(tr("Optimaliseer"))
         self.solve_button.setObjectName("Primary")
         self.solve_button.clicked.connect(self.optimise)
         for w in (QLabel(tr("Zoom")), self.day_zoom, self.week_zoom, QLabel(tr("Ga naar")), self.day_box,
-                  QLabel(tr("Rekentijd")), self.time_limit, self.solve_button):
+                  QLabel(tr("Rekentijd")), self.time_limit, QLabel(tr("Kernen")), self.workers, self.solve_button):
             self.toolbar.addWidget(w)
 
         self.legend = Legend()
@@ -232,11 +240,14 @@ class RosterScreen(Screen):
         from kcroster.solver import CancelToken, SolveOptions
 
         limit = float(time_limit_s if time_limit_s is not None else self.time_limit.value())
-        options = SolveOptions(time_limit_s=limit, warm_start=self.doc.roster, reference=p.scenario.published,
-                               relaxed=relaxed)
+        if time_limit_s is None:
+            self._remember_solve_choice()
+        workers = self.workers.value() or (os.cpu_count() or 1)
+        options = SolveOptions(time_limit_s=limit, workers=workers, warm_start=self.doc.roster,
+                               reference=p.scenario.published, relaxed=relaxed)
         self._last_limit = limit
         token = CancelToken()
-        dialog = SolveDialog(self.window_, limit)
+        dialog = SolveDialog(self.window_, limit, workers)
         backend = self.doc.backend
         self.doc.busy = True
         self.solve_button.setEnabled(False)
@@ -271,6 +282,22 @@ class RosterScreen(Screen):
         self.job.done.connect(finished)
         self.solve_dialog = dialog
         return self.job
+
+    def _remember_solve_choice(self) -> None:
+        """The planner's time limit and core count are the default next time (settings file)."""
+        cfg = getattr(self.window_, "settings", None)
+        if cfg is None:
+            return
+        if (cfg.solve_time_limit_s, cfg.solve_workers) == (self.time_limit.value(), self.workers.value()):
+            return
+        cfg.solve_time_limit_s = self.time_limit.value()
+        cfg.solve_workers = self.workers.value()
+        from kcroster import settings as user_settings
+
+        try:
+            user_settings.save_settings(cfg)
+        except OSError:
+            pass  # not being able to remember a preference must not stop the solve
 
     def _solved(self, result: Any) -> None:
         self.doc.busy = False

@@ -26,7 +26,7 @@ from kcroster.gui.widgets.linechart import LineChart, Series
 class SolveDialog(QDialog):
     cancel_requested = Signal()
 
-    def __init__(self, parent: QWidget | None, time_limit_s: float) -> None:
+    def __init__(self, parent: QWidget | None, time_limit_s: float, workers: int | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Rooster optimaliseren"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
@@ -38,7 +38,12 @@ class SolveDialog(QDialog):
         self.bounds: list[float] = []
         lay = QVBoxLayout(self)
         lay.setContentsMargins(18, 16, 18, 16)
-        head = QLabel(tr("De optimalisatie zoekt een rooster dat de bezetting zo goed mogelijk dekt binnen alle regels."))
+        limits = tr("Rekentijd hooguit {s} s").format(s=fmt.num(time_limit_s, 0))
+        if workers:
+            limits += " · " + tr("{n} rekenkernen").format(n=workers)
+        self.workers = workers
+        head = QLabel(tr("De optimalisatie zoekt een rooster dat de bezetting zo goed mogelijk dekt binnen alle regels.")
+                      + "\n" + limits + ".")
         head.setWordWrap(True)
         lay.addWidget(head)
         self.chart = LineChart(title=tr("Doelfunctie en ondergrens"))

@@ -19,6 +19,7 @@ class KpiTile(QFrame):
         self.caption.setObjectName("TileCaption")
         self.detail = QLabel("")
         self.detail.setObjectName("TileCaption")
+        self.detail.setWordWrap(True)  # e.g. the e-mail explanation is longer than a tile is wide
         lay.addWidget(self.caption)
         lay.addWidget(self.value)
         lay.addWidget(self.detail)
