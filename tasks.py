@@ -71,7 +71,12 @@ def task_run(args: list[str]) -> int:
     gui = ROOT / "kcroster" / "gui" / "app.py"
     if gui.exists():
         extra = ["--project", str(demo)] if demo.exists() else ["--demo"]
-        return run([py, "-m", "kcroster.gui.app", *extra, *args], env=qt_env(offscreen=False))
+        code = run([py, "-m", "kcroster.gui.app", *extra, *args], env=qt_env(offscreen=False))
+        if code != 0 and sys.platform.startswith("linux"):
+            print("Qt could not open a window. On Debian/Ubuntu install the X11 libraries Qt needs:\n"
+                  "  sudo apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0",
+                  file=sys.stderr)
+        return code
     out = ROOT / "build" / "demo"
     return run([py, "-m", "kcroster.cli", "demo", "-o", str(out), *args])
 

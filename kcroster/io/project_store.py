@@ -506,6 +506,9 @@ def _write_all(con: sqlite3.Connection, project: Project, checkpoint: Callable[[
     if checkpoint:
         checkpoint("schema")
     meta = {"schema_version": str(SCHEMA_VERSION), "app": APP_ID, "saved_at_ns": str(_time.time_ns())}
+    extra = _project_extra(project)
+    if extra is not None:
+        meta["project_extra"] = extra
     con.executemany("INSERT INTO meta VALUES (?,?)", list(meta.items()))
     con.execute(
         "INSERT INTO project VALUES (1,?,?,?,?,?,?)",
@@ -551,6 +554,25 @@ def _write_all(con: sqlite3.Connection, project: Project, checkpoint: Callable[[
 
 
 _SCENARIO_CORE = {"name", "volume_factor", "aht_factor", "queue_overrides", "roster", "published"}
+_PROJECT_CORE = {"name", "horizon", "queues", "forecast", "agents", "leave", "wishes", "reintegration",
+                 "shift_rules", "labour", "scenarios", "active_scenario", "fte_hours"}
+
+
+def _project_extra(project: Project) -> str | None:
+    """Project fields added after the table layout (e.g. sick periods), as JSON in ``meta``."""
+    hints = _hints(Project)
+    extra = {f.name: encode_value(getattr(project, f.name), hints[f.name])
+             for f in dataclasses.fields(Project) if f.name not in _PROJECT_CORE}
+    return json.dumps(extra, ensure_ascii=False) if extra else None
+
+
+def _read_project_extra(con: sqlite3.Connection) -> dict[str, Any]:
+    row = con.execute("SELECT value FROM meta WHERE key = 'project_extra'").fetchone()
+    if not row:
+        return {}
+    hints = _hints(Project)
+    known = {f.name for f in dataclasses.fields(Project)} - _PROJECT_CORE
+    return {k: decode_value(v, hints[k]) for k, v in json.loads(row[0]).items() if k in known}
 
 
 def _scenario_extra(sc: Scenario) -> str | None:
@@ -788,7 +810,7 @@ def _read_all(con: sqlite3.Connection) -> Project:
         name=name, horizon=horizon, queues=queues, forecast=forecast, agents=agents, leave=leave,
         wishes=wishes, reintegration=steps, shift_rules=_from_json(rules_j, ShiftRules),
         labour=_from_json(labour_j, LabourRules), scenarios=scenarios, active_scenario=int(active),
-        fte_hours=float(fte),
+        fte_hours=float(fte), **_read_project_extra(con),
     )
 
 

@@ -84,14 +84,29 @@
         <translation>Import &amp;wish forms…</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>(eerste ziektedag uit het re-integratieplan)</source>
+        <translation>(first sick day from the reintegration plan)</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/wishes.py"/>
         <source>(geen wens)</source>
         <translation>(no wish)</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>({q}: {u})</source>
+        <translation>({q}: {u})</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/main_window.py"/>
         <source>+ Scenario</source>
         <translation>+ Scenario</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>+ Stap</source>
+        <translation>+ Step</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/staffing.py"/>
@@ -112,6 +127,11 @@
         <location filename="../../kcroster/gui/views/forecast.py"/>
         <source>Aangeboden contacten per interval</source>
         <translation>Offered contacts per interval</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Aantal rekenkernen voor de optimalisatie (alle = {n} op deze computer)</source>
+        <translation>Number of CPU cores for the optimisation (all = {n} on this computer)</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
@@ -283,9 +303,39 @@
         <translation>Double-click a cell to set a wish. Green: granted in the roster, red: not. ★ = weight, ! = hard wish (must).</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Dubbelklik om te hernoemen; rechtsklik voor meer</source>
+        <translation>Double-click to rename; right-click for more</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Dubbelklik om te wijzigen. Dagen: ma di wo …; venster: 09:00–13:00; taken: alle of wachtrijen met komma's; leeg of – = geen beperking.</source>
+        <translation>Double-click to edit. Days: Mon Tue Wed …; window: 09:00–13:00; tasks: all, or queues separated by commas; empty or – = no restriction.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>E-mail heeft geen serviceniveau of wachttijd: het doel is antwoord binnen {u} uur, en daar houdt de benodigde bezetting al rekening mee.</source>
+        <translation>E-mail has no service level or waiting time: the target is a reply within {u} hours, which the required staffing already allows for.</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/coverage.py"/>
         <source>Eerlijkheid</source>
         <translation>Fairness</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>Eerste geldige rooster gevonden — de optimalisatie zoekt nu betere…</source>
+        <translation>First valid roster found — the optimiser is now looking for better ones…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Eerste ziektedag invoeren (alleen de datum, nooit een reden)</source>
+        <translation>Enter the first sick day (the date only, never a reason)</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Eerste ziektedag van {naam} (dd-mm-jjjj):</source>
+        <translation>First sick day of {naam} (dd-mm-yyyy):</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/jobs.py"/>
@@ -302,6 +352,11 @@
         <location filename="../../kcroster/gui/main_window.py"/>
         <source>Er is een automatisch opgeslagen versie van {naam} die nieuwer is dan het bestand. Herstellen?</source>
         <translation>There is an autosaved version of {naam} that is newer than the file. Recover it?</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Er is geen lopende ziekteperiode</source>
+        <translation>There is no ongoing sick period</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/jobs.py"/>
@@ -414,6 +469,11 @@
         <translation>No leave in this period</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Geen ziekteperiode ingevoerd</source>
+        <translation>No sick period entered</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/widgets/timeline.py"/>
         <source>Geen ziekteperiode: geen Poortwachter-termijnen</source>
         <translation>No sick period: no Gatekeeper deadlines</translation>
@@ -459,9 +519,24 @@
         <translation>Whole period</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Hernoemen…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/forecast.py"/>
         <source>Herstel 100 %</source>
         <translation>Reset to 100 %</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Hersteld</source>
+        <translation>Recovered</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Hersteld…</source>
+        <translation>Recovered…</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
@@ -509,6 +584,11 @@
         <translation>KPIs and an Excel chart</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Kernen</source>
+        <translation>Cores</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/models/wishes_model.py"/>
         <source>Laat</source>
         <translation>Late</translation>
@@ -517,6 +597,16 @@
         <location filename="../../kcroster/gui/models/agents_model.py"/>
         <source>Laatste einde</source>
         <translation>Latest end</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Laatste ziektedag van de lopende ziekteperiode invoeren</source>
+        <translation>Enter the last sick day of the ongoing sick period</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Laatste ziektedag van {naam} (dd-mm-jjjj):</source>
+        <translation>Last sick day of {naam} (dd-mm-yyyy):</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/wishes.py"/>
@@ -640,6 +730,21 @@
         <translation>New scenario</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Nieuw scenario (kopie van het actieve)…</source>
+        <translation>New scenario (copy of the active one)…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Nieuwe naam:</source>
+        <translation>New name:</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Nieuwe stap van het opbouwschema (kopie van de laatste, een week later)</source>
+        <translation>New step of the build-up plan (copy of the last one, a week later)</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/coverage.py"/>
         <location filename="../../kcroster/gui/views/staffing.py"/>
         <source>Nodig</source>
@@ -684,6 +789,11 @@
         <location filename="../../kcroster/gui/models/agents_model.py"/>
         <source>Nr.</source>
         <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Onbekend bestandstype: {naam}</source>
+        <translation>Unknown file type: {naam}</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/solve_dialog.py"/>
@@ -831,6 +941,11 @@
         <translation>Solving time</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>Rekentijd hooguit {s} s</source>
+        <translation>Time limit {s} s</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/roster.py"/>
         <source>Rooster</source>
         <translation>Roster</translation>
@@ -860,6 +975,21 @@
         <location filename="../../kcroster/gui/views/coverage.py"/>
         <source>SL %</source>
         <translation>SL %</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Scenario '{naam}' met zijn rooster verwijderen? Ongedaan maken (Ctrl+Z) zet het terug.</source>
+        <translation>Remove scenario '{naam}' and its roster? Undo (Ctrl+Z) brings it back.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Scenario hernoemen</source>
+        <translation>Rename scenario</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Scenario verwijderen</source>
+        <translation>Remove scenario</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
@@ -897,6 +1027,11 @@
         <location filename="../../kcroster/gui/views/roster.py"/>
         <source>Sleep een dienst om hem te verplaatsen, sleep een rand om hem korter of langer te maken, sleep naar een andere medewerker om te ruilen; dubbelklik of L zet een dienst vast.</source>
         <translation>Drag a shift to move it, drag an edge to shorten or lengthen it, drag onto another agent to swap; double-click or L locks a shift.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Stap verwijderen</source>
+        <translation>Remove step</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/solve_dialog.py"/>
@@ -1004,6 +1139,11 @@
         <translation>Elapsed</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Verwijderen…</source>
+        <translation>Remove…</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/forecast.py"/>
         <location filename="../../kcroster/gui/views/staffing.py"/>
         <source>Volume</source>
@@ -1103,6 +1243,21 @@
     </message>
     <message>
         <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Ziekmelding</source>
+        <translation>Sickness report</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Ziekmelding…</source>
+        <translation>Report sick…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Ziekteperioden: {lijst}</source>
+        <translation>Sick periods: {lijst}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
         <source>Zoeken op naam, team of vaardigheid…</source>
         <translation>Search by name, team or skill…</translation>
     </message>
@@ -1113,18 +1268,19 @@
     </message>
     <message>
         <location filename="../../kcroster/gui/views/agents.py"/>
+        <location filename="../../kcroster/gui/views/roster.py"/>
         <source>alle</source>
         <translation>all</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>alle wachtrijen</source>
+        <translation>all queues</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
         <source>alleen-lezen</source>
         <translation>read-only</translation>
-    </message>
-    <message>
-        <location filename="../../kcroster/gui/views/coverage.py"/>
-        <source>beantwoord / aangeboden</source>
-        <translation>answered / offered</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/staffing.py"/>
@@ -1140,11 +1296,6 @@
         <location filename="../../kcroster/gui/views/forecast.py"/>
         <source>contacten</source>
         <translation>contacts</translation>
-    </message>
-    <message>
-        <location filename="../../kcroster/gui/views/coverage.py"/>
-        <source>doel {d}</source>
-        <translation>target {d}</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/staffing.py"/>
@@ -1187,11 +1338,6 @@
         <translation>changed after publishing</translation>
     </message>
     <message>
-        <location filename="../../kcroster/gui/views/coverage.py"/>
-        <source>gewogen naar volume</source>
-        <translation>volume-weighted</translation>
-    </message>
-    <message>
         <location filename="../../kcroster/gui/views/roster.py"/>
         <source>goed rooster gevonden</source>
         <translation>good roster found</translation>
@@ -1202,9 +1348,24 @@
         <translation>kcroster — workforce planning for contact centres.</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>n.v.t. voor e-mail: doel is de reactietijd</source>
+        <translation>n/a for e-mail: the target is the response time</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>nog ziek</source>
+        <translation>still sick</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/roster.py"/>
         <source>optimaal</source>
         <translation>optimal</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>overschot {o} uur</source>
+        <translation>surplus {o} h</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/widgets/gantt.py"/>
@@ -1223,8 +1384,13 @@
     </message>
     <message>
         <location filename="../../kcroster/gui/views/coverage.py"/>
-        <source>tekort {u} uur · overschot {o} uur</source>
-        <translation>shortage {u} h · surplus {o} h</translation>
+        <source>spraak en chat samen</source>
+        <translation>voice and chat together</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>tekort {u} uur</source>
+        <translation>shortfall {u} h</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/agents.py"/>
@@ -1235,11 +1401,6 @@
         <location filename="../../kcroster/gui/views/agents.py"/>
         <source>termijn verlopen</source>
         <translation>deadline passed</translation>
-    </message>
-    <message>
-        <location filename="../../kcroster/gui/views/coverage.py"/>
-        <source>tijd in gesprek</source>
-        <translation>time in contact</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/widgets/timeline.py"/>
@@ -1282,6 +1443,11 @@
         <translation>{n} findings ({e} violations, {w} warnings)</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>{n} rekenkernen</source>
+        <translation>{n} CPU cores</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/wishes.py"/>
         <source>{n} wensen ingelezen</source>
         <translation>{n} wishes read</translation>
@@ -1320,6 +1486,26 @@
         <location filename="../../kcroster/gui/views/agents.py"/>
         <source>{uren} uur per week · max. {dagen} dagen · vaardigheden: {skills}</source>
         <translation>{uren} hours per week · max. {dagen} days · skills: {skills}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>{w} · beantwoord / aangeboden</source>
+        <translation>{w} · answered / offered</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>{w} · doel {d} in {s} s</source>
+        <translation>{w} · target {d} in {s} s</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>{w} · gewogen naar volume</source>
+        <translation>{w} · weighted by volume</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>{w} · tijd in gesprek</source>
+        <translation>{w} · time in contact</translation>
     </message>
 </context>
 </TS>

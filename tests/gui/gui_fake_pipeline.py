@@ -7,6 +7,7 @@ Violation) built by simple arithmetic; it is test scaffolding, not planning logi
 from __future__ import annotations
 
 import copy
+import math
 import pickle
 import time as _time
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ import numpy as np
 from kcroster.model import (
     BREAK,
     Agent,
+    Channel,
     Forecast,
     Horizon,
     KcrosterInputError,
@@ -98,7 +100,7 @@ calls: list[str] = []
 
 def load_demo_project(n_agents: int = 40, days: int = 7) -> Project:
     hz = Horizon(START, days)
-    queues = [Queue("Telefonie"), Queue("Chat", concurrency=2), Queue("E-mail")]
+    queues = [Queue("Telefonie"), Queue("Chat", Channel.CHAT, concurrency=2), Queue("E-mail", Channel.EMAIL)]
     n = hz.n_intervals
     minute = hz.local_minute_of_day.astype(float)
     shape = np.clip(np.sin((minute - 480) / 600 * np.pi), 0, None)
@@ -152,6 +154,13 @@ def coverage(project: Project, roster: Roster, requirement: Requirement) -> Cove
     totals = {"service_level": 0.78, "asa": 18.0, "reachability": 0.96, "occupancy": 0.81, "fte_scheduled": 30.5,
               "fte_required": 32.0, "shrinkage": 0.3, "wishes_granted": 1.0, "wishes_total": 2.0, "fairness": 0.5,
               "shortfall_hours": 12.0, "surplus_hours": 30.0}
+    # per queue, as the real pipeline reports them; e-mail has no service KPIs (NaN)
+    for name, q_sl, asa in (("Telefonie", 0.82, 14.0), ("Chat", 0.71, 31.0)):
+        totals.update({f"service_level:{name}": q_sl, f"asa:{name}": asa, f"abandon:{name}": 0.03,
+                       f"reachability:{name}": 0.97, f"occupancy:{name}": 0.8})
+    for k in ("service_level", "asa", "abandon", "reachability", "occupancy"):
+        totals[f"{k}:E-mail"] = math.nan
+    totals.update({"shortfall_hours:Telefonie": 7.0, "shortfall_hours:Chat": 5.0, "shortfall_hours:E-mail": 0.0})
     days = project.horizon.days
     daily = {k: np.full((len(project.queues), days), v) for k, v in
              (("service_level", 0.8), ("asa", 15.0), ("abandon", 0.02), ("reachability", 0.97))}
@@ -169,8 +178,12 @@ def check_roster(project: Project, roster: Roster, reference: Roster | None = No
     return out
 
 
+last_solve_options: list = []
+
+
 def solve_roster(project, requirement, *, on_progress=None, cancel=None, options=None) -> RosterResult:
     calls.append("solve_roster")
+    last_solve_options.append(options)
     t0 = _time.perf_counter()
     obj = 1000.0
     for k in range(200):

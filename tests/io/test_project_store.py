@@ -49,6 +49,7 @@ from kcroster.model import (
     Wish,
     WishKind,
 )
+from kcroster.model.agents import SickPeriod
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
@@ -161,6 +162,7 @@ def _default_instance(cls: type):  # type: ignore[no-untyped-def]
         model.Queue: model.Queue("q"),
         model.ShiftType: model.ShiftType("t", time(8), time(16)),
         model.ShiftDemand: model.ShiftDemand(date(2027, 1, 4), "t", 1),
+        SickPeriod: SickPeriod(date(2027, 1, 4), None, "x"),
     }
     return samples.get(cls) or cls()
 

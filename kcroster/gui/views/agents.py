@@ -210,6 +210,8 @@ class AgentsScreen(Screen):
                                               tr("Taken")])
         self.steps.verticalHeader().setVisible(False)
         self.steps.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for col in (0, 4):  # dates and time windows must stay readable; the rest shares the width
+            self.steps.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.steps.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.steps.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.steps.setToolTip(tr("Dubbelklik om te wijzigen. Dagen: ma di wo …; venster: 09:00–13:00; taken: alle of "
@@ -364,6 +366,7 @@ class AgentsScreen(Screen):
         self.alerts.clear()
         if not steps:
             self.alerts.addItem(tr("Geen re-integratieplan"))
+        if not periods:
             return
         alerts = {a.deadline: a for a in poortwachter_alerts(deadlines, self.today)}
         upcoming_eval = next((d for d in deadlines if d.kind is DeadlineKind.EVALUATION and d.due >= self.today), None)

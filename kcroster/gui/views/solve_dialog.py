@@ -119,6 +119,10 @@ class SolveDialog(QDialog):
         self.values["bound"].setText(fmt.num(bound, 0) if bound is not None else "–")
         self.values["gap"].setText(fmt.pct(gap, 1) if gap is not None and math.isfinite(gap) else "–")
         self.values["solutions"].setText(str(getattr(snap, "solutions_found", 0) or 0))
+        if obj is None and (getattr(snap, "solutions_found", 0) or 0) > 0 and not self.objectives:
+            # a first valid roster (e.g. from the warm start) before the optimiser reports a score
+            self.chart.placeholder = tr("Eerste geldige rooster gevonden — de optimalisatie zoekt nu betere…")
+            self.chart.update()
         msg = getattr(snap, "message", "")
         if msg and self.stop_button.isEnabled():
             self.message.setText(str(msg))
