@@ -58,13 +58,42 @@ def response_window_intervals(response_hours: float, interval_seconds: float) ->
     return max(1, int(np.floor(response_hours * 3600.0 / interval_seconds + 1e-9)))
 
 
-def _deadlines(open_ext: np.ndarray, n_arrivals: int, window: int) -> tuple[np.ndarray, np.ndarray]:
+def deadline_intervals(open_ext: np.ndarray, n_arrivals: int, window: int,
+                       has_mail: np.ndarray | None = None) -> np.ndarray:
+    """Last interval (inclusive) by which mail arriving in interval i must be answered.
+
+    Normally i + D − 1. When that falls in closed time (nights, Sundays, a public holiday), the
+    deadline moves to the end of the next open stretch: "within the response target, or at the
+    latest by the end of the next opening period", and never before the deadline of mail that
+    arrived earlier. Without this, all mail whose calendar deadline
+    passes while the queue is closed would land in the first open quarter-hour.
+    """
+    open_ext = np.asarray(open_ext, dtype=bool)
+    size = open_ext.size
+    last = np.minimum(np.arange(n_arrivals) + window - 1, size - 1)
+    if size == 0 or n_arrivals == 0:
+        return last
+    idx = np.arange(size)
+    next_open = np.minimum.accumulate(np.where(open_ext, idx, size)[::-1])[::-1]
+    next_closed = np.minimum.accumulate(np.where(~open_ext, idx, size)[::-1])[::-1]
+    o = next_open[last]
+    block_end = np.where(o < size, next_closed[np.minimum(o, size - 1)], size)
+    extended = np.where(o < size, block_end - 1, last)
+    deadline = np.where(open_ext[last], last, extended)
+    # Later mail is never due before earlier mail (first in, first out); this also keeps the
+    # deadlines agreeable, which the minimal-peak construction relies on.
+    mail = np.ones(n_arrivals, dtype=bool) if has_mail is None else np.asarray(has_mail, dtype=bool)
+    return np.maximum(deadline, np.maximum.accumulate(np.where(mail, deadline, -1)))
+
+
+def _deadlines(open_ext: np.ndarray, n_arrivals: int, window: int,
+               has_mail: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """For arrivals 0..n−1: open intervals before arrival (release) and open intervals that end
     by the deadline (due), both as counts of open intervals in ``open_ext``; due ≥ release + 1."""
     cum = np.concatenate([[0], np.cumsum(open_ext)])
     arrivals = np.arange(n_arrivals)
     release = cum[arrivals]
-    due = cum[np.minimum(arrivals + window, open_ext.size)]
+    due = cum[deadline_intervals(open_ext, n_arrivals, window, has_mail) + 1]
     return release, np.maximum(due, release + 1)
 
 
@@ -93,7 +122,7 @@ def _extended_min_peak_rate(work: np.ndarray, open_mask: np.ndarray, window: int
         return rate
     open_idx = np.flatnonzero(open_ext)
     m = open_idx.size
-    release, due = _deadlines(open_ext, n, window)
+    release, due = _deadlines(open_ext, n, window, work > 0)
     upper = np.concatenate([[0.0], np.cumsum(np.bincount(release + 1, work, minlength=m + 1)[1:])])
     lower = np.concatenate([[0.0], np.cumsum(np.bincount(due, work, minlength=m + 1)[1:])])
     upper[-1] = lower[-1] = work.sum()
@@ -174,14 +203,9 @@ def deferred_kpis(
     with np.errstate(invalid="ignore", divide="ignore"):
         occupancy = np.where(capacity > 0, done_in / capacity, 0.0)
 
-    # Deadline interval: i + D − 1, or the first open interval ≥ i if the window has none.
-    cum_open = np.concatenate([[0], np.cumsum(open_mask)])
-    arrivals = np.arange(n)
-    last = arrivals + window - 1
-    window_has_open = cum_open[np.minimum(last + 1, n)] - cum_open[arrivals] > 0
-    big = np.iinfo(np.int64).max
-    next_open = np.minimum.accumulate(np.where(open_mask, arrivals, big)[::-1])[::-1]
-    deadline = np.where(window_has_open | (last >= n), last, next_open)
+    # Deadline interval: the requirement's rule (open time after the horizon assumed).
+    open_ext = np.concatenate([open_mask, np.ones(window, dtype=bool)])
+    deadline = deadline_intervals(open_ext, n, window, work > 0)
     on_time = np.ones(n)
     judged = (work > 0) & (deadline < n)
     if np.any(judged):

@@ -20,13 +20,18 @@ from kcroster.staffing.channels import (
 def _jobs(work, open_ext, window):
     """(release interval, deadline interval, work) per arrival, from the documented rule."""
     jobs = []
+    latest = -1
     for i, w in enumerate(work):
-        if w <= 0:
-            continue
-        last = i + window - 1
-        if not any(open_ext[i : last + 1]):
-            last = next(j for j in range(i, len(open_ext)) if open_ext[j])
-        jobs.append((i, last, float(w)))
+        last = min(i + window - 1, len(open_ext) - 1)
+        if not open_ext[last]:  # deadline in closed time: end of the next open stretch
+            opened = [j for j in range(last, len(open_ext)) if open_ext[j]]
+            if opened:
+                last = opened[0]
+                while last + 1 < len(open_ext) and open_ext[last + 1]:
+                    last += 1
+        if w > 0:
+            latest = last = max(last, latest)  # never due before earlier mail
+            jobs.append((i, last, float(w)))
     return jobs
 
 
@@ -142,11 +147,24 @@ def test_workload_is_spread_not_piled_up():
     np.testing.assert_allclose(rate[36:52], 96 * 300.0 / 16)
 
 
-def test_closed_window_falls_back_to_the_first_open_interval():
+def test_deadline_in_closed_time_moves_to_the_end_of_the_next_open_stretch():
     work = np.array([600.0, 0, 0, 0, 0, 0])
     open_mask = np.array([False, False, False, True, True, False])
     rate = deferred_min_peak_rate(work, open_mask, window=2)
-    assert rate.tolist() == [0, 0, 0, 600.0, 0, 0]
+    assert rate.tolist() == [0, 0, 0, 300.0, 300.0, 0]
+
+
+def test_mail_piled_up_over_a_closed_day_is_spread_over_the_next_open_day():
+    # open 08:00–18:00 on day 0 and day 2, day 1 closed (public holiday); 24 h target.
+    open_mask = np.zeros(3 * 96, dtype=bool)
+    open_mask[32:72] = True
+    open_mask[2 * 96 + 32 : 2 * 96 + 72] = True
+    work = np.where(open_mask[:96], 300.0, 0.0)  # day 0's mail is due during the closed day 1
+    work = np.concatenate([work, np.zeros(2 * 96)])
+    rate = deferred_min_peak_rate(work, open_mask, response_window_intervals(24, 900))
+    assert rate[2 * 96 + 32] < work.sum() / 4  # no pile in the first quarter of day 2
+    assert np.all(rate[2 * 96 + 32 : 2 * 96 + 72] <= 300.0 + 1e-6)  # spread: at most the arrival rate
+    assert rate.sum() == pytest.approx(work.sum())
 
 
 def test_response_window():
