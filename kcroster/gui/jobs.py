@@ -19,26 +19,17 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from kcroster.gui.i18n import tr
+from kcroster.solver.options import CancelToken
 
 POLL_MS = 150
 SHOW_AFTER_MS = 500
 
 
-class CancelFlag:
-    """A minimal cancel token for jobs whose core function takes no solver token."""
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
+class CancelFlag(CancelToken):
+    """The solver's cancel token, also for jobs whose core function takes no solver token."""
 
     def is_set(self) -> bool:
-        return self._event.is_set()
+        return self.cancelled
 
 
 class ProgressView(Protocol):
