@@ -272,6 +272,8 @@ def add_check_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("agents", type=Path, metavar="AGENTS")
     p.add_argument("roster", type=Path, metavar="ROSTER.csv")
     p.add_argument("--warnings", action="store_true", help="ook waarschuwingen tonen")
+    p.add_argument("--weeks", type=int, default=None, metavar="N",
+                   help="alleen de eerste N weken toetsen (zoals bij 'roster --weeks')")
     p.set_defaults(func=cmd_check)
 
 
@@ -279,7 +281,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from kcroster import pipeline
     from kcroster.io.roster_csv import read_roster_csv
 
-    project = pipeline.load_inputs(args.forecast, args.agents)
+    project = _load_plan_inputs(args)
     roster = read_roster_csv(args.roster, project)
     violations = pipeline.check_roster(project, roster)
     shown = [v for v in violations if args.warnings or str(v.severity) == "error"]
