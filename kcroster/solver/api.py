@@ -21,6 +21,7 @@ from kcroster.solver.infeasibility import describe_gate, explain, explain_agent
 from kcroster.solver.objective import term_values
 from kcroster.solver.options import CancelToken, RosterResult, SolveOptions, SolveProgress
 from kcroster.solver.warmstart import descend, greedy
+from kcroster.solver.wishes import fairness_value
 
 
 def _gap(obj: float | None, bound: float | None) -> float | None:
@@ -42,6 +43,7 @@ class _Callback(cp_model.CpSolverSolutionCallback):
         self.best: float | None = None
         self.bound: float | None = None
         self.lock = threading.Lock()
+        self.extra: Callable[[], float | None] = lambda: None  # bound proven outside CP-SAT
 
     def on_solution_callback(self) -> None:
         now = time.perf_counter() - self.t0
@@ -50,7 +52,7 @@ class _Callback(cp_model.CpSolverSolutionCallback):
             if self.first is None:
                 self.first = now
             self.best = self.objective_value
-            self.bound = self.best_objective_bound
+            self.bound = _max_bound(self.best_objective_bound, self.extra())
             snap = SolveProgress(now, self.best, self.bound, _gap(self.best, self.bound), self.count, "oplossing gevonden")
         if self.on_progress:
             self.on_progress(snap)
@@ -60,7 +62,7 @@ class _Callback(cp_model.CpSolverSolutionCallback):
     def on_bound(self, bound: float) -> None:
         now = time.perf_counter() - self.t0
         with self.lock:
-            self.bound = bound
+            self.bound = bound = _max_bound(bound, self.extra())
             snap = SolveProgress(now, self.best, bound, _gap(self.best, bound), self.count, "ondergrens verbeterd")
         if self.on_progress:
             self.on_progress(snap)
@@ -78,6 +80,7 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
     if on_progress:
         on_progress(SolveProgress(build_s, None, None, None, 0, "model opgebouwd"))
     res = RosterResult(roster=Roster(), status="unknown")
+    lag = _BoundThread(t0, on_progress)
     deadline = t0 + opts.time_limit_s
     cancelled = lambda: cancel is not None and cancel.cancelled  # noqa: E731
     first_values: list[int] | None = None
@@ -102,6 +105,10 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
             res.time_to_first_s = res.stats["greedy_s"]  # every agent's schedule is legal: a legal roster
         big = len(b.model.proto.variables) > COMPLETE_MAX_VARS
         srch = getattr(b, "agent_search", None)
+        if big and picks is not None and mode == ModelBuilder.STRICT and not cancelled():
+            # only where the full search is skipped: on small models CP-SAT's own bound is as
+            # good (S: 5256 vs 5148) and the thread would take CPU from its workers
+            lag.start(b, dict(picks), deadline - _finish_margin(b), cancel)
         if picks is not None and srch is not None and not relaxed_ids and not cancelled():
             if on_progress:
                 on_progress(SolveProgress(time.perf_counter() - t0, None, None, None, 1, "eerste geldig rooster"))
@@ -110,9 +117,12 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
             # full search would not get anywhere); small ones: a short descent, then CP-SAT
             stop = deadline - _finish_margin(b) if big else now + 0.1 * max(0.0, deadline - now)
 
-            def sweep(n: int, cost: int) -> None:
+            def sweep(n: int, _coverage: int) -> None:
                 if on_progress:
-                    on_progress(SolveProgress(time.perf_counter() - t0, cost, None, None, 1 + n,
+                    # the full objective of the current shift choice (not only its coverage)
+                    cost = _picks_cost(b, srch)
+                    bd = lag.best
+                    on_progress(SolveProgress(time.perf_counter() - t0, cost, bd, _gap(cost, bd), 1 + n,
                                               f"verbeterronde {n}"))
 
             res.stats["sweeps"] = descend(b, srch, stop, cancel, sweep)
@@ -157,6 +167,7 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
         # is too slow to help, so they keep the default worker.
         prm.subsolvers.append("max_lp")
     cb = _Callback(t0, on_progress, cancel)
+    cb.extra = lambda: lag.best
     solver.best_bound_callback = cb.on_bound
     done = threading.Event()
     watcher = None
@@ -183,13 +194,23 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
         res.time_to_first_s = cb.first
     res.stats = {**res.stats, "build_s": build_s, "agents": len(b.agents), "variables": len(b.model.proto.variables),
                  "constraints": len(b.model.proto.constraints)}
+    if first_roster is not None and first_values is None and lag.thread is not None and not cancelled():
+        # big model: the improvement rounds are done; the bound may use the time that is left
+        lag.thread.join(timeout=max(0.0, deadline - _finish_margin(b) - time.perf_counter()))
+    lag.stop()
+    res.elapsed_s = time.perf_counter() - t0
     if st in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         res.roster = extract(b, solver.value)
-        res.objective = solver.objective_value
-        res.best_bound = solver.best_objective_bound
-        res.gap = _gap(res.objective, res.best_bound)
+        res.best_bound = _max_bound(solver.best_objective_bound, lag.best)
         res.status = "optimal" if st == cp_model.OPTIMAL else ("cancelled" if cancelled() else "feasible")
         res.objective_terms = term_values(b, solver.value)
+        if mode == ModelBuilder.STRICT and not opts.relaxed:
+            # the reported objective is the cost of the returned roster, from the roster itself
+            cost, res.objective_terms = roster_cost(b, res.roster, solver.value)
+            res.objective = float(cost)
+        else:
+            res.objective = solver.objective_value
+        res.gap = _gap(res.objective, res.best_bound)
         if mode == ModelBuilder.RELAXED:
             res.relaxed_violations = [describe_gate(project, g) for g, lit in b.gates.items() if not solver.value(lit)]
         _metrics(b, res, solver.value)
@@ -199,6 +220,8 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
         look = _pick_lookup(b, picks)
         cost, res.objective_terms = roster_cost(b, first_roster, look)
         res.objective = float(cost)
+        res.best_bound = lag.best
+        res.gap = _gap(res.objective, res.best_bound)
         _metrics(b, res, look)
     elif first_roster is not None and first_values is not None:
         # the search found nothing better in time (or was cancelled): keep the first legal roster
@@ -207,6 +230,11 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
         res.objective = float(_objective_of(b, first_values))
         res.status = "cancelled" if cancelled() else "feasible"
         res.objective_terms = term_values(b, look)
+        if mode == ModelBuilder.STRICT:
+            cost, res.objective_terms = roster_cost(b, first_roster, look)
+            res.objective = float(cost)
+        res.best_bound = lag.best
+        res.gap = _gap(res.objective, res.best_bound)
         if mode == ModelBuilder.RELAXED:
             res.relaxed_violations = [describe_gate(project, g) for g, lit in b.gates.items() if not look(lit)]
         _metrics(b, res, look)
@@ -220,6 +248,10 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
     else:
         res.status = "cancelled" if cancelled() else "unknown"
     res.violations = _check(res.roster, project, opts)
+    if on_progress and res.objective is not None:
+        # the last report is the returned roster itself, so progress and result agree
+        on_progress(SolveProgress(time.perf_counter() - t0, res.objective, res.best_bound, res.gap,
+                                  max(1, cb.count), "klaar"))
     return res
 
 
@@ -275,10 +307,95 @@ def roster_cost(b: ModelBuilder, roster: Roster, value) -> tuple[int, dict[str, 
         short = np.clip(req - cov, 0, None)
         terms["coverage"] = int(sum(_tier_cost(int(v), tiers) for v in short.ravel() if v)) + int(
             w8.over * np.clip(cov - req, 0, None).sum())
-    for name in ("type_under", "type_over", "wishes", "fairness", "stability"):
+    for name in ("type_under", "type_over", "wishes", "stability"):
         if name in b.penalties:
             terms[name] = int(sum(c * (v if isinstance(v, int) else value(v)) for c, v in b.penalties[name]))
+    if "fairness" in b.penalties:
+        terms["fairness"] = fairness_value(b, value)
+    if "type_under" in terms or "type_over" in terms:
+        # shift-type demand from the literals (its slacks are auxiliary variables)
+        terms["type_under"], terms["type_over"] = _type_cost(b, value)
     return sum(terms.values()), terms
+
+
+def _type_cost(b: ModelBuilder, value) -> tuple[int, int]:
+    under = over = 0
+    mult = b.w8.type_demand
+    for dem in b.p.shift_rules.type_demand:
+        if not b.hz.start <= dem.day < b.hz.end:
+            continue
+        lits = b.type_counts.get((b.hz.day_index(dem.day), dem.shift_type), [])
+        n = sum(int(value(x)) for x in lits)
+        if dem.required > 0 and dem.weight_under:
+            under += dem.weight_under * mult * max(0, dem.required - n)
+        if dem.weight_over and lits and len(lits) > dem.required:
+            over += dem.weight_over * mult * max(0, n - dem.required)
+    return under, over
+
+
+def _picks_cost(b: ModelBuilder, srch) -> int:
+    """Objective estimate of the descent's current shift choice: coverage from its residual,
+    the per-agent terms from the literals (cheap enough for a progress report per round)."""
+    look = _pick_lookup(b, srch.picks)
+    cost = srch.coverage_cost()
+    for name in ("wishes", "stability"):
+        cost += int(sum(c * (v if isinstance(v, int) else look(v)) for c, v in b.penalties.get(name, [])))
+    if "fairness" in b.penalties:
+        cost += fairness_value(b, look)
+    return int(cost)
+
+
+def _max_bound(a: float | None, c: float | None) -> float | None:
+    if a is None:
+        return c
+    if c is None:
+        return a
+    return max(a, c)
+
+
+class _BoundThread:
+    """The Lagrangian bound (:mod:`kcroster.solver.lagrange`) beside the search, in a thread:
+    GLOP and CP-SAT release the GIL, so it uses the otherwise idle core."""
+
+    def __init__(self, t0: float, on_progress) -> None:
+        self.t0 = t0
+        self.on_progress = on_progress
+        self.best: float | None = None
+        self.thread: threading.Thread | None = None
+        self._stop = CancelToken()
+
+    def start(self, b: ModelBuilder, picks: dict, deadline: float, cancel: CancelToken | None) -> None:
+        from kcroster.solver.lagrange import lagrangian_bound
+
+        srch = getattr(b, "agent_search", None)
+        resid = None if srch is None or srch.resid is None else srch.resid.copy()
+
+        def found(v: int) -> None:
+            # every objective term is ≥ 0, so a bound ≤ 0 says nothing; report none instead
+            if v > 0 and (self.best is None or v > self.best):
+                self.best = float(v)
+                if self.on_progress:
+                    self.on_progress(SolveProgress(time.perf_counter() - self.t0, None, self.best, None, 0,
+                                                   "ondergrens verbeterd (lagrange)"))
+
+        def run() -> None:
+            try:
+                lagrangian_bound(b, deadline, on_bound=found, cancel=self, picks=picks, resid=resid)
+            except Exception:  # a failed bound must never cost the roster
+                return
+
+        self.outer = cancel
+        self.thread = threading.Thread(target=run, name="kcroster-bound", daemon=True)
+        self.thread.start()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._stop.cancelled or (getattr(self, "outer", None) is not None and self.outer.cancelled)
+
+    def stop(self) -> None:
+        self._stop.cancel()
+        if self.thread is not None:
+            self.thread.join(timeout=5.0)
 
 
 def _check(roster: Roster, project: Project, opts: SolveOptions) -> list:
@@ -312,12 +429,20 @@ def _metrics(b: ModelBuilder, res: RosterResult, value) -> None:
         res.required_agent_hours = float(b.req.sum() * ivh)
         res.shortfall_agent_hours = float(np.clip(b.req - cov, 0, None).sum() * ivh)
     per: dict[str, list[int]] = {}
+    grantable: dict[str, list[int]] = {}  # wishes some candidate could grant (e.g. not "early" on a closed day)
     for wish, _ai, _d, lits, positive in getattr(b, "wish_exprs", []):
         on = sum(int(value(x)) for x in lits)
         ok = (on > 0) if positive else (on == 0)
         rec = per.setdefault(wish.agent_id, [0, 0])
         rec[0] += int(ok)
         rec[1] += 1
+        if lits or not positive:
+            g = grantable.setdefault(wish.agent_id, [0, 0])
+            g[0] += int(ok)
+            g[1] += 1
+    shares = [g / t for g, t in grantable.values() if t]
+    if shares:
+        res.stats["worst_agent_grantable_wishes"] = min(shares)
     res.wishes_per_agent = {k: (v[0], v[1]) for k, v in per.items()}
     res.wishes_granted = sum(v[0] for v in per.values())
     res.wishes_total = sum(v[1] for v in per.values())

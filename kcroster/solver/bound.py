@@ -97,6 +97,23 @@ def _relaxation(model: cp_model.CpModel):
             else:
                 # (∧ e) ⇒ OR(l): Σ l + Σ (1 − e) ≥ 1
                 lits_row(list(c.bool_or.literals) + [-e - 1 for e in enf], 1.0, math.inf)
+        elif c.has_lin_max() and not enf:
+            # target = max(exprs) relaxes to target ≥ every expr
+            lm = c.lin_max
+            t = lm.target
+            for e in lm.exprs:
+                idx, cf = [], []
+                const = float(e.offset) - float(t.offset)
+                for r, a in zip(e.vars, e.coeffs, strict=True):
+                    idx.append(r if r >= 0 else -r - 1)
+                    cf.append(-float(a) if r >= 0 else float(a))
+                    const += 0.0 if r >= 0 else float(a)
+                for r, a in zip(t.vars, t.coeffs, strict=True):
+                    idx.append(r if r >= 0 else -r - 1)
+                    cf.append(float(a) if r >= 0 else -float(a))
+                    const -= 0.0 if r >= 0 else float(a)
+                # Σ t − Σ e + (t.offset − e.offset) ≥ 0
+                rows.append((idx, cf, const, math.inf))
         elif c.has_at_most_one() and not enf:
             lits_row(list(c.at_most_one.literals), -math.inf, 1.0)
         elif c.has_exactly_one() and not enf:

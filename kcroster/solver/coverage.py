@@ -51,6 +51,7 @@ def add(b: ModelBuilder) -> None:
     b.flows = {}
     b.cov_expr = {}
     b.locked_cover = defaultdict(int)
+    b.cells = {}  # (q, k) → (piecewise-linear cost: [(coverage tenths, cost)], slope beyond), for bounds
     if b.req is not None:
         _interval_demand(b)
     _type_demand(b)
@@ -158,8 +159,11 @@ def _interval_demand(b: ModelBuilder) -> None:
             expr = cp_model.LinearExpr.weighted_sum([v for _c, v in terms], [c for c, _v in terms]) + const
             b.cov_expr[(q, k)] = expr
             if all(c % SCALE == 0 for c, _v in terms) and const % SCALE == 0:
-                _whole_agent_cost(b, terms, const, r, tiers)
+                b.cells[(q, k)] = (_whole_agent_cost(b, terms, const, r, tiers), const)
                 continue
+            pts = sorted({max(0, r - SCALE * t) for t in range(math.ceil(r / SCALE) + 1)} | {0, r})
+            b.cells[(q, k)] = ([(c, _tier_cost(max(0, r - c), tiers) + b.w8.over * max(0, c - r)) for c in pts]
+                               + [(r + SCALE, b.w8.over * SCALE)], const)
             if r > 0:
                 us = []
                 ntier = math.ceil(r / SCALE)
@@ -183,7 +187,7 @@ def cell_cost(agents: int, r: int, tiers: list[int], over: int) -> int:
     return _tier_cost(r - have, tiers)
 
 
-def _whole_agent_cost(b: ModelBuilder, terms, const: int, r: int, tiers: list[int]) -> None:
+def _whole_agent_cost(b: ModelBuilder, terms, const: int, r: int, tiers: list[int]) -> list[tuple[int, int]]:
     """Coverage in whole agents: cost ≥ every chord of the convex cost between consecutive
     integers. At integer coverage this is exact; in the LP relaxation it is the convex hull of
     the integer points, so the bound already pays for rounding a fractional requirement (a
@@ -195,10 +199,15 @@ def _whole_agent_cost(b: ModelBuilder, terms, const: int, r: int, tiers: list[in
     lo = max(0, top - len(tiers) - 1)
     hi = top + 1
     z = m.new_int_var(0, cell_cost(0, r, tiers, over) + SCALE * over * (len(b.agents) + 1), "")
+    chords = []
     for i in range(lo, hi + 1):
         f0, f1 = cell_cost(i, r, tiers, over), cell_cost(i + 1, r, tiers, over)
         m.add(z >= f0 + (f1 - f0) * (c - i))
+        chords.append((i, f0, f1 - f0))
     b.penalise("coverage", 1, z)
+    # the cost the model charges at coverage a agents is the upper envelope of the chords
+    # (clipped at 0, z's domain): a bound must use exactly this function, not cell_cost
+    return [(SCALE * a, max(0, max(f0 + df * (a - i) for i, f0, df in chords))) for a in range(0, hi + 2)]
 
 
 def _tier_cost(short: int, tiers: list[int]) -> int:
@@ -222,11 +231,13 @@ def _type_demand(b: ModelBuilder) -> None:
         lits = [x for ai in range(len(b.agents)) for x in b.type_lits(ai, d, dem.shift_type)]
         cnt = sum(lits) if lits else 0
         b.type_counts[(d, dem.shift_type)] = lits
+        # exact slacks (u = max(0, required − count), o = max(0, count − required)), so a
+        # solution's objective is its true cost even when the search has not minimised them
         if dem.required > 0 and dem.weight_under:
             u = m.new_int_var(0, dem.required, "")
-            m.add(cnt + u >= dem.required)
+            m.add_max_equality(u, [dem.required - cnt, 0])
             b.penalise("type_under", dem.weight_under * mult, u)
         if dem.weight_over and lits and len(lits) > dem.required:
             o = m.new_int_var(0, len(lits), "")
-            m.add(o >= cnt - dem.required)
+            m.add_max_equality(o, [cnt - dem.required, 0])
             b.penalise("type_over", dem.weight_over * mult, o)

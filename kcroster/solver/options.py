@@ -39,7 +39,7 @@ class Weights:
     over: int = 1
     wish: int = 100
     type_demand: int = 100
-    fairness_wishes: int = 50  # per point of refused wish weight of the worst-off agent
+    fairness_wishes: int = 50  # per percentage point of an agent's wish weight refused beyond half
     fairness_unpopular: int = 50  # per unpopular shift of the agent with the most of them
     stability: int = 30  # per agent-day that differs from the reference roster
 

@@ -2,8 +2,9 @@
 
 A wish is *granted* by a linear expression over the agent-day's candidate literals; ``must``
 wishes are hard (rule wish_must), the others cost ``weight × Weights.wish`` when refused. Fairness
-minimises the refused weight of the worst-off agent and the number of unpopular shifts of the
-agent who has most of them, so no agent carries all the refusals.
+minimises the number of unpopular shifts of the agent who has most of them; wish fairness is a convex per-agent term: each percentage point of an
+agent's wish weight refused beyond half costs ``Weights.fairness_wishes``, so nobody ends up with
+all their wishes refused while others get plenty.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from datetime import datetime, time
 
 from kcroster.model import WishKind
 from kcroster.solver.builder import ModelBuilder
+
+FAIR_FREE = 50  # share of an agent's wish weight (percent) that may be refused without fairness cost
 
 
 def granted_literals(b: ModelBuilder, ai: int, d: int, wish) -> tuple[list, bool]:
@@ -66,12 +69,27 @@ def add(b: ModelBuilder) -> None:
         refused = 1 - granted
         b.penalise("wishes", wish.weight * w8.wish, refused)
         refused_by_agent.setdefault(ai, []).append((wish.weight, refused))
-    if w8.fairness_wishes and len(refused_by_agent) > 1:
-        top = sum(wt for lst in refused_by_agent.values() for wt, _r in lst)
-        worst = m.new_int_var(0, top, "worst_refused")
-        for lst in refused_by_agent.values():
-            m.add(worst >= sum(wt * r for wt, r in lst))
-        b.penalise("fairness", w8.fairness_wishes, worst)
+    b.fair_mode = "share"
+    b.fair_wish_agents = {}
+    if w8.fairness_wishes:
+        # per agent, convex in the refused share: every percentage point of the agent's wish
+        # weight refused beyond half costs ``fairness_wishes``. A term per agent (not the max
+        # over agents) so that one agent who cannot be helped does not switch fairness off for
+        # everybody else, and so the per-agent improvement rounds (one agent's sub-model) see it.
+        for ai, lst in refused_by_agent.items():
+            total = sum(wt for wt, _r in lst)
+            if total <= 0:
+                continue
+            refused = sum(wt * r for wt, r in lst)
+            # p = ceil((100·R − 50·T) / T), exact: T·p ≥ 100R − 50T > T·(p − 1)
+            p = m.new_int_var(-FAIR_FREE, 100 - FAIR_FREE, "")
+            m.add(total * p >= 100 * refused - FAIR_FREE * total)
+            m.add(total * p <= 100 * refused - FAIR_FREE * total + total - 1)
+            e = m.new_int_var(0, 100 - FAIR_FREE, f"fair_share{ai}")
+            m.add_max_equality(e, [p, 0])
+            b.penalise("fairness", w8.fairness_wishes, e)
+            b.fair_wish_agents[ai] = (total, lst)
+    b.unpopular_lists = []
     if w8.fairness_unpopular:
         per_agent = []
         for ai in range(len(b.agents)):
@@ -80,10 +98,24 @@ def add(b: ModelBuilder) -> None:
                 per_agent.append(lits)
         if len(per_agent) > 1:
             most = m.new_int_var(0, b.D, "most_unpopular")
-            for lits in per_agent:
-                m.add(most >= sum(lits))
+            m.add_max_equality(most, [sum(lits) for lits in per_agent])  # exact: the true maximum
             b.penalise("fairness", w8.fairness_unpopular, most)
+            b.unpopular_lists = per_agent
     _stability(b)
+
+
+def fairness_value(b: ModelBuilder, value) -> int:
+    """The fairness terms of a solution, computed from its shift literals alone (so rosters
+    that did not come out of the full search are priced exactly like the model would)."""
+    w8 = b.w8
+    total = 0
+    for _ai, (tot, lst) in getattr(b, "fair_wish_agents", {}).items():
+        refused = sum(wt * int(value(r)) for wt, r in lst)
+        total += w8.fairness_wishes * max(0, -(-(100 * refused - FAIR_FREE * tot) // tot))
+    lists = getattr(b, "unpopular_lists", [])
+    if lists:
+        total += w8.fairness_unpopular * max(sum(int(value(x)) for x in lits) for lits in lists)
+    return total
 
 
 def _stability(b: ModelBuilder) -> None:

@@ -1,0 +1,582 @@
+"""A proven lower bound for large models by Lagrangian relaxation of the coverage rows.
+
+Why not the plain LP (:mod:`kcroster.solver.bound`): on the M benchmark (120 agents, 4 weeks,
+15-minute intervals, ~155k columns) neither GLOP (primal or dual simplex) nor PDLP reaches an
+optimal basis within 90 s on one core. The coupling between agents is only the coverage (queue ×
+interval) and shift-type demand rows, so we dualise exactly those: for multipliers λ (per
+queue × interval, per tenth of an agent) and μ (per day × shift type)
+
+    L(λ, μ) = Σ_cells min_c [cost_cell(c) + λ·c]  +  Σ_type-cells min_n [cost(n) + μ·n]
+            + Σ_agents Σ_weeks min over the agent's week schedules [own costs − λ·coverage − μ·types]
+
+is a lower bound of the CP-SAT objective for every λ, μ (weak duality). The cell costs are *the
+functions the CP-SAT model charges* (recorded by :mod:`kcroster.solver.coverage` in
+``b.cells``); the agent's week problem is solved exactly by a dynamic programme over (days
+worked, work minutes) with the model's candidates, weekly hour bounds and days-per-week limits —
+rules linking weeks or consecutive days (rest, runs, weekends, period totals, shift-type caps)
+are left out, which only weakens the bound. Per-agent wish costs, stability and must-wishes are
+exact; fairness terms are under-estimated (by the mean over agents for a maximum, by zero for the
+per-agent convex wish term). Because the week problems are solved in integers, the best L is at
+least the LP bound over the same rows.
+
+The multipliers come from column generation with dual smoothing (see :func:`lagrangian_bound`).
+All arithmetic is float64 on integer data; the result is rounded up only after a safety margin
+(the objective is an integer).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections import defaultdict
+from collections.abc import Callable
+
+import numpy as np
+
+from kcroster.solver.breaks import flex_window
+from kcroster.solver.builder import ModelBuilder
+from kcroster.solver.coverage import SCALE
+
+_BIG = 1e12
+_SMOOTH = 0.6  # weight of the best multipliers so far in the pricing point
+
+
+def _cell_tables(b: ModelBuilder):
+    """Breakpoints (tenths), costs and final slopes of the coverage cells, padded to a matrix."""
+    keys = list(b.cells)
+    if not keys:
+        return keys, np.zeros((0, 1)), np.zeros((0, 1)), np.zeros(0)
+    width = max(len(pts) for pts, _c in b.cells.values()) + 1
+    X = np.zeros((len(keys), width))
+    F = np.full((len(keys), width), _BIG)
+    slope = np.zeros(len(keys))
+    for i, key in enumerate(keys):
+        pts, const = b.cells[key]
+        xs = [c for c, _f in pts]
+        fs = [f for _c, f in pts]
+        slope[i] = (fs[-1] - fs[-2]) / (xs[-1] - xs[-2]) if len(xs) > 1 else 0.0
+        # the cost function is piecewise linear between the points: the value at ``const``
+        # (coverage from locked shifts, the least possible) by interpolation
+        cf = float(np.interp(const, xs, fs)) if const <= xs[-1] else fs[-1] + slope[i] * (const - xs[-1])
+        row = [(float(const), cf)] + [(float(c), float(f)) for c, f in pts if c > const]
+        for j, (c, f) in enumerate(row):
+            X[i, j] = c
+            F[i, j] = f
+    return keys, X, F, slope
+
+
+class _Agents:
+    """Flattened candidates with their static costs and the per-week DP structure."""
+
+    def __init__(self, b: ModelBuilder, type_index: dict[tuple[int, str], int]) -> None:
+        self.b = b
+        w8 = b.w8
+        static: dict[tuple[int, int, int], float] = defaultdict(float)  # (ai, d, ci or -1 for off)
+        banned: set[tuple[int, int, int]] = set()
+        # wishes: refused cost per option; must-wishes ban the options that refuse them
+        refused_agents = set()
+        for wish, ai, d, lits, positive in getattr(b, "wish_exprs", []):
+            ids = {id(x) for x in lits}
+            opts = [(-1, False)] + [(ci, id(x) in ids) for ci, x in enumerate(b.x[ai][d])]
+            for ci, hit in opts:
+                granted = hit if positive else not hit
+                if granted:
+                    continue
+                if wish.must:
+                    banned.add((ai, d, ci))
+                else:
+                    static[(ai, d, ci)] += wish.weight * w8.wish
+            if not wish.must:
+                refused_agents.add(ai)
+        self.fair_share: dict[int, float] = {}
+        if getattr(b, "fair_mode", "max") == "max" and w8.fairness_wishes and len(refused_agents) > 1:
+            # fairness_wishes · max_a refused_a ≥ fairness_wishes · mean_a refused_a
+            share = w8.fairness_wishes / len(refused_agents)
+            for wish, ai, d, lits, positive in getattr(b, "wish_exprs", []):
+                if wish.must:
+                    continue
+                ids = {id(x) for x in lits}
+                for ci, x in [(-1, None), *enumerate(b.x[ai][d])]:
+                    hit = x is not None and id(x) in ids
+                    if not (hit if positive else not hit):
+                        static[(ai, d, ci)] += share * wish.weight
+        if w8.fairness_unpopular:
+            per = [ai for ai in range(len(b.agents))
+                   if any(c.unpopular for d in range(b.D) for c in b.cands[ai][d])]
+            if len(per) > 1:
+                for ai in per:
+                    for d in range(b.D):
+                        for ci, c in enumerate(b.cands[ai][d]):
+                            if c.unpopular:
+                                static[(ai, d, ci)] += w8.fairness_unpopular / len(per)
+        ref = b.opts.reference
+        if ref is not None and w8.stability:
+            by = {(s.agent_id, s.day): s for s in ref.shifts}
+            ref_agents = {s.agent_id for s in ref.shifts}
+            for ai, agent in enumerate(b.agents):
+                if agent.id not in ref_agents:
+                    continue
+                for d, day in enumerate(b.hz.dates):
+                    if (ai, d) in b.locked_days:
+                        continue
+                    s = by.get((agent.id, day))
+                    if s is None:
+                        for ci in range(len(b.cands[ai][d])):
+                            static[(ai, d, ci)] += w8.stability
+                        continue
+                    st, en = int(s.start.timestamp()), int(s.end.timestamp())
+                    for ci in [-1, *range(len(b.cands[ai][d]))]:
+                        c = b.cands[ai][d][ci] if ci >= 0 else None
+                        if c is None or not (c.start_ts == st and c.end_ts == en):
+                            static[(ai, d, ci)] += w8.stability
+        # classes: candidate → (class index) for the coverage value; type cell index
+        cls_of: dict[tuple[int, int, int], int] = {}
+        for i, cl in enumerate(getattr(b, "classes", [])):
+            for ai, d, ci in cl.members:
+                cls_of[(ai, d, ci)] = i
+        self.cls_of = cls_of
+        iv = b.hz.interval_minutes
+        g = iv
+        for ai in range(len(b.agents)):
+            for d in range(b.D):
+                for c in b.cands[ai][d]:
+                    g = math.gcd(g, int(c.work_min))
+        self.g = max(1, g)
+        # per agent-day option arrays: minutes unit, class id (-1 none), type cell (-1), static
+        self.days: dict[tuple[int, int], tuple[np.ndarray, ...]] = {}
+        for ai in range(len(b.agents)):
+            for d in range(b.D):
+                opts_ci, mins, cls, tcell, stc = [], [], [], [], []
+                locked = (ai, d) in b.locked_days
+                if not locked and (ai, d, -1) not in banned:
+                    opts_ci.append(-1)
+                    mins.append(0)
+                    cls.append(-1)
+                    tcell.append(-1)
+                    stc.append(static.get((ai, d, -1), 0.0))
+                for ci, c in enumerate(b.cands[ai][d]):
+                    if (ai, d, ci) in banned:
+                        continue
+                    opts_ci.append(ci)
+                    mins.append(int(c.work_min) // self.g)
+                    cls.append(cls_of.get((ai, d, ci), -1))
+                    tcell.append(type_index.get((d, c.shift_type), -1) if c.shift_type else -1)
+                    stc.append(static.get((ai, d, ci), 0.0))
+                self.days[(ai, d)] = (np.asarray(opts_ci, dtype=np.int64), np.asarray(mins, dtype=np.int64),
+                                      np.asarray(cls, dtype=np.int64), np.asarray(tcell, dtype=np.int64),
+                                      np.asarray(stc, dtype=float))
+        # week limits per agent: (days, min units, max units, max days)
+        from kcroster.solver.contract import full_leave_days, week_min_max
+
+        lab = b.p.labour
+        self.weeks: list[tuple[int, list[int], int, int, int]] = []
+        from kcroster.model import step_in_force
+
+        for ai, agent in enumerate(b.agents):
+            leave = full_leave_days(b, agent.id)
+            plan = b.p.reintegration_plan(agent.id)
+            for _wi, days, _whole in b.weeks:
+                mn, mx = 0, 10**9
+                if lab.enabled("contract_week_hours"):
+                    mn, mx = week_min_max(b, ai, days, leave)
+                maxd = len(days)
+                if agent.max_days_per_week is not None and lab.enabled("contract_days_per_week"):
+                    maxd = min(maxd, agent.max_days_per_week)
+                if plan:
+                    steps = [s for s in (step_in_force(plan, b.hz.dates[d]) for d in days) if s is not None]
+                    hrs = [s.max_hours_week for s in steps if s.max_hours_week is not None]
+                    if hrs:
+                        mx = min(mx, math.floor(min(hrs) * 60))
+                    mdw = [s.max_days_week for s in steps if s.max_days_week is not None]
+                    if mdw:
+                        maxd = min(maxd, min(mdw))
+                top = sum(int(self.days[(ai, d)][1].max(initial=0)) for d in days)
+                self.weeks.append((ai, days, max(0, -(-mn // self.g)), min(top, mx // self.g), maxd))
+
+
+class _Relaxation:
+    """The dualised model: cell and type-cell cost tables, agents' week problems, groups."""
+
+    def __init__(self, b: ModelBuilder) -> None:
+        self.b = b
+        w8 = b.w8
+        self.keys, self.X, self.F, self.slope = _cell_tables(b)
+        qk = {key: i for i, key in enumerate(self.keys)}
+        # type demand cells: n ∈ [0, len(lits)], cost under·max(0, req − n) + over·max(0, n − req)
+        tkeys, tpts, tcost = [], [], []
+        type_req = {}
+        for dem in b.p.shift_rules.type_demand:
+            if b.hz.start <= dem.day < b.hz.end:
+                type_req[(b.hz.day_index(dem.day), dem.shift_type)] = dem
+        for key, lits in getattr(b, "type_counts", {}).items():
+            dem = type_req.get(key)
+            if dem is None:
+                continue
+            n = len(lits)
+            wu = dem.weight_under * w8.type_demand if dem.required > 0 else 0
+            wo = dem.weight_over * w8.type_demand if (lits and n > dem.required) else 0
+            pts = sorted({0, min(n, dem.required), n})
+            tkeys.append(key)
+            tpts.append(pts)
+            tcost.append([wu * max(0, dem.required - x) + wo * max(0, x - dem.required) for x in pts])
+        self.tkeys = tkeys
+        tindex = {k: i for i, k in enumerate(tkeys)}
+        tw = max((len(p) for p in tpts), default=1)
+        self.TX = np.zeros((len(tkeys), tw))
+        self.TF = np.full((len(tkeys), tw), _BIG)
+        for i, (p, c) in enumerate(zip(tpts, tcost, strict=True)):
+            self.TX[i, :len(p)] = p
+            self.TF[i, :len(c)] = c
+        self.tpts, self.tcost = tpts, tcost
+        self.A = _Agents(b, tindex)
+        self.const = float(sum(coef * v for coef, v in b.penalties.get("under_const", []) if isinstance(v, int)))
+        # groups: per group key the open queues per interval (as cell indices, −1 none)
+        self.nk = nk = b.hz.n_intervals
+        qidx = {q.name: i for i, q in enumerate(b.p.queues)}
+        self.classes = classes = list(getattr(b, "classes", []))
+        gkeys = sorted({cl.gkey for cl in classes}, key=repr)
+        gi = {g: i for i, g in enumerate(gkeys)}
+        self.ng = ng = len(gkeys)
+        nq = len(b.p.queues)
+        self.gcell = np.full((ng, nq, nk), -1, dtype=np.int64)  # cell of (q, k) for group g, if open
+        self.multi = np.zeros((ng, nk), dtype=bool)  # flows with an idle slack (over-coverage)
+        self.unit = np.zeros(ng)
+        for g, (queues, u) in enumerate(gkeys):
+            self.unit[g] = u
+            for qn in queues:
+                q = qidx[qn]
+                for k in range(nk):
+                    if b.open[q, k]:
+                        self.gcell[g, q, k] = qk.get((q, k), -1)
+            self.multi[g] = (self.gcell[g] >= 0).sum(axis=0) > 1
+        self.nocell = (self.gcell < 0).all(axis=1)  # no open queue: nobody of the group on duty
+        self.cl_g = np.asarray([gi[cl.gkey] for cl in classes], dtype=np.int64)
+        self.cl_win = []
+        for cl in classes:
+            work = np.ones(cl.n, dtype=bool)
+            for off in cl.fixed:
+                if off < cl.n:
+                    work[off] = False
+            win = list(flex_window(cl.n, cl.brk, b.hz.interval_minutes)) if cl.brk else []
+            ks = cl.k0 + np.nonzero(work)[0]
+            self.cl_win.append((ks[ks < nk], win))
+
+    def _column(self, wi: int, picks: list[tuple[int, int, float]], cl_brk) -> tuple:
+        cost = 0.0
+        duty: dict[tuple[int, int], int] = defaultdict(int)
+        types: dict[int, int] = defaultdict(int)
+        for cls, tc, stc in picks:
+            cost += stc
+            if tc >= 0:
+                types[tc] += 1
+            if cls >= 0:
+                cl = self.classes[cls]
+                g = int(self.cl_g[cls])
+                ks, win = self.cl_win[cls]
+                j = int(cl_brk[cls]) if cl_brk is not None else (win[len(win) // 2] if win else -1)
+                brk = set(range(cl.k0 + j, cl.k0 + j + cl.brk)) if j >= 0 else set()
+                for k in ks.tolist():
+                    if k not in brk:
+                        duty[(g, k)] += 1
+        return (wi, cost, dict(duty), dict(types))
+
+    def columns_of(self, picks: dict[tuple[int, int], int]) -> list[tuple]:
+        """Columns of a roster's shift choice (per agent-week), breaks mid-window."""
+        out = []
+        for wi, (ai, days, _mn, _mx, _maxd) in enumerate(self.A.weeks):
+            chosen = []
+            for d in days:
+                oci, _mins, cls, tcell, stc = self.A.days[(ai, d)]
+                hit = np.nonzero(oci == picks.get((ai, d), -1))[0]
+                if not len(hit):
+                    break
+                o = int(hit[0])
+                chosen.append((int(cls[o]), int(tcell[o]), float(stc[o])))
+            else:
+                out.append(self._column(wi, chosen, None))
+        return out
+
+    def evaluate(self, lam: np.ndarray, mu: np.ndarray):
+        """L(λ, μ) and the minimising week schedules: (value, columns) with a column per
+        agent-week = (week index, cost, {(g, k): duty}, {type cell: count}); value None when a
+        week problem is infeasible (the model itself is then infeasible)."""
+        w8 = self.b.w8
+        F, X, nk, ng = self.F, self.X, self.nk, self.ng
+        n = len(self.keys)
+        # beyond its last point a cell's cost grows by ``slope``: a smaller λ sends min to −∞,
+        # so λ is projected (every λ gives a valid bound; this one a finite one)
+        lam = np.maximum(lam, -self.slope)
+        vals = F + lam[:, None] * X
+        cell_val = vals.min(axis=1) if n else np.zeros(0)
+        tvals = self.TF + mu[:, None] * self.TX
+        tval = tvals.min(axis=1) if len(self.tkeys) else np.zeros(0)
+        total = self.const + float(cell_val.sum()) + float(tval.sum())
+        lam_ext = np.concatenate([lam, [0.0]])
+        lg = np.where(self.gcell >= 0, lam_ext[self.gcell], -np.inf)  # g × q × k
+        bestlam = np.max(lg, axis=1) if ng else np.zeros((0, nk))
+        unit = self.unit[:, None]
+        h = -unit * bestlam  # cost of one agent of group g on duty in interval k
+        idle = self.multi & (h > w8.over * unit)
+        h = np.where(idle, w8.over * unit, h)
+        h = np.where(self.nocell, _BIG, h)
+        pref = np.concatenate([np.zeros((ng, 1)), np.cumsum(h, axis=1)], axis=1)
+        cl_val = np.empty(len(self.classes))
+        cl_brk = np.full(len(self.classes), -1, dtype=np.int64)
+        for i, cl in enumerate(self.classes):
+            g = self.cl_g[i]
+            ks, win = self.cl_win[i]
+            v = float(h[g, ks].sum())
+            if win:
+                blocks = [float(pref[g, min(nk, cl.k0 + j + cl.brk)] - pref[g, min(nk, cl.k0 + j)]) for j in win]
+                jb = int(np.argmax(blocks))
+                v -= blocks[jb]
+                cl_brk[i] = win[jb]
+            cl_val[i] = v
+        columns = []
+        for wi, (ai, days, mn, mx, maxd) in enumerate(self.A.weeks):
+            sched = _week(self.A, ai, days, mn, mx, maxd, cl_val, mu)
+            if sched is None:
+                return None, []
+            val, picks = sched
+            total += val
+            columns.append(self._column(wi, picks, cl_brk))
+        if total > _BIG / 10:
+            total = -math.inf  # a forced on-duty interval without an open queue: no information
+        return total, columns
+
+
+def _safe(total: float) -> float:
+    return total - (1e-9 * abs(total) + 1e-6)
+
+
+def lagrangian_bound(b: ModelBuilder, deadline: float, upper: float | None = None,
+                     on_bound: Callable[[int], None] | None = None, cancel=None,
+                     picks: dict[tuple[int, int], int] | None = None,
+                     resid: np.ndarray | None = None) -> int | None:
+    """Best proven lower bound found before ``deadline`` (None: nothing proven, e.g. the
+    relaxation is infeasible or the model is in relaxed/diagnose mode).
+
+    Multipliers come from column generation: the restricted master LP over the week schedules
+    found so far (convexity per agent-week, flows of on-duty agents onto open queues, the
+    convex cell costs as bounded segments) is solved with GLOP; its row duals are the next
+    multipliers, and the week problems priced with them are both the next columns and a valid
+    bound L(λ, μ). Any multipliers give a valid bound, so an inexact master only slows down.
+    """
+    if b.mode != ModelBuilder.STRICT:
+        return None
+    R = _Relaxation(b)
+    w8 = b.w8
+    n = len(R.keys)
+    lam = np.zeros(n)
+    if n:
+        second = np.where(R.F[:, 1] < _BIG, R.F[:, 1], R.F[:, 0])
+        lam = np.maximum(0.0, (R.F[:, 0] - second) / np.maximum(1.0, R.X[:, 1] - R.X[:, 0]))
+    mu = np.zeros(len(R.tkeys))
+    best: float | None = None
+    master: _Master | None = None
+    seen: set = set()
+    if resid is not None and n:
+        # warm start: the marginal cost of one more tenth at the incumbent's coverage
+        # (complementary to the incumbent; the master's duals over few columns are degenerate)
+        tiers = list(w8.under_tiers) or [1]
+        for i, (q, k) in enumerate(R.keys):
+            r = int(resid[q, k])
+            lam[i] = tiers[min((r - 1) // SCALE, len(tiers) - 1)] if r > 0 else -w8.over
+    if picks is not None:
+        master = _Master(R)
+        for col in R.columns_of(picks):
+            master.add(col)
+    center = (lam, mu)
+    lam_m, mu_m = lam, mu  # the master's multipliers (at first: the start values)
+    alpha = 0.0  # first round: the start multipliers themselves
+    while True:
+        # dual smoothing (Wentges): price at a point between the best multipliers so far and
+        # the master's, which damps the oscillation of plain column generation
+        lam = alpha * center[0] + (1 - alpha) * lam_m
+        mu = alpha * center[1] + (1 - alpha) * mu_m
+        total, new = R.evaluate(lam, mu)
+        if total is None:
+            return None if best is None else int(math.ceil(best))
+        if math.isfinite(total) and (best is None or _safe(total) > best):
+            best = _safe(total)
+            center = (np.maximum(lam, -R.slope), mu)
+            if on_bound is not None:
+                on_bound(int(math.ceil(best)))
+        added = 0
+        for col in new:
+            sig = (col[0], tuple(sorted(col[2].items())), tuple(sorted(col[3].items())), round(col[1], 6))
+            if sig not in seen:
+                seen.add(sig)
+                if master is None:
+                    master = _Master(R)
+                master.add(col)
+                added += 1
+        if (time.perf_counter() >= deadline or (cancel is not None and cancel.cancelled)
+                or (upper is not None and best is not None and best >= upper - 1e-9)):
+            break
+        if not added:
+            if alpha == 0.0:
+                break  # nothing prices out at the master's own duals: the master is optimal
+            alpha = 0.0  # smoothing mispriced: try the master's duals themselves
+            continue
+        duals = master.solve(deadline - time.perf_counter()) if master is not None else None
+        if duals is None:
+            break
+        lam_m, mu_m, master_value = duals
+        alpha = _SMOOTH
+        if best is not None and master_value is not None and master_value - best <= 1e-6 * max(1.0, abs(best)):
+            break  # L(λ) met the master's optimum: the Lagrangian dual is solved
+    if best is None:
+        return None
+    return int(math.ceil(best))
+
+
+class _Master:
+    """The restricted master LP, kept alive between rounds so GLOP re-solves from its last
+    basis when columns are added (a from-scratch solve per round dominated the run time)."""
+
+    def __init__(self, R: _Relaxation) -> None:
+        from ortools.linear_solver import pywraplp
+
+        self.R = R
+        w8 = R.b.w8
+        s = self.s = pywraplp.Solver.CreateSolver("GLOP")
+        inf = s.infinity()
+        obj = s.Objective()
+        offset = 0.0
+        self.cell_rows = []
+        # cells: c − const = Σ segments y (convex: the LP fills them in order); the row reads
+        # Σ y − Σ unit·f = 0, so its dual is minus the multiplier λ of "c − contributions"
+        for i in range(len(R.keys)):
+            xs = [x for x, f in zip(R.X[i], R.F[i], strict=True) if f < _BIG]
+            fs = [f for f in R.F[i] if f < _BIG]
+            offset += fs[0]
+            ct = s.Constraint(0.0, 0.0)
+            for j in range(len(xs) - 1):
+                y = s.NumVar(0.0, xs[j + 1] - xs[j], "")
+                obj.SetCoefficient(y, (fs[j + 1] - fs[j]) / (xs[j + 1] - xs[j]))
+                ct.SetCoefficient(y, 1.0)
+            y = s.NumVar(0.0, inf, "")
+            obj.SetCoefficient(y, float(R.slope[i]))
+            ct.SetCoefficient(y, 1.0)
+            self.cell_rows.append(ct)
+        self.type_rows = []
+        for t in range(len(R.tkeys)):
+            xs, fs = R.tpts[t], R.tcost[t]
+            offset += fs[0]
+            ct = s.Constraint(0.0, 0.0)
+            for j in range(len(xs) - 1):
+                if xs[j + 1] > xs[j]:
+                    y = s.NumVar(0.0, xs[j + 1] - xs[j], "")
+                    obj.SetCoefficient(y, (fs[j + 1] - fs[j]) / (xs[j + 1] - xs[j]))
+                    ct.SetCoefficient(y, 1.0)
+            self.type_rows.append(ct)
+        # on-duty agents of group g in interval k flow onto its open queues (or idle)
+        self.duty_rows: dict[tuple[int, int], object] = {}
+        used = set()
+        for i, _cl in enumerate(R.classes):
+            g = int(R.cl_g[i])
+            for k in R.cl_win[i][0].tolist():
+                used.add((g, k))
+        for g, k in sorted(used):
+            ct = s.Constraint(0.0, 0.0)
+            self.duty_rows[(g, k)] = ct
+            if R.nocell[g, k]:
+                continue
+            for q in np.nonzero(R.gcell[g, :, k] >= 0)[0].tolist():
+                f = s.NumVar(0.0, inf, "")
+                ct.SetCoefficient(f, 1.0)
+                self.cell_rows[int(R.gcell[g, q, k])].SetCoefficient(f, -float(R.unit[g]))
+            if R.multi[g, k]:
+                v = s.NumVar(0.0, inf, "")
+                obj.SetCoefficient(v, w8.over * float(R.unit[g]))
+                ct.SetCoefficient(v, 1.0)
+        self.week_rows = [s.Constraint(1.0, 1.0) for _w in R.A.weeks]
+        obj.SetOffset(offset)
+        obj.SetMinimization()
+
+    def add(self, col) -> None:
+        wi, cost, duty, types = col
+        z = self.s.NumVar(0.0, self.s.infinity(), "")
+        self.s.Objective().SetCoefficient(z, cost)
+        self.week_rows[wi].SetCoefficient(z, 1.0)
+        for gk, cnt in duty.items():
+            self.duty_rows[gk].SetCoefficient(z, -float(cnt))
+        for t, cnt in types.items():
+            self.type_rows[t].SetCoefficient(z, -float(cnt))
+
+    def solve(self, time_limit: float):
+        """(λ, μ, LP value or None) from the current columns, or None."""
+        from ortools.linear_solver import pywraplp
+
+        self.s.SetTimeLimit(int(max(0.5, time_limit) * 1000))
+        st = self.s.Solve()
+        if st not in (pywraplp.Solver.OPTIMAL, pywraplp.Solver.FEASIBLE):
+            return None
+        lam = np.asarray([-ct.dual_value() for ct in self.cell_rows], dtype=float)
+        mu = np.asarray([-ct.dual_value() for ct in self.type_rows], dtype=float)
+        value = self.s.Objective().Value() if st == pywraplp.Solver.OPTIMAL else None
+        return lam, mu, value
+
+
+def _week(A: _Agents, ai: int, days: list[int], mn: int, mx: int, maxd: int, cl_val: np.ndarray,
+          mu: np.ndarray) -> tuple[float, list[tuple[int, int, float]]] | None:
+    """Cheapest legal week (within the relaxation) of one agent: DP over (days worked, units);
+    returns (value, [(class, type cell, static cost) per day])."""
+    mx = max(0, mx)
+    D = len(days)
+    track_days = maxd < D
+    nd = (maxd + 1) if track_days else 1
+    V = np.full((nd, mx + 1), np.inf)
+    V[0, 0] = 0.0
+    back: list[tuple[np.ndarray, np.ndarray, list]] = []
+    for d in days:
+        oci, mins, cls, tcell, stc = A.days[(ai, d)]
+        cost = stc.copy()
+        if len(cl_val):
+            cost += np.where(cls >= 0, cl_val[np.maximum(cls, 0)], 0.0)
+        if len(mu):
+            cost -= np.where(tcell >= 0, mu[np.maximum(tcell, 0)], 0.0)
+        # best option per minutes value
+        order = np.lexsort((cost, mins))
+        m_sorted = mins[order]
+        first = np.ones(len(order), dtype=bool)
+        first[1:] = m_sorted[1:] != m_sorted[:-1]
+        picks_idx = order[first]
+        newV = np.full_like(V, np.inf)
+        choice = np.full(V.shape, -1, dtype=np.int64)
+        for oi in picks_idx:
+            w = int(mins[oi])
+            if w > mx:
+                continue
+            work = oci[oi] >= 0
+            c = cost[oi]
+            if track_days and work:
+                src = V[:-1, :mx + 1 - w] + c
+                tgt = newV[1:, w:]
+                better = src < tgt
+                tgt[better] = src[better]
+                choice[1:, w:][better] = oi
+            else:
+                src = V[:, :mx + 1 - w] + c
+                tgt = newV[:, w:]
+                better = src < tgt
+                tgt[better] = src[better]
+                choice[:, w:][better] = oi
+        back.append((choice, cls, tcell, oci, mins, stc))
+        V = newV
+    region = V[:, mn:] if mn <= mx else np.full((1, 1), np.inf)
+    if not np.isfinite(region).any():
+        return None
+    flat = int(np.argmin(region))
+    r, c = divmod(flat, region.shape[1])
+    c += mn
+    val = float(V[r, c])
+    out = []
+    for choice, cls, tcell, oci, mins, stcs in reversed(back):
+        oi = int(choice[r, c])
+        out.append((int(cls[oi]), int(tcell[oi]), float(stcs[oi])))
+        if track_days and oci[oi] >= 0:
+            r -= 1
+        c -= int(mins[oi])
+    return val, out

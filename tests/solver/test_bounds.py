@@ -1,0 +1,132 @@
+"""Lower bounds (LP relaxation, Lagrangian), per-agent wish fairness and the reported objective,
+against brute force and hand-computed costs on instances small enough to enumerate."""
+
+from __future__ import annotations
+
+import itertools
+import time as clock
+from datetime import time, timedelta
+
+from solver_kit import MON, errors, hourly_requirement, opts, project
+from test_optimality import cell
+
+from kcroster.model import LabourRules, ShiftDemand, ShiftRules, ShiftType, Wish, WishKind
+from kcroster.solver import Weights, solve
+from kcroster.solver.bound import lp_bound
+from kcroster.solver.builder import ModelBuilder
+from kcroster.solver.lagrange import lagrangian_bound
+
+
+def _interval_instance():
+    p = project(3, 3, max_days_per_week=2)
+    demand = {8: 1.5, 9: 2.0, 10: 2.6, 11: 1.0}
+    req = hourly_requirement(p, demand)
+    p.wishes = [Wish("a1", MON + timedelta(days=1), WishKind.OFF, weight=2),
+                Wish("a2", MON, WishKind.EARLY, weight=1)]
+    return p, req, demand
+
+
+def _brute_force_interval(demand) -> int:
+    """Same enumeration as test_optimality: off, 08–11 or 09–12 per agent-day, ≤ 2 days each."""
+    spans = {0: set(), 1: {8, 9, 10}, 2: {9, 10, 11}}
+    best = None
+    for combo in itertools.product(range(3), repeat=9):
+        plan = [combo[i * 3:(i + 1) * 3] for i in range(3)]
+        if any(sum(1 for o in row if o) > 2 for row in plan):
+            continue
+        cost = sum(cell(sum(1 for a in range(3) if h in spans[plan[a][d]]), r)
+                   for d in range(3) for h, r in demand.items())
+        cost += 200 * (plan[1][1] != 0) + 100 * (plan[2][0] != 1)
+        best = cost if best is None else min(best, cost)
+    return best
+
+
+def test_bounds_never_exceed_the_brute_force_optimum_and_meet_it_where_the_lp_is_integral() -> None:
+    p, req, demand = _interval_instance()
+    optimum = _brute_force_interval(demand)
+    b = ModelBuilder(p, req, opts())
+    b.build()
+    lp = lp_bound(b.model, 10.0)
+    lag = lagrangian_bound(b, clock.perf_counter() + 10.0)
+    assert lp.bound is not None and lag is not None
+    assert lp.bound <= optimum and lag <= optimum
+    # here the relaxation has an integral optimum: both bounds close the gap completely
+    assert lp.bound == optimum
+    assert lag == optimum
+    res = solve(p, req, options=opts())
+    assert res.objective == optimum and res.best_bound == optimum and res.gap == 0.0
+
+
+def test_bounds_on_the_shift_type_model_stay_below_the_brute_force_optimum() -> None:
+    lab = LabourRules(disabled={"atw_shift_length", "atw_week_hours", "atw_avg_hours", "atw_daily_rest",
+                                "atw_weekly_rest", "atw_breaks", "atw_night_rest", "atw_sundays",
+                                "contract_week_hours", "contract_days_per_week"})
+    p = project(2, 3, labour=lab, max_shifts_per_type={"E": 1})
+    p.shift_rules = ShiftRules(use_templates=False, shift_types=[ShiftType("E", time(6), time(14)),
+                                                                 ShiftType("L", time(14), time(22))],
+                               forbidden_sequences=[("L", "E")])
+    days = [MON + timedelta(days=i) for i in range(3)]
+    need = {("E", 0): 2, ("L", 0): 0, ("E", 1): 1, ("L", 1): 1, ("E", 2): 1, ("L", 2): 1}
+    p.shift_rules.type_demand = [ShiftDemand(days[d], t, n, weight_under=5, weight_over=2) for (t, d), n in need.items()]
+    p.wishes = [Wish("a0", days[1], WishKind.OFF, weight=4)]
+    w8 = Weights.research()
+    best = None
+    for r0, r1 in itertools.product(itertools.product("-EL", repeat=3), repeat=2):
+        if r0.count("E") > 1 or r1.count("E") > 1:
+            continue
+        if any(r[i] == "L" and r[i + 1] == "E" for r in (r0, r1) for i in range(2)):
+            continue
+        cost = 0
+        for (t, d), n in need.items():
+            x = (r0[d] == t) + (r1[d] == t)
+            cost += (n - x) * 5 if x < n else (x - n) * 2
+        cost += 4 * (r0[1] != "-")
+        best = cost if best is None else min(best, cost)
+    b = ModelBuilder(p, None, opts(weights=w8))
+    b.build()
+    lp = lp_bound(b.model, 10.0)
+    lag = lagrangian_bound(b, clock.perf_counter() + 10.0)
+    assert lp.bound is not None and lp.bound <= best
+    assert lag is not None and lag <= best
+    res = solve(p, None, options=opts(weights=w8))
+    assert res.objective == best
+    assert res.best_bound is not None and res.best_bound <= best
+    assert errors(res, p) == []
+
+
+def _fairness_instance():
+    # one agent needed on day 0 (08–11), nobody on day 1; each agent may work one day
+    p = project(2, 2, max_days_per_week=1)
+    req = hourly_requirement(p, {8: 1.0, 9: 1.0, 10: 1.0})
+    req[:, p.horizon.day_slice(1)] = 0.0
+    p.wishes = [Wish("a0", MON, WishKind.OFF, weight=1),
+                Wish("a1", MON, WishKind.OFF, weight=2),
+                Wish("a1", MON + timedelta(days=1), WishKind.OFF, weight=1)]
+    return p, req
+
+
+def test_fairness_protects_the_agent_whose_only_wish_would_be_refused() -> None:
+    """By hand: nobody on day 0 costs 3 h × 10 tenths × 200 = 6000. a0 works day 0 → refused
+    weight 1 (wish cost 100) but a0 gets 0 % of their wishes: fairness 50 × 50 points = 2500.
+    a1 works day 0 → refused weight 2 (200), a1 keeps 1 of 3 weight: ceil(100·2/3 − 50) = 17
+    points × 50 = 850. 2600 > 1050: a1 works."""
+    p, req = _fairness_instance()
+    w8 = Weights(under_tiers=(200, 300, 400), over=1, wish=100, fairness_wishes=50, fairness_unpopular=0, stability=0)
+    res = solve(p, req, options=opts(weights=w8))
+    assert res.status == "optimal"
+    assert res.wishes_per_agent["a0"] == (1, 1)
+    assert res.objective == 200 + 850
+    assert res.objective_terms.get("fairness") == 850
+    # without the fairness term the cheaper refusal (a0's single wish) wins
+    plain = solve(p, req, options=opts(weights=Weights(under_tiers=(200, 300, 400), over=1, wish=100,
+                                                       fairness_wishes=0, fairness_unpopular=0, stability=0)))
+    assert plain.wishes_per_agent["a0"] == (0, 1)
+    assert plain.objective == 100
+
+
+def test_last_progress_report_is_the_returned_roster() -> None:
+    p, req, _demand = _interval_instance()
+    seen = []
+    res = solve(p, req, options=opts(), on_progress=seen.append)
+    assert seen[-1].objective == res.objective
+    assert seen[-1].best_bound == res.best_bound
