@@ -108,13 +108,23 @@ class LineChart(QWidget):
         text = pal.windowText().color()
         grid = QColor(pal.mid().color())
         grid.setAlpha(120)
-        r = QRectF(self.LEFT, self.TOP, max(1, self.width() - self.LEFT - self.RIGHT),
-                   max(1, self.height() - self.TOP - self.BOTTOM))
         if not any(len(s.y) for s in self.series):
             p.setPen(pal.placeholderText().color())
             p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.placeholder or tr("Geen gegevens"))
             return
         x0, x1, y0, y1 = self._ranges()
+        step = nice_step(y1 - y0)
+        decimals = 0 if step >= 1 else (1 if step >= 0.1 else 2)
+        y_format = self.y_format or (lambda y: fmt.num(y, decimals))
+        y_values = []
+        v = math.ceil(y0 / step) * step
+        while v <= y1 + 1e-9:
+            y_values.append(v)
+            v += step
+        # the y axis is as wide as its widest label (large objectives need more than the default)
+        left = max([self.LEFT] + [p.fontMetrics().horizontalAdvance(y_format(v)) + 12 for v in y_values])
+        r = QRectF(left, self.TOP, max(1, self.width() - left - self.RIGHT),
+                   max(1, self.height() - self.TOP - self.BOTTOM))
 
         def X(x: np.ndarray | float) -> np.ndarray | float:
             return r.left() + (np.asarray(x, dtype=float) - x0) / (x1 - x0) * r.width()
@@ -142,18 +152,13 @@ class LineChart(QWidget):
             p.drawLine(QPointF(lx, 12), QPointF(lx + 12, 12))
             lx -= 14
         # grid and y labels
-        step = nice_step(y1 - y0)
-        decimals = 0 if step >= 1 else (1 if step >= 0.1 else 2)
-        y_format = self.y_format or (lambda y: fmt.num(y, decimals))
-        v = math.ceil(y0 / step) * step
-        while v <= y1 + 1e-9:
+        for v in y_values:
             y = float(Y(v))
             p.setPen(QPen(grid, 1))
             p.drawLine(QPointF(r.left(), y), QPointF(r.right(), y))
             p.setPen(text)
-            p.drawText(QRectF(0, y - 8, self.LEFT - 6, 16), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            p.drawText(QRectF(0, y - 8, left - 6, 16), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                        y_format(v))
-            v += step
         # x ticks
         ticks = self.x_ticks if self.x_ticks is not None else list(np.linspace(x0, x1, 7))
         last_right = -1e9
