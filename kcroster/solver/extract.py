@@ -131,20 +131,26 @@ def _assign_queues(b: ModelBuilder, value, onduty, activity, qnames) -> None:
                 activity[(ai, d)][off] = qnames[q]
                 current[(ai, d)] = q
             continue
-        left = {q: int(value(v)) for q, v in fl.items()}
-        rest = []
-        for ai, d, off in sorted(people):
-            q = current.get((ai, d))
-            if q is not None and left.get(q, 0) > 0:
-                left[q] -= 1
-                activity[(ai, d)][off] = qnames[q]
-            else:
-                rest.append((ai, d, off))
-        for ai, d, off in rest:
-            q = max(left, key=lambda qq: (left[qq], -qq))
+        _hand_out(people, {q: int(value(v)) for q, v in fl.items()}, current, activity, qnames)
+
+
+def _hand_out(people, left: dict[int, int], current: dict[tuple[int, int], int], activity, qnames) -> None:
+    """Give each on-duty agent of a group one of the group's queue places (``left``: places per
+    queue). Agents keep the queue they served in the previous interval while it has places left,
+    so switches stay rare; the others take the queue with the most places left."""
+    rest = []
+    for ai, d, off in sorted(people):
+        q = current.get((ai, d))
+        if q is not None and left.get(q, 0) > 0:
             left[q] -= 1
             activity[(ai, d)][off] = qnames[q]
-            current[(ai, d)] = q
+        else:
+            rest.append((ai, d, off))
+    for ai, d, off in rest:
+        q = max(left, key=lambda qq: (left[qq], -qq))
+        left[q] -= 1
+        activity[(ai, d)][off] = qnames[q]
+        current[(ai, d)] = q
 
 
 def _assign_by_need(b: ModelBuilder, onduty, activity, qnames) -> None:
@@ -177,20 +183,7 @@ def _assign_by_need(b: ModelBuilder, onduty, activity, qnames) -> None:
             if not _augment(counts, need[:, k]):
                 break
         for gk, people in groups:
-            left = counts[gk]
-            rest = []
-            for ai, d, off in sorted(people):
-                q = current.get((ai, d))
-                if q is not None and left.get(q, 0) > 0:
-                    left[q] -= 1
-                    activity[(ai, d)][off] = qnames[q]
-                else:
-                    rest.append((ai, d, off))
-            for ai, d, off in rest:
-                q = max(left, key=lambda qq: (left[qq], -qq))
-                left[q] -= 1
-                activity[(ai, d)][off] = qnames[q]
-                current[(ai, d)] = q
+            _hand_out(people, counts[gk], current, activity, qnames)
 
 
 def _augment(counts: dict[tuple, dict[int, int]], need) -> bool:
