@@ -36,6 +36,7 @@ import numpy as np
 from kcroster.solver.breaks import flex_window
 from kcroster.solver.builder import ModelBuilder
 from kcroster.solver.coverage import SCALE
+from kcroster.solver.wishes import stability_targets
 
 _BIG = 1e12
 _SMOOTH = 0.6  # weight of the best multipliers so far in the pricing point
@@ -109,26 +110,15 @@ class _Agents:
                         for ci, c in enumerate(b.cands[ai][d]):
                             if c.unpopular:
                                 static[(ai, d, ci)] += w8.fairness_unpopular / len(per)
-        ref = b.opts.reference
-        if ref is not None and w8.stability:
-            by = {(s.agent_id, s.day): s for s in ref.shifts}
-            ref_agents = {s.agent_id for s in ref.shifts}
-            for ai, agent in enumerate(b.agents):
-                if agent.id not in ref_agents:
-                    continue
-                for d, day in enumerate(b.hz.dates):
-                    if (ai, d) in b.locked_days:
+        if w8.stability:
+            for ai, d, same in stability_targets(b):
+                # a day off in the published roster: every shift differs; else only an equal shift
+                # (or the day off, index -1) keeps the agent-day stable
+                for ci in [-1, *range(len(b.cands[ai][d]))]:
+                    if same is None and ci < 0:
                         continue
-                    s = by.get((agent.id, day))
-                    if s is None:
-                        for ci in range(len(b.cands[ai][d])):
-                            static[(ai, d, ci)] += w8.stability
-                        continue
-                    st, en = int(s.start.timestamp()), int(s.end.timestamp())
-                    for ci in [-1, *range(len(b.cands[ai][d]))]:
-                        c = b.cands[ai][d][ci] if ci >= 0 else None
-                        if c is None or not (c.start_ts == st and c.end_ts == en):
-                            static[(ai, d, ci)] += w8.stability
+                    if same is None or ci not in same:
+                        static[(ai, d, ci)] += w8.stability
         # classes: candidate → (class index) for the coverage value; type cell index
         cls_of: dict[tuple[int, int, int], int] = {}
         for i, cl in enumerate(getattr(b, "classes", [])):

@@ -118,9 +118,11 @@ def fairness_value(b: ModelBuilder, value) -> int:
     return total
 
 
-def _stability(b: ModelBuilder) -> None:
+def stability_targets(b: ModelBuilder):
+    """Per unlocked agent-day of the published roster: ``(ai, d, same)`` where ``same`` are the
+    candidate indices equal to the published shift, or ``None`` when it had the day off."""
     ref = b.opts.reference
-    if ref is None or not b.w8.stability:
+    if ref is None:
         return
     by = {(s.agent_id, s.day): s for s in ref.shifts}
     ref_agents = {s.agent_id for s in ref.shifts}
@@ -132,9 +134,19 @@ def _stability(b: ModelBuilder) -> None:
                 continue
             s = by.get((agent.id, day))
             if s is None:
-                if b.is_var(b.works(ai, d)):
-                    b.penalise("stability", b.w8.stability, b.works(ai, d))
+                yield ai, d, None
                 continue
             st, en = int(s.start.timestamp()), int(s.end.timestamp())
-            same = [x for c, x in zip(b.cands[ai][d], b.x[ai][d], strict=True) if c.start_ts == st and c.end_ts == en]
-            b.penalise("stability", b.w8.stability, 1 - sum(same) if same else 1)
+            yield ai, d, {ci for ci, c in enumerate(b.cands[ai][d]) if c.start_ts == st and c.end_ts == en}
+
+
+def _stability(b: ModelBuilder) -> None:
+    if not b.w8.stability:
+        return
+    for ai, d, same in stability_targets(b):
+        if same is None:
+            if b.is_var(b.works(ai, d)):
+                b.penalise("stability", b.w8.stability, b.works(ai, d))
+            continue
+        lits = [b.x[ai][d][ci] for ci in sorted(same)]
+        b.penalise("stability", b.w8.stability, 1 - sum(lits) if lits else 1)

@@ -33,8 +33,10 @@ from kcroster.model import (
     WishKind,
 )
 from kcroster.model.coverage import scheduled_matrix
+from kcroster.solver.options import SolveProgress
 
 START = date(2027, 5, 3)
+
 
 
 @dataclass
@@ -70,16 +72,6 @@ class Violation:
     message_nl: str
     message_en: str
     severity: str = "error"
-
-
-@dataclass
-class SolveProgress:
-    elapsed_s: float
-    objective: float | None
-    best_bound: float | None
-    gap: float | None
-    solutions_found: int
-    message: str = ""
 
 
 @dataclass
