@@ -15,9 +15,11 @@ import numpy as np
 from ortools.sat.python import cp_model
 
 from kcroster.model import BREAK, Project, Roster
+from kcroster.solver.bound import lp_values
 from kcroster.solver.builder import ModelBuilder
 from kcroster.solver.extract import extract
 from kcroster.solver.infeasibility import describe_gate, explain, explain_agent
+from kcroster.solver.lns import NeighbourhoodSearch
 from kcroster.solver.objective import term_values
 from kcroster.solver.options import CancelToken, RosterResult, SolveOptions, SolveProgress
 from kcroster.solver.warmstart import descend, greedy
@@ -44,6 +46,8 @@ class _Callback(cp_model.CpSolverSolutionCallback):
         self.bound: float | None = None
         self.lock = threading.Lock()
         self.extra: Callable[[], float | None] = lambda: None  # bound proven outside CP-SAT
+        self.keep_values = False
+        self.values: tuple[float, list[int]] | None = None
 
     def on_solution_callback(self) -> None:
         now = time.perf_counter() - self.t0
@@ -51,13 +55,29 @@ class _Callback(cp_model.CpSolverSolutionCallback):
             self.count += 1
             if self.first is None:
                 self.first = now
-            self.best = self.objective_value
+            obj = self.objective_value
+            if self.keep_values and (self.best is None or obj < self.best):
+                self.values = (obj, list(self.response_proto.solution))  # the neighbourhood search adopts it
+            self.best = obj if self.best is None else min(self.best, obj)
             self.bound = _max_bound(self.best_objective_bound, self.extra())
             snap = SolveProgress(now, self.best, self.bound, _gap(self.best, self.bound), self.count, "oplossing gevonden")
         if self.on_progress:
             self.on_progress(snap)
         if self.cancel is not None and self.cancel.cancelled:
             self.stop_search()
+
+    def offer(self, obj: float) -> None:
+        """A roster found outside this search (the neighbourhood search)."""
+        now = time.perf_counter() - self.t0
+        with self.lock:
+            self.count += 1
+            if self.first is None:
+                self.first = now
+            self.best = obj if self.best is None else min(self.best, obj)
+            snap = SolveProgress(now, self.best, self.bound, _gap(self.best, self.bound), self.count,
+                                 "oplossing gevonden (buurtzoeken)")
+        if self.on_progress:
+            self.on_progress(snap)
 
     def on_bound(self, bound: float) -> None:
         now = time.perf_counter() - self.t0
@@ -152,22 +172,36 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
             for d in range(b.D):
                 for ci, x in enumerate(b.x[ai][d]):
                     b.model.add_hint(x, int(picks.get((ai, d)) == ci))
+    # beside the full search, a neighbourhood search over agents and days (two or more workers;
+    # one worker stays deterministic)
+    skip = first_roster is not None and first_values is None  # big model: descent was the search
+    lns = None
+    if first_values is not None and opts.workers >= 2 and not skip and not cancelled():
+        first_obj = _objective_of(b, first_values)
+        lns = [NeighbourhoodSearch(b, first_values, first_obj, int(opts.seed) + 7919 * i)
+               for i in range(NEIGHBOURHOOD_SEARCHES)]
     solver = cp_model.CpSolver()
     prm = solver.parameters
     prm.max_time_in_seconds = max(0.1, deadline - time.perf_counter())
-    prm.num_workers = max(1, int(opts.workers))
+    # with neighbourhood searches beside it, the full search keeps one CP-SAT worker per core
+    # left over (at least one: it proves the bound)
+    prm.num_workers = max(1, int(opts.workers) - (len(lns) if lns is not None else 0))
     prm.random_seed = int(opts.seed)
     prm.log_search_progress = bool(opts.log)
     prm.cp_model_probing_level = 0  # probing is slow on the big coverage rows and buys little here
     prm.linearization_level = 2  # level 1 leaves the coverage rows out of the LP: useless bounds
-    if prm.num_workers >= 2 and b.req is None:
+    if b.req is None:
         # shift-type models (nurse rostering): the full-problem worker with the strongest LP
         # (all cuts, constraints not lazy) moves the bound from ~0 to near the optimum; LNS and
         # feasibility jump keep running interleaved beside it. On interval-demand models its LP
         # is too slow to help, so they keep the default worker.
-        prm.subsolvers.append("max_lp")
+        if prm.num_workers >= 2:
+            prm.subsolvers.append("max_lp")
+        else:
+            prm.add_lp_constraints_lazily = False
     cb = _Callback(t0, on_progress, cancel)
     cb.extra = lambda: lag.best
+    cb.keep_values = lns is not None
     solver.best_bound_callback = cb.on_bound
     done = threading.Event()
     watcher = None
@@ -176,18 +210,38 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
             while not done.wait(0.05):
                 if cancel.cancelled:
                     solver.stop_search()
+                    for ns in lns or []:
+                        ns.interrupt()
                     return
         watcher = threading.Thread(target=watch, name="kcroster-cancel", daemon=True)
         watcher.start()
     st = cp_model.UNKNOWN
     try:
-        skip = first_roster is not None and first_values is None  # big model: descent was the search
         if not cancelled() and not skip:
-            st = solver.solve(b.model, cb)
+            if lns is None:
+                st = solver.solve(b.model, cb)
+            else:
+                st = _solve_beside(b, solver, cb, lns, deadline - 0.05, cancelled)
     finally:
         done.set()
         if watcher is not None:
             watcher.join()
+    final: list[int] | None = None
+    if st in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        final = list(solver.response_proto.solution)
+        final_obj = solver.objective_value
+        bound = solver.best_objective_bound
+    best_ns = min(lns, key=lambda ns: ns.objective) if lns else None
+    if best_ns is not None and any(ns.improvements for ns in lns) and (
+            final is None or best_ns.objective < final_obj - 0.5):
+        final, final_obj = best_ns.values, best_ns.objective
+        bound = solver.best_objective_bound if st in (cp_model.OPTIMAL, cp_model.FEASIBLE) else cb.bound
+        st = cp_model.OPTIMAL if bound is not None and bound >= final_obj - 1e-6 else cp_model.FEASIBLE
+    if lns is not None:
+        res.stats["lns_iterations"] = sum(ns.iterations for ns in lns)
+        res.stats["lns_improvements"] = sum(ns.improvements for ns in lns)
+        for kind in lns[0].wins:
+            res.stats[f"lns_wins_{kind}"] = sum(ns.wins[kind] for ns in lns)
     elapsed = time.perf_counter() - t0
     res.elapsed_s = elapsed
     if res.time_to_first_s is None:
@@ -199,21 +253,22 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
         lag.thread.join(timeout=max(0.0, deadline - _finish_margin(b) - time.perf_counter()))
     lag.stop()
     res.elapsed_s = time.perf_counter() - t0
-    if st in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        res.roster = extract(b, solver.value)
-        res.best_bound = _max_bound(solver.best_objective_bound, lag.best)
+    if final is not None:
+        value = _lookup(final)
+        res.roster = extract(b, value)
+        res.best_bound = _max_bound(bound, lag.best)
         res.status = "optimal" if st == cp_model.OPTIMAL else ("cancelled" if cancelled() else "feasible")
-        res.objective_terms = term_values(b, solver.value)
+        res.objective_terms = term_values(b, value)
         if mode == ModelBuilder.STRICT and not opts.relaxed:
             # the reported objective is the cost of the returned roster, from the roster itself
-            cost, res.objective_terms = roster_cost(b, res.roster, solver.value)
+            cost, res.objective_terms = roster_cost(b, res.roster, value)
             res.objective = float(cost)
         else:
-            res.objective = solver.objective_value
+            res.objective = final_obj
         res.gap = _gap(res.objective, res.best_bound)
         if mode == ModelBuilder.RELAXED:
-            res.relaxed_violations = [describe_gate(project, g) for g, lit in b.gates.items() if not solver.value(lit)]
-        _metrics(b, res, solver.value)
+            res.relaxed_violations = [describe_gate(project, g) for g, lit in b.gates.items() if not value(lit)]
+        _metrics(b, res, value)
     elif first_roster is not None and first_values is None:
         res.roster = first_roster
         res.status = "cancelled" if cancelled() else "feasible"
@@ -254,6 +309,69 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
                                   max(1, cb.count), "klaar"))
     return res
 
+
+def _solve_beside(b: ModelBuilder, solver: cp_model.CpSolver, cb: _Callback, team: list[NeighbourhoodSearch],
+                  deadline: float, cancelled: Callable[[], bool]) -> int:
+    """The full search in a thread (it proves the bound), the neighbourhood searches beside it;
+    each starts its next neighbourhood from the best roster any of them holds, and the full
+    search stops when its bound meets that roster."""
+    box: dict[str, int] = {}
+
+    def full() -> None:
+        box["st"] = solver.solve(b.model, cb)
+
+    th = threading.Thread(target=full, name="kcroster-full-search", daemon=True)
+    th.start()
+
+    def relaxation() -> None:
+        try:
+            lp = lp_values(b.model, max(1.0, min(10.0, 0.1 * (deadline - time.perf_counter()))))
+        except Exception:  # the LP only steers one kind of neighbourhood; never cost the roster
+            return
+        for ns in team:
+            ns.lp = lp
+
+    threading.Thread(target=relaxation, name="kcroster-lp", daemon=True).start()
+    lock = threading.Lock()
+
+    def stopper(me: NeighbourhoodSearch) -> Callable[[], bool]:
+        def stop() -> bool:
+            if not th.is_alive() or cancelled():
+                return True
+            with lock:
+                found = cb.values
+                if found is not None and found[0] < me.objective - 0.5:
+                    me.adopt(found[0], found[1])  # the full search found better: go on from there
+                other = min(team, key=lambda ns: ns.objective)
+                if other is not me and other.objective < me.objective - 0.5:
+                    me.adopt(other.objective, other.values)
+            bd = cb.bound
+            if bd is not None and bd >= me.objective - 1e-6:
+                solver.stop_search()  # a roster at the bound: nothing left to find
+                return True
+            return False
+        return stop
+
+    # a neighbourhood gets about a second (measured: half a second or two seconds both do worse)
+    step = max(1.0, min(5.0, 0.02 * (deadline - time.perf_counter())))
+    workers = [threading.Thread(target=ns.run, args=(deadline, stopper(ns), lambda obj, _v: cb.offer(obj), step),
+                                name="kcroster-lns", daemon=True) for ns in team[1:]]
+    for w in workers:
+        w.start()
+    team[0].run(deadline, stopper(team[0]), on_improve=lambda obj, _values: cb.offer(obj), step_limit=step)
+    for ns in team:
+        ns.interrupt()
+    for w in workers:
+        w.join()
+    th.join()
+    return box.get("st", cp_model.UNKNOWN)
+
+
+#: neighbourhood searches beside the full search (two or more workers). Measured on the 2-core
+#: machine (Curtois 5, 7, 8, 9, 10 at 60 s): two of them plus a one-worker full search beat
+#: one plus one (the full search's LP proves bounds and now and then finds the big move the
+#: neighbourhoods miss; two neighbourhood searches double the moves tried)
+NEIGHBOURHOOD_SEARCHES = 2
 
 COMPLETE_MAX_VARS = 60_000  # above this, completing the hint with CP-SAT costs more than it gives
 

@@ -140,12 +140,7 @@ def _relaxation(model: cp_model.CpModel):
     return lb, ub, rows, c, offset, scale
 
 
-def lp_bound(model: cp_model.CpModel, time_limit_s: float = 30.0, method: str = "glop",
-             params: str = "") -> LpBound:
-    """Lower bound on ``model``'s objective from its LP relaxation (see the module docstring)."""
-    t0 = time.perf_counter()
-    if not model.proto.has_objective():
-        return LpBound(None, None, "no objective", 0.0, 0, 0)
+def _request(model: cp_model.CpModel, time_limit_s: float, method: str, params: str):
     lb, ub, rows, c, offset, scale = _relaxation(model)
     nv = len(lb)
     req = linear_solver_pb2.MPModelRequest()
@@ -169,6 +164,28 @@ def lp_bound(model: cp_model.CpModel, time_limit_s: float = 30.0, method: str = 
         ct.upper_bound = hi
     resp = linear_solver_pb2.MPSolutionResponse()
     pywraplp.Solver.SolveWithProto(req, resp)
+    return resp, (lb, ub, rows, c, offset, scale)
+
+
+def lp_values(model: cp_model.CpModel, time_limit_s: float = 10.0) -> list[float] | None:
+    """An optimal solution of the LP relaxation (the neighbourhood search compares the roster
+    with it); None when GLOP does not reach an optimum in time."""
+    if not model.proto.has_objective():
+        return None
+    resp, _ = _request(model, time_limit_s, "glop", "")
+    if resp.status != linear_solver_pb2.MPSOLVER_OPTIMAL or not len(resp.variable_value):
+        return None
+    return list(resp.variable_value)
+
+
+def lp_bound(model: cp_model.CpModel, time_limit_s: float = 30.0, method: str = "glop",
+             params: str = "") -> LpBound:
+    """Lower bound on ``model``'s objective from its LP relaxation (see the module docstring)."""
+    t0 = time.perf_counter()
+    if not model.proto.has_objective():
+        return LpBound(None, None, "no objective", 0.0, 0, 0)
+    resp, (lb, ub, rows, c, offset, scale) = _request(model, time_limit_s, method, params)
+    nv = len(lb)
     status = linear_solver_pb2.MPSolverResponseStatus.Name(resp.status)
     secs = time.perf_counter() - t0
     if len(resp.dual_value) != len(rows):

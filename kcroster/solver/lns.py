@@ -1,0 +1,190 @@
+"""Large-neighbourhood search with rostering neighbourhoods, beside the full CP-SAT search.
+
+CP-SAT's own LNS picks its neighbourhoods from the model's graph; it does not know that a
+roster is made of agents and days. This search frees a set of (agent, day) cells that a planner
+would re-plan together — a few whole agents, every agent over a few consecutive days, or a
+block of both — fixes the shift choice everywhere else to the current roster, and lets CP-SAT
+solve that sub-roster to optimality (short limit, one worker). An improvement replaces the
+current roster; the neighbourhood size adapts: a neighbourhood solved to optimality without a
+gain grows, one that runs out of time shrinks (as in adaptive LNS).
+
+Every sub-solve is a solve of the *full* model with some variables fixed, so every roster it
+returns satisfies every hard rule, and its objective is the full objective.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import threading
+import time
+from collections.abc import Callable
+
+from ortools.sat.python import cp_model
+
+from kcroster.solver.builder import ModelBuilder
+
+KINDS = ("agents", "days", "block", "cross", "lp")
+
+
+class NeighbourhoodSearch:
+    def __init__(self, b: ModelBuilder, values: list[int], objective: float, seed: int = 0) -> None:
+        self.b = b
+        self.m = b.model.clone()
+        self.proto = self.m.proto
+        self.values = list(values)
+        self.objective = float(objective)
+        self.rng = random.Random(seed)
+        self.seed = seed
+        # decision cells: (agent, day) → proto indices of its candidate literals
+        self.cells: dict[tuple[int, int], list[int]] = {}
+        for ai in range(len(b.agents)):
+            for d in range(b.D):
+                xs = b.x[ai][d]
+                if xs and (ai, d) not in b.locked_days:
+                    self.cells[(ai, d)] = [x.index for x in xs]
+        self.agents = sorted({a for a, _ in self.cells})
+        self.days = sorted({d for _, d in self.cells})
+        self.size = dict.fromkeys(KINDS, 0.15)  # share of the cells freed
+        self.gains = dict.fromkeys(KINDS, 1.0)  # recent success, steers the choice of kind
+        self.fixed: dict[int, int] = {}  # proto index → value it is fixed to (absent: free)
+        self.iterations = 0
+        self.improvements = 0
+        self.current: cp_model.CpSolver | None = None
+        self._lock = threading.Lock()
+        self.stopped = False
+        self.wins = dict.fromkeys(KINDS, 0)  # improvements per kind (diagnostics)
+        self.lp: list[float] | None = None  # an LP optimum, for the "lp" neighbourhood (RINS-like)
+
+    # --- neighbourhoods ----------------------------------------------------------------------
+    def neighbourhood(self, kind: str) -> set[tuple[int, int]]:
+        frac = self.size[kind]
+        want = max(1, int(round(frac * len(self.cells))))
+        A, D = self.agents, self.days
+        if kind == "lp" and self.lp is not None:
+            # where the roster disagrees most with the LP optimum (RINS): the cells whose
+            # choice the relaxation would change, ties broken at random
+            lp, vals = self.lp, self.values
+            score = {cell: sum(abs(lp[i] - vals[i]) for i in idxs) + 1e-3 * self.rng.random()
+                     for cell, idxs in self.cells.items()}
+            return set(sorted(score, key=score.__getitem__, reverse=True)[:want])
+        if kind in ("agents", "lp"):
+            order = self.rng.sample(A, len(A))
+            free: set[tuple[int, int]] = set()
+            for a in order:
+                free.update((a, d) for d in D if (a, d) in self.cells)
+                if len(free) >= want:
+                    break
+            return free
+        if kind == "days":
+            n = max(1, min(len(D), int(math.ceil(frac * len(D)))))
+            s = self.rng.randrange(0, len(D) - n + 1)
+            days = D[s:s + n]
+            return {(a, d) for a in A for d in days if (a, d) in self.cells}
+        if kind == "cross":
+            # a few whole agents plus every agent over a few days: moves a shift from one
+            # agent to another across the window while their other days adjust
+            half = frac / 2
+            na = max(1, int(round(half * len(A))))
+            nd = max(1, min(len(D), int(math.ceil(half * len(D)))))
+            s = self.rng.randrange(0, len(D) - nd + 1)
+            agents = set(self.rng.sample(A, na))
+            return {(a, d) for (a, d) in self.cells if a in agents or s <= self.days.index(d) < s + nd}
+        # block: about half the agents over a matching stretch of days
+        na = max(1, min(len(A), int(round(math.sqrt(frac) * len(A) * 1.4))))
+        nd = max(1, min(len(D), int(math.ceil(want / na))))
+        agents = self.rng.sample(A, na)
+        s = self.rng.randrange(0, len(D) - nd + 1)
+        return {(a, d) for a in agents for d in D[s:s + nd] if (a, d) in self.cells}
+
+    def _pick_kind(self) -> str:
+        kinds = [k for k in KINDS if k != "lp" or self.lp is not None]
+        total = sum(self.gains[k] for k in kinds)
+        r = self.rng.random() * total
+        for k in kinds:
+            r -= self.gains[k]
+            if r <= 0:
+                return k
+        return kinds[-1]
+
+    def _fix(self, free: set[tuple[int, int]]) -> None:
+        var = self.proto.variables
+        for cell, idxs in self.cells.items():
+            for i in idxs:
+                if cell in free:
+                    if i in self.fixed:
+                        var[i].domain[0], var[i].domain[1] = 0, 1
+                        del self.fixed[i]
+                else:
+                    v = self.values[i]
+                    if self.fixed.get(i) != v:
+                        var[i].domain[0], var[i].domain[1] = v, v
+                        self.fixed[i] = v
+
+    # --- search --------------------------------------------------------------------------------
+    def step(self, time_limit: float) -> bool:
+        """One neighbourhood; True when it improved the roster."""
+        kind = self._pick_kind()
+        free = self.neighbourhood(kind)
+        self._fix(free)
+        self.proto.clear_solution_hint()
+        self.proto.solution_hint.vars.extend(range(len(self.values)))
+        self.proto.solution_hint.values.extend(self.values)
+        s = cp_model.CpSolver()
+        prm = s.parameters
+        prm.num_workers = 1
+        prm.max_time_in_seconds = max(0.05, time_limit)
+        prm.random_seed = self.seed + self.iterations
+        prm.linearization_level = 2
+        prm.cp_model_probing_level = 0
+        if self.b.req is None:
+            # shift-type models: every LP row from the start proves the small neighbourhoods
+            # about twice as fast (interval models keep lazy rows: their coverage LP is large)
+            prm.add_lp_constraints_lazily = False
+        with self._lock:
+            if self.stopped:
+                return False
+            self.current = s
+        st = s.solve(self.m)
+        with self._lock:
+            self.current = None
+        self.iterations += 1
+        improved = False
+        if st in (cp_model.OPTIMAL, cp_model.FEASIBLE) and s.objective_value < self.objective + 0.5:
+            # an equally good roster is taken too: drifting over plateaus finds the way out
+            improved = s.objective_value < self.objective - 0.5
+            self.values = list(s.response_proto.solution)
+            self.objective = s.objective_value
+            self.improvements += improved
+            self.wins[kind] += improved
+        self.adapt(kind, st, improved)
+        return improved
+
+    def adapt(self, kind: str, status: int, improved: bool) -> None:
+        """Solved to optimality → the next one of this kind is bigger; out of time → smaller.
+        Kinds that improved lately are chosen more often."""
+        if status in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
+            self.size[kind] = min(0.9, self.size[kind] * 1.15)
+        else:
+            self.size[kind] = max(0.02, self.size[kind] * 0.8)
+        self.gains[kind] = 0.8 * self.gains[kind] + (1.0 if improved else 0.05)
+
+    def run(self, deadline: float, stop: Callable[[], bool],
+            on_improve: Callable[[float, list[int]], None] | None = None, step_limit: float = 2.0) -> None:
+        while not stop():
+            left = deadline - time.perf_counter()
+            if left < 0.05:
+                return
+            if self.step(min(step_limit, left)) and on_improve is not None:
+                on_improve(self.objective, self.values)
+
+    def adopt(self, objective: float, values: list[int]) -> None:
+        """Continue from a better roster found elsewhere (the full search)."""
+        self.values = list(values)
+        self.objective = float(objective)
+
+    def interrupt(self) -> None:
+        with self._lock:
+            self.stopped = True
+            if self.current is not None:
+                self.current.stop_search()

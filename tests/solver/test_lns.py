@@ -1,0 +1,120 @@
+"""The neighbourhood search: its neighbourhoods, that it only ever moves between legal rosters
+that do not get worse, and that it reaches the brute-force optimum from the worst legal roster."""
+
+from __future__ import annotations
+
+import pytest
+from ortools.sat.python import cp_model
+from solver_kit import errors, opts, project
+from test_optimality import shift_type_brute_force, shift_type_project
+
+from kcroster.model import Roster
+from kcroster.solver import Weights, solve
+from kcroster.solver.api import _lookup, _objective_of, roster_cost
+from kcroster.solver.builder import ModelBuilder
+from kcroster.solver.extract import extract
+from kcroster.solver.lns import KINDS, NeighbourhoodSearch
+
+
+def built(p, **kw) -> ModelBuilder:
+    b = ModelBuilder(p, None, opts(weights=Weights.research(), **kw))
+    b.build()
+    return b
+
+
+def worst_legal(b: ModelBuilder) -> list[int]:
+    """The most expensive legal roster: every hard rule holds, the objective is maximised."""
+    m = b.model.clone()
+    obj = m.proto.objective
+    expr = sum(c * m.get_int_var_from_proto_index(v) for v, c in zip(obj.vars, obj.coeffs, strict=True))
+    m.clear_objective()
+    m.maximize(expr)
+    s = cp_model.CpSolver()
+    s.parameters.num_workers = 1
+    s.parameters.max_time_in_seconds = 10
+    assert s.solve(m) == cp_model.OPTIMAL
+    return list(s.response_proto.solution)
+
+
+def test_reaches_the_brute_force_optimum_from_the_worst_roster() -> None:
+    p = shift_type_project()
+    b = built(p)
+    start = worst_legal(b)
+    best = shift_type_brute_force()
+    ns = NeighbourhoodSearch(b, start, _objective_of(b, start), seed=3)
+    assert ns.objective > best  # something to do
+    trail = [ns.objective]
+    for _ in range(200):
+        ns.step(2.0)
+        trail.append(ns.objective)
+        # every step's roster is legal and costs what the search says
+        roster = extract(b, _lookup(ns.values))
+        assert errors(_Result(roster), p) == []
+        assert roster_cost(b, roster, _lookup(ns.values))[0] == ns.objective
+        if ns.objective == best:
+            break
+    assert ns.objective == best
+    assert all(a >= z for a, z in zip(trail, trail[1:], strict=False))  # never worse
+    assert ns.improvements >= 1
+
+
+class _Result:
+    def __init__(self, roster: Roster) -> None:
+        self.roster = roster
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_neighbourhoods_free_cells_and_fix_the_rest(kind: str) -> None:
+    p = project(6, 7, max_days_per_week=5)
+    b = built(p)
+    s = cp_model.CpSolver()
+    s.parameters.num_workers = 1
+    assert s.solve(b.model) in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    values = list(s.response_proto.solution)
+    ns = NeighbourhoodSearch(b, values, _objective_of(b, values), seed=1)
+    ns.size[kind] = 0.3
+    free = ns.neighbourhood(kind)
+    assert free and free < set(ns.cells)
+    agents = {a for a, _ in free}
+    days = {d for _, d in free}
+    if kind == "agents":  # whole agents
+        assert free == {(a, d) for a in agents for d in range(7)}
+    if kind == "days":  # every agent over consecutive days
+        assert agents == set(range(6)) and max(days) - min(days) + 1 == len(days)
+    if kind == "block":  # a rectangle of agents × consecutive days
+        assert free == {(a, d) for a in agents for d in days} and max(days) - min(days) + 1 == len(days)
+    ns._fix(free)
+    var = ns.proto.variables
+    for cell, idxs in ns.cells.items():
+        for i in idxs:
+            dom = list(var[i].domain)
+            assert dom == ([0, 1] if cell in free else [values[i], values[i]])
+    # freeing everything again restores every domain
+    ns._fix(set(ns.cells))
+    assert all(list(var[i].domain) == [0, 1] for idxs in ns.cells.values() for i in idxs)
+
+
+def test_sizes_adapt_to_how_the_sub_solves_end() -> None:
+    p = shift_type_project()
+    b = built(p)
+    start = worst_legal(b)
+    ns = NeighbourhoodSearch(b, start, _objective_of(b, start), seed=5)
+    before = dict(ns.size)
+    ns.step(5.0)  # tiny model: every neighbourhood is solved to optimality → it grows
+    assert sum(ns.size[k] > before[k] for k in KINDS) == 1
+    grown = ns.size["days"]
+    ns.adapt("days", cp_model.FEASIBLE, False)  # ran out of time: smaller
+    assert ns.size["days"] < grown
+    share = ns.gains["agents"]
+    ns.adapt("agents", cp_model.OPTIMAL, True)  # improved: chosen more often
+    assert ns.gains["agents"] > share and ns.size["agents"] > before["agents"]
+
+
+def test_two_workers_search_beside_and_still_optimal() -> None:
+    """With two workers the full search runs in a thread beside the neighbourhood search; the
+    result is still the brute-force optimum, legal, and its cost recomputed from the roster."""
+    p = shift_type_project()
+    res = solve(p, None, options=opts(weights=Weights.research(), workers=2, time_limit_s=20))
+    assert res.status == "optimal"
+    assert res.objective == shift_type_brute_force()
+    assert errors(res, p) == []
