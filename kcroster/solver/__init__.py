@@ -3,16 +3,21 @@
 One module per constraint family (DESIGN §2): :mod:`candidates` (shifts per agent-day),
 :mod:`contract`, :mod:`atw`, :mod:`coverage`, :mod:`breaks`, :mod:`wishes`, :mod:`objective`,
 orchestrated by :mod:`builder`; :mod:`warmstart` builds a first legal roster agent by agent and
-improves it by coordinate descent; :mod:`extract` turns a solution into a roster (breaks, queues)
-and :mod:`infeasibility` explains a problem without legal roster; :mod:`api` runs it all with
-progress and cancel; :mod:`scenarios` generates seeded test/benchmark projects. ``ortools`` is
-imported lazily so importing this package stays cheap.
+improves it by coordinate descent; :mod:`lns` re-plans sets of agents and days (neighbourhood
+search) beside the full search; :mod:`bound` and :mod:`lagrange` prove lower bounds;
+:mod:`extract` turns a solution into a roster (breaks, queues) and :mod:`infeasibility` explains
+a problem without legal roster; :mod:`api` runs it all with progress and cancel; :mod:`scenarios`
+generates seeded test/benchmark projects. ``ortools`` is imported lazily so importing this package
+stays cheap.
 
 How a solve runs: build the model (aggregated coverage, implicit breaks) → one small CP-SAT model
 per agent (all hard rules are per agent, coverage is soft) gives a legal roster within seconds or
 pinpoints the agent whose rules conflict → coordinate descent → for models up to ~60k variables
-the full CP-SAT search (hinted with the complete first solution) proves bounds and improves;
-bigger models keep the descent result. Every returned roster goes through the independent checker.
+the full CP-SAT search (hinted with the complete first solution) proves bounds and improves,
+with two or more workers beside two neighbourhood searches that re-plan a few agents, every
+agent over a few days, or where the roster disagrees with the LP optimum (each adopts the
+other's better rosters); bigger models keep the descent result. Every returned roster goes
+through the independent checker.
 """
 
 from kcroster.solver.options import CancelToken, RosterResult, SolveOptions, SolveProgress, Weights

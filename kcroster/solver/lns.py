@@ -150,13 +150,15 @@ class NeighbourhoodSearch:
             self.current = None
         self.iterations += 1
         improved = False
-        if st in (cp_model.OPTIMAL, cp_model.FEASIBLE) and s.objective_value < self.objective + 0.5:
-            # an equally good roster is taken too: drifting over plateaus finds the way out
-            improved = s.objective_value < self.objective - 0.5
+        if st in (cp_model.OPTIMAL, cp_model.FEASIBLE) and s.objective_value < self.objective - 0.5:
+            # only a strictly better roster is taken: drifting over plateaus (equal rosters
+            # accepted) measured worse on bench scenario S (10 500 vs 9 750 after 30 s) and no
+            # better on Curtois
+            improved = True
             self.values = list(s.response_proto.solution)
             self.objective = s.objective_value
-            self.improvements += improved
-            self.wins[kind] += improved
+            self.improvements += 1
+            self.wins[kind] += 1
         self.adapt(kind, st, improved)
         return improved
 

@@ -130,3 +130,28 @@ def test_last_progress_report_is_the_returned_roster() -> None:
     res = solve(p, req, options=opts(), on_progress=seen.append)
     assert seen[-1].objective == res.objective
     assert seen[-1].best_bound == res.best_bound
+
+
+def test_lp_values_is_a_feasible_optimum_of_the_same_relaxation() -> None:
+    """The LP point that steers the neighbourhood search: within every variable's domain, every
+    linear row of the model holds at it, and it costs the LP optimum the bound is proven from."""
+    from kcroster.solver.bound import lp_values
+
+    p, req, _demand = _interval_instance()
+    b = ModelBuilder(p, req, opts())
+    b.build()
+    v = lp_values(b.model)
+    assert v is not None and len(v) == len(b.model.proto.variables)
+    pr = b.model.proto
+    for j, var in enumerate(pr.variables):
+        assert var.domain[0] - 1e-6 <= v[j] <= var.domain[len(var.domain) - 1] + 1e-6
+    for c in pr.constraints:
+        if c.has_linear() and not len(c.enforcement_literal):
+            lin = c.linear
+            act = sum(a * (v[r] if r >= 0 else 1 - v[-r - 1]) for r, a in zip(lin.vars, lin.coeffs, strict=True))
+            assert lin.domain[0] - 1e-6 <= act <= lin.domain[len(lin.domain) - 1] + 1e-6
+    obj = pr.objective
+    value = obj.offset + sum(a * (v[r] if r >= 0 else 1 - v[-r - 1]) for r, a in zip(obj.vars, obj.coeffs, strict=True))
+    lb = lp_bound(b.model)
+    assert abs(value - lb.lp_value) < 1e-6
+    assert lb.bound <= value + 1e-6

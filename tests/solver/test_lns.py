@@ -118,3 +118,26 @@ def test_two_workers_search_beside_and_still_optimal() -> None:
     assert res.status == "optimal"
     assert res.objective == shift_type_brute_force()
     assert errors(res, p) == []
+
+
+def test_lp_neighbourhood_frees_the_cells_that_disagree_with_the_lp() -> None:
+    p = project(6, 7, max_days_per_week=5)
+    b = built(p)
+    s = cp_model.CpSolver()
+    s.parameters.num_workers = 1
+    assert s.solve(b.model) in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    values = list(s.response_proto.solution)
+    ns = NeighbourhoodSearch(b, values, _objective_of(b, values), seed=2)
+    assert "lp" not in {ns._pick_kind() for _ in range(50)}  # no LP yet: never chosen
+    lp = [float(v) for v in values]
+    cells = sorted(ns.cells)
+    far, near = cells[5], cells[17]
+    for i in ns.cells[far]:
+        lp[i] = 0.5  # disagrees by a half on every candidate
+    i = ns.cells[near][0]
+    lp[i] = abs(values[i] - 0.2)  # disagrees a little
+    ns.lp = lp
+    ns.size["lp"] = 2 / len(ns.cells)
+    assert ns.neighbourhood("lp") == {far, near}
+    ns.size["lp"] = 1 / len(ns.cells)
+    assert ns.neighbourhood("lp") == {far}
