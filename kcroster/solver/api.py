@@ -159,9 +159,16 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
         if on_progress:
             on_progress(SolveProgress(res.time_to_first_s, obj, None, None, 1, "eerste geldig rooster"))
         b.model.clear_hints()
-        hint = b.model.proto.solution_hint
-        hint.vars.extend(range(len(first_values)))
-        hint.values.extend(first_values)
+        if b.req is None:
+            # shift-type models: hinting the full search with the first roster helps it
+            # (Curtois 7 and 9, one worker, 30 s: 1186 vs 1213, 544 vs 989). Interval-demand
+            # models are left unhinted: the hint anchors the search near the greedy roster,
+            # while unhinted its LP-guided dive finds far better ones (bench S, one worker,
+            # 30 s: 8 202 vs 10 653); the first roster stays the fallback and the start of the
+            # neighbourhood search.
+            hint = b.model.proto.solution_hint
+            hint.vars.extend(range(len(first_values)))
+            hint.values.extend(first_values)
     elif picks is not None:
         # big model: the shift choice alone is a legal roster; breaks and queues in Python, and
         # the search gets the shift choice as a (partial) hint
@@ -179,7 +186,7 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
     if first_values is not None and opts.workers >= 2 and not skip and not cancelled():
         first_obj = _objective_of(b, first_values)
         lns = [NeighbourhoodSearch(b, first_values, first_obj, int(opts.seed) + 7919 * i)
-               for i in range(NEIGHBOURHOOD_SEARCHES)]
+               for i in range(NEIGHBOURHOOD_SEARCHES if b.req is None else 1)]
     solver = cp_model.CpSolver()
     prm = solver.parameters
     prm.max_time_in_seconds = max(0.1, deadline - time.perf_counter())
@@ -231,6 +238,10 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
         final = list(solver.response_proto.solution)
         final_obj = solver.objective_value
         bound = solver.best_objective_bound
+    if final is not None and first_values is not None and _objective_of(b, first_values) < final_obj - 0.5:
+        # the (unhinted) full search ended above the first roster: keep the first roster
+        final, final_obj = first_values, float(_objective_of(b, first_values))
+        st = cp_model.OPTIMAL if bound is not None and bound >= final_obj - 1e-6 else cp_model.FEASIBLE
     best_ns = min(lns, key=lambda ns: ns.objective) if lns else None
     if best_ns is not None and any(ns.improvements for ns in lns) and (
             final is None or best_ns.objective < final_obj - 0.5):
@@ -288,7 +299,7 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
         if mode == ModelBuilder.STRICT:
             cost, res.objective_terms = roster_cost(b, first_roster, look)
             res.objective = float(cost)
-        res.best_bound = lag.best
+        res.best_bound = _max_bound(cb.bound, lag.best)  # the search proved a bound all the same
         res.gap = _gap(res.objective, res.best_bound)
         if mode == ModelBuilder.RELAXED:
             res.relaxed_violations = [describe_gate(project, g) for g, lit in b.gates.items() if not look(lit)]
@@ -367,10 +378,13 @@ def _solve_beside(b: ModelBuilder, solver: cp_model.CpSolver, cb: _Callback, tea
     return box.get("st", cp_model.UNKNOWN)
 
 
-#: neighbourhood searches beside the full search (two or more workers). Measured on the 2-core
-#: machine (Curtois 5, 7, 8, 9, 10 at 60 s): two of them plus a one-worker full search beat
-#: one plus one (the full search's LP proves bounds and now and then finds the big move the
-#: neighbourhoods miss; two neighbourhood searches double the moves tried)
+#: neighbourhood searches beside the full search on shift-type models (two or more workers).
+#: Measured on the 2-core machine (Curtois 5, 7, 8, 9, 10 at 60 s): two of them plus a
+#: one-worker full search beat one plus one (the full search's LP proves bounds and now and then
+#: finds the big move the neighbourhoods miss; two neighbourhood searches double the moves
+#: tried). Interval-demand models run one: there the unhinted full search finds the best rosters
+#: once its LP has converged and needs a core of its own (bench S, 30 s: 8 198 with one beside
+#: it, 10 539 with two).
 NEIGHBOURHOOD_SEARCHES = 2
 
 COMPLETE_MAX_VARS = 60_000  # above this, completing the hint with CP-SAT costs more than it gives

@@ -155,3 +155,20 @@ def test_lp_values_is_a_feasible_optimum_of_the_same_relaxation() -> None:
     lb = lp_bound(b.model)
     assert abs(value - lb.lp_value) < 1e-6
     assert lb.bound <= value + 1e-6
+
+
+def test_a_short_solve_never_returns_worse_than_its_first_legal_roster() -> None:
+    """The full search on interval demand runs without the first roster as hint, so within a few
+    seconds on the 25-agent week it has nothing better yet: the returned roster is never worse
+    than the first legal one, and it is what the last progress report says."""
+    from kcroster.rules.checker import check
+    from kcroster.solver.scenarios import scenario
+
+    p, req = scenario("S", 1)
+    seen = []
+    res = solve(p, req, options=opts(time_limit_s=3.0), on_progress=seen.append)
+    first = [s.objective for s in seen if s.message == "eerste geldig rooster" and s.objective is not None]
+    assert first and res.objective is not None
+    assert res.objective <= first[-1]
+    assert seen[-1].objective == res.objective
+    assert [v for v in check(res.roster, p) if v.severity == "error"] == []
