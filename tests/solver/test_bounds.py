@@ -172,3 +172,20 @@ def test_a_short_solve_never_returns_worse_than_its_first_legal_roster() -> None
     assert res.objective <= first[-1]
     assert seen[-1].objective == res.objective
     assert [v for v in check(res.roster, p) if v.severity == "error"] == []
+
+
+def test_big_models_complete_the_shift_choice_with_cp_sat_when_that_is_cheaper(monkeypatch) -> None:
+    """Above COMPLETE_MAX_VARS the full search is skipped; the descent's shift choice still gets
+    its breaks and queues from CP-SAT, kept only when it costs less than Python's placement."""
+    from kcroster.rules.checker import check
+    from kcroster.solver import api
+    from kcroster.solver.scenarios import scenario
+
+    p, req = scenario("S", 1)
+    monkeypatch.setattr(api, "COMPLETE_MAX_VARS", 0)  # treat the 25-agent week as big
+    completed = solve(p, req, options=opts(time_limit_s=8.0))
+    assert "complete_s" in completed.stats and completed.status == "feasible"
+    assert [v for v in check(completed.roster, p) if v.severity == "error"] == []
+    monkeypatch.setattr(api, "_complete", lambda *_a, **_k: None)
+    python_only = solve(p, req, options=opts(time_limit_s=8.0))
+    assert completed.objective <= python_only.objective
