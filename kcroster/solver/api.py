@@ -354,6 +354,10 @@ def _solve_beside(b: ModelBuilder, solver: cp_model.CpSolver, cb: _Callback, tea
             return
         for ns in team:
             ns.lp = lp
+        if b.req is not None:
+            # interval demand: one dive into the LP's integral part (on shift-type models the
+            # LP is too weak to steer a dive: Curtois 9 relaxes to 39 against 439)
+            team[0].rens_pending = True
 
     threading.Thread(target=relaxation, name="kcroster-lp", daemon=True).start()
     lock = threading.Lock()

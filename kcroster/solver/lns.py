@@ -6,7 +6,9 @@ would re-plan together — a few whole agents, every agent over a few consecutiv
 block of both — fixes the shift choice everywhere else to the current roster, and lets CP-SAT
 solve that sub-roster to optimality (short limit, one worker). An improvement replaces the
 current roster; the neighbourhood size adapts: a neighbourhood solved to optimality without a
-gain grows, one that runs out of time shrinks (as in adaptive LNS).
+gain grows, one that runs out of time shrinks (as in adaptive LNS). Once an LP optimum is
+there, one search may first dive into it (RENS: the LP's integral literals fixed, the rest
+solved).
 
 Every sub-solve is a solve of the *full* model with some variables fixed, so every roster it
 returns satisfies every hard rule, and its objective is the full objective.
@@ -53,8 +55,9 @@ class NeighbourhoodSearch:
         self.current: cp_model.CpSolver | None = None
         self._lock = threading.Lock()
         self.stopped = False
-        self.wins = dict.fromkeys(KINDS, 0)  # improvements per kind (diagnostics)
+        self.wins = dict.fromkeys((*KINDS, "rens"), 0)  # improvements per kind (diagnostics)
         self.lp: list[float] | None = None  # an LP optimum, for the "lp" neighbourhood (RINS-like)
+        self.rens_pending = False  # once the LP is there: one dive into the LP's integral part
 
     # --- neighbourhoods ----------------------------------------------------------------------
     def neighbourhood(self, kind: str) -> set[tuple[int, int]]:
@@ -121,12 +124,37 @@ class NeighbourhoodSearch:
                         var[i].domain[0], var[i].domain[1] = v, v
                         self.fixed[i] = v
 
+    def rens(self, time_limit: float) -> bool:
+        """RENS: fix every shift literal the LP optimum sets to exactly 0 or 1 and solve the rest.
+        Where the LP is nearly integral this sub-roster is small and holds rosters far from the
+        current one that the neighbourhoods would not reach (bench S: 8 254 after 13 s against
+        9 668 from the greedy start). An infeasible or worse result changes nothing."""
+        self.rens_pending = False
+        lp = self.lp
+        if lp is None:
+            return False
+        var = self.proto.variables
+        for idxs in self.cells.values():
+            for i in idxs:
+                if lp[i] < 1e-6 or lp[i] > 1 - 1e-6:
+                    v = int(round(lp[i]))
+                    if self.fixed.get(i) != v:
+                        var[i].domain[0], var[i].domain[1] = v, v
+                        self.fixed[i] = v
+                elif i in self.fixed:
+                    var[i].domain[0], var[i].domain[1] = 0, 1
+                    del self.fixed[i]
+        return self._solve("rens", time_limit)
+
     # --- search --------------------------------------------------------------------------------
     def step(self, time_limit: float) -> bool:
         """One neighbourhood; True when it improved the roster."""
         kind = self._pick_kind()
         free = self.neighbourhood(kind)
         self._fix(free)
+        return self._solve(kind, time_limit)
+
+    def _solve(self, kind: str, time_limit: float) -> bool:
         self.proto.clear_solution_hint()
         self.proto.solution_hint.vars.extend(range(len(self.values)))
         self.proto.solution_hint.values.extend(self.values)
@@ -159,7 +187,8 @@ class NeighbourhoodSearch:
             self.objective = s.objective_value
             self.improvements += 1
             self.wins[kind] += 1
-        self.adapt(kind, st, improved)
+        if kind in self.size:
+            self.adapt(kind, st, improved)
         return improved
 
     def adapt(self, kind: str, status: int, improved: bool) -> None:
@@ -177,7 +206,11 @@ class NeighbourhoodSearch:
             left = deadline - time.perf_counter()
             if left < 0.05:
                 return
-            if self.step(min(step_limit, left)) and on_improve is not None:
+            if self.rens_pending and self.lp is not None:
+                improved = self.rens(min(left, max(step_limit, min(20.0, 0.4 * left))))
+            else:
+                improved = self.step(min(step_limit, left))
+            if improved and on_improve is not None:
                 on_improve(self.objective, self.values)
 
     def adopt(self, objective: float, values: list[int]) -> None:

@@ -141,3 +141,31 @@ def test_lp_neighbourhood_frees_the_cells_that_disagree_with_the_lp() -> None:
     assert ns.neighbourhood("lp") == {far, near}
     ns.size["lp"] = 1 / len(ns.cells)
     assert ns.neighbourhood("lp") == {far}
+
+
+def test_rens_dive_reaches_the_optimum_where_the_lp_is_integral() -> None:
+    """On the interval instance of test_bounds the LP optimum is integral and equals the
+    brute-force optimum: fixing the LP's integral literals leaves exactly that roster, and the
+    dive finds it from the worst legal roster in one solve."""
+    from test_bounds import _brute_force_interval, _interval_instance
+
+    from kcroster.solver.bound import lp_values
+
+    p, req, demand = _interval_instance()
+    b = ModelBuilder(p, req, opts())
+    b.build()
+    start = worst_legal(b)
+    ns = NeighbourhoodSearch(b, start, _objective_of(b, start), seed=1)
+    best = _brute_force_interval(demand)
+    assert ns.objective > best
+    ns.lp = lp_values(b.model)
+    ns.rens_pending = True
+    assert ns.rens(5.0)
+    assert ns.objective == best and not ns.rens_pending and ns.wins["rens"] == 1
+    roster = extract(b, _lookup(ns.values))
+    assert errors(_Result(roster), p) == []
+    assert roster_cost(b, roster, _lookup(ns.values))[0] == best
+    # a dive that cannot improve changes nothing
+    before = list(ns.values)
+    ns.lp = [float(v) for v in start]
+    assert not ns.rens(5.0) and ns.values == before and ns.objective == best
