@@ -162,15 +162,21 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
                 # CP-SAT stops at its first completion: keep it only where it beats Python's
                 python = extract(b, None, pick=picks)
                 look = _lookup(first_values)
-                if roster_cost(b, python, _pick_lookup(b, picks))[0] <= roster_cost(b, extract(b, look), look)[0]:
+                if roster_cost(b, python, _pick_lookup(b, picks))[0] <= roster_cost(b, _extract(b, look), look)[0]:
                     first_values = None
     if first_values is not None:
-        first_roster = extract(b, _lookup(first_values))
+        first_roster = _extract(b, _lookup(first_values))
         if res.time_to_first_s is None:
             res.time_to_first_s = time.perf_counter() - t0
         obj = _objective_of(b, first_values)
         if on_progress:
-            on_progress(SolveProgress(res.time_to_first_s, obj, None, None, 1, "eerste geldig rooster"))
+            # reported now (not at time_to_first_s, which may lie before the descent's reports:
+            # the progress curve must not run backwards), with the bound proven so far
+            now = time.perf_counter() - t0
+            found = 1 + int(res.stats.get("sweeps", 0))
+            bd = lag.best
+            msg = "eerste geldig rooster" if "greedy_s" not in res.stats else "rooster aangevuld (pauzes, wachtrijen)"
+            on_progress(SolveProgress(now, obj, bd, _gap(obj, bd), found, msg))
         b.model.clear_hints()
         if b.req is None:
             # shift-type models: hinting the full search with the first roster helps it
@@ -279,7 +285,7 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
     res.elapsed_s = time.perf_counter() - t0
     if final is not None:
         value = _lookup(final)
-        res.roster = extract(b, value)
+        res.roster = _extract(b, value)
         res.best_bound = _max_bound(bound, lag.best)
         res.status = "optimal" if st == cp_model.OPTIMAL else ("cancelled" if cancelled() else "feasible")
         res.objective_terms = term_values(b, value)
@@ -405,6 +411,19 @@ def _solve_beside(b: ModelBuilder, solver: cp_model.CpSolver, cb: _Callback, tea
 NEIGHBOURHOOD_SEARCHES = 2
 
 COMPLETE_MAX_VARS = 60_000  # above this, completing the hint with CP-SAT costs more than it gives
+
+
+def _extract(b: ModelBuilder, value) -> Roster:
+    """The roster of a solution. On interval demand the queue each agent serves comes either
+    from the solver's flows or from water-filling the remaining need with the solver's breaks;
+    the cheaper wins, and on a tie water-filling, whose queue counts change less from one interval
+    to the next, so agents switch queues less often (bench M: 9 173 segments against 12 371, at
+    102 839 against 102 850)."""
+    flows = extract(b, value)
+    if b.req is None:
+        return flows
+    need = extract(b, value, queues_by_need=True)
+    return need if roster_cost(b, need, value)[0] <= roster_cost(b, flows, value)[0] else flows
 
 
 def _complete_budget(b: ModelBuilder) -> float:

@@ -30,7 +30,8 @@ def chosen(b: ModelBuilder, value) -> dict[tuple[int, int], int]:
     return out
 
 
-def extract(b: ModelBuilder, value=None, pick: dict[tuple[int, int], int] | None = None) -> Roster:
+def extract(b: ModelBuilder, value=None, pick: dict[tuple[int, int], int] | None = None,
+            queues_by_need: bool = False) -> Roster:
     """Roster from solver values (``value``), or from a shift choice alone (``pick``): then breaks
     are spread round-robin over each class's window and queues follow the remaining need."""
     hz, iv, ivs, nk = b.hz, b.hz.interval_minutes, b.hz.interval_seconds, b.hz.n_intervals
@@ -83,7 +84,7 @@ def extract(b: ModelBuilder, value=None, pick: dict[tuple[int, int], int] | None
                 k = c.k0 + off
                 if k < nk and acts[off] != BREAK:
                     onduty[(gk, k)].append((ai, d, off))
-    if b.req is not None and value is None:
+    if b.req is not None and (value is None or queues_by_need):
         _assign_by_need(b, onduty, activity, qnames)
     elif b.req is not None:
         _assign_queues(b, value, onduty, activity, qnames)

@@ -167,10 +167,13 @@ def test_a_short_solve_never_returns_worse_than_its_first_legal_roster() -> None
     p, req = scenario("S", 1)
     seen = []
     res = solve(p, req, options=opts(time_limit_s=3.0), on_progress=seen.append)
-    first = [s.objective for s in seen if s.message == "eerste geldig rooster" and s.objective is not None]
-    assert first and res.objective is not None
-    assert res.objective <= first[-1]
+    first = [s.objective for s in seen if s.message == "rooster aangevuld (pauzes, wachtrijen)"]
+    assert first and first[0] is not None and res.objective is not None
+    assert res.objective <= first[0]
     assert seen[-1].objective == res.objective
+    # the progress curve never runs backwards in time
+    times = [s.elapsed_s for s in seen]
+    assert times == sorted(times)
     assert [v for v in check(res.roster, p) if v.severity == "error"] == []
 
 
@@ -189,3 +192,30 @@ def test_big_models_complete_the_shift_choice_with_cp_sat_when_that_is_cheaper(m
     monkeypatch.setattr(api, "_complete", lambda *_a, **_k: None)
     python_only = solve(p, req, options=opts(time_limit_s=8.0))
     assert completed.objective <= python_only.objective
+
+
+def test_queue_split_of_a_solution_is_the_cheaper_of_flows_and_water_filling() -> None:
+    """Both ways of naming the queue each on-duty agent serves give a legal roster with the
+    solver's shifts and breaks; the one returned costs the least of the two (cost recomputed from
+    the roster's own segments)."""
+    from kcroster.rules.checker import check
+    from kcroster.solver.api import _complete, _extract, _lookup, roster_cost
+    from kcroster.solver.extract import extract
+    from kcroster.solver.scenarios import scenario
+    from kcroster.solver.warmstart import greedy
+
+    p, req = scenario("S", 1)
+    b = ModelBuilder(p, req, opts())
+    b.build()
+    picks, bad = greedy(b, clock.perf_counter() + 20)
+    assert bad is None
+    look = _lookup(_complete(b, picks, clock.perf_counter() + 20))
+    flows, need, best = extract(b, look), extract(b, look, queues_by_need=True), _extract(b, look)
+    costs = [roster_cost(b, r, look)[0] for r in (flows, need, best)]
+    assert costs[2] == min(costs[0], costs[1])
+    for r in (flows, need, best):
+        assert [v for v in check(r, p) if v.severity == "error"] == []
+        # same shifts and breaks, only the queue names differ
+        assert [(s.agent_id, s.start, s.end) for s in r.shifts] == [(s.agent_id, s.start, s.end) for s in flows.shifts]
+        assert [[(g.start, g.end) for g in s.segments if g.activity == "break"] for s in r.shifts] == \
+            [[(g.start, g.end) for g in s.segments if g.activity == "break"] for s in flows.shifts]
