@@ -107,13 +107,24 @@ def scenario(size: str | Size = "S", seed: int = 1, start: date = date(2026, 3, 
                                        max_hours_day=6, days=frozenset({0, 1, 2, 3, 4}), max_days_week=4,
                                        window=(time(9), time(16)), queues=allowed, productivity=0.8,
                                        max_continuous_minutes=120))
+    # weeks in which an agent has leave: a mandatory day off on top of it could leave too few
+    # workable days for the pro-rata contract minimum (seed 2 of S had two in one week)
+    leave_weeks = {(lv.agent_id, (lv.start.date() - hz.start).days // 7) for lv in leave}
+    leave_weeks |= {(lv.agent_id, ((lv.end - timedelta(seconds=1)).date() - hz.start).days // 7) for lv in leave}
+    must_weeks: set[tuple[str, int]] = set()
     wishes: list[Wish] = []
     for a in agents:
         if rng.random() < sz.wishes_share:
             for _ in range(rng.randint(1, 3)):
                 d = hz.dates[rng.randrange(hz.days)]
                 kind = rng.choice([WishKind.OFF, WishKind.OFF, WishKind.EARLY, WishKind.LATE])
-                wishes.append(Wish(a.id, d, kind, weight=rng.randint(1, 3), must=rng.random() < 0.1 and kind == WishKind.OFF))
+                weight = rng.randint(1, 3)
+                must = rng.random() < 0.1 and kind == WishKind.OFF
+                week = (a.id, (d - hz.start).days // 7)
+                must = must and week not in leave_weeks and week not in must_weeks
+                if must:
+                    must_weeks.add(week)  # two mandatory days off in a week: same risk
+                wishes.append(Wish(a.id, d, kind, weight=weight, must=must))
     # dedupe wishes per agent-day (a workbook has one cell per agent-day)
     seen: set = set()
     wishes = [w for w in wishes if not ((w.agent_id, w.day) in seen or seen.add((w.agent_id, w.day)))]
