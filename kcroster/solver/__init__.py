@@ -12,11 +12,13 @@ stays cheap.
 
 How a solve runs: build the model (aggregated coverage, implicit breaks) → one small CP-SAT model
 per agent (all hard rules are per agent, coverage is soft) gives a legal roster within seconds or
-pinpoints the agent whose rules conflict → coordinate descent → for models up to ~60k variables
-the full CP-SAT search (hinted with the complete first solution) proves bounds and improves,
-with two or more workers beside two neighbourhood searches that re-plan a few agents, every
-agent over a few days, or where the roster disagrees with the LP optimum (each adopts the
-other's better rosters); bigger models keep the descent result. Every returned roster goes
+pinpoints the agent whose rules conflict → coordinate descent → CP-SAT completes the shift
+choice (breaks, queues) → for models up to ~60k variables the full CP-SAT search proves bounds
+and improves (hinted with the first roster on shift-type demand, unhinted on interval demand,
+where its LP-guided dive does better), with two or more workers beside neighbourhood searches
+that re-plan a few agents, every agent over a few days, or where the roster disagrees with the LP
+optimum, after one dive into the LP's integral part on interval demand (each adopts the others'
+better rosters); bigger models keep the completed descent result. Every returned roster goes
 through the independent checker.
 """
 

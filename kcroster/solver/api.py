@@ -108,6 +108,7 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
     picks = _warm_picks(b, opts.warm_start) if opts.warm_start is not None else None
     first_values = _complete(b, picks, deadline) if picks else None
     big = False
+    first_obj: int | None = None
     if first_values is None:
         relaxed_ids: set[str] | None = set() if opts.relaxed else None
         picks, bad = greedy(b, t0 + max(5.0, 0.2 * opts.time_limit_s), cancel, relaxed_ids)
@@ -162,13 +163,15 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
                 # CP-SAT stops at its first completion: keep it only where it beats Python's
                 python = extract(b, None, pick=picks)
                 look = _lookup(first_values)
-                if roster_cost(b, python, _pick_lookup(b, picks))[0] <= roster_cost(b, _extract(b, look), look)[0]:
-                    first_values = None
+                first_roster = _extract(b, look)
+                if roster_cost(b, python, _pick_lookup(b, picks))[0] <= roster_cost(b, first_roster, look)[0]:
+                    first_values, first_roster = None, None
     if first_values is not None:
-        first_roster = _extract(b, _lookup(first_values))
+        if first_roster is None:
+            first_roster = _extract(b, _lookup(first_values))
         if res.time_to_first_s is None:
             res.time_to_first_s = time.perf_counter() - t0
-        obj = _objective_of(b, first_values)
+        first_obj = _objective_of(b, first_values)
         if on_progress:
             # reported now (not at time_to_first_s, which may lie before the descent's reports:
             # the progress curve must not run backwards), with the bound proven so far
@@ -176,7 +179,7 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
             found = 1 + int(res.stats.get("sweeps", 0))
             bd = lag.best
             msg = "eerste geldig rooster" if "greedy_s" not in res.stats else "rooster aangevuld (pauzes, wachtrijen)"
-            on_progress(SolveProgress(now, obj, bd, _gap(obj, bd), found, msg))
+            on_progress(SolveProgress(now, first_obj, bd, _gap(first_obj, bd), found, msg))
         b.model.clear_hints()
         if b.req is None:
             # shift-type models: hinting the full search with the first roster helps it
@@ -203,7 +206,6 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
     skip = big or (first_roster is not None and first_values is None)  # big model: descent was the search
     lns = None
     if first_values is not None and opts.workers >= 2 and not skip and not cancelled():
-        first_obj = _objective_of(b, first_values)
         lns = [NeighbourhoodSearch(b, first_values, first_obj, int(opts.seed) + 7919 * i)
                for i in range(NEIGHBOURHOOD_SEARCHES if b.req is None else 1)]
     solver = cp_model.CpSolver()
@@ -257,9 +259,9 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
         final = list(solver.response_proto.solution)
         final_obj = solver.objective_value
         bound = solver.best_objective_bound
-    if final is not None and first_values is not None and _objective_of(b, first_values) < final_obj - 0.5:
+    if final is not None and first_obj is not None and first_obj < final_obj - 0.5:
         # the (unhinted) full search ended above the first roster: keep the first roster
-        final, final_obj = first_values, float(_objective_of(b, first_values))
+        final, final_obj = first_values, float(first_obj)
         st = cp_model.OPTIMAL if bound is not None and bound >= final_obj - 1e-6 else cp_model.FEASIBLE
     best_ns = min(lns, key=lambda ns: ns.objective) if lns else None
     if best_ns is not None and any(ns.improvements for ns in lns) and (
@@ -312,7 +314,7 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
         # the search found nothing better in time (or was cancelled): keep the first legal roster
         look = _lookup(first_values)
         res.roster = first_roster
-        res.objective = float(_objective_of(b, first_values))
+        res.objective = float(first_obj)
         res.status = "cancelled" if cancelled() else "feasible"
         res.objective_terms = term_values(b, look)
         if mode == ModelBuilder.STRICT:
