@@ -165,7 +165,7 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
                 look = _lookup(first_values)
                 first_roster = _extract(b, look)
                 if roster_cost(b, python, _pick_lookup(b, picks))[0] <= roster_cost(b, first_roster, look)[0]:
-                    first_values, first_roster = None, None
+                    first_values, first_roster = None, python
     if first_values is not None:
         if first_roster is None:
             first_roster = _extract(b, _lookup(first_values))
@@ -192,15 +192,12 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
             hint.vars.extend(range(len(first_values)))
             hint.values.extend(first_values)
     elif picks is not None:
-        # big model: the shift choice alone is a legal roster; breaks and queues in Python, and
-        # the search gets the shift choice as a (partial) hint
-        first_roster = extract(b, None, pick=picks)
+        # big model: the shift choice alone is a legal roster, breaks and queues in Python (no
+        # full search follows, so no hint)
+        if first_roster is None:
+            first_roster = extract(b, None, pick=picks)
         if res.time_to_first_s is None:
             res.time_to_first_s = time.perf_counter() - t0
-        for ai in range(len(b.agents)):
-            for d in range(b.D):
-                for ci, x in enumerate(b.x[ai][d]):
-                    b.model.add_hint(x, int(picks.get((ai, d)) == ci))
     # beside the full search, a neighbourhood search over agents and days (two or more workers;
     # one worker stays deterministic)
     skip = big or (first_roster is not None and first_values is None)  # big model: descent was the search

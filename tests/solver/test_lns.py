@@ -63,15 +63,19 @@ class _Result:
         self.roster = roster
 
 
-@pytest.mark.parametrize("kind", KINDS)
-def test_neighbourhoods_free_cells_and_fix_the_rest(kind: str) -> None:
-    p = project(6, 7, max_days_per_week=5)
-    b = built(p)
+def _six_agents_week(seed: int) -> tuple[NeighbourhoodSearch, list[int]]:
+    """A neighbourhood search on six agents over a week, started from a feasible roster."""
+    b = built(project(6, 7, max_days_per_week=5))
     s = cp_model.CpSolver()
     s.parameters.num_workers = 1
     assert s.solve(b.model) in (cp_model.OPTIMAL, cp_model.FEASIBLE)
     values = list(s.response_proto.solution)
-    ns = NeighbourhoodSearch(b, values, _objective_of(b, values), seed=1)
+    return NeighbourhoodSearch(b, values, _objective_of(b, values), seed=seed), values
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_neighbourhoods_free_cells_and_fix_the_rest(kind: str) -> None:
+    ns, values = _six_agents_week(seed=1)
     ns.size[kind] = 0.3
     free = ns.neighbourhood(kind)
     assert free and free < set(ns.cells)
@@ -121,13 +125,7 @@ def test_two_workers_search_beside_and_still_optimal() -> None:
 
 
 def test_lp_neighbourhood_frees_the_cells_that_disagree_with_the_lp() -> None:
-    p = project(6, 7, max_days_per_week=5)
-    b = built(p)
-    s = cp_model.CpSolver()
-    s.parameters.num_workers = 1
-    assert s.solve(b.model) in (cp_model.OPTIMAL, cp_model.FEASIBLE)
-    values = list(s.response_proto.solution)
-    ns = NeighbourhoodSearch(b, values, _objective_of(b, values), seed=2)
+    ns, values = _six_agents_week(seed=2)
     assert "lp" not in {ns._pick_kind() for _ in range(50)}  # no LP yet: never chosen
     lp = [float(v) for v in values]
     cells = sorted(ns.cells)
