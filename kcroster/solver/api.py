@@ -649,9 +649,8 @@ def _warm_picks(b: ModelBuilder, roster: Roster) -> dict[tuple[int, int], int]:
             s = by.get((agent.id, day))
             if s is None:
                 continue
-            st, en = int(s.start.timestamp()), int(s.end.timestamp())
             for ci, c in enumerate(b.cands[ai][d]):
-                if c.start_ts == st and c.end_ts == en:
+                if c.matches(s):
                     picks[(ai, d)] = ci
                     break
     return picks

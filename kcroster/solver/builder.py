@@ -150,10 +150,8 @@ class ModelBuilder:
         for ai, agent in enumerate(self.agents):
             for d, day in enumerate(self.hz.dates):
                 s = by.get((agent.id, day))
-                st = int(s.start.timestamp()) if s else None
-                en = int(s.end.timestamp()) if s else None
                 for c, x in zip(self.cands[ai][d], self.x[ai][d], strict=True):
-                    hit = s is not None and c.start_ts == st and c.end_ts == en
+                    hit = s is not None and c.matches(s)
                     matched += hit
                     self.model.add_hint(x, 1 if hit else 0)
         return matched

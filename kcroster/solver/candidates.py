@@ -44,6 +44,13 @@ class Candidate:
     def class_key(self) -> tuple:
         return (self.k0, self.n, self.brk, self.fixed_breaks)
 
+    def matches(self, shift: Shift) -> bool:
+        """The same shift as a roster's: same start and end, and the same shift type where both
+        name one (two types may share their times, e.g. every 08:00–16:00 type of a nurse
+        rostering instance: matching on times alone put a night type's shift on a day type)."""
+        return (self.start_ts == int(shift.start.timestamp()) and self.end_ts == int(shift.end.timestamp())
+                and (shift.shift_type is None or self.shift_type is None or self.shift_type == shift.shift_type))
+
 
 def queue_open_mask(project: Project, requirement: np.ndarray | None) -> np.ndarray:
     """open[q, k]: queue q takes work in interval k (opening hours, else forecast, else demand)."""

@@ -136,8 +136,7 @@ def stability_targets(b: ModelBuilder):
             if s is None:
                 yield ai, d, None
                 continue
-            st, en = int(s.start.timestamp()), int(s.end.timestamp())
-            yield ai, d, {ci for ci, c in enumerate(b.cands[ai][d]) if c.start_ts == st and c.end_ts == en}
+            yield ai, d, {ci for ci, c in enumerate(b.cands[ai][d]) if c.matches(s)}
 
 
 def _stability(b: ModelBuilder) -> None:

@@ -360,3 +360,58 @@ def test_instance_1_end_to_end_through_the_engine() -> None:
         assert evaluation.objective == 607
     errors = [v for v in check(result.roster, project) if v.severity == Severity.ERROR]
     assert errors == []
+
+
+# Two shift types with the same times (every Curtois shift starts at 08:00): A may work at most
+# one E and any N, B only E; N may not be followed by E.
+SAME_TIMES = """\
+SECTION_HORIZON\r
+7\r
+\r
+SECTION_SHIFTS\r
+E,480,\r
+N,480,E\r
+\r
+SECTION_STAFF\r
+A,E=1|N=7,2400,960,4,2,2,1\r
+B,E=7|N=0,2400,960,4,2,2,1\r
+\r
+SECTION_COVER\r
+0,N,1,100,1\r
+1,N,1,100,1\r
+2,E,1,100,1\r
+3,E,1,100,1\r
+4,N,1,100,1\r
+5,N,1,100,1\r
+"""
+
+
+def test_warm_start_keeps_the_shift_type_when_types_share_their_times(tmp_path: Path) -> None:
+    """A previous roster is matched onto the model's shift candidates by time *and* type: matched
+    on times alone, A's N shifts became E shifts A may not work, the warm start was infeasible and
+    the solve fell back to a fresh greedy roster (instance 8: 254 of 464 shifts mismatched)."""
+    from kcroster.solver import SolveOptions, Weights, solve
+    from kcroster.solver.api import _warm_picks
+    from kcroster.solver.builder import ModelBuilder
+
+    path = tmp_path / "same.txt"
+    path.write_text(SAME_TIMES, newline="")
+    project = curtois_project(read_curtois(path))
+    options = SolveOptions(time_limit_s=5.0, workers=1, seed=1, weights=Weights.research())
+    first = solve(project, None, options=options)
+    assert first.objective == 0  # A covers the four N days, B the two E days (by hand)
+    types = {(s.agent_id, s.day): s.shift_type for s in first.roster.shifts}
+    assert {t for (a, _), t in types.items() if a == "A"} == {"N"}
+
+    b = ModelBuilder(project, None, options, mode=ModelBuilder.STRICT)
+    b.build()
+    picks = _warm_picks(b, first.roster)
+    assert len(picks) == len(types)
+    for (ai, d), ci in picks.items():
+        assert b.cands[ai][d][ci].shift_type == types[(b.agents[ai].id, b.hz.dates[d])]
+
+    again = solve(project, None, options=SolveOptions(time_limit_s=5.0, workers=1, seed=1,
+                                                      weights=Weights.research(), warm_start=first.roster))
+    assert "greedy_s" not in again.stats  # the previous roster was the start, not a fresh greedy one
+    assert again.objective == 0
+    assert {(s.agent_id, s.day): s.shift_type for s in again.roster.shifts} == types
