@@ -22,7 +22,14 @@ better rosters); bigger models keep the completed descent result. Every returned
 through the independent checker.
 """
 
-from kcroster.solver.options import CancelToken, RosterResult, SolveOptions, SolveProgress, Weights
+from kcroster.solver.options import (
+    CancelToken,
+    RosterResult,
+    SolveOptions,
+    SolveProgress,
+    Stage,
+    Weights,
+)
 
 
 def solve(*args, **kwargs) -> RosterResult:
@@ -31,4 +38,4 @@ def solve(*args, **kwargs) -> RosterResult:
     return _solve(*args, **kwargs)
 
 
-__all__ = ["CancelToken", "RosterResult", "SolveOptions", "SolveProgress", "Weights", "solve"]
+__all__ = ["CancelToken", "RosterResult", "SolveOptions", "SolveProgress", "Stage", "Weights", "solve"]

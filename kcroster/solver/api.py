@@ -21,7 +21,7 @@ from kcroster.solver.extract import extract
 from kcroster.solver.infeasibility import describe_gate, explain, explain_agent
 from kcroster.solver.lns import NeighbourhoodSearch
 from kcroster.solver.objective import term_values
-from kcroster.solver.options import CancelToken, RosterResult, SolveOptions, SolveProgress
+from kcroster.solver.options import CancelToken, RosterResult, SolveOptions, SolveProgress, Stage
 from kcroster.solver.warmstart import descend, greedy
 from kcroster.solver.wishes import fairness_value
 
@@ -60,7 +60,7 @@ class _Callback(cp_model.CpSolverSolutionCallback):
                 self.values = (obj, list(self.response_proto.solution))  # the neighbourhood search adopts it
             self.best = obj if self.best is None else min(self.best, obj)
             self.bound = _max_bound(self.best_objective_bound, self.extra())
-            snap = SolveProgress(now, self.best, self.bound, _gap(self.best, self.bound), self.count, "oplossing gevonden")
+            snap = SolveProgress.at(Stage.FOUND, now, self.best, self.bound, _gap(self.best, self.bound), self.count)
         if self.on_progress:
             self.on_progress(snap)
         if self.cancel is not None and self.cancel.cancelled:
@@ -74,8 +74,8 @@ class _Callback(cp_model.CpSolverSolutionCallback):
             if self.first is None:
                 self.first = now
             self.best = obj if self.best is None else min(self.best, obj)
-            snap = SolveProgress(now, self.best, self.bound, _gap(self.best, self.bound), self.count,
-                                 "oplossing gevonden (buurtzoeken)")
+            snap = SolveProgress.at(Stage.FOUND_NEIGHBOURHOOD, now, self.best, self.bound,
+                                    _gap(self.best, self.bound), self.count)
         if self.on_progress:
             self.on_progress(snap)
 
@@ -83,7 +83,7 @@ class _Callback(cp_model.CpSolverSolutionCallback):
         now = time.perf_counter() - self.t0
         with self.lock:
             self.bound = bound = _max_bound(bound, self.extra())
-            snap = SolveProgress(now, self.best, bound, _gap(self.best, bound), self.count, "ondergrens verbeterd")
+            snap = SolveProgress.at(Stage.BOUND, now, self.best, bound, _gap(self.best, bound), self.count)
         if self.on_progress:
             self.on_progress(snap)
 
@@ -98,7 +98,7 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
     b.build()
     build_s = time.perf_counter() - t0
     if on_progress:
-        on_progress(SolveProgress(build_s, None, None, None, 0, "model opgebouwd"))
+        on_progress(SolveProgress.at(Stage.BUILT, build_s, None, None, None, 0))
     res = RosterResult(roster=Roster(), status="unknown")
     lag = _BoundThread(t0, on_progress)
     deadline = t0 + opts.time_limit_s
@@ -133,7 +133,7 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
             lag.start(b, dict(picks), deadline - _finish_margin(b), cancel)
         if picks is not None and srch is not None and not relaxed_ids and not cancelled():
             if on_progress:
-                on_progress(SolveProgress(time.perf_counter() - t0, None, None, None, 1, "eerste geldig rooster"))
+                on_progress(SolveProgress.at(Stage.FIRST, time.perf_counter() - t0, None, None, None, 1))
             now = time.perf_counter()
             # big models: improve agent by agent until shortly before the deadline (the
             # full search would not get anywhere); small ones: a short descent, then CP-SAT
@@ -145,8 +145,8 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
                     # the full objective of the current shift choice (not only its coverage)
                     cost = _picks_cost(b, srch)
                     bd = lag.best
-                    on_progress(SolveProgress(time.perf_counter() - t0, cost, bd, _gap(cost, bd), 1 + n,
-                                              f"verbeterronde {n}"))
+                    on_progress(SolveProgress.at(Stage.ROUND, time.perf_counter() - t0, cost, bd, _gap(cost, bd),
+                                                 1 + n, round=n))
 
             res.stats["sweeps"] = descend(b, srch, stop, cancel, sweep)
             picks = srch.picks
@@ -178,8 +178,8 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
             now = time.perf_counter() - t0
             found = 1 + int(res.stats.get("sweeps", 0))
             bd = lag.best
-            msg = "eerste geldig rooster" if "greedy_s" not in res.stats else "rooster aangevuld (pauzes, wachtrijen)"
-            on_progress(SolveProgress(now, first_obj, bd, _gap(first_obj, bd), found, msg))
+            stage = Stage.FIRST if "greedy_s" not in res.stats else Stage.COMPLETED
+            on_progress(SolveProgress.at(stage, now, first_obj, bd, _gap(first_obj, bd), found))
         b.model.clear_hints()
         if b.req is None:
             # shift-type models: hinting the full search with the first roster helps it
@@ -334,8 +334,8 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
     res.violations = _check(res.roster, project, opts)
     if on_progress and res.objective is not None:
         # the last report is the returned roster itself, so progress and result agree
-        on_progress(SolveProgress(time.perf_counter() - t0, res.objective, res.best_bound, res.gap,
-                                  max(1, cb.count), "klaar"))
+        on_progress(SolveProgress.at(Stage.DONE, time.perf_counter() - t0, res.objective, res.best_bound,
+                                     res.gap, max(1, cb.count)))
     return res
 
 
@@ -548,8 +548,8 @@ class _BoundThread:
             if v > 0 and (self.best is None or v > self.best):
                 self.best = float(v)
                 if self.on_progress:
-                    self.on_progress(SolveProgress(time.perf_counter() - self.t0, None, self.best, None, 0,
-                                                   "ondergrens verbeterd (lagrange)"))
+                    self.on_progress(SolveProgress.at(Stage.BOUND_LAGRANGE, time.perf_counter() - self.t0, None,
+                                                      self.best, None, 0))
 
         def run() -> None:
             try:

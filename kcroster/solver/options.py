@@ -61,6 +61,35 @@ class SolveOptions:
     log: bool = False  # CP-SAT search log to stdout (diagnostics)
 
 
+class Stage:
+    """What a progress report is about: stable codes, so a front end can show the report in the
+    planner's language (``message`` is the Dutch text, for the command line and logs)."""
+
+    BUILT = "built"  # model built
+    FIRST = "first"  # a first legal roster
+    ROUND = "round"  # an improvement round of the descent (``round`` holds its number)
+    COMPLETED = "completed"  # the descent's shift choice completed with breaks and queues
+    FOUND = "found"  # a better roster from the full search
+    FOUND_NEIGHBOURHOOD = "found_neighbourhood"  # a better roster from the neighbourhood search
+    BOUND = "bound"  # a better lower bound
+    BOUND_LAGRANGE = "bound_lagrange"  # a better Lagrangian lower bound
+    DONE = "done"  # the returned roster
+
+
+#: the Dutch message of each stage ("{n}": the round)
+STAGE_MESSAGES = {
+    Stage.BUILT: "model opgebouwd",
+    Stage.FIRST: "eerste geldig rooster",
+    Stage.ROUND: "verbeterronde {n}",
+    Stage.COMPLETED: "rooster aangevuld (pauzes, wachtrijen)",
+    Stage.FOUND: "oplossing gevonden",
+    Stage.FOUND_NEIGHBOURHOOD: "oplossing gevonden (buurtzoeken)",
+    Stage.BOUND: "ondergrens verbeterd",
+    Stage.BOUND_LAGRANGE: "ondergrens verbeterd (lagrange)",
+    Stage.DONE: "klaar",
+}
+
+
 @dataclass
 class SolveProgress:
     elapsed_s: float
@@ -69,6 +98,15 @@ class SolveProgress:
     gap: float | None
     solutions_found: int
     message: str = ""
+    stage: str = ""  # a :class:`Stage` code ("" for reports from elsewhere)
+    round: int = 0  # Stage.ROUND: the round's number
+
+    @classmethod
+    def at(cls, stage: str, elapsed_s: float, objective: float | None, best_bound: float | None,
+           gap: float | None, solutions_found: int, round: int = 0) -> SolveProgress:
+        """A report of a :class:`Stage`, with its Dutch message."""
+        return cls(elapsed_s, objective, best_bound, gap, solutions_found,
+                   STAGE_MESSAGES[stage].format(n=round), stage, round)
 
 
 @dataclass

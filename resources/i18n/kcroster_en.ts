@@ -205,6 +205,16 @@
         <translation>Best roster (penalty points)</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>Beter rooster gevonden</source>
+        <translation>Better roster found</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>Beter rooster gevonden (buurtzoeken)</source>
+        <translation>Better roster found (neighbourhood search)</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/staffing.py"/>
         <source>Bezetting</source>
         <translation>Staffing</translation>
@@ -321,6 +331,11 @@
         <location filename="../../kcroster/gui/views/coverage.py"/>
         <source>Eerlijkheid</source>
         <translation>Fairness</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>Eerste geldige rooster gevonden</source>
+        <translation>First legal roster found</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/solve_dialog.py"/>
@@ -589,6 +604,11 @@
         <translation>Cores</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>Klaar</source>
+        <translation>Done</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/models/wishes_model.py"/>
         <source>Laat</source>
         <translation>Late</translation>
@@ -688,6 +708,11 @@
         <location filename="../../kcroster/gui/views/solve_dialog.py"/>
         <source>Model opbouwen…</source>
         <translation>Building the model…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>Model opgebouwd</source>
+        <translation>Model built</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/models/agents_model.py"/>
@@ -799,6 +824,16 @@
         <location filename="../../kcroster/gui/views/solve_dialog.py"/>
         <source>Ondergrens</source>
         <translation>Bound</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>Ondergrens verbeterd</source>
+        <translation>Lower bound improved</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>Ondergrens verbeterd (Lagrange)</source>
+        <translation>Lower bound improved (Lagrangian)</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/models/agents_model.py"/>
@@ -951,6 +986,11 @@
         <translation>Roster</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>Rooster aangevuld met pauzes en wachtrijen</source>
+        <translation>Roster completed with breaks and queues</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/main_window.py"/>
         <source>Rooster gepubliceerd: latere wijzigingen worden gemarkeerd.</source>
         <translation>Roster published: later changes will be marked.</translation>
@@ -1097,6 +1137,11 @@
         <location filename="../../kcroster/gui/views/agents.py"/>
         <source>Venster</source>
         <translation>Window</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>Verbeterronde {n}</source>
+        <translation>Improvement round {n}</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/staffing.py"/>

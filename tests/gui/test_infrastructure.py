@@ -47,6 +47,31 @@ def test_english_catalogue_switches_the_ui(app):
     assert tr("Rooster") == "Rooster"
 
 
+def test_solver_progress_reads_in_the_planners_language(app):
+    """The solver reports a stage code; the dialog shows it in English in the English UI (it
+    showed the solver's Dutch message there) and every stage the solver can report has a line."""
+    from kcroster.gui import i18n
+    from kcroster.gui.views.solve_dialog import stage_text
+    from kcroster.solver.options import STAGE_MESSAGES, SolveProgress, Stage
+
+    stages = [v for k, v in vars(Stage).items() if not k.startswith("_")]
+    assert sorted(stages) == sorted(STAGE_MESSAGES)
+    reports = [SolveProgress.at(st, 1.0, 10.0, 5.0, 0.5, 2, round=3) for st in stages]
+    assert reports[stages.index(Stage.ROUND)].message == "verbeterronde 3"
+    dutch = [stage_text(r) for r in reports]
+    try:
+        assert i18n.install_language("en")
+        english = {st: stage_text(r) for st, r in zip(stages, reports, strict=True)}
+    finally:
+        i18n.install_language("nl")
+    assert english[Stage.ROUND] == "Improvement round 3"
+    assert english[Stage.FOUND_NEIGHBOURHOOD] == "Better roster found (neighbourhood search)"
+    assert all(e != d for e, d in zip(english.values(), dutch, strict=True))  # every one translated
+    assert len(set(english.values())) == len(stages)
+    # a report from elsewhere (no stage) shows its own message
+    assert stage_text(SolveProgress(1.0, None, None, None, 0, "iets anders")) == "iets anders"
+
+
 def test_dutch_number_and_date_formats(app):
     from kcroster.gui import fmt
 

@@ -21,6 +21,27 @@ from PySide6.QtWidgets import (
 from kcroster.gui import fmt, theme
 from kcroster.gui.i18n import tr
 from kcroster.gui.widgets.linechart import LineChart, Series
+from kcroster.solver.options import Stage
+
+
+def stage_text(snap: object) -> str:
+    """The progress report's line in the planner's language: the solver reports a stage code;
+    its ``message`` (Dutch) is only shown for reports without one."""
+    stage = getattr(snap, "stage", "")
+    texts = {
+        Stage.BUILT: tr("Model opgebouwd"),
+        Stage.FIRST: tr("Eerste geldige rooster gevonden"),
+        Stage.ROUND: tr("Verbeterronde {n}"),
+        Stage.COMPLETED: tr("Rooster aangevuld met pauzes en wachtrijen"),
+        Stage.FOUND: tr("Beter rooster gevonden"),
+        Stage.FOUND_NEIGHBOURHOOD: tr("Beter rooster gevonden (buurtzoeken)"),
+        Stage.BOUND: tr("Ondergrens verbeterd"),
+        Stage.BOUND_LAGRANGE: tr("Ondergrens verbeterd (Lagrange)"),
+        Stage.DONE: tr("Klaar"),
+    }
+    if stage in texts:
+        return texts[stage].format(n=getattr(snap, "round", 0))
+    return str(getattr(snap, "message", "") or "")
 
 
 class SolveDialog(QDialog):
@@ -123,9 +144,9 @@ class SolveDialog(QDialog):
             # a first valid roster (e.g. from the warm start) before the optimiser reports a score
             self.chart.placeholder = tr("Eerste geldige rooster gevonden — de optimalisatie zoekt nu betere…")
             self.chart.update()
-        msg = getattr(snap, "message", "")
+        msg = stage_text(snap)
         if msg and self.stop_button.isEnabled():
-            self.message.setText(str(msg))
+            self.message.setText(msg)
         if obj is not None:
             self.times.append(elapsed)
             self.objectives.append(float(obj))
