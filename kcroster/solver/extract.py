@@ -5,7 +5,9 @@ Breaks: per shift class the model says how many of its agents break at each offs
 class members (in agent order, so the result is deterministic) take those offsets in turn.
 Queues: per skill group and interval the model gives the number of agents per queue; a greedy
 pass keeps every agent on the queue it served in the previous interval whenever that queue still
-needs someone, so agents switch queues as little as possible.
+needs someone, and a second pass swaps the queues of two agents in one interval wherever that
+removes switches (across skill groups too), so agents switch queues as little as possible while
+every queue keeps the same staff in every interval.
 """
 
 from __future__ import annotations
@@ -96,6 +98,9 @@ def extract(b: ModelBuilder, value=None, pick: dict[tuple[int, int], int] | None
                     acts[off] = last
                 elif a != BREAK:
                     last = a
+    if b.req is not None:
+        keep_queues(onduty, activity)
+        fewer_switches(onduty, activity)
     shifts: list[Shift] = []
     for (ai, d), ci in sorted(pick.items()):
         c = b.cands[ai][d][ci]
@@ -216,3 +221,167 @@ def _augment(counts: dict[tuple, dict[int, int]], need) -> bool:
                         return True
                     frontier.append(qb)
     return False
+
+
+def _previous_queue(acts: list[str], off: int) -> str | None:
+    """The queue the agent served last before ``off`` in this shift (across a break)."""
+    for o in range(off - 1, -1, -1):
+        if acts[o] != BREAK:
+            return acts[o]
+    return None
+
+
+def keep_queues(onduty: dict[tuple, list[tuple[int, int, int]]], activity: dict[tuple[int, int], list[str]]) -> int:
+    """Interval by interval, re-deal the queues among all on-duty agents so that as many as
+    possible keep the queue they served before, with every queue keeping exactly its staff.
+    Per interval this is a min-cost circulation on the queues: an agent moving from queue a to
+    queue b is an arc a→b costing the change in "not on my previous queue"; moves along a cycle
+    of queues keep every queue's count, and a cycle of negative cost is an improvement. With at
+    most a handful of queues every simple cycle is tried, and cancelling them until none is
+    negative gives the fewest changes for the interval (only agents of equal productivity are
+    exchanged, so the staffing, and with it the roster's cost, stays the same). Returns how many
+    queue changes (also across a break) the roster has fewer."""
+    from itertools import permutations
+
+    by_k: dict[int, list[tuple[int, int, int, tuple]]] = defaultdict(list)
+    for (gk, k), people in onduty.items():
+        for ai, d, off in people:
+            by_k[k].append((ai, d, off, gk))
+    before = _changes(activity)
+    for k in sorted(by_k):
+        by_unit: dict[int, list[tuple[int, int, int, tuple]]] = defaultdict(list)
+        for p in by_k[k]:
+            by_unit[p[3][1]].append(p)
+        for people in by_unit.values():
+            queues = sorted({q for p in people for q in p[3][0]})
+            if len(queues) < 2:
+                continue
+            prev = {(p[0], p[1]): _previous_queue(activity[(p[0], p[1])], p[2]) for p in people}
+            if all(pv is None or pv == activity[key][p[2]] for p in people for key in [(p[0], p[1])]
+                   for pv in [prev[key]]):
+                continue  # everybody is on their previous queue already
+            cycles = [c for n in range(2, len(queues) + 1) for c in permutations(queues, n) if c[0] == min(c)]
+            while True:
+                # the cheapest agent for each move a → b
+                arc: dict[tuple[str, str], tuple[int, tuple]] = {}
+                for p in people:
+                    cur = activity[(p[0], p[1])][p[2]]
+                    pv = prev[(p[0], p[1])]
+                    here = int(pv is not None and pv != cur)
+                    for q in p[3][0]:
+                        if q == cur:
+                            continue
+                        delta = int(pv is not None and pv != q) - here
+                        if (cur, q) not in arc or delta < arc[(cur, q)][0]:
+                            arc[(cur, q)] = (delta, p)
+                best = None
+                for c in cycles:
+                    moves = [(c[i], c[(i + 1) % len(c)]) for i in range(len(c))]
+                    if all(m in arc for m in moves):
+                        cost = sum(arc[m][0] for m in moves)
+                        if cost < 0 and (best is None or cost < best[0]):
+                            best = (cost, moves)
+                if best is None:
+                    break
+                for m in best[1]:
+                    _delta, p = arc[m]
+                    activity[(p[0], p[1])][p[2]] = m[1]
+    return before - _changes(activity)
+
+
+def _changes(activity: dict[tuple[int, int], list[str]]) -> int:
+    """Working intervals on another queue than the one served before (across a break)."""
+    n = 0
+    for acts in activity.values():
+        last = None
+        for a in acts:
+            if a == BREAK:
+                continue
+            n += last is not None and a != last
+            last = a
+    return n
+
+
+def _switches_at(acts: list[str], off: int) -> int:
+    """Queue changes between ``off`` and its neighbours in the same shift (a break between two
+    stretches is not a change)."""
+    a, n = acts[off], 0
+    if off > 0 and acts[off - 1] != BREAK and acts[off - 1] != a:
+        n += 1
+    if off + 1 < len(acts) and acts[off + 1] != BREAK and acts[off + 1] != a:
+        n += 1
+    return n
+
+
+def fewer_switches(onduty: dict[tuple, list[tuple[int, int, int]]], activity: dict[tuple[int, int], list[str]],
+                   passes: int = 6) -> int:
+    """Swap the queues two on-duty agents serve in one interval wherever that lowers their queue
+    changes; returns the number of changes removed. Both must be allowed the other's queue and
+    count the same (productivity), so every queue keeps exactly its staff in every interval and
+    the roster's cost does not change. Unlike the re-deal (:func:`keep_queues`) this also sees
+    the next interval: a one-interval excursion to another queue goes. Only working intervals
+    next to a change are looked at, again only next to a swap."""
+    where: dict[tuple[int, int, int], tuple[int, tuple[int, int, int, tuple]]] = {}
+    by_k: dict[int, list[tuple[int, int, int, tuple]]] = defaultdict(list)
+    for (gk, k), people in onduty.items():
+        for ai, d, off in people:
+            p = (ai, d, off, gk)
+            by_k[k].append(p)
+            where[(ai, d, off)] = (k, p)
+    serving_at: dict[int, dict[str, list[tuple[int, int, int, tuple]]]] = {}
+
+    def serving(k: int) -> dict[str, list[tuple[int, int, int, tuple]]]:
+        if k not in serving_at:
+            by_q: dict[str, list[tuple[int, int, int, tuple]]] = defaultdict(list)
+            for p in by_k[k]:
+                by_q[activity[(p[0], p[1])][p[2]]].append(p)
+            serving_at[k] = by_q
+        return serving_at[k]
+
+    todo = {key for key in where if _switches_at(activity[key[:2]], key[2])}
+    removed = 0
+    for _ in range(passes):
+        if not todo:
+            break
+        touched: set[tuple[int, int, int]] = set()
+        for key in sorted(todo, key=lambda t: where[t][0]):
+            k, px = where[key]
+            ax, dx, ox, gx = px
+            acts_x = activity[(ax, dx)]
+            own = _switches_at(acts_x, ox)
+            if own == 0:
+                continue
+            qx = acts_x[ox]
+            # only taking a neighbour's queue can lower this agent's changes
+            wanted = {acts_x[o] for o in (ox - 1, ox + 1) if 0 <= o < len(acts_x)} - {qx, BREAK, WORK}
+            best = None
+            for qy in wanted:
+                if qy not in gx[0]:
+                    continue
+                for py in serving(k).get(qy, ()):
+                    ay, dy, oy, gy = py
+                    if gy[1] != gx[1] or qx not in gy[0] or (ay, dy) == (ax, dx):
+                        continue
+                    acts_y = activity[(ay, dy)]
+                    before = own + _switches_at(acts_y, oy)
+                    acts_x[ox], acts_y[oy] = qy, qx
+                    gain = before - _switches_at(acts_x, ox) - _switches_at(acts_y, oy)
+                    acts_x[ox], acts_y[oy] = qx, qy
+                    if gain > 0 and (best is None or gain > best[0]):
+                        best = (gain, py)
+            if best is None:
+                continue
+            gain, py = best
+            ay, dy, oy, _gy = py
+            qy = activity[(ay, dy)][oy]
+            acts_x[ox], activity[(ay, dy)][oy] = qy, qx
+            by_q = serving(k)
+            by_q[qy].remove(py)
+            by_q[qx].append(py)
+            by_q[qx].remove(px)
+            by_q[qy].append(px)
+            removed += gain
+            for a, d, o in ((ax, dx, ox), (ay, dy, oy)):
+                touched.update(n for n in ((a, d, o - 1), (a, d, o), (a, d, o + 1)) if n in where)
+        todo = touched
+    return removed

@@ -10,7 +10,7 @@ from solver_kit import MON, errors, hourly_requirement, opts, project, queue
 from kcroster.model import BREAK, ReintegrationStep
 from kcroster.solver import solve
 from kcroster.solver.builder import ModelBuilder
-from kcroster.solver.extract import extract
+from kcroster.solver.extract import extract, fewer_switches, keep_queues
 
 
 def test_python_queue_assignment_moves_agents_along_a_chain() -> None:
@@ -63,3 +63,127 @@ def test_requirement_of_the_wrong_shape_is_an_input_error() -> None:
     p = project(1, 1)
     with pytest.raises(KcrosterInputError, match="verwacht"):
         solve(p, np.zeros((2, 5)), options=opts())
+
+
+# --- fewer queue changes ------------------------------------------------------------------------
+TCE = (("T", "C", "E"), 10)  # a skill group key: queues, productivity unit
+
+
+def _deal(plan: dict[str, tuple[tuple, str]]) -> tuple[dict, dict]:
+    """``{"x": (group, "T C . T")}`` → (onduty, activity); ``.`` is a break."""
+    onduty: dict = {}
+    activity: dict = {}
+    for i, (_name, (gk, line)) in enumerate(sorted(plan.items())):
+        acts = [BREAK if a == "." else a for a in line.split()]
+        activity[(i, 0)] = acts
+        for k, a in enumerate(acts):
+            if a != BREAK:
+                onduty.setdefault((gk, k), []).append((i, 0, k))
+    return onduty, activity
+
+
+def _staff(activity: dict, units: dict) -> dict:
+    """Staff per (interval, queue), in productivity units."""
+    out: dict = {}
+    for key, acts in activity.items():
+        for k, a in enumerate(acts):
+            if a != BREAK:
+                out[(k, a)] = out.get((k, a), 0) + units[key]
+    return out
+
+
+def _changes(activity: dict) -> int:
+    return sum(1 for acts in activity.values() for a, z in zip(acts, acts[1:], strict=False)
+               if BREAK not in (a, z) and a != z)
+
+
+def test_queues_are_re_dealt_so_agents_keep_their_queue() -> None:
+    """Three agents each change queue in the second interval, around a cycle T → C → E → T
+    (no pair of them can swap to help): the re-deal keeps all three, and every queue keeps its
+    staff in every interval."""
+    onduty, activity = _deal({"x": (TCE, "T C C"), "y": (TCE, "C E E"), "z": (TCE, "E T T")})
+    units = dict.fromkeys(activity, 10)
+    staff = _staff(activity, units)
+    assert _changes(activity) == 3
+    assert keep_queues(onduty, activity) == 3
+    assert activity == {(0, 0): ["T", "T", "T"], (1, 0): ["C", "C", "C"], (2, 0): ["E", "E", "E"]}
+    assert _staff(activity, units) == staff
+
+
+def test_re_deal_respects_skills_productivity_and_breaks() -> None:
+    # x wants T back, but the one on T (z) may not serve C: nothing changes
+    onduty, activity = _deal({"x": (TCE, "T C"), "z": ((("T",), 10), "T T")})
+    before = {k: list(v) for k, v in activity.items()}
+    assert keep_queues(onduty, activity) == 0 and activity == before
+    # a reintegration agent at 80 % is never exchanged with one at 100 %: the staff would change
+    onduty, activity = _deal({"x": (TCE, "T C"), "y": ((TCE[0], 8), "C T")})
+    before = {k: list(v) for k, v in activity.items()}
+    assert keep_queues(onduty, activity) == 0 and activity == before
+    # after a break the agent goes back to the queue it served before it
+    onduty, activity = _deal({"x": (TCE, "T . C"), "y": (TCE, "C . T")})
+    assert keep_queues(onduty, activity) == 2
+    assert activity == {(0, 0): ["T", BREAK, "T"], (1, 0): ["C", BREAK, "C"]}
+
+
+def test_pairwise_swaps_look_at_the_next_interval_too() -> None:
+    """x serves C for one interval between two T's while y does the opposite: swaps remove all
+    four changes at the same staffing."""
+    onduty, activity = _deal({"x": (TCE, "T C T"), "y": (TCE, "C T C")})
+    staff = _staff(activity, dict.fromkeys(activity, 10))
+    assert fewer_switches(onduty, activity) == 4
+    assert _changes(activity) == 0 and _staff(activity, dict.fromkeys(activity, 10)) == staff
+
+
+def test_solved_roster_changes_queue_less_at_the_same_staffing(monkeypatch) -> None:
+    """One solution of bench scenario S (greedy shift choice, CP-SAT completion) turned into a
+    roster with and without the two passes, both ways of splitting queues: the same cost and the
+    same staff per queue and interval, fewer queue changes, legal."""
+    import time as _time
+
+    import kcroster.solver.extract as ex
+    from kcroster.pipeline import productivity_of
+    from kcroster.solver.api import _complete, _lookup, roster_cost
+    from kcroster.solver.scenarios import scenario
+    from kcroster.solver.warmstart import greedy
+
+    p, req = scenario("S", 1)
+    b = ModelBuilder(p, req, opts())
+    b.build()
+    picks, bad = greedy(b, _time.perf_counter() + 20, None, None)
+    assert bad is None
+    values = _complete(b, picks, _time.perf_counter() + 20)
+    assert values is not None
+    value = _lookup(values)
+    prod = productivity_of(p)
+
+    def measure(roster):
+        staff: dict = {}
+        for sh in roster.shifts:
+            for g in sh.segments:
+                t = g.start
+                while t < g.end:
+                    if g.activity != BREAK:
+                        key = (t, g.activity)
+                        staff[key] = round(staff.get(key, 0) + prod(sh.agent_id, sh.day), 6)
+                    t += timedelta(minutes=p.horizon.interval_minutes)
+        acts = {(sh.agent_id, sh.day): [g.activity for g in sh.segments] for sh in roster.shifts}
+        changes = sum(1 for a in acts.values() for x, z in zip(a, a[1:], strict=False)
+                      if BREAK not in (x, z) and x != z)
+        return roster_cost(b, roster, value)[0], staff, changes
+
+    rosters = [extract(b, value), extract(b, value, queues_by_need=True)]
+    monkeypatch.setattr(ex, "keep_queues", lambda *a, **k: 0)
+    monkeypatch.setattr(ex, "fewer_switches", lambda *a, **k: 0)
+    plain = [extract(b, value), extract(b, value, queues_by_need=True)]
+    for roster, before in zip(rosters, plain, strict=True):
+        assert errors(_Res(roster), p) == []
+        cost, staff, changes = measure(roster)
+        cost0, staff0, changes0 = measure(before)
+        assert cost == cost0
+        assert staff == staff0
+        assert changes < changes0
+
+
+class _Res:
+    def __init__(self, roster) -> None:
+        self.roster = roster
