@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from ortools.sat.python import cp_model
 
-from kcroster.model import KcrosterInputError, Project, Roster
+from kcroster.model import KcrosterInputError, Project
 from kcroster.solver.candidates import Candidate, CandidateFactory, queue_open_mask
 from kcroster.solver.options import SolveOptions
 
@@ -142,16 +142,3 @@ class ModelBuilder:
         coverage.add(self)
         wishes.add(self)
         objective.build(self)
-
-    def add_hints(self, roster: Roster) -> int:
-        """Hint the solver with a roster (warm start); returns the number of shifts matched."""
-        matched = 0
-        by = {(s.agent_id, s.day): s for s in roster.shifts}
-        for ai, agent in enumerate(self.agents):
-            for d, day in enumerate(self.hz.dates):
-                s = by.get((agent.id, day))
-                for c, x in zip(self.cands[ai][d], self.x[ai][d], strict=True):
-                    hit = s is not None and c.matches(s)
-                    matched += hit
-                    self.model.add_hint(x, 1 if hit else 0)
-        return matched

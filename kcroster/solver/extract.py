@@ -5,15 +5,17 @@ Breaks: per shift class the model says how many of its agents break at each offs
 class members (in agent order, so the result is deterministic) take those offsets in turn.
 Queues: per skill group and interval the model gives the number of agents per queue; a greedy
 pass keeps every agent on the queue it served in the previous interval whenever that queue still
-needs someone, and a second pass swaps the queues of two agents in one interval wherever that
-removes switches (across skill groups too), so agents switch queues as little as possible while
-every queue keeps the same staff in every interval.
+needs someone; then, across skill groups, the queues are re-dealt per interval so agents keep the
+queue they served before, and pairwise swaps remove one-interval excursions — agents switch queues
+as little as possible while every queue keeps the same staff in every interval.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from datetime import datetime
+from functools import lru_cache
+from itertools import permutations
 
 from kcroster.model import BREAK, WORK, Roster, Segment, Shift
 from kcroster.solver.breaks import flex_window
@@ -231,6 +233,21 @@ def _previous_queue(acts: list[str], off: int) -> str | None:
     return None
 
 
+def _by_interval(onduty: dict[tuple, list[tuple[int, int, int]]]) -> dict[int, list[tuple[int, int, int, tuple]]]:
+    """On-duty agents per interval: (agent, day, offset, skill group)."""
+    by_k: dict[int, list[tuple[int, int, int, tuple]]] = defaultdict(list)
+    for (gk, k), people in onduty.items():
+        for ai, d, off in people:
+            by_k[k].append((ai, d, off, gk))
+    return by_k
+
+
+@lru_cache(maxsize=64)
+def _cycles(queues: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Every simple cycle over the queues, each once (starting at its smallest queue)."""
+    return [c for n in range(2, len(queues) + 1) for c in permutations(queues, n) if c[0] == min(c)]
+
+
 def keep_queues(onduty: dict[tuple, list[tuple[int, int, int]]], activity: dict[tuple[int, int], list[str]]) -> int:
     """Interval by interval, re-deal the queues among all on-duty agents so that as many as
     possible keep the queue they served before, with every queue keeping exactly its staff.
@@ -241,26 +258,20 @@ def keep_queues(onduty: dict[tuple, list[tuple[int, int, int]]], activity: dict[
     negative gives the fewest changes for the interval (only agents of equal productivity are
     exchanged, so the staffing, and with it the roster's cost, stays the same). Returns how many
     queue changes (also across a break) the roster has fewer."""
-    from itertools import permutations
-
-    by_k: dict[int, list[tuple[int, int, int, tuple]]] = defaultdict(list)
-    for (gk, k), people in onduty.items():
-        for ai, d, off in people:
-            by_k[k].append((ai, d, off, gk))
+    by_k = _by_interval(onduty)
     before = _changes(activity)
     for k in sorted(by_k):
         by_unit: dict[int, list[tuple[int, int, int, tuple]]] = defaultdict(list)
         for p in by_k[k]:
             by_unit[p[3][1]].append(p)
         for people in by_unit.values():
-            queues = sorted({q for p in people for q in p[3][0]})
+            queues = tuple(sorted({q for p in people for q in p[3][0]}))
             if len(queues) < 2:
                 continue
             prev = {(p[0], p[1]): _previous_queue(activity[(p[0], p[1])], p[2]) for p in people}
-            if all(pv is None or pv == activity[key][p[2]] for p in people for key in [(p[0], p[1])]
-                   for pv in [prev[key]]):
+            if all(prev[(p[0], p[1])] in (None, activity[(p[0], p[1])][p[2]]) for p in people):
                 continue  # everybody is on their previous queue already
-            cycles = [c for n in range(2, len(queues) + 1) for c in permutations(queues, n) if c[0] == min(c)]
+            cycles = _cycles(queues)
             while True:
                 # the cheapest agent for each move a → b
                 arc: dict[tuple[str, str], tuple[int, tuple]] = {}
@@ -321,13 +332,8 @@ def fewer_switches(onduty: dict[tuple, list[tuple[int, int, int]]], activity: di
     the roster's cost does not change. Unlike the re-deal (:func:`keep_queues`) this also sees
     the next interval: a one-interval excursion to another queue goes. Only working intervals
     next to a change are looked at, again only next to a swap."""
-    where: dict[tuple[int, int, int], tuple[int, tuple[int, int, int, tuple]]] = {}
-    by_k: dict[int, list[tuple[int, int, int, tuple]]] = defaultdict(list)
-    for (gk, k), people in onduty.items():
-        for ai, d, off in people:
-            p = (ai, d, off, gk)
-            by_k[k].append(p)
-            where[(ai, d, off)] = (k, p)
+    by_k = _by_interval(onduty)
+    where = {p[:3]: (k, p) for k, people in by_k.items() for p in people}
     serving_at: dict[int, dict[str, list[tuple[int, int, int, tuple]]]] = {}
 
     def serving(k: int) -> dict[str, list[tuple[int, int, int, tuple]]]:
