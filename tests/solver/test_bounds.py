@@ -219,3 +219,18 @@ def test_queue_split_of_a_solution_is_the_cheaper_of_flows_and_water_filling() -
         assert [(s.agent_id, s.start, s.end) for s in r.shifts] == [(s.agent_id, s.start, s.end) for s in flows.shifts]
         assert [[(g.start, g.end) for g in s.segments if g.activity == "break"] for s in r.shifts] == \
             [[(g.start, g.end) for g in s.segments if g.activity == "break"] for s in flows.shifts]
+
+
+def test_lagrangian_bound_prices_the_per_agent_wish_fairness_exactly() -> None:
+    """The instance of the fairness test above: the optimum is 200 + 850 = 1050 (a1 works day
+    0). A relaxation that ignored the fairness term would stop at 100 (a0 works: one refused
+    wish of weight 1); pricing each agent's refusal patterns with their fairness cost closes the
+    gap — a0 working costs 100 + 2500, a1 working 200 + 850, nobody 6000."""
+    p, req = _fairness_instance()
+    w8 = Weights(under_tiers=(200, 300, 400), over=1, wish=100, fairness_wishes=50, fairness_unpopular=0, stability=0)
+    b = ModelBuilder(p, req, opts(weights=w8))
+    b.build()
+    lag = lagrangian_bound(b, clock.perf_counter() + 10.0)
+    assert lag == 1050
+    lp = lp_bound(b.model, 10.0)
+    assert lp.bound is not None and lp.bound <= 1050
