@@ -109,12 +109,32 @@ class AgentSearch:
             self.subs[ai] = (s, terms)
         return self.subs[ai]
 
-    def _break_set(self, c) -> set[int]:
+    def _break_set(self, c, span=None) -> set[int]:
+        """Break offsets of candidate ``c``: a fixed pattern as it is; a flexible block where it
+        costs least — ``span(a, z)`` is the gain of being on duty in intervals [a, z) — or, with
+        no gains given, in the middle of its window."""
         if c.brk:
             win = flex_window(c.n, c.brk, self.iv)
-            j = win[len(win) // 2]
+            if span is None:
+                j = win[len(win) // 2]
+            else:
+                j = min(win, key=lambda j: (span(c.k0 + j, c.k0 + j + c.brk), abs(j - win[len(win) // 2])))
             return set(range(j, j + c.brk))
         return set(c.fixed_breaks)
+
+    def _span(self, rows: list[int], lo: int, hi: int):
+        """``span(a, z)``: what one agent of the group saves by being on duty in [a, z) ⊆ [lo, hi)
+        (per interval the queue that still needs most; nobody missing: over-coverage)."""
+        best = self.resid[rows, lo:hi].max(axis=0)
+        marg = self.marg
+        g = np.where(best > 0, marg[np.clip(best, 0, len(marg) - 1)], -self.over_w * SCALE)
+        pref = np.concatenate(([0], np.cumsum(g)))
+
+        def span(a: int, z: int) -> int:
+            a, z = max(a, lo), min(z, hi)
+            return int(pref[z - lo] - pref[a - lo]) if z > a else 0
+
+        return span
 
     def _gains(self, ai: int, s: ModelBuilder) -> list[tuple[int, object]]:
         b, resid, nk = self.b, self.resid, self.nk
@@ -127,7 +147,6 @@ class AgentSearch:
                         out.append((tn[1] if tn[0] > 0 else -tn[2], s.x[0][d][ci]))
         if resid is None:
             return out
-        marg = self.marg
         for d in range(b.D):
             if not b.cands[ai][d]:
                 continue
@@ -140,19 +159,14 @@ class AgentSearch:
             hi = min(nk, max(c.k0 + c.n for c in cs))
             if hi <= lo:
                 continue
-            best = resid[rows, lo:hi].max(axis=0)
-            g = np.where(best > 0, marg[np.clip(best, 0, len(marg) - 1)], -self.over_w * SCALE)
-            pref = np.concatenate(([0], np.cumsum(g)))
-
-            def span(a: int, z: int, lo: int = lo, hi: int = hi, pref: np.ndarray = pref) -> int:
-                a, z = max(a, lo), min(z, hi)
-                return int(pref[z - lo] - pref[a - lo]) if z > a else 0
-
+            span = self._span(rows, lo, hi)
             for ci, c in enumerate(b.cands[ai][d]):
                 if c.locked is not None:
                     continue
                 gain = span(c.k0, c.k0 + c.n)
-                for off in self._break_set(c):
+                # the break where the agent is missed least (the full search places it freely
+                # in its window too)
+                for off in self._break_set(c, span):
                     gain -= span(c.k0 + off, c.k0 + off + 1)
                 if gain:
                     out.append((gain * unit // SCALE, s.x[0][d][ci]))
@@ -180,7 +194,8 @@ class AgentSearch:
                     continue
                 queues, unit = group_key(b, ai, d)
                 rows = [self.qidx[q] for q in queues]
-                brk = self._break_set(c)
+                hi = min(self.nk, c.k0 + c.n)
+                brk = self._break_set(c, self._span(rows, c.k0, hi) if rows and hi > c.k0 else None)
                 for off in range(c.n):
                     k = c.k0 + off
                     if k < self.nk and off not in brk and rows:

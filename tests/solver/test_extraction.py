@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import time, timedelta
 
+import numpy as np
 from solver_kit import MON, errors, hourly_requirement, opts, project, queue
 
 from kcroster.model import BREAK, ReintegrationStep
@@ -187,3 +188,32 @@ def test_solved_roster_changes_queue_less_at_the_same_staffing(monkeypatch) -> N
 class _Res:
     def __init__(self, roster) -> None:
         self.roster = roster
+
+
+def test_agent_search_takes_the_break_where_the_agent_is_missed_least() -> None:
+    """One agent, one 6-hour shift 08:00–14:00 at 15 minutes: its 30-minute break may start
+    anywhere from 10:15 to 11:15. One agent is needed all day except 10:15–10:45, so the only
+    perfect roster breaks exactly then (coverage cost 0). A break fixed mid-window (10:45) would
+    leave 10:45–11:15 short and 10:15–10:45 over-staffed."""
+    import time as _time
+
+    from kcroster.solver.warmstart import greedy
+
+    p = project(1, 1, interval=15, lengths=(360, 360), queues=[queue(start=8, end=14)])
+    hz = p.horizon
+    req = np.zeros((1, hz.n_intervals))
+    mins = hz.local_minute_of_day
+    req[0] = np.where((mins >= 8 * 60) & (mins < 14 * 60), 1.0, 0.0)
+    req[0, (mins >= 10 * 60 + 15) & (mins < 10 * 60 + 45)] = 0.0
+    b = ModelBuilder(p, req, opts())
+    b.build()
+    picks, bad = greedy(b, _time.perf_counter() + 20)
+    assert bad is None and picks == {(0, 0): 0}
+    srch = b.agent_search
+    assert srch.coverage_cost() == 0
+    assert (srch.resid == 0).all()
+    # the full search agrees: the optimum is 0
+    res = solve(p, req, options=opts())
+    assert res.objective == 0 and res.status == "optimal"
+    brk = [g for s in res.roster.shifts for g in s.segments if g.activity == BREAK]
+    assert [(g.start.strftime("%H:%M"), g.end.strftime("%H:%M")) for g in brk] == [("10:15", "10:45")]
