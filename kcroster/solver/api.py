@@ -166,6 +166,13 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
                 first_roster = _extract(b, look)
                 if roster_cost(b, python, _pick_lookup(b, picks))[0] <= roster_cost(b, first_roster, look)[0]:
                     first_values, first_roster = None, python
+            if big and first_values is not None and srch is not None and mode == ModelBuilder.STRICT:
+                # the time left goes to more rounds, each from the completed roster as it is
+                first_values, first_roster, rounds = _improve_completed(
+                    b, srch, first_values, first_roster, deadline, cancel, on_progress, t0,
+                    int(res.stats.get("sweeps", 0)), lambda: lag.best)
+                res.stats["completions"] = 1 + rounds
+                picks = srch.picks
     if first_values is not None:
         if first_roster is None:
             first_roster = _extract(b, _lookup(first_values))
@@ -654,6 +661,52 @@ def _warm_picks(b: ModelBuilder, roster: Roster) -> dict[tuple[int, int], int]:
                     picks[(ai, d)] = ci
                     break
     return picks
+
+
+def _improve_completed(b: ModelBuilder, srch, values: list[int], roster: Roster, deadline: float, cancel,
+                       on_progress, t0: float, sweeps: int, bound) -> tuple[list[int], Roster, int]:
+    """Big models, once the descent has settled and CP-SAT has completed its shift choice: go on
+    descending from the completed roster — its real breaks and queues in the residual — and
+    complete again, as long as that pays and time is left (bench M: 84 361 → 82 114 in five
+    more rounds). Returns the best (values, roster) and the number of extra completions."""
+    cost = roster_cost(b, roster, _lookup(values))[0]
+    rounds = 0
+    while not (cancel is not None and cancel.cancelled):
+        stop = deadline - _finish_margin(b) - _complete_budget(b)
+        if stop - time.perf_counter() < 1.0:
+            break
+        kept = dict(srch.picks)
+        srch.load(roster)
+
+        def sweep(n: int, _coverage: int, base: int = sweeps) -> None:
+            if on_progress:
+                est = _picks_cost(b, srch)
+                bd = bound()
+                on_progress(SolveProgress.at(Stage.ROUND, time.perf_counter() - t0, est, bd, _gap(est, bd),
+                                             1 + base + n, round=base + n))
+
+        n = descend(b, srch, stop, cancel, sweep)
+        sweeps += n
+        new = None
+        if srch.picks != kept and not (cancel is not None and cancel.cancelled):
+            vals = _complete(b, srch.picks, deadline - _finish_margin(b))
+            if vals is not None:
+                look = _lookup(vals)
+                r = _extract(b, look)
+                c = roster_cost(b, r, look)[0]
+                if c < cost:
+                    new = (vals, r, c)
+        if new is None:
+            srch.picks = kept
+            srch.load(roster)
+            break
+        values, roster, cost = new
+        rounds += 1
+        if on_progress:
+            bd = bound()
+            on_progress(SolveProgress.at(Stage.COMPLETED, time.perf_counter() - t0, cost, bd, _gap(cost, bd),
+                                         1 + sweeps))
+    return values, roster, rounds
 
 
 def _complete(b: ModelBuilder, picks: dict[tuple[int, int], int], deadline: float) -> list[int] | None:

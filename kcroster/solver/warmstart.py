@@ -204,6 +204,44 @@ class AgentSearch:
                         lst.append((q, k, unit))
         self.contrib[ai] = lst
 
+    def load(self, roster) -> None:
+        """Residual and contributions from a complete roster of the current shift choice, with
+        its real breaks and queues (a completed roster places them better than
+        :meth:`_apply` guesses), so the search goes on from the roster as it is."""
+        b = self.b
+        for ai in list(self.contrib):
+            self._remove(ai)
+        for ai in range(len(b.agents)):
+            self.contrib[ai] = []
+        idx = {a.id: i for i, a in enumerate(b.agents)}
+        t0, ivs = int(b.hz.starts_utc[0]), b.hz.interval_seconds
+        for sh in roster.shifts:
+            ai = idx.get(sh.agent_id)
+            if ai is None or not b.hz.start <= sh.day < b.hz.end:
+                continue
+            d = b.hz.day_index(sh.day)
+            ci = self.picks.get((ai, d))
+            if ci is None:
+                raise ValueError(f"roster shift of {sh.agent_id} on {sh.day} is not in the shift choice")
+            c = b.cands[ai][d][ci]
+            lst = self.contrib[ai]
+            tn = self.type_need.get((d, c.shift_type)) if c.shift_type else None
+            if tn is not None:
+                tn[0] -= 1
+                lst.append((-1, d, c.shift_type))
+            if self.resid is None or c.locked is not None:
+                continue
+            unit = group_key(b, ai, d)[1]
+            for g in sh.segments:
+                q = self.qidx.get(g.activity)
+                if q is None:
+                    continue
+                k0 = max(0, (int(g.start.timestamp()) - t0) // ivs)
+                k1 = min(self.nk, (int(g.end.timestamp()) - t0) // ivs)
+                for k in range(k0, k1):
+                    self.resid[q, k] -= unit
+                    lst.append((q, k, unit))
+
     def _remove(self, ai: int) -> None:
         for q, k, unit in self.contrib.pop(ai, []):
             if q == -1:

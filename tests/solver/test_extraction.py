@@ -217,3 +217,32 @@ def test_agent_search_takes_the_break_where_the_agent_is_missed_least() -> None:
     assert res.objective == 0 and res.status == "optimal"
     brk = [g for s in res.roster.shifts for g in s.segments if g.activity == BREAK]
     assert [(g.start.strftime("%H:%M"), g.end.strftime("%H:%M")) for g in brk] == [("10:15", "10:45")]
+
+
+def test_agent_search_loaded_from_a_completed_roster_prices_its_coverage_exactly() -> None:
+    """After CP-SAT completes the search's shift choice (breaks, queues), the search reloads
+    its residual from that roster's own segments: its coverage cost is then the roster's, as
+    computed from the segments by ``roster_cost``; one more descent from there never ends above
+    it (each agent's move is priced against the real residual)."""
+    import time as _time
+
+    from kcroster.solver.api import _complete, _extract, _lookup, _picks_cost, roster_cost
+    from kcroster.solver.scenarios import scenario
+    from kcroster.solver.warmstart import descend, greedy
+
+    p, req = scenario("S", 1)
+    b = ModelBuilder(p, req, opts())
+    b.build()
+    picks, bad = greedy(b, _time.perf_counter() + 20)
+    assert bad is None
+    srch = b.agent_search
+    look = _lookup(_complete(b, picks, _time.perf_counter() + 20))
+    roster = _extract(b, look)
+    cost, terms = roster_cost(b, roster, look)
+    estimate_before = srch.coverage_cost()
+    srch.load(roster)
+    assert srch.coverage_cost() == terms["coverage"]
+    assert estimate_before != terms["coverage"]  # the guess of breaks and queues was not it
+    assert _picks_cost(b, srch) == cost
+    descend(b, srch, _time.perf_counter() + 20)
+    assert _picks_cost(b, srch) <= cost
