@@ -708,11 +708,7 @@ def _improve_completed(b: ModelBuilder, srch, values: list[int], roster: Roster,
             srch.load(roster)
             break
         values, roster, cost = new
-        rounds += 1
-        if on_progress:
-            bd = bound()
-            on_progress(SolveProgress.at(Stage.COMPLETED, time.perf_counter() - t0, cost, bd, _gap(cost, bd),
-                                         1 + sweeps))
+        rounds += 1  # reported by the next round's sweeps (from the completed roster) or the caller
     return values, roster, rounds
 
 
