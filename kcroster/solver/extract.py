@@ -7,7 +7,9 @@ Queues: per skill group and interval the model gives the number of agents per qu
 pass keeps every agent on the queue it served in the previous interval whenever that queue still
 needs someone; then, across skill groups, the queues are re-dealt per interval so agents keep the
 queue they served before, and pairwise swaps remove one-interval excursions — agents switch queues
-as little as possible while every queue keeps the same staff in every interval.
+as little as possible while every queue keeps the same staff in every interval. Only an agent who
+counts differently (reintegration productivity) may be swapped at a small coverage cost
+(``Weights.queue_change`` per change spared).
 """
 
 from __future__ import annotations
@@ -17,10 +19,12 @@ from datetime import datetime
 from functools import lru_cache
 from itertools import permutations
 
+import numpy as np
+
 from kcroster.model import BREAK, WORK, Roster, Segment, Shift
 from kcroster.solver.breaks import flex_window
 from kcroster.solver.builder import ModelBuilder
-from kcroster.solver.coverage import group_key
+from kcroster.solver.coverage import SCALE, _tier_cost, group_key
 
 
 def chosen(b: ModelBuilder, value) -> dict[tuple[int, int], int]:
@@ -102,7 +106,9 @@ def extract(b: ModelBuilder, value=None, pick: dict[tuple[int, int], int] | None
                     last = a
     if b.req is not None:
         keep_queues(onduty, activity)
-        fewer_switches(onduty, activity)
+        w = b.w8.queue_change
+        fewer_switches(onduty, activity, cells=QueueCells.of(b, onduty, activity) if w > 0 else None,
+                       change_weight=w)
     shifts: list[Shift] = []
     for (ai, d), ci in sorted(pick.items()):
         c = b.cands[ai][d][ci]
@@ -324,14 +330,60 @@ def _switches_at(acts: list[str], off: int) -> int:
     return n
 
 
+class QueueCells:
+    """Staff (tenths of an agent) per queue × interval of a roster being extracted, against the
+    requirement, with the model's coverage cost (convex shortage tiers, over-coverage): what a
+    change of staff in one cell costs or saves."""
+
+    def __init__(self, queues: list[str], req: np.ndarray, staff: np.ndarray, tiers: list[int], over: int) -> None:
+        self.qidx = {q: i for i, q in enumerate(queues)}
+        self.req, self.staff, self.tiers, self.over = req, staff, list(tiers) or [1], over
+
+    @classmethod
+    def of(cls, b: ModelBuilder, onduty: dict[tuple, list[tuple[int, int, int]]],
+           activity: dict[tuple[int, int], list[str]]) -> QueueCells:
+        queues = [q.name for q in b.p.queues]
+        req = np.round(b.req * SCALE).astype(np.int64)
+        for q, queue in enumerate(b.p.queues):
+            if queue.min_agents_when_open:
+                req[q] = np.where(b.open[q], np.maximum(req[q], queue.min_agents_when_open * SCALE), req[q])
+        staff = np.zeros_like(req)
+        qidx = {q: i for i, q in enumerate(queues)}
+        for (gk, k), people in onduty.items():
+            for a, d, o in people:
+                q = qidx.get(activity[(a, d)][o])
+                if q is not None:
+                    staff[q, k] += gk[1]
+        for (q, k), v in getattr(b, "locked_cover", {}).items():
+            staff[q, k] += v
+        return cls(queues, req, staff, list(b.w8.under_tiers), b.w8.over)
+
+    def _cost(self, q: int, k: int, c: int) -> int:
+        r = int(self.req[q, k])
+        return _tier_cost(max(0, r - c), self.tiers) + self.over * max(0, c - r)
+
+    def delta(self, queue: str, k: int, d: int) -> int:
+        """Cost change of ``d`` more tenths on ``queue`` in interval ``k``."""
+        q = self.qidx[queue]
+        c = int(self.staff[q, k])
+        return self._cost(q, k, c + d) - self._cost(q, k, c)
+
+    def add(self, queue: str, k: int, d: int) -> None:
+        self.staff[self.qidx[queue], k] += d
+
+
 def fewer_switches(onduty: dict[tuple, list[tuple[int, int, int]]], activity: dict[tuple[int, int], list[str]],
-                   passes: int = 6) -> int:
+                   passes: int = 6, cells: QueueCells | None = None, change_weight: int = 0) -> int:
     """Swap the queues two on-duty agents serve in one interval wherever that lowers their queue
-    changes; returns the number of changes removed. Both must be allowed the other's queue and
-    count the same (productivity), so every queue keeps exactly its staff in every interval and
-    the roster's cost does not change. Unlike the re-deal (:func:`keep_queues`) this also sees
-    the next interval: a one-interval excursion to another queue goes. Only working intervals
-    next to a change are looked at, again only next to a swap."""
+    changes; returns the number of changes removed. Both must be allowed the other's queue.
+    Agents who count the same (productivity) swap freely: every queue keeps exactly its staff in
+    every interval and the roster's cost does not change. Agents who count differently (a
+    reintegration plan at 80 %) swap only with ``cells`` given, and only where the coverage cost
+    it adds stays below ``change_weight`` per change removed — otherwise such an agent, whom
+    nobody can replace exactly, would hop between queues every interval. Unlike the re-deal
+    (:func:`keep_queues`) this also sees the next interval: a one-interval excursion to another
+    queue goes. Only working intervals next to a change are looked at, again only next to a
+    swap."""
     by_k = _by_interval(onduty)
     where = {p[:3]: (k, p) for k, people in by_k.items() for p in people}
     serving_at: dict[int, dict[str, list[tuple[int, int, int, tuple]]]] = {}
@@ -366,20 +418,29 @@ def fewer_switches(onduty: dict[tuple, list[tuple[int, int, int]]], activity: di
                     continue
                 for py in serving(k).get(qy, ()):
                     ay, dy, oy, gy = py
-                    if gy[1] != gx[1] or qx not in gy[0] or (ay, dy) == (ax, dx):
+                    if qx not in gy[0] or (ay, dy) == (ax, dx):
                         continue
+                    cost = 0
+                    if gy[1] != gx[1]:
+                        if cells is None or change_weight <= 0:
+                            continue
+                        cost = cells.delta(qx, k, gy[1] - gx[1]) + cells.delta(qy, k, gx[1] - gy[1])
                     acts_y = activity[(ay, dy)]
                     before = own + _switches_at(acts_y, oy)
                     acts_x[ox], acts_y[oy] = qy, qx
                     gain = before - _switches_at(acts_x, ox) - _switches_at(acts_y, oy)
                     acts_x[ox], acts_y[oy] = qx, qy
-                    if gain > 0 and (best is None or gain > best[0]):
-                        best = (gain, py)
+                    score = gain * max(1, change_weight) - cost
+                    if gain > 0 and score > 0 and (best is None or score > best[0]):
+                        best = (score, gain, py)
             if best is None:
                 continue
-            gain, py = best
-            ay, dy, oy, _gy = py
+            _score, gain, py = best
+            ay, dy, oy, gy = py
             qy = activity[(ay, dy)][oy]
+            if gy[1] != gx[1] and cells is not None:
+                cells.add(qx, k, gy[1] - gx[1])
+                cells.add(qy, k, gx[1] - gy[1])
             acts_x[ox], activity[(ay, dy)][oy] = qy, qx
             by_q = serving(k)
             by_q[qy].remove(py)

@@ -42,6 +42,9 @@ class Weights:
     fairness_wishes: int = 50  # per percentage point of an agent's wish weight refused beyond half
     fairness_unpopular: int = 50  # per unpopular shift of the agent with the most of them
     stability: int = 30  # per agent-day that differs from the reference roster
+    # coverage cost the queue split may add to spare one queue change of an agent whom nobody can
+    # replace exactly (other productivity); equal-productivity exchanges are free and always made
+    queue_change: int = 25
 
     @classmethod
     def research(cls) -> Weights:

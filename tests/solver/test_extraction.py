@@ -126,6 +126,66 @@ def test_re_deal_respects_skills_productivity_and_breaks() -> None:
     assert activity == {(0, 0): ["T", BREAK, "T"], (1, 0): ["C", BREAK, "C"]}
 
 
+def _cells(activity: dict, units: dict, need: dict[str, list[int]], tiers=(10, 14, 20)) -> tuple:
+    """QueueCells over the dealt plan: staff from the plan, ``need`` in tenths per queue."""
+    from kcroster.solver.extract import QueueCells
+
+    queues = sorted(need)
+    n = len(next(iter(activity.values())))
+    req = np.asarray([need[q] for q in queues], dtype=np.int64)
+    staff = np.zeros((len(queues), n), dtype=np.int64)
+    for key, acts in activity.items():
+        for k, a in enumerate(acts):
+            if a != BREAK:
+                staff[queues.index(a), k] += units[key]
+    return QueueCells(queues, req, staff, list(tiers), 1), queues
+
+
+def _coverage_cost(cells, queues) -> int:
+    return sum(cells._cost(q, k, int(cells.staff[q, k])) for q in range(len(queues)) for k in range(cells.staff.shape[1]))
+
+
+def test_an_agent_at_other_productivity_stops_hopping_where_that_costs_little() -> None:
+    """x counts 8 tenths (reintegration at 80 %), y a whole agent; T and C each need 0.9 agent.
+    The solver's split has them trade queues every interval; every split of {0.8, 1.0} over two
+    queues costs the same here (1 tenth short at 10, 1 over at 1), so they stop trading. With
+    no queue-change weight (or no cells) the old rule holds: no exchange between different
+    productivities."""
+    plan = {"x": (((("T", "C"), 8)), "T C T C"), "y": (((("T", "C"), 10)), "C T C T")}
+    units = {(0, 0): 8, (1, 0): 10}
+    onduty, activity = _deal(plan)
+    assert fewer_switches(onduty, activity) == 0 and _changes(activity) == 6
+    onduty, activity = _deal(plan)
+    cells, queues = _cells(activity, units, {"T": [9] * 4, "C": [9] * 4})
+    cost = _coverage_cost(cells, queues)
+    assert cost == 4 * 11
+    assert fewer_switches(onduty, activity, cells=cells, change_weight=25) == 6
+    assert _changes(activity) == 0
+    assert _coverage_cost(cells, queues) == cost  # the cells followed the swaps
+    # and from scratch, the staff of the final plan costs the same
+    again, _q = _cells(activity, units, {"T": [9] * 4, "C": [9] * 4})
+    assert _coverage_cost(again, queues) == cost
+
+
+def test_an_agent_at_other_productivity_keeps_hopping_where_staying_costs_too_much() -> None:
+    """Same pair, but the need alternates with them (T 1.0/C 0.8, then T 0.8/C 1.0): their
+    trading covers it exactly. Staying put leaves 2 tenths short in every other interval — at a
+    shortage tier of 100 per tenth that is 200 + 2 over, far above 25 per change spared."""
+    plan = {"x": (((("T", "C"), 8)), "C T C T"), "y": (((("T", "C"), 10)), "T C T C")}
+    units = {(0, 0): 8, (1, 0): 10}
+    onduty, activity = _deal(plan)
+    before = {k: list(v) for k, v in activity.items()}
+    cells, queues = _cells(activity, units, {"T": [10, 8, 10, 8], "C": [8, 10, 8, 10]}, tiers=(100,))
+    assert _coverage_cost(cells, queues) == 0
+    assert fewer_switches(onduty, activity, cells=cells, change_weight=25) == 0
+    assert activity == before
+    # at the default tiers staying costs 20 + 2 per interval: below 25 per change, so they stay
+    cells, queues = _cells(activity, units, {"T": [10, 8, 10, 8], "C": [8, 10, 8, 10]})
+    assert fewer_switches(onduty, activity, cells=cells, change_weight=25) > 0
+    assert _changes(activity) < 6
+    assert _coverage_cost(cells, queues) <= 25 * 6
+
+
 def test_pairwise_swaps_look_at_the_next_interval_too() -> None:
     """x serves C for one interval between two T's while y does the opposite: swaps remove all
     four changes at the same staffing."""
