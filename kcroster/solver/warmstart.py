@@ -89,6 +89,7 @@ class AgentSearch:
         self.marg = np.asarray([(_tier_cost(r, self.tiers) - _tier_cost(max(0, r - SCALE), self.tiers))
                                 - self.over_w * max(0, SCALE - r) for r in range(max(top, SCALE + 1))], dtype=np.int64)
         self.subs: dict[int, tuple[ModelBuilder, list]] = {}
+        self._days: dict[tuple[int, int], tuple | None] = {}
         # per-day shift-type demand still open: (day, type) → [missing, weight_under, weight_over]
         self.type_need: dict[tuple[int, str], list[int]] = {}
         mult = b.w8.type_demand
@@ -137,7 +138,7 @@ class AgentSearch:
         return span
 
     def _gains(self, ai: int, s: ModelBuilder) -> list[tuple[int, object]]:
-        b, resid, nk = self.b, self.resid, self.nk
+        b, resid = self.b, self.resid
         out: list[tuple[int, object]] = []
         if self.type_need:
             for d in range(b.D):
@@ -147,29 +148,77 @@ class AgentSearch:
                         out.append((tn[1] if tn[0] > 0 else -tn[2], s.x[0][d][ci]))
         if resid is None:
             return out
+        marg = self.marg
         for d in range(b.D):
-            if not b.cands[ai][d]:
+            day = self._day_table(ai, d)
+            if day is None:
                 continue
+            rows, unit, lo, hi, ci, k0, end, flex, wlo, whi, mid, fixed = day
+            best = resid[rows, lo:hi].max(axis=0)
+            g = np.where(best > 0, marg[np.clip(best, 0, len(marg) - 1)], -self.over_w * SCALE)
+            pref = np.concatenate(([0], np.cumsum(g)))
+
+            def spans(a: np.ndarray, z: np.ndarray, pref: np.ndarray = pref, lo: int = lo, hi: int = hi) -> np.ndarray:
+                a, z = np.clip(a, lo, hi), np.clip(z, lo, hi)
+                return np.where(z > a, pref[z - lo] - pref[a - lo], 0)
+
+            gain = spans(k0, end)
+            if flex is not None:
+                # the break where the agent is missed least (the full search places it freely
+                # in its window too); on a tie the one nearest the middle of the window
+                rows_f, brk = flex
+                width = int((whi - wlo).max(initial=-1)) + 1
+                if width > 0:
+                    js = wlo[:, None] + np.arange(width)[None, :]
+                    ok = js <= whi[:, None]
+                    st = k0[rows_f][:, None] + js
+                    val = spans(st, st + brk[:, None])
+                    key = np.where(ok, val * 4096 + np.abs(js - mid[:, None]), np.iinfo(np.int64).max)
+                    pick = key.argmin(axis=1)
+                    gain[rows_f] -= val[np.arange(len(rows_f)), pick]
+            for i, offs in fixed:
+                for off in offs:
+                    gain[i] -= int(spans(np.asarray([k0[i] + off]), np.asarray([k0[i] + off + 1]))[0])
+            xs = s.x[0][d]
+            for i in np.nonzero(gain)[0].tolist():
+                out.append((int(gain[i]) * unit // SCALE, xs[int(ci[i])]))
+        return out
+
+    def _day_table(self, ai: int, d: int):
+        """Per agent-day, once: the unlocked candidates as arrays for :meth:`_gains`."""
+        key = (ai, d)
+        if key in self._days:
+            return self._days[key]
+        b, nk = self.b, self.nk
+        out = None
+        cs = [(ci, c) for ci, c in enumerate(b.cands[ai][d]) if c.locked is None]
+        if cs:
             queues, unit = group_key(b, ai, d)
             rows = [self.qidx[q] for q in queues]
-            cs = [c for c in b.cands[ai][d] if c.locked is None]
-            if not cs or not rows:
-                continue
-            lo = min(c.k0 for c in cs)
-            hi = min(nk, max(c.k0 + c.n for c in cs))
-            if hi <= lo:
-                continue
-            span = self._span(rows, lo, hi)
-            for ci, c in enumerate(b.cands[ai][d]):
-                if c.locked is not None:
-                    continue
-                gain = span(c.k0, c.k0 + c.n)
-                # the break where the agent is missed least (the full search places it freely
-                # in its window too)
-                for off in self._break_set(c, span):
-                    gain -= span(c.k0 + off, c.k0 + off + 1)
-                if gain:
-                    out.append((gain * unit // SCALE, s.x[0][d][ci]))
+            lo = min(c.k0 for _ci, c in cs)
+            hi = min(nk, max(c.k0 + c.n for _ci, c in cs))
+            if rows and hi > lo:
+                k0 = np.asarray([c.k0 for _ci, c in cs], dtype=np.int64)
+                end = np.asarray([c.k0 + c.n for _ci, c in cs], dtype=np.int64)
+                flex_i, brk, wlo, whi, mid, fixed = [], [], [], [], [], []
+                for i, (_ci, c) in enumerate(cs):
+                    if c.brk:
+                        win = flex_window(c.n, c.brk, self.iv)
+                        if len(win):
+                            flex_i.append(i)
+                            brk.append(c.brk)
+                            wlo.append(win[0])
+                            whi.append(win[-1])
+                            mid.append(win[len(win) // 2])
+                    elif c.fixed_breaks:
+                        fixed.append((i, tuple(c.fixed_breaks)))
+                flex = None
+                if flex_i:
+                    flex = (np.asarray(flex_i, dtype=np.int64), np.asarray(brk, dtype=np.int64))
+                out = (rows, unit, lo, hi, np.asarray([ci for ci, _c in cs], dtype=np.int64), k0, end, flex,
+                       np.asarray(wlo, dtype=np.int64), np.asarray(whi, dtype=np.int64),
+                       np.asarray(mid, dtype=np.int64), fixed)
+        self._days[key] = out
         return out
 
     def _apply(self, ai: int) -> None:
