@@ -304,16 +304,19 @@ class AgentSearch:
         s, terms = self._sub(ai)
         m = s.model
         gains = self._gains(ai, s)
-        obj = sum(terms) - sum(g * x for g, x in gains)
-        if isinstance(obj, int):
+        if not terms and not gains:
             m.clear_objective()
         else:
-            m.minimize(obj)
+            m.minimize(cp_model.LinearExpr.sum(terms)
+                       - cp_model.LinearExpr.weighted_sum([x for _g, x in gains], [g for g, _x in gains]))
         m.clear_hints()
-        if any(key[0] == ai for key in self.picks):
+        if any((ai, d) in self.picks for d in range(b.D)):
+            hint = m.proto.solution_hint
             for d in range(b.D):
-                for ci, x in enumerate(s.x[0][d]):
-                    m.add_hint(x, int(self.picks.get((ai, d)) == ci))
+                p = self.picks.get((ai, d))
+                xs = s.x[0][d]
+                hint.vars.extend(x.index for x in xs)
+                hint.values.extend(int(p == ci) for ci in range(len(xs)))
         solver = cp_model.CpSolver()
         solver.parameters.num_workers = 1
         solver.parameters.random_seed = seed
