@@ -18,8 +18,10 @@ and improves (hinted with the first roster on shift-type demand, unhinted on int
 where its LP-guided dive does better), with two or more workers beside neighbourhood searches
 that re-plan a few agents, every agent over a few days, or where the roster disagrees with the LP
 optimum, after one dive into the LP's integral part on interval demand (each adopts the others'
-better rosters); bigger models keep the completed descent result. Every returned roster goes
-through the independent checker.
+better rosters); bigger models go on alternating descent (from the completed roster's real
+breaks and queues) and completion while that pays. Interval-demand models run the Lagrangian
+bound beside it all (big ones throughout, small ones for a short while). Every returned roster
+goes through the independent checker.
 """
 
 from kcroster.solver.options import (

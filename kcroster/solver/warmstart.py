@@ -184,6 +184,15 @@ class AgentSearch:
                 out.append((int(gain[i]) * unit // SCALE, xs[int(ci[i])]))
         return out
 
+    def view(self, ai: int) -> bytes:
+        """The residual an agent's candidates can reach, as bytes (equal views: equal gains)."""
+        parts = []
+        for d in range(self.b.D):
+            day = self._day_table(ai, d)
+            if day is not None:
+                parts.append(self.resid[day[0], day[2]:day[3]].tobytes())
+        return b"".join(parts)
+
     def _day_table(self, ai: int, d: int):
         """Per agent-day, once: the unlocked candidates as arrays for :meth:`_gains`."""
         key = (ai, d)
@@ -385,6 +394,11 @@ def descend(b: ModelBuilder, srch: AgentSearch, deadline: float, cancel=None, on
     sweeps = 0
     order = list(range(len(b.agents)))
     last = srch.coverage_cost()
+    # what each agent saw when it last moved: an agent whose view has not changed since would
+    # only find the same schedule again, so it is skipped (interval demand only; shift-type
+    # demand counts are cheap to re-solve and not part of the view)
+    seen: dict[int, bytes] = {}
+    viewing = srch.resid is not None and not srch.type_need
     while time.perf_counter() < deadline:
         changed = 0
         for ai in order:
@@ -393,8 +407,14 @@ def descend(b: ModelBuilder, srch: AgentSearch, deadline: float, cancel=None, on
             old = {d: srch.picks.get((ai, d)) for d in range(b.D)}
             old_contrib = list(srch.contrib.get(ai, []))
             srch._remove(ai)
-            st = srch.optimise(ai, 0.5, b.opts.seed + sweeps + 1)
-            changed += any(srch.picks.get((ai, d)) != ci for d, ci in old.items())
+            view = srch.view(ai) if viewing else None
+            if view is not None and seen.get(ai) == view:
+                st = cp_model.UNKNOWN  # restored below, unchanged
+            else:
+                st = srch.optimise(ai, 0.5, b.opts.seed + sweeps + 1)
+                changed += any(srch.picks.get((ai, d)) != ci for d, ci in old.items())
+                if view is not None and st in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+                    seen[ai] = view
             if st not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
                 # keep the old schedule
                 for d, ci in old.items():
