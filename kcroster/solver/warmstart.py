@@ -123,12 +123,31 @@ class AgentSearch:
             return set(range(j, j + c.brk))
         return set(c.fixed_breaks)
 
+    def _interval_values(self, rows: list[int], lo: int, hi: int) -> np.ndarray:
+        """Per interval in [lo, hi): what one agent of the group saves there (the queue that
+        needs most; nobody missing: over-coverage)."""
+        best = self.resid[rows, lo:hi].max(axis=0)
+        marg = self.marg
+        return np.where(best > 0, marg[np.clip(best, 0, len(marg) - 1)], -self.over_w * SCALE)
+
+    def _restore(self, ai: int, old: dict, old_contrib: list) -> None:
+        """Give the agent back its schedule ``old`` and its contributions (after :meth:`_remove`)."""
+        for d, ci in old.items():
+            if ci is None:
+                self.picks.pop((ai, d), None)
+            else:
+                self.picks[(ai, d)] = ci
+        for q, k, unit in old_contrib:
+            if q == -1:
+                self.type_need[(k, unit)][0] -= 1
+            else:
+                self.resid[q, k] -= unit
+        self.contrib[ai] = old_contrib
+
     def _span(self, rows: list[int], lo: int, hi: int):
         """``span(a, z)``: what one agent of the group saves by being on duty in [a, z) ⊆ [lo, hi)
         (per interval the queue that still needs most; nobody missing: over-coverage)."""
-        best = self.resid[rows, lo:hi].max(axis=0)
-        marg = self.marg
-        g = np.where(best > 0, marg[np.clip(best, 0, len(marg) - 1)], -self.over_w * SCALE)
+        g = self._interval_values(rows, lo, hi)
         pref = np.concatenate(([0], np.cumsum(g)))
 
         def span(a: int, z: int) -> int:
@@ -148,14 +167,12 @@ class AgentSearch:
                         out.append((tn[1] if tn[0] > 0 else -tn[2], s.x[0][d][ci]))
         if resid is None:
             return out
-        marg = self.marg
         for d in range(b.D):
             day = self._day_table(ai, d)
             if day is None:
                 continue
             rows, unit, lo, hi, ci, k0, end, flex, wlo, whi, mid, fixed = day
-            best = resid[rows, lo:hi].max(axis=0)
-            g = np.where(best > 0, marg[np.clip(best, 0, len(marg) - 1)], -self.over_w * SCALE)
+            g = self._interval_values(rows, lo, hi)
             pref = np.concatenate(([0], np.cumsum(g)))
 
             def spans(a: np.ndarray, z: np.ndarray, pref: np.ndarray = pref, lo: int = lo, hi: int = hi) -> np.ndarray:
@@ -416,18 +433,7 @@ def descend(b: ModelBuilder, srch: AgentSearch, deadline: float, cancel=None, on
                 if view is not None and st in (cp_model.OPTIMAL, cp_model.FEASIBLE):
                     seen[ai] = view
             if st not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-                # keep the old schedule
-                for d, ci in old.items():
-                    if ci is None:
-                        srch.picks.pop((ai, d), None)
-                    else:
-                        srch.picks[(ai, d)] = ci
-                for q, k, unit in old_contrib:
-                    if q == -1:
-                        srch.type_need[(k, unit)][0] -= 1
-                    else:
-                        srch.resid[q, k] -= unit
-                srch.contrib[ai] = old_contrib
+                srch._restore(ai, old, old_contrib)  # keep the old schedule
         sweeps += 1
         cost = srch.coverage_cost()
         if on_sweep:
