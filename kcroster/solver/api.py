@@ -22,7 +22,7 @@ from kcroster.solver.infeasibility import describe_gate, explain, explain_agent
 from kcroster.solver.lns import NeighbourhoodSearch
 from kcroster.solver.objective import term_values
 from kcroster.solver.options import CancelToken, RosterResult, SolveOptions, SolveProgress, Stage
-from kcroster.solver.warmstart import descend, greedy
+from kcroster.solver.warmstart import AgentSearch, descend, greedy
 from kcroster.solver.wishes import fairness_value
 
 
@@ -109,6 +109,22 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
     first_values = _complete(b, picks, deadline) if picks else None
     big = False
     first_obj: int | None = None
+    if (first_values is not None and len(b.model.proto.variables) > COMPLETE_MAX_VARS
+            and mode == ModelBuilder.STRICT and not opts.relaxed and not cancelled()):
+        # big model from a previous roster: the full search would not get anywhere (it returned
+        # the same roster); go on with the agent-by-agent rounds from it instead, bound beside
+        big = True
+        res.time_to_first_s = time.perf_counter() - t0
+        first_roster = _extract(b, _lookup(first_values))
+        srch = AgentSearch(b)
+        srch.picks = dict(picks)
+        srch.load(first_roster)
+        b.agent_search = srch
+        lag.start(b, dict(picks), deadline - _finish_margin(b), cancel)
+        first_values, first_roster, rounds = _improve_completed(
+            b, srch, first_values, first_roster, deadline, cancel, on_progress, t0, 0, lambda: lag.best)
+        res.stats["completions"] = 1 + rounds
+        picks = srch.picks
     if first_values is None:
         relaxed_ids: set[str] | None = set() if opts.relaxed else None
         picks, bad = greedy(b, t0 + max(5.0, 0.2 * opts.time_limit_s), cancel, relaxed_ids)

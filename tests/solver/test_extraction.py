@@ -306,3 +306,28 @@ def test_agent_search_loaded_from_a_completed_roster_prices_its_coverage_exactly
     assert _picks_cost(b, srch) == cost
     descend(b, srch, _time.perf_counter() + 20)
     assert _picks_cost(b, srch) <= cost
+
+
+def test_a_big_model_started_from_a_previous_roster_goes_on_improving_it(monkeypatch) -> None:
+    """Re-optimising a big model from the roster on screen: the agent-by-agent rounds continue
+    from it (the full search is skipped on big models and would return it unchanged). Scenario S
+    counts as big here; the previous roster is the greedy one without any descent."""
+    import time as _time
+
+    import kcroster.solver.api as api
+    from kcroster.solver.api import _pick_lookup, roster_cost
+    from kcroster.solver.scenarios import scenario
+    from kcroster.solver.warmstart import greedy
+
+    monkeypatch.setattr(api, "COMPLETE_MAX_VARS", 1000)
+    p, req = scenario("S", 1)
+    b = ModelBuilder(p, req, opts())
+    b.build()
+    picks, bad = greedy(b, _time.perf_counter() + 20)
+    assert bad is None
+    start = extract(b, None, pick=picks)
+    start_cost = roster_cost(b, start, _pick_lookup(b, picks))[0]
+    res = solve(p, req, options=opts(time_limit_s=15.0, warm_start=start))
+    assert res.stats.get("completions", 0) >= 1
+    assert res.objective < start_cost
+    assert errors(res, p) == []
