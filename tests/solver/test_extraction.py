@@ -9,7 +9,7 @@ import numpy as np
 from solver_kit import MON, errors, hourly_requirement, opts, project, queue
 
 from kcroster.model import BREAK, ReintegrationStep
-from kcroster.solver import solve
+from kcroster.solver import Weights, solve
 from kcroster.solver.builder import ModelBuilder
 from kcroster.solver.extract import extract, fewer_switches, keep_queues
 
@@ -331,3 +331,18 @@ def test_a_big_model_started_from_a_previous_roster_goes_on_improving_it(monkeyp
     assert res.stats.get("completions", 0) >= 1
     assert res.objective < start_cost
     assert errors(res, p) == []
+
+
+def test_with_a_published_roster_and_nothing_on_screen_the_solve_starts_from_the_published_one() -> None:
+    """No roster to warm-start from, but a published one: the solve starts from it, as if it
+    had been handed over as the warm start (within 5 %: both runs stop on a time limit). A
+    fresh greedy start ended 40 % above (9 715 against 6 918)."""
+    from kcroster.solver.scenarios import scenario
+
+    p, req = scenario("S", 1)
+    published = solve(p, req, options=opts(time_limit_s=10.0)).roster
+    w8 = Weights(under_tiers=(10, 20, 40), over=1, wish=100, fairness_wishes=0, fairness_unpopular=0, stability=30)
+    keep = solve(p, req, options=opts(time_limit_s=3.0, weights=w8, reference=published, warm_start=published))
+    res = solve(p, req, options=opts(time_limit_s=3.0, weights=w8, reference=published))
+    assert res.objective <= 1.05 * keep.objective
+    assert errors(res, p, reference=published) == []
