@@ -123,6 +123,9 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
         srch.picks = dict(picks)
         srch.load(first_roster)
         b.agent_search = srch
+        if on_progress:
+            cost = _picks_cost(b, srch)
+            on_progress(SolveProgress.at(Stage.FIRST, res.time_to_first_s, cost, None, None, 1))
         lag.start(b, dict(picks), deadline - _finish_margin(b), cancel)
         first_values, first_roster, rounds = _improve_completed(
             b, srch, first_values, first_roster, deadline, cancel, on_progress, t0, 0, lambda: lag.best)
@@ -208,8 +211,13 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
             now = time.perf_counter() - t0
             found = 1 + int(res.stats.get("sweeps", 0))
             bd = lag.best
-            stage = Stage.FIRST if "greedy_s" not in res.stats else Stage.COMPLETED
-            on_progress(SolveProgress.at(stage, now, first_obj, bd, _gap(first_obj, bd), found))
+            stage = Stage.FIRST if "greedy_s" not in res.stats and "completions" not in res.stats else Stage.COMPLETED
+            shown = first_obj
+            if mode == ModelBuilder.STRICT and not opts.relaxed:
+                # the roster's own cost, as the rounds before reported it (the extraction may
+                # split the queues more cheaply than the completion's flows)
+                shown = roster_cost(b, first_roster, _lookup(first_values))[0]
+            on_progress(SolveProgress.at(stage, now, shown, bd, _gap(shown, bd), found))
         b.model.clear_hints()
         if b.req is None:
             # shift-type models: hinting the full search with the first roster helps it
