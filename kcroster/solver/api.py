@@ -194,6 +194,7 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
                     first_values, first_roster = None, python
             if big and first_values is not None and srch is not None and mode == ModelBuilder.STRICT:
                 # the time left goes to more rounds, each from the completed roster as it is
+                srch.load(first_roster)
                 first_values, first_roster, rounds = _improve_completed(
                     b, srch, first_values, first_roster, deadline, cancel, on_progress, t0,
                     int(res.stats.get("sweeps", 0)), lambda: lag.best)
@@ -495,7 +496,7 @@ def roster_cost(b: ModelBuilder, roster: Roster, value) -> tuple[int, dict[str, 
     """The objective of a roster computed from the roster itself (coverage from its segments),
     for rosters that did not come out of the CP-SAT search."""
     from kcroster.model import step_in_force
-    from kcroster.solver.coverage import SCALE, _tier_cost
+    from kcroster.solver.coverage import SCALE, _tier_cost, required_tenths
 
     terms: dict[str, int] = {}
     w8 = b.w8
@@ -513,10 +514,7 @@ def roster_cost(b: ModelBuilder, roster: Roster, value) -> tuple[int, dict[str, 
                     k1 = min(hz.n_intervals, (int(g.end.timestamp()) - t0) // ivs)
                     if k1 > k0:
                         cov[qidx[g.activity], k0:k1] += unit
-        req = np.round(b.req * SCALE).astype(np.int64)
-        for q, queue in enumerate(b.p.queues):
-            if queue.min_agents_when_open:
-                req[q] = np.where(b.open[q], np.maximum(req[q], queue.min_agents_when_open * SCALE), req[q])
+        req = required_tenths(b)
         tiers = list(w8.under_tiers) or [1]
         short = np.clip(req - cov, 0, None)
         terms["coverage"] = int(sum(_tier_cost(int(v), tiers) for v in short.ravel() if v)) + int(
@@ -702,7 +700,8 @@ def _improve_completed(b: ModelBuilder, srch, values: list[int], roster: Roster,
     """Big models, once the descent has settled and CP-SAT has completed its shift choice: go on
     descending from the completed roster — its real breaks and queues in the residual — and
     complete again, as long as that pays and time is left (bench M: 84 361 → 82 114 in five
-    more rounds). Returns the best (values, roster) and the number of extra completions."""
+    more rounds). ``srch`` must hold ``roster`` (:meth:`AgentSearch.load`). Returns the best
+    (values, roster) and the number of extra completions."""
     cost = roster_cost(b, roster, _lookup(values))[0]
     rounds = 0
     while not (cancel is not None and cancel.cancelled):
@@ -710,7 +709,6 @@ def _improve_completed(b: ModelBuilder, srch, values: list[int], roster: Roster,
         if stop - time.perf_counter() < 1.0:
             break
         kept = dict(srch.picks)
-        srch.load(roster)
 
         def sweep(n: int, _coverage: int, base: int = sweeps) -> None:
             if on_progress:
@@ -735,6 +733,7 @@ def _improve_completed(b: ModelBuilder, srch, values: list[int], roster: Roster,
             srch.load(roster)
             break
         values, roster, cost = new
+        srch.load(roster)
         rounds += 1  # reported by the next round's sweeps (from the completed roster) or the caller
     return values, roster, rounds
 

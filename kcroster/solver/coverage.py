@@ -17,6 +17,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+import numpy as np
 from ortools.sat.python import cp_model
 
 from kcroster.model import step_in_force
@@ -37,6 +38,16 @@ class ShiftClass:
     members: list[tuple[int, int, int]] = field(default_factory=list)  # (agent, day, cand idx)
     count: object = None  # N: linear expression / var
     breaks: list[tuple[int, object]] = field(default_factory=list)  # (offset, count var)
+
+
+def required_tenths(b: ModelBuilder) -> np.ndarray:
+    """The requirement per queue × interval in tenths of an agent, raised to a queue's minimum
+    staff wherever it is open — what every coverage cost counts against."""
+    req = np.round(b.req * SCALE).astype(np.int64)
+    for q, queue in enumerate(b.p.queues):
+        if queue.min_agents_when_open:
+            req[q] = np.where(b.open[q], np.maximum(req[q], queue.min_agents_when_open * SCALE), req[q])
+    return req
 
 
 def group_key(b: ModelBuilder, ai: int, d: int) -> tuple:

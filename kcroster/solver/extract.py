@@ -24,7 +24,7 @@ import numpy as np
 from kcroster.model import BREAK, WORK, Roster, Segment, Shift
 from kcroster.solver.breaks import flex_window
 from kcroster.solver.builder import ModelBuilder
-from kcroster.solver.coverage import SCALE, _tier_cost, group_key
+from kcroster.solver.coverage import _tier_cost, group_key, required_tenths
 
 
 def chosen(b: ModelBuilder, value) -> dict[tuple[int, int], int]:
@@ -343,10 +343,7 @@ class QueueCells:
     def of(cls, b: ModelBuilder, onduty: dict[tuple, list[tuple[int, int, int]]],
            activity: dict[tuple[int, int], list[str]]) -> QueueCells:
         queues = [q.name for q in b.p.queues]
-        req = np.round(b.req * SCALE).astype(np.int64)
-        for q, queue in enumerate(b.p.queues):
-            if queue.min_agents_when_open:
-                req[q] = np.where(b.open[q], np.maximum(req[q], queue.min_agents_when_open * SCALE), req[q])
+        req = required_tenths(b)
         staff = np.zeros_like(req)
         qidx = {q: i for i, q in enumerate(queues)}
         for (gk, k), people in onduty.items():

@@ -96,8 +96,9 @@ class _Agents:
                 refused_agents.add(ai)
         self.fair_share: dict[int, float] = {}
         # per-agent wish fairness (``fair_mode == "share"``): ai → (total weight, [(day, weight,
-        # granting option indices)]); the week problems are then solved per refusal pattern
-        self.fair_wishes: dict[int, tuple[int, list[tuple[int, int, set[int]]]]] = {}
+        # granting option indices)]); the week problems are then solved per refusal pattern (the
+        # indices become masks over the day's option array once those exist, below)
+        self.fair_wishes: dict[int, tuple[int, list]] = {}
         if getattr(b, "fair_mode", "max") == "share" and w8.fairness_wishes:
             for wish, ai, d, lits, positive in getattr(b, "wish_exprs", []):
                 if wish.must or ai not in getattr(b, "fair_wish_agents", {}):
@@ -172,6 +173,8 @@ class _Agents:
                 self.days[(ai, d)] = (np.asarray(opts_ci, dtype=np.int64), np.asarray(mins, dtype=np.int64),
                                       np.asarray(cls, dtype=np.int64), np.asarray(tcell, dtype=np.int64),
                                       np.asarray(stc, dtype=float))
+        for ai, (total, wl) in self.fair_wishes.items():
+            self.fair_wishes[ai] = (total, [(d, wt, np.isin(self.days[(ai, d)][0], list(g))) for d, wt, g in wl])
         # week limits per agent: (days, min units, max units, max days)
         from kcroster.solver.contract import full_leave_days, week_min_max
 
@@ -294,8 +297,7 @@ class _Relaxation:
                 for pattern in itertools.product((True, False), repeat=len(ws)):
                     allowed: dict[int, np.ndarray] = {}
                     refused = 0
-                    for (d, wt, g), granted in zip(ws, pattern, strict=True):
-                        hit = np.isin(A.days[(ai, d)][0], list(g))
+                    for (d, wt, hit), granted in zip(ws, pattern, strict=True):
                         allowed[d] = allowed.get(d, True) & (hit if granted else ~hit)
                         refused += 0 if granted else wt
                     sched = _week(A, ai, days, mn, mx, maxd, cl_val, mu, allowed)
@@ -318,12 +320,12 @@ class _Relaxation:
         r = min(comb, key=lambda r: comb[r][0] + fair(r))
         return comb[r][0] + fair(r), comb[r][1], min(c for c, _p in comb.values())
 
-    def _column(self, wi: int, picks: list[tuple[int, int, float, int]], cl_brk) -> tuple:
+    def _column(self, wi: int, picks: list[tuple[int, int, float]], cl_brk) -> tuple:
         """(week index, cost, {(g, k): duty}, {type cell: count})."""
         cost = 0.0
         duty: dict[tuple[int, int], int] = defaultdict(int)
         types: dict[int, int] = defaultdict(int)
-        for cls, tc, stc, _ci in picks:
+        for cls, tc, stc in picks:
             cost += stc
             if tc >= 0:
                 types[tc] += 1
@@ -349,7 +351,7 @@ class _Relaxation:
                 if not len(hit):
                     break
                 o = int(hit[0])
-                chosen.append((int(cls[o]), int(tcell[o]), float(stc[o]), int(oci[o])))
+                chosen.append((int(cls[o]), int(tcell[o]), float(stc[o])))
             else:
                 out.append(self._column(wi, chosen, None))
         return out
@@ -606,10 +608,10 @@ class _Master:
 
 def _week(A: _Agents, ai: int, days: list[int], mn: int, mx: int, maxd: int, cl_val: np.ndarray,
           mu: np.ndarray, allowed: dict[int, np.ndarray] | None = None
-          ) -> tuple[float, list[tuple[int, int, float, int]]] | None:
+          ) -> tuple[float, list[tuple[int, int, float]]] | None:
     """Cheapest legal week (within the relaxation) of one agent: DP over (days worked, units);
-    returns (value, [(class, type cell, static cost, option) per day]; option −1 is the day off). ``allowed`` restricts the
-    options of some days (a mask over the day's option array)."""
+    returns (value, [(class, type cell, static cost) per day]). ``allowed`` restricts the options
+    of some days (a mask over the day's option array)."""
     mx = max(0, mx)
     D = len(days)
     track_days = maxd < D
@@ -666,7 +668,7 @@ def _week(A: _Agents, ai: int, days: list[int], mn: int, mx: int, maxd: int, cl_
     out = []
     for choice, cls, tcell, oci, mins, stcs in reversed(back):
         oi = int(choice[r, c])
-        out.append((int(cls[oi]), int(tcell[oi]), float(stcs[oi]), int(oci[oi])))
+        out.append((int(cls[oi]), int(tcell[oi]), float(stcs[oi])))
         if track_days and oci[oi] >= 0:
             r -= 1
         c -= int(mins[oi])

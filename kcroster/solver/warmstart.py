@@ -17,13 +17,14 @@ from __future__ import annotations
 import copy
 import time
 from collections import defaultdict
+from typing import NamedTuple
 
 import numpy as np
 from ortools.sat.python import cp_model
 
 from kcroster.solver.breaks import flex_window
 from kcroster.solver.builder import ModelBuilder
-from kcroster.solver.coverage import SCALE, _tier_cost, group_key
+from kcroster.solver.coverage import SCALE, _tier_cost, group_key, required_tenths
 
 
 def sub_builder(b: ModelBuilder, ai: int, mode: str | None = None) -> ModelBuilder:
@@ -63,6 +64,24 @@ def add_rules(s: ModelBuilder) -> None:
     wishes.add(s)
 
 
+class _DayTable(NamedTuple):
+    """An agent-day's unlocked candidates as arrays (index i = i-th unlocked candidate)."""
+
+    rows: list[int]  # residual rows (queues) of the agent's skill group that day
+    unit: int  # tenths of an agent it counts for (productivity)
+    lo: int  # intervals [lo, hi) any candidate covers
+    hi: int
+    ci: np.ndarray  # candidate index in b.cands[ai][d]
+    k0: np.ndarray  # first interval
+    end: np.ndarray  # interval after the last
+    flex: np.ndarray  # candidates (i) with a flexible break, and per such candidate:
+    brk: np.ndarray  # its break length, its window of break offsets [wlo, whi] and middle
+    wlo: np.ndarray
+    whi: np.ndarray
+    mid: np.ndarray
+    fixed: list[tuple[int, tuple[int, ...]]]  # (i, offsets) of fixed break patterns
+
+
 class AgentSearch:
     """Per-agent sub-models over a shared residual requirement (tenths of an agent)."""
 
@@ -72,12 +91,7 @@ class AgentSearch:
         self.nk = b.hz.n_intervals
         self.iv = b.hz.interval_minutes
         self.qidx = {q.name: i for i, q in enumerate(b.p.queues)}
-        self.resid = None if b.req is None else np.round(b.req * SCALE).astype(np.int64)
-        if self.resid is not None:
-            for q, queue in enumerate(b.p.queues):
-                if queue.min_agents_when_open:
-                    self.resid[q] = np.where(b.open[q], np.maximum(self.resid[q], queue.min_agents_when_open * SCALE),
-                                             self.resid[q])
+        self.resid = None if b.req is None else required_tenths(b)
         self.picks: dict[tuple[int, int], int] = {}
         # agent → (queue, interval, unit); (-1, day, type) for a shift-type demand
         self.contrib: dict[int, list[tuple]] = {}
@@ -89,7 +103,7 @@ class AgentSearch:
         self.marg = np.asarray([(_tier_cost(r, self.tiers) - _tier_cost(max(0, r - SCALE), self.tiers))
                                 - self.over_w * max(0, SCALE - r) for r in range(max(top, SCALE + 1))], dtype=np.int64)
         self.subs: dict[int, tuple[ModelBuilder, list]] = {}
-        self._days: dict[tuple[int, int], tuple | None] = {}
+        self._days: dict[tuple[int, int], _DayTable | None] = {}
         # per-day shift-type demand still open: (day, type) → [missing, weight_under, weight_over]
         self.type_need: dict[tuple[int, str], list[int]] = {}
         mult = b.w8.type_demand
@@ -109,19 +123,6 @@ class AgentSearch:
             terms += [RELAX_COST * (1 - lit) for lit in s.gates.values()]
             self.subs[ai] = (s, terms)
         return self.subs[ai]
-
-    def _break_set(self, c, span=None) -> set[int]:
-        """Break offsets of candidate ``c``: a fixed pattern as it is; a flexible block where it
-        costs least — ``span(a, z)`` is the gain of being on duty in intervals [a, z) — or, with
-        no gains given, in the middle of its window."""
-        if c.brk:
-            win = flex_window(c.n, c.brk, self.iv)
-            if span is None:
-                j = win[len(win) // 2]
-            else:
-                j = min(win, key=lambda j: (span(c.k0 + j, c.k0 + j + c.brk), abs(j - win[len(win) // 2])))
-            return set(range(j, j + c.brk))
-        return set(c.fixed_breaks)
 
     def _interval_values(self, rows: list[int], lo: int, hi: int) -> np.ndarray:
         """Per interval in [lo, hi): what one agent of the group saves there (the queue that
@@ -144,18 +145,6 @@ class AgentSearch:
                 self.resid[q, k] -= unit
         self.contrib[ai] = old_contrib
 
-    def _span(self, rows: list[int], lo: int, hi: int):
-        """``span(a, z)``: what one agent of the group saves by being on duty in [a, z) ⊆ [lo, hi)
-        (per interval the queue that still needs most; nobody missing: over-coverage)."""
-        g = self._interval_values(rows, lo, hi)
-        pref = np.concatenate(([0], np.cumsum(g)))
-
-        def span(a: int, z: int) -> int:
-            a, z = max(a, lo), min(z, hi)
-            return int(pref[z - lo] - pref[a - lo]) if z > a else 0
-
-        return span
-
     def _gains(self, ai: int, s: ModelBuilder) -> list[tuple[int, object]]:
         b, resid = self.b, self.resid
         out: list[tuple[int, object]] = []
@@ -171,35 +160,39 @@ class AgentSearch:
             day = self._day_table(ai, d)
             if day is None:
                 continue
-            rows, unit, lo, hi, ci, k0, end, flex, wlo, whi, mid, fixed = day
-            g = self._interval_values(rows, lo, hi)
-            pref = np.concatenate(([0], np.cumsum(g)))
-
-            def spans(a: np.ndarray, z: np.ndarray, pref: np.ndarray = pref, lo: int = lo, hi: int = hi) -> np.ndarray:
-                a, z = np.clip(a, lo, hi), np.clip(z, lo, hi)
-                return np.where(z > a, pref[z - lo] - pref[a - lo], 0)
-
-            gain = spans(k0, end)
-            if flex is not None:
-                # the break where the agent is missed least (the full search places it freely
-                # in its window too); on a tie the one nearest the middle of the window
-                rows_f, brk = flex
-                width = int((whi - wlo).max(initial=-1)) + 1
-                if width > 0:
-                    js = wlo[:, None] + np.arange(width)[None, :]
-                    ok = js <= whi[:, None]
-                    st = k0[rows_f][:, None] + js
-                    val = spans(st, st + brk[:, None])
-                    key = np.where(ok, val * 4096 + np.abs(js - mid[:, None]), np.iinfo(np.int64).max)
-                    pick = key.argmin(axis=1)
-                    gain[rows_f] -= val[np.arange(len(rows_f)), pick]
-            for i, offs in fixed:
-                for off in offs:
-                    gain[i] -= int(spans(np.asarray([k0[i] + off]), np.asarray([k0[i] + off + 1]))[0])
+            gain, _start = self._day_gains(day)
             xs = s.x[0][d]
             for i in np.nonzero(gain)[0].tolist():
-                out.append((int(gain[i]) * unit // SCALE, xs[int(ci[i])]))
+                out.append((int(gain[i]) * day.unit // SCALE, xs[int(day.ci[i])]))
         return out
+
+    def _day_gains(self, day: _DayTable) -> tuple[np.ndarray, np.ndarray]:
+        """Per candidate of the day: what the agent saves by working it against the residual,
+        and where its flexible break starts (offset; −1: no flexible break) — where the agent is
+        missed least (the full search places it freely in its window too), on a tie nearest the
+        middle of the window."""
+        lo, hi = day.lo, day.hi
+        pref = np.concatenate(([0], np.cumsum(self._interval_values(day.rows, lo, hi))))
+
+        def spans(a: np.ndarray, z: np.ndarray) -> np.ndarray:
+            a, z = np.clip(a, lo, hi), np.clip(z, lo, hi)
+            return np.where(z > a, pref[z - lo] - pref[a - lo], 0)
+
+        gain = spans(day.k0, day.end)
+        start = np.full(len(day.k0), -1, dtype=np.int64)
+        if len(day.flex):
+            width = int((day.whi - day.wlo).max()) + 1
+            js = day.wlo[:, None] + np.arange(width)[None, :]
+            st = day.k0[day.flex][:, None] + js
+            val = spans(st, st + day.brk[:, None])
+            key = np.where(js <= day.whi[:, None], val * 4096 + np.abs(js - day.mid[:, None]), np.iinfo(np.int64).max)
+            pick = key.argmin(axis=1)
+            gain[day.flex] -= val[np.arange(len(day.flex)), pick]
+            start[day.flex] = js[np.arange(len(day.flex)), pick]
+        for i, offs in day.fixed:
+            for off in offs:
+                gain[i] -= int(spans(np.asarray([day.k0[i] + off]), np.asarray([day.k0[i] + off + 1]))[0])
+        return gain, start
 
     def view(self, ai: int) -> bytes:
         """The residual an agent's candidates can reach, as bytes (equal views: equal gains)."""
@@ -207,11 +200,11 @@ class AgentSearch:
         for d in range(self.b.D):
             day = self._day_table(ai, d)
             if day is not None:
-                parts.append(self.resid[day[0], day[2]:day[3]].tobytes())
+                parts.append(self.resid[day.rows, day.lo:day.hi].tobytes())
         return b"".join(parts)
 
-    def _day_table(self, ai: int, d: int):
-        """Per agent-day, once: the unlocked candidates as arrays for :meth:`_gains`."""
+    def _day_table(self, ai: int, d: int) -> _DayTable | None:
+        """Per agent-day, once: the unlocked candidates as arrays (None: nothing to count)."""
         key = (ai, d)
         if key in self._days:
             return self._days[key]
@@ -238,12 +231,9 @@ class AgentSearch:
                             mid.append(win[len(win) // 2])
                     elif c.fixed_breaks:
                         fixed.append((i, tuple(c.fixed_breaks)))
-                flex = None
-                if flex_i:
-                    flex = (np.asarray(flex_i, dtype=np.int64), np.asarray(brk, dtype=np.int64))
-                out = (rows, unit, lo, hi, np.asarray([ci for ci, _c in cs], dtype=np.int64), k0, end, flex,
-                       np.asarray(wlo, dtype=np.int64), np.asarray(whi, dtype=np.int64),
-                       np.asarray(mid, dtype=np.int64), fixed)
+                arr = lambda v: np.asarray(v, dtype=np.int64)  # noqa: E731
+                out = _DayTable(rows, unit, lo, hi, arr([ci for ci, _c in cs]), k0, end, arr(flex_i), arr(brk),
+                                arr(wlo), arr(whi), arr(mid), fixed)
         self._days[key] = out
         return out
 
@@ -269,8 +259,12 @@ class AgentSearch:
                     continue
                 queues, unit = group_key(b, ai, d)
                 rows = [self.qidx[q] for q in queues]
-                hi = min(self.nk, c.k0 + c.n)
-                brk = self._break_set(c, self._span(rows, c.k0, hi) if rows and hi > c.k0 else None)
+                brk = set(c.fixed_breaks)
+                day = self._day_table(ai, d)
+                if c.brk and day is not None:
+                    # the break where :meth:`_gains` priced it
+                    j = int(self._day_gains(day)[1][int(np.nonzero(day.ci == ci)[0][0])])
+                    brk = set(range(j, j + c.brk)) if j >= 0 else set()
                 for off in range(c.n):
                     k = c.k0 + off
                     if k < self.nk and off not in brk and rows:
