@@ -17,6 +17,7 @@ from ortools.sat.python import cp_model
 from kcroster.model import BREAK, Project, Roster
 from kcroster.solver.bound import lp_values
 from kcroster.solver.builder import ModelBuilder
+from kcroster.solver.columns import applicable as columns_applicable
 from kcroster.solver.extract import extract
 from kcroster.solver.infeasibility import describe_gate, explain, explain_agent
 from kcroster.solver.lns import NeighbourhoodSearch
@@ -285,7 +286,16 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
             if lns is None:
                 st = solver.solve(b.model, cb)
             else:
-                st = _solve_beside(b, solver, cb, lns, deadline - 0.05, cancelled)
+                columns = b.req is None and lag.thread is None and columns_applicable(b)
+                if columns:
+                    def use_lp(point: list[float], team=lns) -> None:
+                        for ns in team:
+                            ns.lp = point
+                        team[0].rens_pending = True  # one dive into the master's integral part
+
+                    best_of = lambda: min(ns.objective for ns in lns)  # noqa: E731
+                    lag.start_columns(b, first_values, deadline - 0.05, cancel, best_of, use_lp)
+                st = _solve_beside(b, solver, cb, lns, deadline - 0.05, cancelled, compact_lp=not columns)
     finally:
         done.set()
         if watcher is not None:
@@ -382,7 +392,7 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
 
 
 def _solve_beside(b: ModelBuilder, solver: cp_model.CpSolver, cb: _Callback, team: list[NeighbourhoodSearch],
-                  deadline: float, cancelled: Callable[[], bool]) -> int:
+                  deadline: float, cancelled: Callable[[], bool], compact_lp: bool = True) -> int:
     """The full search in a thread (it proves the bound), the neighbourhood searches beside it;
     each starts its next neighbourhood from the best roster any of them holds, and the full
     search stops when its bound meets that roster."""
@@ -406,7 +416,8 @@ def _solve_beside(b: ModelBuilder, solver: cp_model.CpSolver, cb: _Callback, tea
             # LP is too weak to steer a dive: Curtois 9 relaxes to 39 against 439)
             team[0].rens_pending = True
 
-    threading.Thread(target=relaxation, name="kcroster-lp", daemon=True).start()
+    if compact_lp:
+        threading.Thread(target=relaxation, name="kcroster-lp", daemon=True).start()
     lock = threading.Lock()
 
     def stopper(me: NeighbourhoodSearch) -> Callable[[], bool]:
@@ -582,13 +593,7 @@ class _BoundThread:
         srch = getattr(b, "agent_search", None)
         resid = None if srch is None or srch.resid is None else srch.resid.copy()
 
-        def found(v: int) -> None:
-            # every objective term is ≥ 0, so a bound ≤ 0 says nothing; report none instead
-            if v > 0 and (self.best is None or v > self.best):
-                self.best = float(v)
-                if self.on_progress:
-                    self.on_progress(SolveProgress.at(Stage.BOUND_LAGRANGE, time.perf_counter() - self.t0, None,
-                                                      self.best, None, 0))
+        found = self._found
 
         def run() -> None:
             try:
@@ -596,6 +601,35 @@ class _BoundThread:
             except Exception:  # a failed bound must never cost the roster
                 return
 
+        self._launch(run, cancel)
+
+    def start_columns(self, b: ModelBuilder, values: list[int], deadline: float, cancel: CancelToken | None,
+                      upper: Callable[[], float | None], on_lp: Callable[[list[float]], None]) -> None:
+        """Shift-type models: column generation over whole agent schedules
+        (:mod:`kcroster.solver.columns`); the bound as it rises, the master's solution once the
+        master is solved (it steers the neighbourhood search)."""
+        from kcroster.solver.columns import HorizonColumns
+
+        def run() -> None:
+            try:
+                hc = HorizonColumns(b)
+                hc.run(values, deadline, upper=upper, on_bound=self._found, stop=lambda: self.cancelled)
+                if hc.master_z is not None and hc.converged and not self.cancelled:
+                    on_lp(hc.lp_point(len(b.model.proto.variables)))
+            except Exception:  # a failed bound must never cost the roster
+                return
+
+        self._launch(run, cancel)
+
+    def _found(self, v: int) -> None:
+        # every objective term is ≥ 0, so a bound ≤ 0 says nothing; report none instead
+        if v > 0 and (self.best is None or v > self.best):
+            self.best = float(v)
+            if self.on_progress:
+                self.on_progress(SolveProgress.at(Stage.BOUND_LAGRANGE, time.perf_counter() - self.t0, None,
+                                                  self.best, None, 0))
+
+    def _launch(self, run: Callable[[], None], cancel: CancelToken | None) -> None:
         self.outer = cancel
         self.thread = threading.Thread(target=run, name="kcroster-bound", daemon=True)
         self.thread.start()

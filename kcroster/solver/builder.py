@@ -49,6 +49,10 @@ class ModelBuilder:
         self.factory = CandidateFactory(project, self.req, self.open)
         self.gates: dict[Gate, cp_model.IntVar] = {}
         self.penalties: dict[str, list[tuple[int, object]]] = defaultdict(list)
+        # the penalty terms that belong to one agent alone (wishes, the agent's wish fairness,
+        # stability): what an agent's own schedule costs, for the horizon column generation
+        self.agent_terms: dict[int, list[tuple[int, object]]] = defaultdict(list)
+        self.type_rows: list[int] = []  # proto indices of the shift-type demand rows (coupling)
         self.cands: list[list[list[Candidate]]] = []
         self.x: list[list[list[cp_model.IntVar]]] = []
         self.w: list[list[object]] = []
@@ -73,9 +77,11 @@ class ModelBuilder:
             self.gates[g] = lit
         ct.only_enforce_if(lit)
 
-    def penalise(self, term: str, coef: int, var) -> None:
+    def penalise(self, term: str, coef: int, var, agent: int | None = None) -> None:
         if coef:
             self.penalties[term].append((int(coef), var))
+            if agent is not None:
+                self.agent_terms[agent].append((int(coef), var))
 
     # --- variables -------------------------------------------------------------------------
     def build_variables(self) -> None:

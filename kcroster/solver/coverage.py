@@ -252,7 +252,7 @@ def _type_demand(b: ModelBuilder) -> None:
             continue
         u = m.new_int_var(0, dem.required, "")
         o = m.new_int_var(0, max(0, len(lits) - dem.required), "")
-        m.add(cnt - dem.required == o - u)
+        b.type_rows.append(m.add(cnt - dem.required == o - u).index)
         if dem.weight_under:
             b.penalise("type_under", dem.weight_under * mult, u)
         if dem.weight_over:

@@ -67,7 +67,7 @@ def add(b: ModelBuilder) -> None:
             b.hard(m.add(granted == 1), "wish_must", ai, wish.day.isoformat())
             continue
         refused = 1 - granted
-        b.penalise("wishes", wish.weight * w8.wish, refused)
+        b.penalise("wishes", wish.weight * w8.wish, refused, agent=ai)
         refused_by_agent.setdefault(ai, []).append((wish.weight, refused))
     b.fair_mode = "share"
     b.fair_wish_agents = {}
@@ -87,7 +87,7 @@ def add(b: ModelBuilder) -> None:
             m.add(total * p <= 100 * refused - FAIR_FREE * total + total - 1)
             e = m.new_int_var(0, 100 - FAIR_FREE, f"fair_share{ai}")
             m.add_max_equality(e, [p, 0])
-            b.penalise("fairness", w8.fairness_wishes, e)
+            b.penalise("fairness", w8.fairness_wishes, e, agent=ai)
             b.fair_wish_agents[ai] = (total, lst)
     b.unpopular_lists = []
     if w8.fairness_unpopular:
@@ -145,7 +145,7 @@ def _stability(b: ModelBuilder) -> None:
     for ai, d, same in stability_targets(b):
         if same is None:
             if b.is_var(b.works(ai, d)):
-                b.penalise("stability", b.w8.stability, b.works(ai, d))
+                b.penalise("stability", b.w8.stability, b.works(ai, d), agent=ai)
             continue
         lits = [b.x[ai][d][ci] for ci in sorted(same)]
-        b.penalise("stability", b.w8.stability, 1 - sum(lits) if lits else 1)
+        b.penalise("stability", b.w8.stability, 1 - sum(lits) if lits else 1, agent=ai)

@@ -1,0 +1,123 @@
+"""Column generation over whole agent schedules (shift-type demand) against a second method:
+the Dantzig–Wolfe master LP over *every* legal schedule, enumerated by hand, solved by GLOP."""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+from ortools.linear_solver import pywraplp
+from ortools.sat.python import cp_model
+from solver_kit import opts
+from test_optimality import NEED, shift_type_brute_force, shift_type_project
+
+from kcroster.solver import Weights
+from kcroster.solver.builder import ModelBuilder
+from kcroster.solver.columns import HorizonColumns, applicable
+
+
+def legal_rows() -> list[tuple[str, ...]]:
+    """The rules of :func:`shift_type_project`, restated: 2–4 shifts of 8 h, at most two E, no E
+    the day after L, work runs ≤ 3 and inner runs of work or rest ≥ 2."""
+    out = []
+    for row in itertools.product("-EL", repeat=4):
+        work = [s != "-" for s in row]
+        if not 2 <= sum(work) <= 4 or row.count("E") > 2:
+            continue
+        if any(row[i] == "L" and row[i + 1] == "E" for i in range(3)):
+            continue
+        runs = [(w, len(list(g))) for w, g in itertools.groupby(work)]
+        ok, pos = True, 0
+        for w, n in runs:
+            inner = pos > 0 and pos + n < 4
+            if (w and n > 3) or (inner and n < 2):
+                ok = False
+            pos += n
+        if ok:
+            out.append(row)
+    return out
+
+
+def own_cost(agent: int, row: tuple[str, ...]) -> int:
+    if agent == 0:
+        return 3 * (row[2] != "L")  # wants L on day 2 (weight 3)
+    return 2 * (row[1] == "E") + 1 * (row[3] != "-")  # no E on day 1 (2), day 3 off (1)
+
+
+def dantzig_wolfe_value() -> float:
+    """The master LP with all legal schedules of both agents: convexity per agent, the demand
+    cells' cost under·(need − x)⁺ + over·(x − need)⁺ as two slacks."""
+    rows = legal_rows()
+    s = pywraplp.Solver.CreateSolver("GLOP")
+    z = {(a, i): s.NumVar(0, 1, "") for a in range(2) for i in range(len(rows))}
+    for a in range(2):
+        s.Add(sum(z[a, i] for i in range(len(rows))) == 1)
+    obj = [own_cost(a, r) * z[a, i] for a in range(2) for i, r in enumerate(rows)]
+    for (t, d), n in NEED.items():
+        under, over = s.NumVar(0, s.infinity(), ""), s.NumVar(0, s.infinity(), "")
+        s.Add(sum(z[a, i] for a in range(2) for i, r in enumerate(rows) if r[d] == t) + under - over == n)
+        obj += [7 * under, 3 * over]
+    s.Minimize(sum(obj))
+    assert s.Solve() == pywraplp.Solver.OPTIMAL
+    return s.Objective().Value()
+
+
+def built():
+    p = shift_type_project()
+    b = ModelBuilder(p, None, opts(weights=Weights.research()))
+    b.build()
+    return b
+
+
+def legal_start(b: ModelBuilder) -> list[int]:
+    """Any legal roster (the worst one CP-SAT finds first is fine)."""
+    m = b.model.clone()
+    m.clear_objective()
+    s = cp_model.CpSolver()
+    s.parameters.num_workers = 1
+    assert s.solve(m) in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    return list(s.response_proto.solution)
+
+
+def test_column_generation_reaches_the_dantzig_wolfe_bound() -> None:
+    b = built()
+    assert applicable(b)
+    dw = dantzig_wolfe_value()
+    optimum = shift_type_brute_force()
+    assert dw <= optimum + 1e-9
+    hc = HorizonColumns(b)
+    seen: list[int] = []
+    bound = hc.run(legal_start(b), math.inf, on_bound=seen.append)
+    assert hc.converged
+    assert abs(hc.master_value - dw) < 1e-6  # the restricted master reached the full master's optimum
+    assert bound == math.ceil(dw - 1e-6)
+    assert bound <= optimum
+    assert seen == sorted(seen) and seen[-1] == bound  # reported as it rises
+
+
+def test_master_solution_is_a_convex_mix_of_legal_schedules() -> None:
+    b = built()
+    hc = HorizonColumns(b)
+    hc.run(legal_start(b), math.inf)
+    point = hc.lp_point(len(b.model.proto.variables))
+    for ai in range(len(b.agents)):
+        for d in range(b.D):
+            day = sum(point[x.index] for x in b.x[ai][d])
+            assert -1e-9 <= day <= 1 + 1e-9  # at most one shift a day, also fractionally
+    # every schedule generated is one of the hand-enumerated legal ones, at its own cost
+    legal = set(legal_rows())
+    for ai, cost, chosen in hc.columns:
+        picked = set(chosen.tolist())
+        row = tuple(next((c.shift_type for c, x in zip(b.cands[ai][d], b.x[ai][d], strict=True)
+                          if x.index in picked), "-") for d in range(b.D))
+        assert row in legal
+        assert cost == own_cost(ai, row)
+
+
+def test_not_used_on_interval_demand() -> None:
+    from solver_kit import hourly_requirement, project
+
+    p = project(2, 2)
+    b = ModelBuilder(p, hourly_requirement(p, {8: 1.0, 9: 1.0}), opts())
+    b.build()
+    assert not applicable(b)
