@@ -295,7 +295,8 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
 
                     best_of = lambda: min(ns.objective for ns in lns)  # noqa: E731
                     lag.start_columns(b, first_values, deadline - 0.05, cancel, best_of, use_lp)
-                st = _solve_beside(b, solver, cb, lns, deadline - 0.05, cancelled, compact_lp=not columns)
+                st = _solve_beside(b, solver, cb, lns, deadline - 0.05, cancelled, compact_lp=not columns,
+                                   wait_for=lag.thread if columns else None)
     finally:
         done.set()
         if watcher is not None:
@@ -392,7 +393,8 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
 
 
 def _solve_beside(b: ModelBuilder, solver: cp_model.CpSolver, cb: _Callback, team: list[NeighbourhoodSearch],
-                  deadline: float, cancelled: Callable[[], bool], compact_lp: bool = True) -> int:
+                  deadline: float, cancelled: Callable[[], bool], compact_lp: bool = True,
+                  wait_for: threading.Thread | None = None) -> int:
     """The full search in a thread (it proves the bound), the neighbourhood searches beside it;
     each starts its next neighbourhood from the best roster any of them holds, and the full
     search stops when its bound meets that roster."""
@@ -440,8 +442,14 @@ def _solve_beside(b: ModelBuilder, solver: cp_model.CpSolver, cb: _Callback, tea
 
     # a neighbourhood gets about a second (measured: half a second or two seconds both do worse)
     step = max(1.0, min(5.0, 0.02 * (deadline - time.perf_counter())))
-    workers = [threading.Thread(target=ns.run, args=(deadline, stopper(ns), lambda obj, _v: cb.offer(obj), step),
-                                name="kcroster-lns", daemon=True) for ns in team[1:]]
+    def second(ns: NeighbourhoodSearch) -> None:
+        if wait_for is not None:
+            # the column generation has the core first; the second search starts when it is done
+            while wait_for.is_alive() and time.perf_counter() < deadline and not stopper(ns)():
+                wait_for.join(timeout=0.1)
+        ns.run(deadline, stopper(ns), lambda obj, _v: cb.offer(obj), step)
+
+    workers = [threading.Thread(target=second, args=(ns,), name="kcroster-lns", daemon=True) for ns in team[1:]]
     for w in workers:
         w.start()
     team[0].run(deadline, stopper(team[0]), on_improve=lambda obj, _values: cb.offer(obj), step_limit=step)

@@ -37,6 +37,21 @@ from kcroster.solver.builder import ModelBuilder
 
 PRICE_SCALE = 1000  # multipliers are rounded to 1/1000 point (the bound uses the rounded ones)
 _SMOOTH = 0.5  # Wentges smoothing: weight of the best multipliers so far in the pricing point
+PRICE_COLUMNS = 5  # columns an agent's pricing solve may add: its last improving solutions
+
+
+class _Solutions(cp_model.CpSolverSolutionCallback):
+    """The agent's schedules a pricing solve passes through (shift literals, own-term values)."""
+
+    def __init__(self, lits: np.ndarray, own: np.ndarray) -> None:
+        super().__init__()
+        self.lits = lits.tolist()
+        self.own = own.tolist()
+        self.found: list[tuple[list[int], list[int]]] = []
+
+    def on_solution_callback(self) -> None:
+        sol = self.response_proto.solution
+        self.found.append(([sol[i] for i in self.lits], [sol[i] for i in self.own]))  # Wentges smoothing: weight of the best multipliers so far in the pricing point
 
 
 def applicable(b: ModelBuilder) -> bool:
@@ -193,15 +208,18 @@ class HorizonColumns:
             s.parameters.num_workers = 1
             s.parameters.max_time_in_seconds = max(0.05, deadline - time.perf_counter())
             s.parameters.linearization_level = 2
-            st = s.solve(m)
+            seen = _Solutions(local, idx)
+            st = s.solve(m, seen)
             if st not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
                 return None
-            sol = list(s.response_proto.solution)
-            self.last[ai] = sol
+            self.last[ai] = list(s.response_proto.solution)
             total += s.best_objective_bound / PRICE_SCALE + off
-            chosen = self.agent_lits[ai][np.asarray([sol[i] for i in local.tolist()], dtype=bool)]
-            own = off + float(sum(c * sol[i] for i, c in zip(idx.tolist(), coef.tolist(), strict=True)))
-            cols.append((ai, own, chosen))
+            # the solutions met on the way are columns too (fewer rounds): the last ones only,
+            # the early ones are far from the multipliers' optimum
+            for lit_vals, own_vals in seen.found[-PRICE_COLUMNS:]:
+                chosen = self.agent_lits[ai][np.asarray(lit_vals, dtype=bool)]
+                own = off + float(np.dot(coef, own_vals)) if len(coef) else off
+                cols.append((ai, own, chosen))
         return total, cols
 
     # --- the master -------------------------------------------------------------------------
