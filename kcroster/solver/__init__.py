@@ -4,7 +4,8 @@ One module per constraint family (DESIGN §2): :mod:`candidates` (shifts per age
 :mod:`contract`, :mod:`atw`, :mod:`coverage`, :mod:`breaks`, :mod:`wishes`, :mod:`objective`,
 orchestrated by :mod:`builder`; :mod:`warmstart` builds a first legal roster agent by agent and
 improves it by coordinate descent; :mod:`lns` re-plans sets of agents and days (neighbourhood
-search) beside the full search; :mod:`bound` and :mod:`lagrange` prove lower bounds;
+search) beside the full search; :mod:`bound`, :mod:`lagrange` and :mod:`columns` prove lower
+bounds;
 :mod:`extract` turns a solution into a roster (breaks, queues) and :mod:`infeasibility` explains
 a problem without legal roster; :mod:`api` runs it all with progress and cancel; :mod:`scenarios`
 generates seeded test/benchmark projects. ``ortools`` is imported lazily so importing this package
@@ -20,8 +21,11 @@ that re-plan a few agents, every agent over a few days, or where the roster disa
 optimum, after one dive into the LP's integral part on interval demand (each adopts the others'
 better rosters); bigger models go on alternating descent (from the completed roster's real
 breaks and queues) and completion while that pays. Interval-demand models run the Lagrangian
-bound beside it all (big ones throughout, small ones for a short while). Every returned roster
-goes through the independent checker.
+bound beside it all (big ones throughout, small ones for a short while); shift-type models run
+column generation over whole agent schedules instead (Dantzig–Wolfe bound, every agent rule
+exact), whose master solution then steers the neighbourhoods and one dive, and the second
+neighbourhood search starts once it is done. Every returned roster goes through the independent
+checker.
 """
 
 from kcroster.solver.options import (
