@@ -442,10 +442,13 @@ def _solve_beside(b: ModelBuilder, solver: cp_model.CpSolver, cb: _Callback, tea
 
     # a neighbourhood gets about a second (measured: half a second or two seconds both do worse)
     step = max(1.0, min(5.0, 0.02 * (deadline - time.perf_counter())))
+    until = time.perf_counter() + WAIT_FOR_COLUMNS * (deadline - time.perf_counter())
+
     def second(ns: NeighbourhoodSearch) -> None:
         if wait_for is not None:
-            # the column generation has the core first; the second search starts when it is done
-            while wait_for.is_alive() and time.perf_counter() < deadline and not stopper(ns)():
+            # the column generation has the core first; the second search starts when it is
+            # done, or half-way through the time when it takes longer (short solves)
+            while wait_for.is_alive() and time.perf_counter() < until and not stopper(ns)():
                 wait_for.join(timeout=0.1)
         ns.run(deadline, stopper(ns), lambda obj, _v: cb.offer(obj), step)
 
@@ -469,6 +472,9 @@ def _solve_beside(b: ModelBuilder, solver: cp_model.CpSolver, cb: _Callback, tea
 #: once its LP has converged and needs a core of its own (bench S, 30 s: 8 198 with one beside
 #: it, 10 539 with two).
 NEIGHBOURHOOD_SEARCHES = 2
+
+#: share of the time the second neighbourhood search leaves to the column generation at most
+WAIT_FOR_COLUMNS = 0.5
 
 COMPLETE_MAX_VARS = 60_000  # above this, completing the hint with CP-SAT costs more than it gives
 
