@@ -45,6 +45,7 @@ class _Callback(cp_model.CpSolverSolutionCallback):
         self.first: float | None = None
         self.best: float | None = None
         self.bound: float | None = None
+        self.own_bound: float | None = None  # CP-SAT's own (the full search's), without ``extra``
         self.lock = threading.Lock()
         self.extra: Callable[[], float | None] = lambda: None  # bound proven outside CP-SAT
         self.keep_values = False
@@ -60,7 +61,9 @@ class _Callback(cp_model.CpSolverSolutionCallback):
             if self.keep_values and (self.best is None or obj < self.best):
                 self.values = (obj, list(self.response_proto.solution))  # the neighbourhood search adopts it
             self.best = obj if self.best is None else min(self.best, obj)
-            self.bound = _max_bound(self.best_objective_bound, self.extra())
+            # the full search may run twice (see _solve_beside): its bound never falls back
+            self.own_bound = _max_bound(self.best_objective_bound, self.own_bound)
+            self.bound = _max_bound(_max_bound(self.best_objective_bound, self.extra()), self.bound)
             snap = SolveProgress.at(Stage.FOUND, now, self.best, self.bound, _gap(self.best, self.bound), self.count)
         if self.on_progress:
             self.on_progress(snap)
@@ -83,7 +86,8 @@ class _Callback(cp_model.CpSolverSolutionCallback):
     def on_bound(self, bound: float) -> None:
         now = time.perf_counter() - self.t0
         with self.lock:
-            self.bound = bound = _max_bound(bound, self.extra())
+            self.own_bound = _max_bound(bound, self.own_bound)
+            self.bound = bound = _max_bound(_max_bound(bound, self.extra()), self.bound)
             snap = SolveProgress.at(Stage.BOUND, now, self.best, bound, _gap(self.best, bound), self.count)
         if self.on_progress:
             self.on_progress(snap)
@@ -294,9 +298,11 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
                         team[0].rens_pending = True  # one dive into the master's integral part
 
                     best_of = lambda: min(ns.objective for ns in lns)  # noqa: E731
-                    lag.start_columns(b, first_values, deadline - 0.05, cancel, best_of, use_lp)
+                    lag.start_columns(b, first_values, deadline - 0.05, cancel, best_of, use_lp,
+                                      lambda: min(lns, key=lambda ns: ns.objective).values)
                 st = _solve_beside(b, solver, cb, lns, deadline - 0.05, cancelled, compact_lp=not columns,
-                                   wait_for=lag.thread if columns else None)
+                                   wait_for=lag.thread if columns else None,
+                                   pause_at=time.perf_counter() + max(FULL_FIRST_MIN_S, FULL_FIRST * opts.time_limit_s))
     finally:
         done.set()
         if watcher is not None:
@@ -305,7 +311,7 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
     if st in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         final = list(solver.response_proto.solution)
         final_obj = solver.objective_value
-        bound = solver.best_objective_bound
+        bound = _max_bound(solver.best_objective_bound, cb.bound)  # (cb: over both full searches)
     if final is not None and first_obj is not None and first_obj < final_obj - 0.5:
         # the (unhinted) full search ended above the first roster: keep the first roster
         final, final_obj = first_values, float(first_obj)
@@ -314,7 +320,8 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
     if best_ns is not None and any(ns.improvements for ns in lns) and (
             final is None or best_ns.objective < final_obj - 0.5):
         final, final_obj = best_ns.values, best_ns.objective
-        bound = solver.best_objective_bound if st in (cp_model.OPTIMAL, cp_model.FEASIBLE) else cb.bound
+        bound = (_max_bound(solver.best_objective_bound, cb.bound) if st in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+                 else cb.bound)
         st = cp_model.OPTIMAL if bound is not None and bound >= final_obj - 1e-6 else cp_model.FEASIBLE
     if lns is not None:
         res.stats["lns_iterations"] = sum(ns.iterations for ns in lns)
@@ -394,17 +401,57 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
 
 def _solve_beside(b: ModelBuilder, solver: cp_model.CpSolver, cb: _Callback, team: list[NeighbourhoodSearch],
                   deadline: float, cancelled: Callable[[], bool], compact_lp: bool = True,
-                  wait_for: threading.Thread | None = None) -> int:
+                  wait_for: threading.Thread | None = None, pause_at: float | None = None) -> int:
     """The full search in a thread (it proves the bound), the neighbourhood searches beside it;
     each starts its next neighbourhood from the best roster any of them holds, and the full
-    search stops when its bound meets that roster."""
+    search stops when its bound meets that roster.
+
+    With ``wait_for`` (the column generation's thread), at ``pause_at`` the full search makes way
+    for it when its own bound is still far below the best roster (it would prove nothing soon),
+    then waits for that thread and starts again, hinted with the best roster, until the
+    deadline."""
     box: dict[str, int] = {}
+    finished = threading.Event()  # a roster at the bound, or the end: the full search stays down
+    paused = threading.Event()
 
     def full() -> None:
+        box["st"] = solver.solve(b.model, cb)
+        if not paused.is_set() or box["st"] in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
+            return
+        while (wait_for.is_alive() and not finished.is_set() and not cancelled()
+               and time.perf_counter() < deadline - 1.0):
+            wait_for.join(timeout=0.1)
+        left = deadline - time.perf_counter()
+        if finished.is_set() or cancelled() or left < 1.0:
+            return
+        best = min(team, key=lambda ns: ns.objective)
+        b.model.clear_hints()
+        hint = b.model.proto.solution_hint
+        hint.vars.extend(range(len(best.values)))
+        hint.values.extend(best.values)
+        solver.parameters.max_time_in_seconds = left
         box["st"] = solver.solve(b.model, cb)
 
     th = threading.Thread(target=full, name="kcroster-full-search", daemon=True)
     th.start()
+
+    def pause() -> None:
+        # the column generation needs the core more than a full search whose bound is far off
+        # (bench Curtois 8 at 60 s: 1 303–1 494 over six runs with the full search throughout,
+        # 1 303–1 316 in twelve of thirteen with it paused); one whose bound is close keeps it
+        # (Curtois 6: 9.7 % off at 6 s, the next instance 17 %; it finds and proves 1 950 at
+        # 44 s, which a search restarted after the columns does in only half the runs)
+        while time.perf_counter() < pause_at and th.is_alive() and not finished.is_set():
+            finished.wait(0.05)
+        best = min(ns.objective for ns in team)
+        own = cb.own_bound
+        if (th.is_alive() and wait_for.is_alive() and not finished.is_set()
+                and (own is None or best - own > PAUSE_GAP * abs(best))):
+            paused.set()
+            solver.stop_search()
+
+    if wait_for is not None and pause_at is not None:
+        threading.Thread(target=pause, name="kcroster-pause", daemon=True).start()
 
     def relaxation() -> None:
         try:
@@ -424,8 +471,8 @@ def _solve_beside(b: ModelBuilder, solver: cp_model.CpSolver, cb: _Callback, tea
 
     def stopper(me: NeighbourhoodSearch) -> Callable[[], bool]:
         def stop() -> bool:
-            if not th.is_alive() or cancelled():
-                return True
+            if cancelled() or box.get("st") in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
+                return True  # (a full search ended by its time limit may start again)
             with lock:
                 found = cb.values
                 if found is not None and found[0] < me.objective - 0.5:
@@ -435,6 +482,7 @@ def _solve_beside(b: ModelBuilder, solver: cp_model.CpSolver, cb: _Callback, tea
                     me.adopt(other.objective, other.values)
             bd = _max_bound(cb.bound, cb.extra())
             if bd is not None and bd >= me.objective - 1e-6:
+                finished.set()
                 solver.stop_search()  # a roster at the bound: nothing left to find
                 return True
             return False
@@ -456,10 +504,12 @@ def _solve_beside(b: ModelBuilder, solver: cp_model.CpSolver, cb: _Callback, tea
     for w in workers:
         w.start()
     team[0].run(deadline, stopper(team[0]), on_improve=lambda obj, _values: cb.offer(obj), step_limit=step)
+    finished.set()
     for ns in team:
         ns.interrupt()
     for w in workers:
         w.join()
+    solver.stop_search()
     th.join()
     return box.get("st", cp_model.UNKNOWN)
 
@@ -475,6 +525,13 @@ NEIGHBOURHOOD_SEARCHES = 2
 
 #: share of the time the second neighbourhood search leaves to the column generation at most
 WAIT_FOR_COLUMNS = 0.5
+
+#: beside the column generation the full search has this share of the time limit (at least
+#: FULL_FIRST_MIN_S: long enough to prove Curtois 1–3, in 0.7–2.2 s) before it makes way for the
+#: columns — when its own bound is then more than PAUSE_GAP below the best roster
+FULL_FIRST = 0.1
+FULL_FIRST_MIN_S = 3.0
+PAUSE_GAP = 0.12
 
 COMPLETE_MAX_VARS = 60_000  # above this, completing the hint with CP-SAT costs more than it gives
 
@@ -618,7 +675,8 @@ class _BoundThread:
         self._launch(run, cancel)
 
     def start_columns(self, b: ModelBuilder, values: list[int], deadline: float, cancel: CancelToken | None,
-                      upper: Callable[[], float | None], on_lp: Callable[[list[float]], None]) -> None:
+                      upper: Callable[[], float | None], on_lp: Callable[[list[float]], None],
+                      incumbent: Callable[[], list[int] | None] | None = None) -> None:
         """Shift-type models: column generation over whole agent schedules
         (:mod:`kcroster.solver.columns`); the bound as it rises, the master's solution once the
         master is solved (it steers the neighbourhood search)."""
@@ -627,7 +685,8 @@ class _BoundThread:
         def run() -> None:
             try:
                 hc = HorizonColumns(b)
-                hc.run(values, deadline, upper=upper, on_bound=self._found, stop=lambda: self.cancelled)
+                hc.run(values, deadline, upper=upper, on_bound=self._found, stop=lambda: self.cancelled,
+                       incumbent=incumbent)
                 if hc.master_z is not None and hc.converged and not self.cancelled:
                     on_lp(hc.lp_point(len(b.model.proto.variables)))
             except Exception:  # a failed bound must never cost the roster

@@ -452,3 +452,59 @@ def test_column_generation_bound_on_instance_4() -> None:
                 for c, x in zip(b.cands[ai][d], b.x[ai][d], strict=True) if x.index in on]
         hard = [v for v in ev.evaluate(inst, rows).violations if v.startswith(f"{agent}:") or f"({agent}," in v]
         assert hard == [], (agent, rows, hard)
+
+
+@pytest.mark.parametrize("far", [True, False])
+def test_full_search_makes_way_for_the_columns_and_resumes(far: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Beside the column generation, a full search whose own bound is still far below the best
+    roster stops at ``pause_at`` and starts again (hinted with the best roster) once the column
+    thread is done; one whose bound is close runs on. Its bound as reported never falls back."""
+    import threading
+    import time as clock
+
+    from ortools.sat.python import cp_model
+
+    from kcroster.solver import SolveOptions, Weights, api
+    from kcroster.solver.builder import ModelBuilder
+    from kcroster.solver.lns import NeighbourhoodSearch
+    from kcroster.solver.warmstart import greedy
+
+    if not far:
+        monkeypatch.setattr(api, "PAUSE_GAP", 10.0)  # any bound counts as close
+    project = curtois_project(read_curtois(instance_path(8)))
+    b = ModelBuilder(project, None, SolveOptions(workers=2, seed=1, weights=Weights.research()))
+    b.build()
+    picks, bad = greedy(b, clock.perf_counter() + 5)
+    assert bad is None
+    values = api._complete(b, picks, clock.perf_counter() + 5)
+    team = [NeighbourhoodSearch(b, values, api._objective_of(b, values), 1)]
+    b.model.proto.solution_hint.vars.extend(range(len(values)))  # as solve() hints it
+    b.model.proto.solution_hint.values.extend(values)
+    starts: list[float] = []
+
+    class Counting(cp_model.CpSolver):
+        def solve(self, model, solution_callback=None):  # type: ignore[override]
+            starts.append(clock.perf_counter())
+            return super().solve(model, solution_callback)
+
+    solver = Counting()
+    solver.parameters.num_workers = 1
+    t = clock.perf_counter()
+    solver.parameters.max_time_in_seconds = 4.0
+    reports: list[float] = []
+    cb = api._Callback(t, lambda snap: snap.best_bound is not None and reports.append(snap.best_bound), None)
+    if not far:
+        cb.own_bound = 0.0  # a bound known from the start (every term is ≥ 0), within PAUSE_GAP
+    columns = threading.Thread(target=clock.sleep, args=(1.5,))
+    columns.start()
+    st = api._solve_beside(b, solver, cb, team, t + 4.0, lambda: False, compact_lp=False, wait_for=columns,
+                           pause_at=t + 0.5)
+    assert st in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    if far:
+        assert len(starts) == 2
+        assert starts[1] >= t + 1.5  # after the column thread
+        assert clock.perf_counter() - starts[1] > 1.0  # and with the time that was left
+    else:
+        assert len(starts) == 1
+    assert cb.own_bound is not None and cb.own_bound <= 1300  # the published optimum
+    assert reports == sorted(reports)

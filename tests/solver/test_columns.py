@@ -121,3 +121,55 @@ def test_not_used_on_interval_demand() -> None:
     b = ModelBuilder(p, hourly_requirement(p, {8: 1.0, 9: 1.0}), opts())
     b.build()
     assert not applicable(b)
+
+
+
+def test_the_incumbents_schedules_join_the_master() -> None:
+    """A roster found elsewhere while the columns are generated (the neighbourhood search's best)
+    enters the master with every agent's schedule, also when it improves mid-run: the master then
+    always holds a roster at least that good. The roster used is one with a schedule the column
+    generation on its own never generates."""
+    b = built()
+    start = legal_start(b)
+    alone = HorizonColumns(b)
+    alone.run(start, math.inf)
+    pool = {(ai, tuple(sorted(chosen.tolist()))) for ai, _cost, chosen in alone.columns}
+
+    def schedules(values: list[int]) -> set:
+        return {(ai, tuple(sorted(HorizonColumns(b).column_of(ai, values)[2].tolist())))
+                for ai in range(len(b.agents))}
+
+    late = next(v for v in every_legal_roster(b) if not schedules(v) <= pool)
+    hc = HorizonColumns(b)
+    calls = {"n": 0}
+
+    def incumbent() -> list[int]:
+        calls["n"] += 1
+        return start if calls["n"] == 1 else late  # a new list: the roster improved
+
+    hc.run(start, math.inf, incumbent=incumbent)
+    assert calls["n"] >= 2
+    have = {(ai, tuple(sorted(chosen.tolist()))) for ai, _cost, chosen in hc.columns}
+    assert schedules(late) <= have
+    assert abs(hc.master_value - dantzig_wolfe_value()) < 1e-6  # the bound is the same
+
+
+def every_legal_roster(b: ModelBuilder) -> list[list[int]]:
+    m = b.model.clone()
+    m.clear_objective()
+    m.clear_hints()
+
+    class Keep(cp_model.CpSolverSolutionCallback):
+        def __init__(self) -> None:
+            super().__init__()
+            self.found: list[list[int]] = []
+
+        def on_solution_callback(self) -> None:
+            self.found.append(list(self.response_proto.solution))
+
+    s = cp_model.CpSolver()
+    s.parameters.num_workers = 1
+    s.parameters.enumerate_all_solutions = True
+    keep = Keep()
+    s.solve(m, keep)
+    return keep.found
