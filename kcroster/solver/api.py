@@ -408,8 +408,7 @@ def _solve_beside(b: ModelBuilder, solver: cp_model.CpSolver, cb: _Callback, tea
 
     With ``wait_for`` (the column generation's thread), at ``pause_at`` the full search makes way
     for it when its own bound is still far below the best roster (it would prove nothing soon),
-    then waits for that thread and starts again, hinted with the best roster, until the
-    deadline."""
+    then waits for that thread and starts again until the deadline."""
     box: dict[str, int] = {}
     finished = threading.Event()  # a roster at the bound, or the end: the full search stays down
     paused = threading.Event()
@@ -424,11 +423,10 @@ def _solve_beside(b: ModelBuilder, solver: cp_model.CpSolver, cb: _Callback, tea
         left = deadline - time.perf_counter()
         if finished.is_set() or cancelled() or left < 1.0:
             return
-        best = min(team, key=lambda ns: ns.objective)
+        # unhinted: the neighbourhood searches hold the best roster and adopt any better one this
+        # search finds, and its own dive finds other ones (Curtois 5 at 60 s: 1 143 in 3 of 3
+        # runs; hinted with the best roster 1 143, 1 143, 1 233)
         b.model.clear_hints()
-        hint = b.model.proto.solution_hint
-        hint.vars.extend(range(len(best.values)))
-        hint.values.extend(best.values)
         solver.parameters.max_time_in_seconds = left
         box["st"] = solver.solve(b.model, cb)
 
@@ -437,8 +435,9 @@ def _solve_beside(b: ModelBuilder, solver: cp_model.CpSolver, cb: _Callback, tea
 
     def pause() -> None:
         # the column generation needs the core more than a full search whose bound is far off
-        # (bench Curtois 8 at 60 s: 1 303–1 494 over six runs with the full search throughout,
-        # 1 303–1 316 in twelve of thirteen with it paused); one whose bound is close keeps it
+        # (bench Curtois 8 at 60 s: 2 of 6 runs at most 1 341 with the full search throughout,
+        # 18 of 27 with it paused; the bound converges at 25–30 s instead of 40); one whose bound
+        # is close keeps it
         # (Curtois 6: 9.7 % off at 6 s, the next instance 17 %; it finds and proves 1 950 at
         # 44 s, which a search restarted after the columns does in only half the runs)
         while time.perf_counter() < pause_at and th.is_alive() and not finished.is_set():
