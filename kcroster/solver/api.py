@@ -295,7 +295,9 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
                     def use_lp(point: list[float], team=lns) -> None:
                         for ns in team:
                             ns.lp = point
-                        team[0].rens_pending = True  # one dive into the master's integral part
+                        # (no dive into the master's integral part here: replayed from the
+                        # same states, Curtois 8 ended at 1303-1318 in 8 of 8 without one and
+                        # at 1309-1405 with one; 5, 7 and 10 ended the same either way)
 
                     best_of = lambda: min(ns.objective for ns in lns)  # noqa: E731
                     lag.start_columns(b, first_values, deadline - 0.05, cancel, best_of, use_lp,
@@ -425,7 +427,8 @@ def _solve_beside(b: ModelBuilder, solver: cp_model.CpSolver, cb: _Callback, tea
             return
         # unhinted: the neighbourhood searches hold the best roster and adopt any better one this
         # search finds, and its own dive finds other ones (Curtois 5 at 60 s: 1 143 in 3 of 3
-        # runs; hinted with the best roster 1 143, 1 143, 1 233)
+        # runs; hinted with the best roster 1 143, 1 143, 1 233; not started again at all:
+        # 1 147, 1 143, 1 238)
         b.model.clear_hints()
         solver.parameters.max_time_in_seconds = left
         box["st"] = solver.solve(b.model, cb)
