@@ -454,11 +454,12 @@ def test_column_generation_bound_on_instance_4() -> None:
         assert hard == [], (agent, rows, hard)
 
 
-@pytest.mark.parametrize("far", [True, False])
-def test_full_search_makes_way_for_the_columns_and_resumes(far: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("case", ["far, stalled", "far, improving", "close"])
+def test_full_search_makes_way_for_the_columns_and_resumes(case: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Beside the column generation, a full search whose own bound is still far below the best
-    roster stops at ``pause_at`` and starts again once the column thread is done; one whose bound
-    is close runs on. Its bound as reported never falls back."""
+    roster stops at ``pause_at``; once the column thread is done it starts again as soon as the
+    neighbourhood searches have gone STALL_STEPS steps without a better roster (never while they
+    still improve it). One whose bound is close runs on. Its bound as reported never falls back."""
     import threading
     import time as clock
 
@@ -469,8 +470,10 @@ def test_full_search_makes_way_for_the_columns_and_resumes(far: bool, monkeypatc
     from kcroster.solver.lns import NeighbourhoodSearch
     from kcroster.solver.warmstart import greedy
 
+    far = case != "close"
     if not far:
         monkeypatch.setattr(api, "PAUSE_GAP", 10.0)  # any bound counts as close
+    monkeypatch.setattr(api, "STALL_STEPS", 0 if case == "far, stalled" else 1)
     project = curtois_project(read_curtois(instance_path(8)))
     b = ModelBuilder(project, None, SolveOptions(workers=2, seed=1, weights=Weights.research()))
     b.build()
@@ -490,22 +493,38 @@ def test_full_search_makes_way_for_the_columns_and_resumes(far: bool, monkeypatc
     solver = Counting()
     solver.parameters.num_workers = 1
     t = clock.perf_counter()
-    solver.parameters.max_time_in_seconds = 4.0
+    limit = 4.0 if case == "far, stalled" else 8.0
+    solver.parameters.max_time_in_seconds = limit
     reports: list[float] = []
     cb = api._Callback(t, lambda snap: snap.best_bound is not None and reports.append(snap.best_bound), None)
+    gains: list[float] = []  # when the neighbourhood search improved the roster
+    offer = cb.offer
+    monkeypatch.setattr(cb, "offer", lambda obj: (gains.append(clock.perf_counter()), offer(obj))[1])
     if not far:
         cb.own_bound = 0.0  # a bound known from the start (every term is ≥ 0), within PAUSE_GAP
     columns = threading.Thread(target=clock.sleep, args=(1.5,))
     columns.start()
-    st = api._solve_beside(b, solver, cb, team, t + 4.0, lambda: False, compact_lp=False, wait_for=columns,
+    st = api._solve_beside(b, solver, cb, team, t + limit, lambda: False, compact_lp=False, wait_for=columns,
                            pause_at=t + 0.5)
     assert team[0].objective <= api._objective_of(b, values)
-    if far:
+    step = 1.0  # (the step of a short solve)
+    if case == "far, stalled":
         # (the resumed search is unhinted: in 2.5 s it may find nothing, the roster is the team's)
         assert st in (cp_model.OPTIMAL, cp_model.FEASIBLE, cp_model.UNKNOWN)
         assert len(starts) == 2
         assert starts[1] >= t + 1.5  # after the column thread
         assert clock.perf_counter() - starts[1] > 1.0  # and with the time that was left
+    elif case == "far, improving":
+        assert gains, "the neighbourhood search improves the greedy roster"
+        if len(starts) == 2:
+            before = [g for g in gains if g < starts[1]]
+            assert starts[1] >= t + 1.5
+            assert starts[1] - max([t + 1.5, *before]) >= step - 0.2  # a whole step without a gain
+        else:
+            # it stayed down: then the search never went a step without a gain until the end
+            marks = [t + 1.5, *[g for g in gains if g > t + 1.5], t + limit - 1.0]
+            assert len(starts) == 1
+            assert max(b2 - a2 for a2, b2 in zip(marks[:-1], marks[1:], strict=True)) < step + 0.3
     else:
         assert st in (cp_model.OPTIMAL, cp_model.FEASIBLE)  # hinted with the first roster
         assert len(starts) == 1
