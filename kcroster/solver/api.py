@@ -63,7 +63,7 @@ class _Callback(cp_model.CpSolverSolutionCallback):
             self.best = obj if self.best is None else min(self.best, obj)
             # the full search may run twice (see _solve_beside): its bound never falls back
             self.own_bound = _max_bound(self.best_objective_bound, self.own_bound)
-            self.bound = _max_bound(_max_bound(self.best_objective_bound, self.extra()), self.bound)
+            self.bound = _max_bound(self.best_objective_bound, self.extra(), self.bound)
             snap = SolveProgress.at(Stage.FOUND, now, self.best, self.bound, _gap(self.best, self.bound), self.count)
         if self.on_progress:
             self.on_progress(snap)
@@ -87,7 +87,7 @@ class _Callback(cp_model.CpSolverSolutionCallback):
         now = time.perf_counter() - self.t0
         with self.lock:
             self.own_bound = _max_bound(bound, self.own_bound)
-            self.bound = bound = _max_bound(_max_bound(bound, self.extra()), self.bound)
+            self.bound = bound = _max_bound(bound, self.extra(), self.bound)
             snap = SolveProgress.at(Stage.BOUND, now, self.best, bound, _gap(self.best, bound), self.count)
         if self.on_progress:
             self.on_progress(snap)
@@ -310,10 +310,11 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
         if watcher is not None:
             watcher.join()
     final: list[int] | None = None
+    bound = cb.bound  # (over both runs of the full search)
     if st in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         final = list(solver.response_proto.solution)
         final_obj = solver.objective_value
-        bound = _max_bound(solver.best_objective_bound, cb.bound)  # (cb: over both full searches)
+        bound = _max_bound(solver.best_objective_bound, cb.bound)
     if final is not None and first_obj is not None and first_obj < final_obj - 0.5:
         # the (unhinted) full search ended above the first roster: keep the first roster
         final, final_obj = first_values, float(first_obj)
@@ -322,8 +323,6 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
     if best_ns is not None and any(ns.improvements for ns in lns) and (
             final is None or best_ns.objective < final_obj - 0.5):
         final, final_obj = best_ns.values, best_ns.objective
-        bound = (_max_bound(solver.best_objective_bound, cb.bound) if st in (cp_model.OPTIMAL, cp_model.FEASIBLE)
-                 else cb.bound)
         st = cp_model.OPTIMAL if bound is not None and bound >= final_obj - 1e-6 else cp_model.FEASIBLE
     if lns is not None:
         res.stats["lns_iterations"] = sum(ns.iterations for ns in lns)
@@ -655,12 +654,10 @@ def _picks_cost(b: ModelBuilder, srch) -> int:
     return int(cost)
 
 
-def _max_bound(a: float | None, c: float | None) -> float | None:
-    if a is None:
-        return c
-    if c is None:
-        return a
-    return max(a, c)
+def _max_bound(*bounds: float | None) -> float | None:
+    """The strongest of the bounds that are known (None when none is)."""
+    known = [v for v in bounds if v is not None]
+    return max(known) if known else None
 
 
 class _BoundThread:

@@ -155,6 +155,11 @@ class HorizonColumns:
         self.columns.append(col)
         return True
 
+    def add_roster(self, values: list[int]) -> None:
+        """Every agent's schedule in a complete assignment, as columns."""
+        for ai in range(len(self.b.agents)):
+            self.add(self.column_of(ai, values))
+
     def _sub(self, ai: int):
         """The agent's own model (same candidates, every rule of the agent, its own terms)."""
         sub = self.subs.get(ai)
@@ -279,8 +284,7 @@ class HorizonColumns:
         whenever it improves); its schedules join the master each round, so the master always
         holds a roster at least that good (Curtois 8: the bound converges after 30 s instead of
         42 s beside the neighbourhood and full searches)."""
-        for ai in range(len(self.b.agents)):
-            self.add(self.column_of(ai, start_values))
+        self.add_roster(start_values)
         self.hint = list(start_values)
         best: float | None = None
         center = np.zeros(len(self.cells))
@@ -312,8 +316,7 @@ class HorizonColumns:
             inc = incumbent() if incumbent is not None else None
             if inc is not None and inc is not last_inc:
                 last_inc = inc
-                for ai in range(len(self.b.agents)):
-                    self.add(self.column_of(ai, inc))
+                self.add_roster(inc)
             if not added:
                 if alpha == 0.0:
                     self.converged = self.master_z is not None
