@@ -504,7 +504,7 @@ def test_full_search_makes_way_for_the_columns_and_resumes(case: str, monkeypatc
         cb.own_bound = 0.0  # a bound known from the start (every term is ≥ 0), within PAUSE_GAP
     columns = threading.Thread(target=clock.sleep, args=(1.5,))
     columns.start()
-    st = api._solve_beside(b, solver, cb, team, t + limit, lambda: False, compact_lp=False, wait_for=columns,
+    st = api._solve_beside(b, solver, cb, team, t + limit, lambda: False, compact_lp=None, wait_for=columns,
                            pause_at=t + 0.5)
     assert team[0].objective <= api._objective_of(b, values)
     step = 1.0  # (the step of a short solve)
