@@ -18,10 +18,11 @@ choice (breaks, queues) → for models up to ~60k variables the full CP-SAT sear
 and improves (hinted with the first roster on shift-type demand, unhinted on interval demand,
 where its LP-guided dive does better), with two or more workers beside neighbourhood searches
 that re-plan a few agents, every agent over a few days, or where the roster disagrees with the LP
-optimum, after one dive into the LP's integral part on interval demand (each adopts the others'
+optimum, after one dive into the LP's integral part on interval demand (that LP starts with the
+solve, beside the greedy start, and GLOP leaves the GIL meanwhile; each search adopts the others'
 better rosters); bigger models go on alternating descent (from the completed roster's real
 breaks and queues) and completion while that pays. Interval-demand models run the Lagrangian
-bound beside it all (big ones throughout, small ones for a short while); shift-type models run
+bound beside it all, until it converges or the time is up; shift-type models run
 column generation over whole agent schedules instead (Dantzig–Wolfe bound, every agent rule
 exact), whose master solution then steers the neighbourhoods and one dive, and the second
 neighbourhood search starts once it is done. Every returned roster goes through the independent

@@ -234,3 +234,52 @@ def test_lagrangian_bound_prices_the_per_agent_wish_fairness_exactly() -> None:
     assert lag == 1050
     lp = lp_bound(b.model, 10.0)
     assert lp.bound is not None and lp.bound <= 1050
+
+
+def test_glop_and_pdlp_agree_on_the_lp_bound() -> None:
+    """Two LP methods (simplex and first-order) on the same relaxation: the same optimum."""
+    p, req, _demand = _interval_instance()
+    b = ModelBuilder(p, req, opts())
+    b.build()
+    glop, pdlp = lp_bound(b.model, 10.0), lp_bound(b.model, 10.0, method="pdlp")
+    assert glop.status == pdlp.status == "MPSOLVER_OPTIMAL"
+    assert abs(glop.lp_value - pdlp.lp_value) <= 1e-4 * max(1.0, abs(glop.lp_value))
+
+
+def test_the_lp_lets_other_python_threads_run_meanwhile() -> None:
+    """The LP that steers the neighbourhood search runs beside the greedy start and the search:
+    while GLOP works on bench S's relaxation (seconds), a Python thread keeps ticking. (pywraplp's
+    SolveWithProto held the GIL: the ticker stood still for the whole LP.)"""
+    import threading
+
+    from kcroster.solver.bound import lp_values
+    from kcroster.solver.scenarios import scenario
+
+    sp, sreq = scenario("S", 1)
+    b = ModelBuilder(sp, sreq, opts())
+    b.build()
+    ticks: list[float] = []
+    running = threading.Event()
+    done = threading.Event()
+
+    def ticker() -> None:
+        running.set()
+        while not done.is_set():
+            ticks.append(clock.perf_counter())
+            clock.sleep(0.002)
+
+    th = threading.Thread(target=ticker)
+    th.start()
+    running.wait()
+    t0 = clock.perf_counter()
+    values = lp_values(b.model, 60.0)
+    t1 = clock.perf_counter()
+    done.set()
+    th.join()
+    assert values is not None and len(values) == len(b.model.proto.variables)
+    during = [t for t in ticks if t0 <= t <= t1]
+    marks = [t0, *during, t1]
+    longest = max(y - x for x, y in zip(marks, marks[1:], strict=False))
+    # the LP takes seconds; the ticker never stood still for more than a third of it
+    assert t1 - t0 > 0.3
+    assert longest < (t1 - t0) / 3
