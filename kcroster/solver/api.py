@@ -113,7 +113,7 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
         # it starts now, beside the greedy start, instead of after it with what time is left
         # (started after it, at a tenth of the time, it missed the limit on a busy machine and
         # the dive never came: S at 30 s ended at 9 709 instead of 8 356)
-        early_lp = _Relaxation(b, b.model.clone(), max(1.0, min(30.0, LP_SHARE * opts.time_limit_s)))
+        early_lp = _Relaxation(b, max(1.0, min(30.0, LP_SHARE * opts.time_limit_s)))
     lag = _BoundThread(t0, on_progress)
     deadline = t0 + opts.time_limit_s
     cancelled = lambda: cancel is not None and cancel.cancelled  # noqa: E731
@@ -311,9 +311,11 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
                     best_of = lambda: min(ns.objective for ns in lns)  # noqa: E731
                     lag.start_columns(b, first_values, deadline - 0.05, cancel, best_of, use_lp,
                                       lambda: min(lns, key=lambda ns: ns.objective).values)
-                st = _solve_beside(b, solver, cb, lns, deadline - 0.05, cancelled,
-                                   compact_lp=None if columns else (early_lp if early_lp is not None and early_lp.b is b
-                                                                    else _Relaxation(b, b.model.clone(), 0.0)),
+                lp = None  # shift-type models with columns: the column master steers instead
+                if not columns:
+                    # the LP started with the solve, unless the model was rebuilt since (relaxed agents)
+                    lp = early_lp if early_lp is not None and early_lp.b is b else _Relaxation(b, 0.0)
+                st = _solve_beside(b, solver, cb, lns, deadline - 0.05, cancelled, compact_lp=lp,
                                    wait_for=lag.thread if columns else None,
                                    pause_at=time.perf_counter() + max(FULL_FIRST_MIN_S, FULL_FIRST * opts.time_limit_s))
     finally:
@@ -412,13 +414,13 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
 
 
 class _Relaxation:
-    """The LP relaxation of ``b``'s model (a copy of it, so the caller may go on changing hints),
+    """The LP relaxation of ``b``'s model (of a copy, so the caller may go on changing hints),
     solved in a thread of its own; GLOP lets go of the GIL meanwhile. A time limit of 0 means
     "start it when first waited for", with a tenth of the time left then."""
 
-    def __init__(self, b: ModelBuilder, model: cp_model.CpModel, time_limit_s: float) -> None:
+    def __init__(self, b: ModelBuilder, time_limit_s: float) -> None:
         self.b = b
-        self.model = model
+        self.model = b.model.clone()
         self.values: list[float] | None = None
         self.thread: threading.Thread | None = None
         if time_limit_s > 0:
