@@ -142,7 +142,7 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
             on_progress(SolveProgress.at(Stage.FIRST, res.time_to_first_s, cost, None, None, 1))
         lag.start(b, dict(picks), deadline - _finish_margin(b), cancel)
         first_values, first_roster, rounds = _improve_completed(
-            b, srch, first_values, first_roster, deadline, cancel, on_progress, t0, 0, lambda: lag.best)
+            b, srch, first_values, first_roster, deadline, cancel, on_progress, t0, 0, lag, res.stats)
         res.stats["completions"] = 1 + rounds
         picks = srch.picks
     if first_values is None:
@@ -211,7 +211,7 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
                 srch.load(first_roster)
                 first_values, first_roster, rounds = _improve_completed(
                     b, srch, first_values, first_roster, deadline, cancel, on_progress, t0,
-                    int(res.stats.get("sweeps", 0)), lambda: lag.best)
+                    int(res.stats.get("sweeps", 0)), lag, res.stats)
                 res.stats["completions"] = 1 + rounds
                 picks = srch.picks
     if first_values is not None:
@@ -600,6 +600,10 @@ LP_SHARE = 0.5
 
 COMPLETE_MAX_VARS = 60_000  # above this, completing the hint with CP-SAT costs more than it gives
 
+#: big models: share of the time limit after which the Lagrangian master's columns are first
+#: dived into a roster (before that its columns are still those of the heading-in)
+DIVE_FIRST = 0.5
+
 
 def _extract(b: ModelBuilder, value) -> Roster:
     """The roster of a solution. On interval demand the queue each agent serves comes either
@@ -720,6 +724,8 @@ class _BoundThread:
         self.best: float | None = None
         self.thread: threading.Thread | None = None
         self._stop = CancelToken()
+        self.master = None  # (relaxation, column pool) of the Lagrangian master's last solve
+        self.master_rounds = 0
 
     def start(self, b: ModelBuilder, picks: dict, deadline: float, cancel: CancelToken | None) -> None:
         from kcroster.solver.lagrange import lagrangian_bound
@@ -731,7 +737,8 @@ class _BoundThread:
 
         def run() -> None:
             try:
-                lagrangian_bound(b, deadline, on_bound=found, cancel=self, picks=picks, resid=resid)
+                lagrangian_bound(b, deadline, on_bound=found, cancel=self, picks=picks, resid=resid,
+                                 on_master=self._seen_master)
             except Exception:  # a failed bound must never cost the roster
                 return
 
@@ -756,6 +763,12 @@ class _BoundThread:
                 return
 
         self._launch(run, cancel)
+
+    def _seen_master(self, master) -> None:
+        # a snapshot (the master goes on changing in this thread): its columns with their values
+        # and reduced costs, for the dive (:func:`_dive`)
+        self.master = (master.R, master.pool())
+        self.master_rounds += 1
 
     def _found(self, v: int) -> None:
         # every objective term is ≥ 0, so a bound ≤ 0 says nothing; report none instead
@@ -866,28 +879,51 @@ def _warm_picks(b: ModelBuilder, roster: Roster) -> dict[tuple[int, int], int]:
 
 
 def _improve_completed(b: ModelBuilder, srch, values: list[int], roster: Roster, deadline: float, cancel,
-                       on_progress, t0: float, sweeps: int, bound) -> tuple[list[int], Roster, int]:
+                       on_progress, t0: float, sweeps: int, lag: _BoundThread,
+                       stats: dict) -> tuple[list[int], Roster, int]:
     """Big models, once the descent has settled and CP-SAT has completed its shift choice: go on
     descending from the completed roster — its real breaks and queues in the residual — and
     complete again, as long as that pays and time is left (bench M: 84 361 → 82 114 in five
     more rounds). ``srch`` must hold ``roster`` (:meth:`AgentSearch.load`). Returns the best
-    (values, roster) and the number of extra completions."""
+    (values, roster) and the number of extra completions.
+
+    Halfway through the time, and again whenever the descent has settled and the Lagrangian
+    master has moved on since, the master's week schedules are dived into a roster
+    (:func:`_dive`, price and branch); a better one replaces the roster and the descent goes on
+    from it. ``stats`` counts the dives and the better rosters they gave."""
     cost = roster_cost(b, roster, _lookup(values))[0]
     rounds = 0
+    due = t0 + DIVE_FIRST * (deadline - t0)  # the first dive: the master has had time to learn
+    dived = 0  # the master round of the last dive
     while not (cancel is not None and cancel.cancelled):
         stop = deadline - _finish_margin(b) - _complete_budget(b)
         if stop - time.perf_counter() < 1.0:
             break
+        if lag.master is not None and lag.master_rounds > dived and time.perf_counter() >= due:
+            dived = lag.master_rounds
+            got = _dive(b, lag.master, srch.picks, stop, deadline - _finish_margin(b), cancel)
+            stats["dives"] = stats.get("dives", 0) + 1
+            if got is not None and got[2] < cost:
+                values, roster, cost, srch.picks = got
+                srch.load(roster)
+                rounds += 1
+                stats["dive_wins"] = stats.get("dive_wins", 0) + 1
+                if on_progress:
+                    now = time.perf_counter() - t0
+                    on_progress(SolveProgress.at(Stage.DIVE, now, cost, lag.best, _gap(cost, lag.best),
+                                                 1 + sweeps + rounds))
+            continue  # (time may have run out meanwhile)
         kept = dict(srch.picks)
 
         def sweep(n: int, _coverage: int, base: int = sweeps) -> None:
             if on_progress:
                 est = _picks_cost(b, srch)
-                bd = bound()
+                bd = lag.best
                 on_progress(SolveProgress.at(Stage.ROUND, time.perf_counter() - t0, est, bd, _gap(est, bd),
                                              1 + base + n, round=base + n))
 
-        n = descend(b, srch, stop, cancel, sweep)
+        pending = dived == 0 and time.perf_counter() < due
+        n = descend(b, srch, min(stop, due) if pending else stop, cancel, sweep)
         sweeps += n
         new = None
         if srch.picks != kept and not (cancel is not None and cancel.cancelled):
@@ -901,11 +937,37 @@ def _improve_completed(b: ModelBuilder, srch, values: list[int], roster: Roster,
         if new is None:
             srch.picks = kept
             srch.load(roster)
+            if pending:
+                due = time.perf_counter()  # settled before the first dive was due: dive now
+                continue
+            if lag.master is not None and lag.master_rounds > dived:
+                continue  # settled: dive into what the master has learnt since
             break
         values, roster, cost = new
         srch.load(roster)
         rounds += 1  # reported by the next round's sweeps (from the completed roster) or the caller
     return values, roster, rounds
+
+
+def _dive(b: ModelBuilder, master, picks: dict[tuple[int, int], int], stop: float, deadline: float, cancel
+          ) -> tuple[list[int], Roster, int, dict[tuple[int, int], int]] | None:
+    """A roster from the Lagrangian master's columns (:mod:`kcroster.solver.restricted`): one
+    week schedule per agent-week by diving on the master LP (until ``stop``), completed by
+    CP-SAT over the full model (every rule; breaks and queues placed anew, until ``deadline``).
+    Returns (values, roster, cost, shift choice), or None."""
+    from kcroster.solver.restricted import select, solve_columns
+
+    R, pool = master
+    cancelled = lambda: cancel is not None and cancel.cancelled  # noqa: E731
+    got = solve_columns(R, select(pool, R.columns_of(picks)), stop, stop=cancelled)
+    if got is None or cancelled():
+        return None
+    vals = _complete(b, got[0], deadline)
+    if vals is None:
+        return None
+    look = _lookup(vals)
+    roster = _extract(b, look)
+    return vals, roster, roster_cost(b, roster, look)[0], dict(got[0])
 
 
 def _complete(b: ModelBuilder, picks: dict[tuple[int, int], int], deadline: float) -> list[int] | None:

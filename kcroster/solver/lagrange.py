@@ -34,6 +34,7 @@ import math
 import time
 from collections import defaultdict
 from collections.abc import Callable
+from datetime import timedelta
 
 import numpy as np
 
@@ -202,6 +203,29 @@ class _Agents:
                         maxd = min(maxd, min(mdw))
                 top = sum(int(self.days[(ai, d)][1].max(initial=0)) for d in days)
                 self.weeks.append((ai, days, max(0, -(-mn // self.g)), min(top, mx // self.g), maxd))
+        # weekly rest (≥ 36 h inside each calendar week) is kept in the week problems: without it
+        # the relaxation's cheapest weeks break it (on bench S 14 % of the master's weight, on M
+        # 7 %: a Saturday shift with Monday as the only day off), which weakens the bound and
+        # leaves the master's schedules unusable as a roster. Per agent-day the options' start and
+        # end instants (an off day: 0, 0); per agent and first day of a week its (start, end).
+        self.times: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {}
+        self.rest: dict[tuple[int, int], tuple[int, int, int]] = {}
+        if lab.enabled("atw_weekly_rest") and lab.min_weekly_rest_hours > 0:
+            from kcroster.solver.atw import _midnight_ts
+
+            need = int(round(lab.min_weekly_rest_hours * 3600))
+            hz = b.hz
+            for ai in range(len(b.agents)):
+                for d in range(b.D):
+                    oci = self.days[(ai, d)][0]
+                    cands = b.cands[ai][d]
+                    self.times[(ai, d)] = (
+                        np.asarray([cands[ci].start_ts if ci >= 0 else 0 for ci in oci.tolist()], dtype=np.int64),
+                        np.asarray([cands[ci].end_ts if ci >= 0 else 0 for ci in oci.tolist()], dtype=np.int64))
+            for ai, days, _mn, _mx, _maxd in self.weeks:
+                first = hz.dates[days[0]]
+                monday = first - timedelta(days=(first.weekday() - hz.week_start) % 7)
+                self.rest[(ai, days[0])] = (_midnight_ts(b, monday), _midnight_ts(b, monday + timedelta(days=7)), need)
 
 
 class _Relaxation:
@@ -320,12 +344,12 @@ class _Relaxation:
         r = min(comb, key=lambda r: comb[r][0] + fair(r))
         return comb[r][0] + fair(r), comb[r][1], min(c for c, _p in comb.values())
 
-    def _column(self, wi: int, picks: list[tuple[int, int, float]], cl_brk) -> tuple:
-        """(week index, cost, {(g, k): duty}, {type cell: count})."""
+    def _column(self, wi: int, picks: list[tuple[int, int, float, int, int]], cl_brk) -> tuple:
+        """(week index, cost, {(g, k): duty}, {type cell: count}, ((day, candidate or -1), …))."""
         cost = 0.0
         duty: dict[tuple[int, int], int] = defaultdict(int)
         types: dict[int, int] = defaultdict(int)
-        for cls, tc, stc in picks:
+        for cls, tc, stc, _d, _ci in picks:
             cost += stc
             if tc >= 0:
                 types[tc] += 1
@@ -338,7 +362,7 @@ class _Relaxation:
                 for k in ks.tolist():
                     if k not in brk:
                         duty[(g, k)] += 1
-        return (wi, cost, dict(duty), dict(types))
+        return (wi, cost, dict(duty), dict(types), tuple(sorted((d, ci) for *_x, d, ci in picks)))
 
     def columns_of(self, picks: dict[tuple[int, int], int]) -> list[tuple]:
         """Columns of a roster's shift choice (per agent-week), breaks mid-window."""
@@ -351,7 +375,7 @@ class _Relaxation:
                 if not len(hit):
                     break
                 o = int(hit[0])
-                chosen.append((int(cls[o]), int(tcell[o]), float(stc[o])))
+                chosen.append((int(cls[o]), int(tcell[o]), float(stc[o]), d, int(oci[o])))
             else:
                 out.append(self._column(wi, chosen, None))
         return out
@@ -425,7 +449,8 @@ def _safe(total: float) -> float:
 def lagrangian_bound(b: ModelBuilder, deadline: float, upper: float | None = None,
                      on_bound: Callable[[int], None] | None = None, cancel=None,
                      picks: dict[tuple[int, int], int] | None = None,
-                     resid: np.ndarray | None = None) -> int | None:
+                     resid: np.ndarray | None = None,
+                     on_master: Callable[[_Master], None] | None = None) -> int | None:
     """Best proven lower bound found before ``deadline`` (None: nothing proven, e.g. the
     relaxation is infeasible or the model is in relaxed/diagnose mode).
 
@@ -500,6 +525,8 @@ def lagrangian_bound(b: ModelBuilder, deadline: float, upper: float | None = Non
         if duals is None:
             break
         lam_m, mu_m, master_value = duals
+        if on_master is not None:
+            on_master(master)
         alpha = _SMOOTH
         if master_value is not None and master_value - best_plain <= 1e-6 * max(1.0, abs(best_plain)):
             break  # L(λ) met the master's optimum: the Lagrangian dual is solved
@@ -512,18 +539,21 @@ class _Master:
     """The restricted master LP, kept alive between rounds so GLOP re-solves from its last
     basis when columns are added (a from-scratch solve per round dominated the run time)."""
 
-    def __init__(self, R: _Relaxation) -> None:
+    def __init__(self, R: _Relaxation, backend: str = "GLOP") -> None:
         from ortools.linear_solver import pywraplp
 
         self.R = R
         w8 = R.b.w8
-        s = self.s = pywraplp.Solver.CreateSolver("GLOP")
-        # presolve would rebuild the problem on every re-solve and lose the warm basis: without it
-        # a round's master solve takes a quarter of the time (bench M: 2.5 s instead of 8 s). The
-        # first solve starts from nothing: dual simplex is faster there (bench L: 9 s instead of
-        # 31 s); the re-solves after adding columns go on with the primal simplex from the basis
-        s.SetSolverSpecificParametersAsString("use_preprocessing:false use_dual_simplex:true")
+        s = self.s = pywraplp.Solver.CreateSolver(backend)
+        if backend == "GLOP":
+            # presolve would rebuild the problem on every re-solve and lose the warm basis:
+            # without it a round's master solve takes a quarter of the time (bench M: 2.5 s
+            # instead of 8 s). The first solve starts from nothing: dual simplex is faster there
+            # (bench L: 9 s instead of 31 s); the re-solves after adding columns go on with the
+            # primal simplex from the basis
+            s.SetSolverSpecificParametersAsString("use_preprocessing:false use_dual_simplex:true")
         self.solves = 0
+        self.cols: list[tuple[object, tuple]] = []  # (variable, column)
         inf = s.infinity()
         obj = s.Objective()
         offset = 0.0
@@ -578,15 +608,18 @@ class _Master:
         obj.SetOffset(offset)
         obj.SetMinimization()
 
-    def add(self, col) -> None:
-        wi, cost, duty, types = col
-        z = self.s.NumVar(0.0, self.s.infinity(), "")
+    def add(self, col, integer: bool = False):
+        """Add a column; ``integer``: as a 0/1 choice (price and branch, a MIP backend)."""
+        wi, cost, duty, types, choice = col
+        z = self.s.IntVar(0.0, 1.0, "") if integer else self.s.NumVar(0.0, self.s.infinity(), "")
+        self.cols.append((z, col))
         self.s.Objective().SetCoefficient(z, cost)
         self.week_rows[wi].SetCoefficient(z, 1.0)
         for gk, cnt in duty.items():
             self.duty_rows[gk].SetCoefficient(z, -float(cnt))
         for t, cnt in types.items():
             self.type_rows[t].SetCoefficient(z, -float(cnt))
+        return z
 
     def solve(self, time_limit: float):
         """(λ, μ, LP value or None) from the current columns, or None."""
@@ -605,20 +638,62 @@ class _Master:
         value = self.s.Objective().Value() if st == pywraplp.Solver.OPTIMAL else None
         return lam, mu, value
 
+    def pool(self) -> list[tuple[tuple, float, float]]:
+        """Every column with its value and reduced cost in the last master solution."""
+        return [(col, z.solution_value(), z.reduced_cost()) for z, col in self.cols]
+
 
 def _week(A: _Agents, ai: int, days: list[int], mn: int, mx: int, maxd: int, cl_val: np.ndarray,
           mu: np.ndarray, allowed: dict[int, np.ndarray] | None = None
-          ) -> tuple[float, list[tuple[int, int, float]]] | None:
-    """Cheapest legal week (within the relaxation) of one agent: DP over (days worked, units);
-    returns (value, [(class, type cell, static cost) per day]). ``allowed`` restricts the options
-    of some days (a mask over the day's option array)."""
+          ) -> tuple[float, list[tuple[int, int, float, int, int]]] | None:
+    """Cheapest legal week (within the relaxation) of one agent (see :func:`_week_dp`). The
+    weekly rest multiplies the DP's states, so the week is first solved without it: when that
+    week has its rest anyway (most do: bench M 93 %), it is the answer."""
+    rest = A.rest.get((ai, days[0]))
+    plain = _week_dp(A, ai, days, mn, mx, maxd, cl_val, mu, allowed, None)
+    if rest is None or plain is None:
+        return plain
+    ws, we, need = rest
+    edge, cands = ws, A.b.cands[ai]
+    for s, e in sorted((cands[d][ci].start_ts, cands[d][ci].end_ts) for *_x, d, ci in plain[1] if ci >= 0):
+        if s - edge >= need:
+            return plain
+        edge = max(edge, e)
+    if we - edge >= need:
+        return plain
+    return _week_dp(A, ai, days, mn, mx, maxd, cl_val, mu, allowed, rest)
+
+
+def _week_dp(A: _Agents, ai: int, days: list[int], mn: int, mx: int, maxd: int, cl_val: np.ndarray,
+             mu: np.ndarray, allowed: dict[int, np.ndarray] | None, rest: tuple[int, int, int] | None
+             ) -> tuple[float, list[tuple[int, int, float, int, int]]] | None:
+    """Cheapest legal week (within the relaxation) of one agent: DP over (days worked, units)
+    and, where weekly rest applies, the state of the week's rest; returns (value, [(class, type
+    cell, static cost, day, candidate or -1 for off) per day]). ``allowed`` restricts the options
+    of some days (a mask over the day's option array).
+
+    Weekly rest: until a rest of ``need`` seconds has been seen, what matters of the past is only
+    when the last shift ended (T; the week's start before any shift). A later shift starting at s
+    completes the rest when s − T ≥ need, the week's end when we − T ≥ need. T is kept as its
+    class among the thresholds s − need of every start in the week and we − need — instants in one
+    class compare alike with all of them — so the states stay few (on the benchmarks 2–6)."""
     mx = max(0, mx)
     D = len(days)
     track_days = maxd < D
     nd = (maxd + 1) if track_days else 1
-    V = np.full((nd, mx + 1), np.inf)
-    V[0, 0] = 0.0
-    back: list[tuple[np.ndarray, np.ndarray, list]] = []
+    done = -1  # the state "the week's rest is there" (``rest`` None: the rule left out)
+    if rest is None:
+        key0, end_ok, H = done, done, None
+    else:
+        ws, we, need = rest
+        H = np.unique(np.concatenate([A.times[(ai, d)][0][A.days[(ai, d)][0] >= 0] for d in days]
+                                     + [np.asarray([we], dtype=np.int64)]) - need)
+        key0 = int(np.searchsorted(H, ws))  # T = ws: the rest runs from the week's start
+        end_ok = int(np.searchsorted(H, we - need))  # T's class is ≤ this: the rest to the end suffices
+    V0 = np.full((nd, mx + 1), np.inf)
+    V0[0, 0] = 0.0
+    states: dict[int, np.ndarray] = {key0: V0}
+    back: list[tuple[dict, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, int]] = []
     for d in days:
         oci, mins, cls, tcell, stc = A.days[(ai, d)]
         cost = stc.copy()
@@ -628,47 +703,68 @@ def _week(A: _Agents, ai: int, days: list[int], mn: int, mx: int, maxd: int, cl_
             cost -= np.where(tcell >= 0, mu[np.maximum(tcell, 0)], 0.0)
         if allowed is not None and d in allowed:
             cost = np.where(allowed[d], cost, np.inf)
-        # best option per minutes value
-        order = np.lexsort((cost, mins))
-        m_sorted = mins[order]
-        first = np.ones(len(order), dtype=bool)
-        first[1:] = m_sorted[1:] != m_sorted[:-1]
-        picks_idx = order[first]
-        newV = np.full_like(V, np.inf)
-        choice = np.full(V.shape, -1, dtype=np.int64)
-        for oi in picks_idx:
-            w = int(mins[oi])
-            if w > mx:
-                continue
-            work = oci[oi] >= 0
-            c = cost[oi]
-            if not math.isfinite(c):
-                continue
-            if track_days and work:
-                src = V[:-1, :mx + 1 - w] + c
-                tgt = newV[1:, w:]
-                better = src < tgt
-                tgt[better] = src[better]
-                choice[1:, w:][better] = oi
+        work = oci >= 0
+        usable = np.nonzero(np.isfinite(cost) & (mins <= mx))[0]
+        if H is not None:
+            st, en = A.times[(ai, d)]
+            closes = np.searchsorted(H, st - need)  # a shift completes the rest from a T of class ≤ this
+            after = np.searchsorted(H, en)  # T's class after the shift
+        new: dict[int, np.ndarray] = {}
+        steps: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # target state → (option, source state)
+        for key, V in states.items():
+            if key == done:
+                target = np.full(len(oci), done, dtype=np.int64)
             else:
-                src = V[:, :mx + 1 - w] + c
-                tgt = newV[:, w:]
-                better = src < tgt
-                tgt[better] = src[better]
-                choice[:, w:][better] = oi
-        back.append((choice, cls, tcell, oci, mins, stc))
-        V = newV
-    region = V[:, mn:] if mn <= mx else np.full((1, 1), np.inf)
-    if not np.isfinite(region).any():
+                target = np.where(work, np.where(key <= closes, done, after), key)
+            # the cheapest option per (target state, minutes)
+            order = usable[np.lexsort((cost[usable], mins[usable], target[usable]))]
+            tk, mm = target[order], mins[order]
+            first = np.ones(len(order), dtype=bool)
+            first[1:] = (tk[1:] != tk[:-1]) | (mm[1:] != mm[:-1])
+            for oi in order[first].tolist():
+                t = int(target[oi])
+                if t not in new:
+                    new[t] = np.full((nd, mx + 1), np.inf)
+                    steps[t] = (np.full((nd, mx + 1), -1, dtype=np.int64), np.full((nd, mx + 1), done, dtype=np.int64))
+                w = int(mins[oi])
+                c = cost[oi]
+                choice, source = steps[t]
+                if track_days and work[oi]:
+                    src = V[:-1, :mx + 1 - w] + c
+                    tgt = new[t][1:, w:]
+                    better = src < tgt
+                    tgt[better] = src[better]
+                    choice[1:, w:][better] = oi
+                    source[1:, w:][better] = key
+                else:
+                    src = V[:, :mx + 1 - w] + c
+                    tgt = new[t][:, w:]
+                    better = src < tgt
+                    tgt[better] = src[better]
+                    choice[:, w:][better] = oi
+                    source[:, w:][better] = key
+        back.append((steps, cls, tcell, oci, mins, stc, d))
+        states = new
+    best: tuple[float, int, int, int] | None = None
+    for key, V in states.items():
+        if key != done and key > end_ok:
+            continue  # the week would end without its rest
+        region = V[:, mn:] if mn <= mx else np.full((1, 1), np.inf)
+        if not np.isfinite(region).any():
+            continue
+        flat = int(np.argmin(region))
+        r, c = divmod(flat, region.shape[1])
+        if best is None or region[r, c] < best[0]:
+            best = (float(region[r, c]), key, r, c + mn)
+    if best is None:
         return None
-    flat = int(np.argmin(region))
-    r, c = divmod(flat, region.shape[1])
-    c += mn
-    val = float(V[r, c])
+    val, key, r, c = best
     out = []
-    for choice, cls, tcell, oci, mins, stcs in reversed(back):
+    for steps, cls, tcell, oci, mins, stcs, d in reversed(back):
+        choice, source = steps[key]
         oi = int(choice[r, c])
-        out.append((int(cls[oi]), int(tcell[oi]), float(stcs[oi])))
+        key = int(source[r, c])
+        out.append((int(cls[oi]), int(tcell[oi]), float(stcs[oi]), d, int(oci[oi])))
         if track_days and oci[oi] >= 0:
             r -= 1
         c -= int(mins[oi])

@@ -74,6 +74,7 @@ class Stage:
     COMPLETED = "completed"  # the descent's shift choice completed with breaks and queues
     FOUND = "found"  # a better roster from the full search
     FOUND_NEIGHBOURHOOD = "found_neighbourhood"  # a better roster from the neighbourhood search
+    DIVE = "dive"  # a better roster from the Lagrangian master's week schedules (price and branch)
     BOUND = "bound"  # a better lower bound
     BOUND_LAGRANGE = "bound_lagrange"  # a better Lagrangian lower bound
     DONE = "done"  # the returned roster
@@ -87,6 +88,7 @@ STAGE_MESSAGES = {
     Stage.COMPLETED: "rooster aangevuld (pauzes, wachtrijen)",
     Stage.FOUND: "oplossing gevonden",
     Stage.FOUND_NEIGHBOURHOOD: "oplossing gevonden (buurtzoeken)",
+    Stage.DIVE: "oplossing gevonden (uit de weekroosters van de ondergrens)",
     Stage.BOUND: "ondergrens verbeterd",
     Stage.BOUND_LAGRANGE: "ondergrens verbeterd (lagrange)",
     Stage.DONE: "klaar",

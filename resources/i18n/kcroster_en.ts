@@ -215,6 +215,11 @@
         <translation>Better roster found (neighbourhood search)</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>Beter rooster gevonden (uit de weekroosters van de ondergrens)</source>
+        <translation>Better roster found (from the lower bound's week schedules)</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/staffing.py"/>
         <source>Bezetting</source>
         <translation>Staffing</translation>

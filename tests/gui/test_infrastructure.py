@@ -72,6 +72,31 @@ def test_solver_progress_reads_in_the_planners_language(app):
     assert stage_text(SolveProgress(1.0, None, None, None, 0, "iets anders")) == "iets anders"
 
 
+def test_solve_dialog_keeps_the_roster_when_only_the_bound_moves(app):
+    """The Lagrangian bound thread reports a bound without a roster or a count: the dialog kept
+    showing "–" as the best roster and 0 rosters found until the next roster came."""
+    from kcroster.gui.views.solve_dialog import SolveDialog
+    from kcroster.solver.options import SolveProgress, Stage
+
+    dialog = SolveDialog(None, 30.0)
+    try:
+        dialog.update_progress(SolveProgress.at(Stage.ROUND, 2.0, 1000.0, 500.0, 0.5, 4, round=3))
+        dialog.update_progress(SolveProgress.at(Stage.BOUND_LAGRANGE, 3.0, None, 800.0, None, 0))
+        assert dialog.values["objective"].text() == "1.000"
+        assert dialog.values["bound"].text() == "800"
+        assert dialog.values["gap"].text() == "20,0 %"  # (1 000 − 800) / 1 000
+        assert dialog.values["solutions"].text() == "4"
+        # the curve shows the better bound under the same roster
+        assert dialog.objectives == [1000.0, 1000.0] and dialog.bounds == [500.0, 800.0]
+        # a better roster: its own gap and count again
+        dialog.update_progress(SolveProgress.at(Stage.FOUND, 4.0, 900.0, 810.0, 0.1, 5))
+        assert [dialog.values[k].text() for k in ("objective", "bound", "gap", "solutions")] == \
+            ["900", "810", "10,0 %", "5"]
+    finally:
+        dialog.finish()
+        dialog.deleteLater()
+
+
 def test_dutch_number_and_date_formats(app):
     from kcroster.gui import fmt
 

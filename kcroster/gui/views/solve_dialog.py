@@ -35,6 +35,7 @@ def stage_text(snap: object) -> str:
         Stage.COMPLETED: tr("Rooster aangevuld met pauzes en wachtrijen"),
         Stage.FOUND: tr("Beter rooster gevonden"),
         Stage.FOUND_NEIGHBOURHOOD: tr("Beter rooster gevonden (buurtzoeken)"),
+        Stage.DIVE: tr("Beter rooster gevonden (uit de weekroosters van de ondergrens)"),
         Stage.BOUND: tr("Ondergrens verbeterd"),
         Stage.BOUND_LAGRANGE: tr("Ondergrens verbeterd (Lagrange)"),
         Stage.DONE: tr("Klaar"),
@@ -57,6 +58,9 @@ class SolveDialog(QDialog):
         self.times: list[float] = []
         self.objectives: list[float] = []
         self.bounds: list[float] = []
+        self._objective: float | None = None  # the best roster's score so far
+        self._bound: float | None = None
+        self._solutions = 0
         lay = QVBoxLayout(self)
         lay.setContentsMargins(18, 16, 18, 16)
         limits = tr("Rekentijd hooguit {s} s").format(s=fmt.num(time_limit_s, 0))
@@ -133,14 +137,23 @@ class SolveDialog(QDialog):
 
     def update_progress(self, snap: object) -> None:
         elapsed = float(getattr(snap, "elapsed_s", 0.0) or 0.0)
-        obj = getattr(snap, "objective", None)
+        # a report of a better bound alone (the Lagrangian thread) carries no roster and no count:
+        # the best roster and the number of rosters found stay what they were
+        new_obj = getattr(snap, "objective", None)
+        obj = new_obj if new_obj is not None else self._objective
         bound = getattr(snap, "best_bound", None)
-        gap = getattr(snap, "gap", None)
+        if bound is None:
+            bound = self._bound
+        self._objective, self._bound = obj, bound
+        self._solutions = max(self._solutions, int(getattr(snap, "solutions_found", 0) or 0))
+        gap = getattr(snap, "gap", None) if new_obj is not None else None
+        if gap is None and obj is not None and bound is not None:
+            gap = 0.0 if abs(obj) < 1e-9 else max(0.0, (obj - bound) / abs(obj))
         self.values["objective"].setText(fmt.num(obj, 0) if obj is not None else "–")
         self.values["bound"].setText(fmt.num(bound, 0) if bound is not None else "–")
         self.values["gap"].setText(fmt.pct(gap, 1) if gap is not None and math.isfinite(gap) else "–")
-        self.values["solutions"].setText(str(getattr(snap, "solutions_found", 0) or 0))
-        if obj is None and (getattr(snap, "solutions_found", 0) or 0) > 0 and not self.objectives:
+        self.values["solutions"].setText(str(self._solutions))
+        if obj is None and self._solutions > 0 and not self.objectives:
             # a first valid roster (e.g. from the warm start) before the optimiser reports a score
             self.chart.placeholder = tr("Eerste geldige rooster gevonden — de optimalisatie zoekt nu betere…")
             self.chart.update()
