@@ -4,15 +4,18 @@ The column generation behind the Lagrangian bound (:mod:`kcroster.solver.lagrang
 agent-week, whole week schedules that are cheap at the coverage prices of the moment, and the
 master LP mixes them fractionally. Choosing *one* of those schedules per agent-week, so that the
 coverage cost of all of them together is least, is a small integer programme: a few columns per
-agent-week instead of every shift of every day. CP-SAT solves it within seconds, and because it
-trades hours between agents all at once it reaches rosters the agent-by-agent descent cannot
-(it moves one agent at a time against the others' residual).
+agent-week instead of every shift of every day. Because it trades hours between agents all at
+once it reaches rosters the agent-by-agent descent cannot (that one moves one agent at a time
+against the others' residual): bench M at 120 s 82 114 → 77 609.
 
-The programme is the master itself in integers: the same cell cost functions, the same flows of
-on-duty agents onto open queues, the week schedules' own costs, and the per-agent wish fairness
-exactly. Breaks sit where the pricing put them; the caller completes the chosen shifts with
-CP-SAT over the full model (every rule, breaks and queues placed again) and keeps the result only
-when it beats the roster it has, so nothing here needs to be exact — only good.
+The programme is the master itself with 0/1 columns: the same cell cost functions, the same flows
+of on-duty agents onto open queues, the week schedules' own costs, plus the per-agent wish
+fairness. It is solved by diving on its LP (GLOP, warm from its basis): general MIP solvers did
+far worse here (SCIP: 831 080 after 30 s on M's 4 000 columns; CP-SAT's LP rose too slowly to
+find any solution in 30 s), the dive lands within a few per cent of the LP in about ten solves.
+Breaks sit where the pricing put them; the caller completes the chosen shifts with CP-SAT over
+the full model (every rule, breaks and queues placed again) and keeps the result only when it
+beats the roster it has, so nothing here needs to be exact — only good.
 """
 
 from __future__ import annotations
