@@ -901,7 +901,10 @@ def _improve_completed(b: ModelBuilder, srch, values: list[int], roster: Roster,
             break
         if lag.master is not None and lag.master_rounds > dived and time.perf_counter() >= due:
             dived = lag.master_rounds
-            got = _dive(b, lag.master, srch.picks, stop, deadline - _finish_margin(b), cancel)
+            try:
+                got = _dive(b, lag.master, srch.picks, stop, deadline - _finish_margin(b), cancel)
+            except Exception:  # a failed dive must never cost the roster (tests call it directly)
+                got = None
             stats["dives"] = stats.get("dives", 0) + 1
             if got is not None and got[2] < cost:
                 values, roster, cost, srch.picks = got
