@@ -92,6 +92,10 @@ def test_solve_dialog_keeps_the_roster_when_only_the_bound_moves(app):
         dialog.update_progress(SolveProgress.at(Stage.FOUND, 4.0, 900.0, 810.0, 0.1, 5))
         assert [dialog.values[k].text() for k in ("objective", "bound", "gap", "solutions")] == \
             ["900", "810", "10,0 %", "5"]
+        # a curve spanning two seconds labels its time axis in tenths (it read "2 s, 2 s, 3 s")
+        assert [dialog.chart.x_label(x) for x in (2.0, 2.5)] == ["2,0 s", "2,5 s"]
+        dialog.update_progress(SolveProgress.at(Stage.FOUND, 30.0, 850.0, 810.0, 0.05, 6))
+        assert dialog.chart.x_label(25.4) == "25 s"
     finally:
         dialog.finish()
         dialog.deleteLater()

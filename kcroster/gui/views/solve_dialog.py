@@ -74,7 +74,9 @@ class SolveDialog(QDialog):
         self.chart = LineChart(title=tr("Doelfunctie en ondergrens"))
         self.chart.placeholder = tr("Nog geen rooster gevonden — de optimalisatie zoekt de eerste oplossing…")
         self.chart.y_min = None
-        self.chart.x_label = lambda x: f"{fmt.num(x, 0 if max(self.times or [0]) >= 10 else 1)} s"
+        # whole seconds once the curve spans ten of them; a shorter span (the first seconds
+        # after the first roster) in tenths, or its ticks would read "11 s, 11 s, 12 s, …"
+        self.chart.x_label = lambda x: f"{fmt.num(x, 0 if self._time_span() >= 10 else 1)} s"
         lay.addWidget(self.chart, 1)
         grid = QGridLayout()
         self.values: dict[str, QLabel] = {}
@@ -112,6 +114,9 @@ class SolveDialog(QDialog):
         self.stop_button.clicked.connect(self._stop)
         buttons.addWidget(self.stop_button)
         lay.addLayout(buttons)
+
+    def _time_span(self) -> float:
+        return max(self.times) - min(self.times) if self.times else 0.0
 
     def _tick(self) -> None:
         elapsed = self._clock.elapsed() / 1000.0
