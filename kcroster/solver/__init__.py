@@ -5,7 +5,8 @@ One module per constraint family (DESIGN §2): :mod:`candidates` (shifts per age
 orchestrated by :mod:`builder`; :mod:`warmstart` builds a first legal roster agent by agent and
 improves it by coordinate descent; :mod:`lns` re-plans sets of agents and days (neighbourhood
 search) beside the full search; :mod:`bound`, :mod:`lagrange` and :mod:`columns` prove lower
-bounds;
+bounds, and :mod:`restricted` dives into the Lagrangian master's week schedules for a roster
+(price and branch);
 :mod:`extract` turns a solution into a roster (breaks, queues) and :mod:`infeasibility` explains
 a problem without legal roster; :mod:`api` runs it all with progress and cancel; :mod:`scenarios`
 generates seeded test/benchmark projects. ``ortools`` is imported lazily so importing this package
@@ -21,7 +22,9 @@ that re-plan a few agents, every agent over a few days, or where the roster disa
 optimum, after one dive into the LP's integral part on interval demand (that LP starts with the
 solve, beside the greedy start, and GLOP leaves the GIL meanwhile; each search adopts the others'
 better rosters); bigger models go on alternating descent (from the completed roster's real
-breaks and queues) and completion while that pays. Interval-demand models run the Lagrangian
+breaks and queues) and completion while that pays, and from half the time on, whenever the
+descent settles, pick one week schedule per agent-week from the Lagrangian master's columns by
+diving on its LP, complete that and keep it when it is cheaper. Interval-demand models run the Lagrangian
 bound beside it all, until it converges or the time is up; shift-type models run
 column generation over whole agent schedules instead (Dantzig–Wolfe bound, every agent rule
 exact), whose master solution then steers the neighbourhoods and one dive, and the second
