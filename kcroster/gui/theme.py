@@ -44,6 +44,13 @@ def break_colour() -> QColor:
     return QColor(BREAK_DARK if _dark else BREAK)
 
 
+def secondary_line() -> QColor:
+    """A second curve beside the accent one (the optimiser's lower bound): a grey that stands
+    out on the light and on the dark chart background (the palette's mid grey, darkened, was
+    all but invisible in dark mode)."""
+    return QColor("#9aa4af" if _dark else "#7b838c")
+
+
 def system_prefers_dark() -> bool:
     hints = QGuiApplication.styleHints()
     try:

@@ -72,6 +72,23 @@ def test_solver_progress_reads_in_the_planners_language(app):
     assert stage_text(SolveProgress(1.0, None, None, None, 0, "iets anders")) == "iets anders"
 
 
+def test_second_curves_stand_out_in_light_and_dark_mode(app):
+    """The lower bound, the Erlang traffic and the original forecast are drawn in a second grey
+    beside the accent curve; in dark mode the palette's mid grey, darkened, was all but the
+    chart's own background (lightness 40 against 30), so the bound line did not show."""
+    from kcroster.gui import theme
+
+    try:
+        for dark in (False, True):
+            theme.apply(app, dark)
+            pal = app.palette()
+            line = theme.secondary_line().lightness()
+            for role in (pal.ColorRole.Base, pal.ColorRole.Window):
+                assert abs(line - pal.color(role).lightness()) >= 80, (dark, role)
+    finally:
+        theme.apply(app, False)
+
+
 def test_solve_dialog_keeps_the_roster_when_only_the_bound_moves(app):
     """The Lagrangian bound thread reports a bound without a roster or a count: the dialog kept
     showing "–" as the best roster and 0 rosters found until the next roster came."""

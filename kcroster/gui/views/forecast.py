@@ -156,7 +156,7 @@ class ForecastScreen(Screen):
         colour = theme.queue_colour(q, fc.queues[q].color)
         series = [Series(tr("Forecast × wat-als"), vol, colour, step=True, fill=True)]
         if abs(sc.volume_factor - 1) > 1e-9:
-            series.append(Series(tr("Oorspronkelijk"), fc.volume[q], self.palette().mid().color().darker(140), step=True,
+            series.append(Series(tr("Oorspronkelijk"), fc.volume[q], theme.secondary_line(), step=True,
                                  dashed=True, width=1.2))
         self.chart.set_series(series)
         total = float(vol.sum())

@@ -172,5 +172,5 @@ class SolveDialog(QDialog):
             t = np.asarray(self.times)
             self.chart.set_series([
                 Series(tr("Beste rooster"), np.asarray(self.objectives), theme.accent(), x=t, width=2.2),
-                Series(tr("Ondergrens"), np.asarray(self.bounds), self.palette().mid().color().darker(160), x=t, dashed=True),
+                Series(tr("Ondergrens"), np.asarray(self.bounds), theme.secondary_line(), x=t, dashed=True),
             ])

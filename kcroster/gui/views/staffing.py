@@ -237,7 +237,7 @@ class StaffingScreen(Screen):
         x = np.arange(sl.stop - sl.start, dtype=float)
         colour = theme.queue_colour(qi, q.color)
         self.chart.set_series([
-            Series(tr("Verkeer (Erlang)"), np.asarray(req.traffic[qi, sl]), self.palette().mid().color().darker(150),
+            Series(tr("Verkeer (Erlang)"), np.asarray(req.traffic[qi, sl]), theme.secondary_line(),
                    x=x, step=True, dashed=True, width=1.2),
             Series(tr("Nodig (N)"), np.asarray(req.agents[qi, sl]), colour, x=x, step=True, fill=True),
             Series(tr("In te roosteren (na shrinkage)"), np.asarray(req.scheduled[qi, sl]), theme.accent(), x=x, step=True, width=2.2),
