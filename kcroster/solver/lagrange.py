@@ -539,19 +539,17 @@ class _Master:
     """The restricted master LP, kept alive between rounds so GLOP re-solves from its last
     basis when columns are added (a from-scratch solve per round dominated the run time)."""
 
-    def __init__(self, R: _Relaxation, backend: str = "GLOP") -> None:
+    def __init__(self, R: _Relaxation) -> None:
         from ortools.linear_solver import pywraplp
 
         self.R = R
         w8 = R.b.w8
-        s = self.s = pywraplp.Solver.CreateSolver(backend)
-        if backend == "GLOP":
-            # presolve would rebuild the problem on every re-solve and lose the warm basis:
-            # without it a round's master solve takes a quarter of the time (bench M: 2.5 s
-            # instead of 8 s). The first solve starts from nothing: dual simplex is faster there
-            # (bench L: 9 s instead of 31 s); the re-solves after adding columns go on with the
-            # primal simplex from the basis
-            s.SetSolverSpecificParametersAsString("use_preprocessing:false use_dual_simplex:true")
+        s = self.s = pywraplp.Solver.CreateSolver("GLOP")
+        # presolve would rebuild the problem on every re-solve and lose the warm basis: without it
+        # a round's master solve takes a quarter of the time (bench M: 2.5 s instead of 8 s). The
+        # first solve starts from nothing: dual simplex is faster there (bench L: 9 s instead of
+        # 31 s); the re-solves after adding columns go on with the primal simplex from the basis
+        s.SetSolverSpecificParametersAsString("use_preprocessing:false use_dual_simplex:true")
         self.solves = 0
         self.cols: list[tuple[object, tuple]] = []  # (variable, column)
         inf = s.infinity()
@@ -608,10 +606,10 @@ class _Master:
         obj.SetOffset(offset)
         obj.SetMinimization()
 
-    def add(self, col, integer: bool = False):
-        """Add a column; ``integer``: as a 0/1 choice (price and branch, a MIP backend)."""
-        wi, cost, duty, types, choice = col
-        z = self.s.IntVar(0.0, 1.0, "") if integer else self.s.NumVar(0.0, self.s.infinity(), "")
+    def add(self, col):
+        """Add a column; returns its variable."""
+        wi, cost, duty, types, _choice = col
+        z = self.s.NumVar(0.0, self.s.infinity(), "")
         self.cols.append((z, col))
         self.s.Objective().SetCoefficient(z, cost)
         self.week_rows[wi].SetCoefficient(z, 1.0)
@@ -648,7 +646,7 @@ def _week(A: _Agents, ai: int, days: list[int], mn: int, mx: int, maxd: int, cl_
           ) -> tuple[float, list[tuple[int, int, float, int, int]]] | None:
     """Cheapest legal week (within the relaxation) of one agent (see :func:`_week_dp`). The
     weekly rest multiplies the DP's states, so the week is first solved without it: when that
-    week has its rest anyway (most do: bench M 93 %), it is the answer."""
+    week has its rest anyway (bench M: 83 % of them, S: 93 %), it is the answer."""
     rest = A.rest.get((ai, days[0]))
     plain = _week_dp(A, ai, days, mn, mx, maxd, cl_val, mu, allowed, None)
     if rest is None or plain is None:
@@ -676,7 +674,7 @@ def _week_dp(A: _Agents, ai: int, days: list[int], mn: int, mx: int, maxd: int, 
     when the last shift ended (T; the week's start before any shift). A later shift starting at s
     completes the rest when s − T ≥ need, the week's end when we − T ≥ need. T is kept as its
     class among the thresholds s − need of every start in the week and we − need — instants in one
-    class compare alike with all of them — so the states stay few (on the benchmarks 2–6)."""
+    class compare alike with all of them — so the states stay few (bench M and S: at most 14)."""
     mx = max(0, mx)
     D = len(days)
     track_days = maxd < D
