@@ -360,3 +360,34 @@ def test_the_week_problem_keeps_the_weekly_rest_exactly_as_brute_force_does() ->
                 assert _longest_rest_in_week(b, chosen) >= 36 * 3600
                 bites += best > plain + 1e-6
     assert bites >= 3  # the rule changed the cheapest week in several trials
+
+
+def test_dropping_points_inside_straight_pieces_leaves_the_relaxation_as_it_was(monkeypatch) -> None:
+    """The cell tables drop breakpoints that lie on a straight piece (a third of the master's
+    segment columns remain on bench M); the Lagrangian function must not notice: at random multipliers
+    L(λ) and the week schedules it picks are those of the full tables, and the cell cost at
+    every tenth is the same piecewise-linear function."""
+    import numpy as np
+
+    from kcroster.solver import lagrange
+    from kcroster.solver.scenarios import scenario
+
+    p, req = scenario("S", 1)
+    b = ModelBuilder(p, req, opts())
+    b.build()
+    lean = lagrange._Relaxation(b)
+    monkeypatch.setattr(lagrange, "_collinear", lambda *_a: False)
+    full = lagrange._Relaxation(b)
+    assert (lean.F < 1e11).sum() < 0.8 * (full.F < 1e11).sum()  # S: 3 112 points of 4 113
+    for i in range(len(full.keys)):
+        xs_f, fs_f = full.X[i][full.F[i] < 1e11], full.F[i][full.F[i] < 1e11]
+        xs_l, fs_l = lean.X[i][lean.F[i] < 1e11], lean.F[i][lean.F[i] < 1e11]
+        grid = np.arange(xs_f[0], xs_f[-1] + 1)
+        assert np.allclose(np.interp(grid, xs_f, fs_f), np.interp(grid, xs_l, fs_l))
+    rng = np.random.default_rng(3)
+    for _ in range(5):
+        lam = rng.uniform(-1.0, 30.0, len(full.keys))
+        mu = np.zeros(len(full.tkeys))
+        (t_full, c_full), (t_lean, c_lean) = full.evaluate(lam, mu), lean.evaluate(lam, mu)
+        assert abs(t_full - t_lean) <= 1e-6 * max(1.0, abs(t_full))
+        assert [c[4] for c in c_full] == [c[4] for c in c_lean]
