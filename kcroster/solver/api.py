@@ -140,7 +140,7 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
         if on_progress:
             cost = _picks_cost(b, srch)
             on_progress(SolveProgress.at(Stage.FIRST, res.time_to_first_s, cost, None, None, 1))
-        lag.start(b, dict(picks), deadline - _finish_margin(b), cancel)
+        lag.start(b, dict(picks), deadline - _finish_margin(b), cancel, dives=True)
         first_values, first_roster, rounds = _improve_completed(
             b, srch, first_values, first_roster, deadline, cancel, on_progress, t0, 0, lag, res.stats)
         res.stats["completions"] = 1 + rounds
@@ -170,7 +170,7 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
             # at 30 % of the time it left the bound at 7 313–7 940). Shift-type models keep
             # CP-SAT's LP bound (strong there: Curtois 1–3, 6).
             until = deadline - _finish_margin(b)
-            lag.start(b, dict(picks), until, cancel)
+            lag.start(b, dict(picks), until, cancel, dives=big)
         if picks is not None and srch is not None and not relaxed_ids and not cancelled():
             if on_progress:
                 on_progress(SolveProgress.at(Stage.FIRST, time.perf_counter() - t0, None, None, None, 1))
@@ -727,7 +727,10 @@ class _BoundThread:
         self.master = None  # (relaxation, column pool) of the Lagrangian master's last solve
         self.master_rounds = 0
 
-    def start(self, b: ModelBuilder, picks: dict, deadline: float, cancel: CancelToken | None) -> None:
+    def start(self, b: ModelBuilder, picks: dict, deadline: float, cancel: CancelToken | None,
+              dives: bool = False) -> None:
+        """``dives``: keep a snapshot of the master after each of its solves (big models dive
+        into it, :func:`_dive`; small ones never read it, so they do not pay for it)."""
         from kcroster.solver.lagrange import lagrangian_bound
 
         srch = getattr(b, "agent_search", None)
@@ -738,7 +741,7 @@ class _BoundThread:
         def run() -> None:
             try:
                 lagrangian_bound(b, deadline, on_bound=found, cancel=self, picks=picks, resid=resid,
-                                 on_master=self._seen_master)
+                                 on_master=self._seen_master if dives else None)
             except Exception:  # a failed bound must never cost the roster
                 return
 

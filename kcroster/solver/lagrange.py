@@ -737,20 +737,13 @@ def _week_dp(A: _Agents, ai: int, days: list[int], mn: int, mx: int, maxd: int, 
                 w = int(mins[oi])
                 c = cost[oi]
                 choice, source = steps[t]
-                if track_days and work[oi]:
-                    src = V[:-1, :mx + 1 - w] + c
-                    tgt = new[t][1:, w:]
-                    better = src < tgt
-                    tgt[better] = src[better]
-                    choice[1:, w:][better] = oi
-                    source[1:, w:][better] = key
-                else:
-                    src = V[:, :mx + 1 - w] + c
-                    tgt = new[t][:, w:]
-                    better = src < tgt
-                    tgt[better] = src[better]
-                    choice[:, w:][better] = oi
-                    source[:, w:][better] = key
+                up = 1 if track_days and work[oi] else 0  # a working day counts one more day
+                src = V[:nd - up, :mx + 1 - w] + c
+                tgt = new[t][up:, w:]
+                better = src < tgt
+                tgt[better] = src[better]
+                choice[up:, w:][better] = oi
+                source[up:, w:][better] = key
         back.append((steps, cls, tcell, oci, mins, stc, d))
         states = new
     best: tuple[float, int, int, int] | None = None
