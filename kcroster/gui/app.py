@@ -96,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     def load_initial() -> None:
         if file_open.received:  # the system already asked for a file (macOS Finder)
             return
+        if window.recover_untitled() is not None:  # an untitled project's edits survived a crash
+            return
         if args.project is not None:
             window.open_path(args.project, read_only=args.read_only)
         elif args.demo or not cfg.recent_files or not Path(cfg.recent_files[0]).exists():

@@ -30,6 +30,7 @@ class ProjectDocument(QObject):
     rosterChanged = Signal()
     historyChanged = Signal()
     dirtyChanged = Signal(bool)
+    modified = Signal()  # the project's content changed (every edit, undo, import): autosave soon
     pathChanged = Signal(object)
     scenarioChanged = Signal()
 
@@ -78,9 +79,13 @@ class ProjectDocument(QObject):
         return self._dirty
 
     def _set_dirty(self, value: bool) -> None:
+        """Mark the project changed (every edit calls this) or saved; ``modified`` fires on
+        every change, ``dirtyChanged`` only when the state flips."""
         if value != self._dirty:
             self._dirty = value
             self.dirtyChanged.emit(value)
+        if value:
+            self.modified.emit()
 
     def load(self, path: Path, read_only: bool = False) -> Project:
         """Open a project file (taking its lock unless read-only); call on a worker thread."""

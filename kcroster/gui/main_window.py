@@ -3,8 +3,10 @@ status bar, open/save/recent/autosave, undo/redo and drag-and-drop import."""
 
 from __future__ import annotations
 
+import copy
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +52,9 @@ from kcroster.gui.views.wishes import WishesScreen
 from kcroster.model import RosterStatus
 
 PROJECT_FILTER = "kcroster-project (*.kcroster)"
-AUTOSAVE_MS = 120_000
+AUTOSAVE_MS = 120_000  # safety net; every edit is autosaved on its own within EDIT_AUTOSAVE_MS
+EDIT_AUTOSAVE_MS = 800  # an edit is on disk (recovery copy) within about a second
+UNTITLED = "naamloos.kcroster"  # the recovery copy of a project without a file is named after this
 IMPORTABLE = (".xlsx", ".xlsm", ".csv")
 STATE_VERSION = 1  # bump when toolbars/docks change so an old saved state is not applied
 
@@ -109,8 +113,17 @@ class MainWindow(QMainWindow):
         self.doc.scenarioChanged.connect(self._update_status)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_MS)
-        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.timeout.connect(self.autosave_in_background)
         self.autosave_timer.start()
+        # every domain edit schedules a recovery copy shortly after it (not restarted by later
+        # edits, so a planner who keeps editing still has each edit on disk within a second)
+        self.edit_autosave_timer = QTimer(self)
+        self.edit_autosave_timer.setSingleShot(True)
+        self.edit_autosave_timer.setInterval(EDIT_AUTOSAVE_MS)
+        self.edit_autosave_timer.timeout.connect(self.autosave_in_background)
+        self.doc.modified.connect(self._schedule_autosave)
+        self.autosave_job: Job | None = None
+        self._autosave_again = False
         self._update_title()
         self._update_undo()
         self._update_status()
@@ -223,7 +236,8 @@ class MainWindow(QMainWindow):
             menu.addAction(a)
             return a
 
-        action(m_file, tr("&Nieuw project uit forecast…"), self.ask_new_from_forecast, QKeySequence.StandardKey.New)
+        self.new_action = action(m_file, tr("&Nieuw project uit forecast…"), self.ask_new_from_forecast,
+                                 QKeySequence.StandardKey.New)
         self.open_action = action(m_file, tr("&Openen…"), self.ask_open, QKeySequence.StandardKey.Open)
         self.demo_action = action(m_file, tr("&Demo-project openen"), self.open_demo)
         self.recent_menu = m_file.addMenu(tr("&Recente bestanden"))
@@ -391,15 +405,40 @@ class MainWindow(QMainWindow):
         except OSError:
             pass
 
+    # -- replacing the project: one guarded door -----------------------------------------------
+    def replace_project(self, start: Callable[[], Job | None]) -> Job | None:
+        """Run ``start`` (which loads another project and makes it current) only once the
+        planner has saved or agreed to drop unsaved edits.
+
+        Every way of replacing the open project goes through here — Openen, Recente bestanden,
+        Nieuw project uit forecast, Demo-project openen, a project file dropped on the window or
+        double-clicked in the system — so none of them can throw edits away without asking;
+        closing the window asks the same question (``closeEvent``).
+        """
+        if not self._may_discard():
+            return None
+        return start()
+
     def _may_discard(self) -> bool:
+        """True when the open project may be replaced or closed: nothing unsaved, or the planner
+        saved it, or chose to discard the edits (then its recovery copy goes too, so a later
+        start or open does not offer edits the planner threw away)."""
         if not self.doc.dirty or not self.confirm_close:
             return True
-        answer = QMessageBox.question(
-            self, tr("Niet opgeslagen wijzigingen"), tr("Wijzigingen in dit project opslaan?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
+        answer = self.ask_save_changes()
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        if answer == QMessageBox.StandardButton.Discard:
+            self.edit_autosave_timer.stop()
+            self._discard_recovery_copy()
+            return True
+        return False
+
+    def ask_save_changes(self) -> QMessageBox.StandardButton:
+        """The "save changes?" question (tests replace this)."""
+        return QMessageBox.question(
+            self, tr("Niet opgeslagen wijzigingen"), tr("Wijzigingen in dit project opslaan?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
 
     def open_requested(self, path: Path) -> Job | None:
         """The system asked to open a file (macOS double-click/QFileOpenEvent, or a drop on the
@@ -415,22 +454,25 @@ class MainWindow(QMainWindow):
             self.raise_()
             self.activateWindow()
             return None
-        if not self._may_discard():
-            return None
         return self.open_path(path)
 
-    def ask_open(self) -> None:
-        if not self._may_discard():
-            return
-        path, _ = QFileDialog.getOpenFileName(self, tr("Project openen"), "", PROJECT_FILTER)
-        if path:
-            self.open_path(Path(path))
+    def ask_open(self) -> Job | None:
+        def pick_and_open() -> Job | None:
+            path, _ = QFileDialog.getOpenFileName(self, tr("Project openen"), "", PROJECT_FILTER)
+            return self._open_file(Path(path)) if path else None
 
-    def open_path(self, path: Path, read_only: bool = False) -> Job:
-        """Open a project file in the background; offers the autosave when it is newer."""
+        return self.replace_project(pick_and_open)
+
+    def open_path(self, path: Path, read_only: bool = False) -> Job | None:
+        """Open a project file in the background (after "save changes?" when there are unsaved
+        edits); offers the autosave when it is newer."""
+        return self.replace_project(lambda: self._open_file(Path(path), read_only))
+
+    def _open_file(self, path: Path, read_only: bool = False) -> Job:
+        """Load ``path`` and make it current; the caller has already passed the guard."""
         chosen = path
         recovered = False
-        if not read_only and getattr(self.doc.backend, "__name__", "") == "kcroster.pipeline":
+        if not read_only and self._real_store():
             from kcroster.io.project_store import recovery_candidate
 
             candidate = recovery_candidate(path)
@@ -456,7 +498,7 @@ class MainWindow(QMainWindow):
             if isinstance(exc, ProjectLockedError):
                 answer = QMessageBox.question(self, tr("Project is in gebruik"), str(exc) + "\n\n" + tr("Alleen-lezen openen?"))
                 if answer == QMessageBox.StandardButton.Yes:
-                    self.open_path(path, read_only=True)
+                    self._open_file(path, read_only=True)
                 return
             show_error(self, tr("Project openen"), exc)
 
@@ -473,20 +515,88 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Yes
 
     def open_demo(self) -> Job | None:
-        if not self._may_discard():
+        def load_demo() -> Job:
+            def work(report, cancel) -> Any:
+                report(tr("Demo-project laden…"))
+                return self.doc.backend.load_demo_project()
+
+            def done(project: Any) -> None:
+                self.doc.release_lock()
+                self.doc.read_only = False
+                self.doc.set_project(project, None)
+
+            return run_job(self, work, title=tr("Demo-project laden"), on_done=done, cancellable=False)
+
+        return self.replace_project(load_demo)
+
+    # -- recovery of a project without a file --------------------------------------------------
+    def _real_store(self) -> bool:
+        """Recovery copies exist only with the real pipeline (the test fake pickles)."""
+        return getattr(self.doc.backend, "__name__", "") == "kcroster.pipeline"
+
+    def untitled_recovery_path(self) -> Path:
+        """Where the recovery copy of a project without a file goes (the settings' recovery
+        folder: the project has no folder of its own)."""
+        from kcroster.io.project_store import autosave_path
+
+        return autosave_path(UNTITLED, user_settings.recovery_dir())
+
+    def recover_untitled(self) -> Job | None:
+        """At start: offer the recovery copy an untitled project left behind (the demo or a new
+        project edited, then a crash), as a named project's copy is offered when it opens.
+
+        Yes opens it as an untitled project with unsaved changes; No removes the copy so it is
+        not offered at every start. Returns the loading job, or None when nothing was restored.
+        """
+        if not self._real_store():
+            return None
+        from kcroster.io.project_store import discard_autosave, recovery_candidate
+
+        candidate = recovery_candidate(UNTITLED, recovery_dir=user_settings.recovery_dir())
+        if candidate is None:
+            return None
+        if not self.ask_recover_untitled(candidate):
+            discard_autosave(UNTITLED, recovery_dir=user_settings.recovery_dir())
             return None
 
         def work(report, cancel) -> Any:
-            report(tr("Demo-project laden…"))
-            return self.doc.backend.load_demo_project()
+            report(tr("Project herstellen…"))
+            return self.doc.backend.open_project(candidate, read_only=True)
 
         def done(project: Any) -> None:
             self.doc.release_lock()
             self.doc.read_only = False
-            self.doc.set_project(project, None)
+            self.doc.set_project(project, None, dirty=True)
+            self.statusBar().showMessage(tr("Naamloos project hersteld: sla het op om het te bewaren."), 10000)
 
-        return run_job(self, work, title=tr("Demo-project laden"), on_done=done, cancellable=False)
+        return self.replace_project(lambda: run_job(self, work, title=tr("Project herstellen"), on_done=done,
+                                                    cancellable=False))
 
+    def ask_recover_untitled(self, candidate: Path) -> bool:
+        """Ask whether to restore the untitled project's recovery copy (tests replace this)."""
+        if not self.confirm_close:
+            return False
+        from datetime import datetime
+
+        when = datetime.fromtimestamp(candidate.stat().st_mtime)
+        answer = QMessageBox.question(
+            self, tr("Herstellen"),
+            tr("kcroster werd afgesloten met een naamloos project dat niet was opgeslagen (automatisch bewaard "
+               "op {tijd}). Herstellen? Nee gooit de herstelkopie weg.").format(tijd=when.strftime("%d-%m-%Y %H:%M")))
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _discard_recovery_copy(self) -> None:
+        """Remove the open project's recovery copy (after "discard" or a save)."""
+        if not self._real_store():
+            return
+        from kcroster.io.project_store import discard_autosave
+
+        if self.doc.path is not None:
+            discard_autosave(self.doc.path)
+        else:
+            discard_autosave(UNTITLED, recovery_dir=user_settings.recovery_dir())
+
+    # -- saving --------------------------------------------------------------------------------
     def save(self) -> bool:
         if self.doc.project is None:
             return False
@@ -505,6 +615,7 @@ class MainWindow(QMainWindow):
         return self._save_to(Path(path))
 
     def _save_to(self, path: Path | None) -> bool:
+        was_untitled = self.doc.path is None
         try:
             saved = self.doc.save(path)
         except Exception as exc:  # noqa: BLE001 - every failure becomes a dialog
@@ -512,25 +623,83 @@ class MainWindow(QMainWindow):
             return False
         if path is not None:
             self.doc.read_only = False
+        if was_untitled and self._real_store():  # the untitled recovery copy is outdated now
+            from kcroster.io.project_store import discard_autosave
+
+            discard_autosave(UNTITLED, recovery_dir=user_settings.recovery_dir())
+        self.edit_autosave_timer.stop()
         self._remember(saved)
         self.statusBar().showMessage(tr("Opgeslagen: {pad}").format(pad=str(saved)), 5000)
         return True
 
+    # -- autosave ------------------------------------------------------------------------------
+    def _schedule_autosave(self) -> None:
+        """A domain edit happened: write a recovery copy within EDIT_AUTOSAVE_MS (the timer is
+        not restarted by further edits, so continuous editing cannot postpone it)."""
+        if not self.edit_autosave_timer.isActive():
+            self.edit_autosave_timer.start()
+
+    def _autosave_target(self) -> tuple[Any, dict[str, Any]]:
+        """(path, keyword arguments) for ``project_store.autosave`` of the open project."""
+        if self.doc.path is not None:
+            return self.doc.path, {}
+        return UNTITLED, {"recovery_dir": user_settings.recovery_dir()}
+
+    def _may_autosave(self) -> bool:
+        return self.doc.project is not None and self.doc.dirty and self._real_store()
+
     def autosave(self) -> Path | None:
-        """Write a recovery copy when there are unsaved changes (never the project file itself)."""
-        if self.doc.project is None or not self.doc.dirty or self.doc.busy:
-            return None
-        if getattr(self.doc.backend, "__name__", "") != "kcroster.pipeline":
+        """Write a recovery copy now, on this thread, when there are unsaved changes (never the
+        project file itself). The timers use :meth:`autosave_in_background`."""
+        if not self._may_autosave() or self.doc.busy:
             return None
         from kcroster.io.project_store import autosave
 
+        target, kwargs = self._autosave_target()
         try:
-            if self.doc.path is not None:
-                return autosave(self.doc.project, self.doc.path)
-            return autosave(self.doc.project, "naamloos.kcroster", recovery_dir=user_settings.recovery_dir())
+            return autosave(self.doc.project, target, **kwargs)
         except Exception as exc:  # noqa: BLE001 - autosave must never interrupt the planner
             self.statusBar().showMessage(tr("Automatisch opslaan mislukt: {fout}").format(fout=exc), 8000)
             return None
+
+    def autosave_in_background(self) -> Job | None:
+        """Write a recovery copy of a snapshot of the project on a worker thread, so a large
+        project never stalls the window. While the solver works on the project (``busy``), or
+        while a previous copy is still being written, it tries again shortly after."""
+        if not self._may_autosave():
+            return None
+        if self.autosave_job is not None:  # a copy is being written: write another one after it
+            self._autosave_again = True
+            return None
+        if self.doc.busy:  # the solver reads the project: try again shortly
+            self.edit_autosave_timer.start()
+            return None
+        from kcroster.io.project_store import autosave
+
+        snapshot = copy.deepcopy(self.doc.project)
+        target, kwargs = self._autosave_target()
+
+        def work(report, cancel) -> Any:
+            return autosave(snapshot, target, **kwargs)
+
+        def done(_path: Any) -> None:
+            if not self.doc.dirty:  # saved while the copy was written: the copy is outdated
+                self._discard_recovery_copy()
+
+        def failed(exc: BaseException) -> None:
+            self.statusBar().showMessage(tr("Automatisch opslaan mislukt: {fout}").format(fout=exc), 8000)
+
+        def finished() -> None:
+            self.autosave_job = None
+            if self._autosave_again:
+                self._autosave_again = False
+                self._schedule_autosave()
+
+        job = run_job(self, work, title="autosave", on_done=done, on_error=failed, show_after_ms=10**9,
+                      cancellable=False)
+        self.autosave_job = job
+        job.done.connect(finished)
+        return job
 
     # -- drag and drop -------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -548,7 +717,7 @@ class MainWindow(QMainWindow):
         if not paths:
             return None
         if paths[0].suffix.lower() == ".kcroster":
-            return self.open_path(paths[0]) if self._may_discard() else None
+            return self.open_path(paths[0])
         if self.doc.project is None:
             return None
         key = self.screens[self.stack.currentIndex()].key
@@ -572,14 +741,19 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(tr("Rooster gepubliceerd: latere wijzigingen worden gemarkeerd."), 6000)
 
-    def ask_new_from_forecast(self) -> None:
-        if not self._may_discard():
-            return
-        path, _ = QFileDialog.getOpenFileName(self, tr("Nieuw project uit forecast"), "", "Excel (*.xlsx *.xlsm);;CSV (*.csv)")
-        if path:
-            self.new_from_forecast(Path(path))
+    def ask_new_from_forecast(self) -> Job | None:
+        def pick_and_import() -> Job | None:
+            path, _ = QFileDialog.getOpenFileName(self, tr("Nieuw project uit forecast"), "",
+                                                  "Excel (*.xlsx *.xlsm);;CSV (*.csv)")
+            return self._new_from_forecast(Path(path)) if path else None
 
-    def new_from_forecast(self, path: Path) -> Job:
+        return self.replace_project(pick_and_import)
+
+    def new_from_forecast(self, path: Path) -> Job | None:
+        """A new, untitled project from a forecast file (after "save changes?")."""
+        return self.replace_project(lambda: self._new_from_forecast(Path(path)))
+
+    def _new_from_forecast(self, path: Path) -> Job:
         def work(report, cancel) -> Any:
             report(tr("Bestand inlezen: {naam}").format(naam=path.name))
             return self.doc.backend.import_forecast(None, path)
