@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -260,6 +260,30 @@ class AgentsScreen(Screen):
         self.body.addWidget(split, 1)
         doc.edited.connect(self._on_edited)
 
+    def reset(self) -> None:
+        """No agent, search filter or reintegration plan of the previous project: the panel is
+        empty until an agent of the new project is chosen."""
+        super().reset()
+        self.search.clear()
+        self.model.set_agents([])
+        self.table.setCurrentIndex(QModelIndex())
+        self._clear_panel()
+
+    def _clear_panel(self) -> None:
+        """The agent panel with nobody chosen: no contract, leave, plan, sick periods or alerts."""
+        self.agent_title.setText(tr("Geen medewerker gekozen"))
+        self.agent_info.setText("")
+        self.leave_list.clear()
+        self._shown_steps = []
+        self._filling = True
+        self.steps.setRowCount(0)
+        self._filling = False
+        for b in (self.add_step_button, self.remove_step_button, self.sick_button, self.recovered_button):
+            b.setEnabled(False)
+        self.sick_label.setText("")
+        self.timeline.set_deadlines(None, [], self.today)
+        self.alerts.clear()
+
     def _apply(self, edit) -> None:
         try:
             self.doc.apply(edit)
@@ -323,9 +347,11 @@ class AgentsScreen(Screen):
         p = self.doc.project
         a = self.selected_agent()
         if p is None or a is None:
-            self.agent_title.setText(tr("Geen medewerker gekozen"))
+            self._clear_panel()
             return
         self.agent_title.setText(f"{a.name} ({a.id})")
+        self.add_step_button.setEnabled(True)
+        self.sick_button.setEnabled(True)
         self.agent_info.setText(tr("{uren} uur per week · max. {dagen} dagen · vaardigheden: {skills}").format(
             uren=fmt.num(a.contract_hours, 1), dagen=a.max_days_per_week or "–", skills=", ".join(a.skills) or "–"))
         self.leave_list.clear()

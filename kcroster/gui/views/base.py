@@ -47,11 +47,23 @@ class Screen(QWidget):
         self.body = QVBoxLayout()
         self.body.setSpacing(10)
         outer.addLayout(self.body, 1)
-        doc.projectReplaced.connect(self.mark_stale)
+        doc.projectReplaced.connect(self._project_replaced)
         doc.scenarioChanged.connect(self.mark_stale)
 
     def title(self) -> str:
         return ""
+
+    def _project_replaced(self) -> None:
+        self.reset()
+        self.mark_stale()
+
+    def reset(self) -> None:
+        """Forget everything shown of the previous project (selection, filters, charts, tables)
+        before the new one is drawn, so nothing of it can stay on screen — for instance when the
+        new project has no agents, no forecast or no roster and ``refresh`` has nothing to draw.
+        Each screen clears its own widgets; called whenever the project is replaced."""
+        self.last_error = None
+        self.set_subtitle("")
 
     def mark_stale(self, *args: object) -> None:
         self._stale = True

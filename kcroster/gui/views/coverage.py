@@ -88,6 +88,20 @@ class CoverageScreen(Screen):
         doc.rosterChanged.connect(self.mark_stale)
         doc.requirementChanged.connect(self.mark_stale)
 
+    def reset(self) -> None:
+        """No KPI, chart or day table of the previous project; the day picker starts over."""
+        super().reset()
+        for box in (self.queue_box, self.day_box):
+            box.blockSignals(True)
+            box.clear()
+            box.blockSignals(False)
+        for t in self.tiles.values():
+            t.set_value("–")
+            t.setToolTip("")
+        self.cover_chart.set_series([])
+        self.kpi_chart.set_series([])
+        self.daily_model.set_array(np.zeros((0, 0)), [], [])
+
     def refresh(self) -> None:
         p = self.doc.project
         assert p is not None
@@ -103,6 +117,9 @@ class CoverageScreen(Screen):
         if cov is None:
             for t in self.tiles.values():
                 t.set_value("–")
+            self.cover_chart.set_series([])
+            self.kpi_chart.set_series([])
+            self.daily_model.set_array(np.zeros((0, 0)), [], [])
             return
         self.refresh_tiles()
         self.refresh_charts()

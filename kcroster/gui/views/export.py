@@ -58,6 +58,12 @@ class ExportScreen(Screen):
         self.omissions.setMinimumHeight(150)
         doc.rosterChanged.connect(self.mark_stale)
 
+    def reset(self) -> None:
+        """The consent to include health data is given per project: it never carries over."""
+        super().reset()
+        self.include_restrictions.setChecked(False)
+        self.omissions.clear()
+
     def refresh(self) -> None:
         has = self.doc.roster is not None and bool(self.doc.roster.shifts)
         self.planner_button.setEnabled(has)

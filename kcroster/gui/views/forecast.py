@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSlider, QSplitter
 
@@ -85,6 +86,15 @@ class ForecastScreen(Screen):
         self.body.addWidget(split, 1)
         doc.requirementChanged.connect(self.mark_stale)
 
+    def reset(self) -> None:
+        """No heatmap, curve, queue list or what-if value of the previous project."""
+        super().reset()
+        self._commit.stop()  # a slider still moving belongs to the previous project
+        self.queue_box.clear()
+        self.heatmap.set_data(np.zeros((0, 0)), [], [])
+        self.chart.set_series([])
+        self.summary.setText("")
+
     def _slider(self) -> QSlider:
         s = QSlider(Qt.Orientation.Horizontal)
         s.setRange(50, 150)
@@ -141,6 +151,8 @@ class ForecastScreen(Screen):
     def refresh_charts(self) -> None:
         p = self.doc.project
         if p is None or p.forecast is None:
+            self.heatmap.set_data(np.zeros((0, 0)), [], [])
+            self.chart.set_series([])
             self.summary.setText(tr("Nog geen forecast: importeer een werkmap of CSV, of sleep hem op het venster."))
             return
         fc = p.forecast

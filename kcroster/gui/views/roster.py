@@ -133,6 +133,22 @@ class RosterScreen(Screen):
         doc.rosterChanged.connect(self.mark_stale)
 
     # -- refresh -------------------------------------------------------------------------------
+    def reset(self) -> None:
+        """No Gantt rows, selection, scroll position, findings or solve result of the previous
+        project."""
+        super().reset()
+        self.gantt.data = None
+        self.gantt.selected = None
+        self.gantt.flagged_agents = set()
+        self.gantt.verticalScrollBar().setValue(0)
+        self.gantt.horizontalScrollBar().setValue(0)
+        self.gantt.viewport().update()
+        self.legend.set_items([])
+        self.day_box.clear()
+        self.violations.set_violations([], {})
+        self.violations_label.setText("")
+        self.last_result = None
+
     def refresh(self) -> None:
         p = self.doc.project
         assert p is not None

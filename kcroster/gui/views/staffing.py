@@ -136,6 +136,18 @@ class StaffingScreen(Screen):
         doc.requirementChanged.connect(self.mark_stale)
         doc.edited.connect(lambda ch: self.mark_stale() if ch.kind == "queues" else None)
 
+    def reset(self) -> None:
+        """No queue, day, chart, table or totals of the previous project."""
+        super().reset()
+        for box in (self.queue_box, self.day_box):
+            box.blockSignals(True)
+            box.clear()
+            box.blockSignals(False)
+        self.chart.set_series([])
+        self.interval_model.set_array(np.zeros((0, 0)), [], [])
+        self.fte_model.set_array(np.zeros((0, 0)), [], [])
+        self.totals_label.setText("")
+
     @staticmethod
     def _pair(a: QWidget, word: str, b: QWidget) -> QWidget:
         w = QWidget()

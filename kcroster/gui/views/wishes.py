@@ -85,6 +85,12 @@ class WishesScreen(Screen):
                            == QAbstractItemView.State.EditingState else None)
         doc.rosterChanged.connect(self.mark_stale)
 
+    def reset(self) -> None:
+        """No grid or counts of the previous project's agents."""
+        super().reset()
+        self.model.set_data([], [], [], {})
+        self.stats.setText("")
+
     def _apply(self, edit) -> None:
         try:
             self.doc.apply(edit)
