@@ -1013,6 +1013,86 @@ def _wish_must(c: _Ctx) -> None:
                   f"Mandatory wish on {_de(day)}: {what_en}; rostered: {got_en}")
 
 
+def _open_intervals(c: _Ctx) -> dict[str, np.ndarray]:
+    """open[k] per queue name over the forecast's intervals, as ``closed_queue`` defines it.
+
+    Written here from the model (not taken from the solver or the importer) so the checker stays
+    a second opinion: opening hours where the project's queue has them, else the forecast's
+    open mask; intervals with volume for the queue are open either way.
+    """
+    fc = c.project.forecast
+    if fc is None:
+        return {}
+    hz = fc.horizon
+    in_forecast = {q.name: i for i, q in enumerate(fc.queues)}
+    queues = {q.name: q for q in fc.queues}
+    queues.update({q.name: q for q in c.project.queues if q.name in in_forecast})
+    minutes = hz.local_minute_of_day
+    holidays: set[date] | None = None
+    out: dict[str, np.ndarray] = {}
+    for name, qi in in_forecast.items():
+        hours = queues[name].opening_hours
+        if hours is not None:
+            if holidays is None:
+                holidays = _public_holidays(hz.dates)
+            mask = np.zeros(hz.n_intervals, dtype=bool)
+            for di, d in enumerate(hz.dates):
+                sl = hz.day_slice(di)
+                for a, b in hours.windows(d.weekday(), d in holidays):
+                    lo = a.hour * 60 + a.minute
+                    hi = 1440 if b >= time(23, 59) else b.hour * 60 + b.minute
+                    mask[sl] |= (minutes[sl] >= lo) & (minutes[sl] < hi)
+        elif fc.open_mask is not None:
+            mask = np.asarray(fc.open_mask[qi], dtype=bool).copy()
+        else:
+            mask = np.ones(hz.n_intervals, dtype=bool)
+        out[name] = mask | (np.asarray(fc.volume[qi]) > 0)
+    return out
+
+
+def _public_holidays(dates: list[date]) -> set[date]:
+    """Dutch public holidays among ``dates`` (the ``holidays`` package, as the importer uses)."""
+    import holidays
+
+    nl = holidays.country_holidays("NL", years=sorted({d.year for d in dates}))
+    return {d for d in dates if d in nl}
+
+
+def _closed_queue(c: _Ctx) -> None:
+    opened = _open_intervals(c)
+    if not opened:
+        return
+    hz = c.project.forecast.horizon  # type: ignore[union-attr]
+    starts = hz.starts_utc.astype(np.float64)
+    step = float(hz.interval_seconds)
+    for aid in c.agent_ids:
+        for sh in c.shifts.get(aid, []):
+            closed: dict[str, set[int]] = defaultdict(set)
+            for g in sh.work_segs:
+                mask = opened.get(g.activity)
+                if mask is None:
+                    continue
+                # intervals the segment overlaps (by more than float noise)
+                k0 = int(np.searchsorted(starts, g.t0 - step + 1e-3, side="right"))
+                k1 = int(np.searchsorted(starts, g.t1 - 1e-3, side="left"))
+                for k in range(k0, k1):
+                    if not mask[k]:
+                        closed[g.activity].add(k)
+            for queue, ks in closed.items():
+                spans = []
+                for k in sorted(ks):
+                    t0, t1 = max(float(starts[k]), sh.t0), min(float(starts[k]) + step, sh.t1)
+                    if spans and abs(spans[-1][1] - t0) < 1e-3:
+                        spans[-1][1] = t1
+                    else:
+                        spans.append([t0, t1])
+                text = ", ".join(f"{clock(c.local(a))} tot {clock(c.local(b))}" for a, b in spans)
+                text_en = ", ".join(f"{clock(c.local(a))} to {clock(c.local(b))}" for a, b in spans)
+                c.add("closed_queue", aid, c.local(spans[0][0]),
+                      f"Ingedeeld op {queue} op {_dn(sh.day)} van {text} terwijl de wachtrij gesloten is",
+                      f"Assigned to {queue} on {_de(sh.day)} from {text_en} while the queue is closed")
+
+
 def _min_staffing(c: _Ctx) -> None:
     fc = c.project.forecast
     if fc is None or fc.open_mask is None:
@@ -1260,7 +1340,8 @@ _PER_AGENT = (
 )
 
 CHECKED_RULES: frozenset[str] = frozenset(
-    [rid for rid, _ in _PER_AGENT] + ["skills", "atw_notice", "locked", "wish_must", "min_staffing"]
+    [rid for rid, _ in _PER_AGENT] + ["skills", "atw_notice", "locked", "wish_must", "closed_queue",
+                                      "min_staffing"]
 )
 
 
@@ -1298,6 +1379,8 @@ def check(roster: Roster, project: Project, *, reference: Roster | None = None,
             _skills(c, aid, shifts, queue_names)
     if enabled("wish_must"):
         _wish_must(c)
+    if enabled("closed_queue"):
+        _closed_queue(c)
     if enabled("min_staffing"):
         _min_staffing(c)
     if reference is not None:
