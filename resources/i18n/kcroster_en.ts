@@ -524,6 +524,11 @@
         <translation>On average {fte} FTE per day required (after shrinkage), across {n} queues.</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/staffing.py"/>
+        <source>Gemiddeld {fte} FTE per dag nodig (na shrinkage), voor {n} wachtrij.</source>
+        <translation>On average {fte} FTE per day required (after shrinkage), for {n} queue.</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/forecast.py"/>
         <source>Gespreksduur (AHT)</source>
         <translation>Handle time (AHT)</translation>
@@ -730,6 +735,11 @@
         <translation>Name of the scenario (a copy of the active one):</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Naamloos project hersteld: sla het op om het te bewaren.</source>
+        <translation>Untitled project recovered: save it to keep it.</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/models/wishes_model.py"/>
         <source>Niet</source>
         <translation>Not</translation>
@@ -929,6 +939,16 @@
         <location filename="../../kcroster/gui/views/export.py"/>
         <source>Plannerwerkmap exporteren…</source>
         <translation>Export planner workbook…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Project herstellen</source>
+        <translation>Recover project</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Project herstellen…</source>
+        <translation>Recovering project…</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
@@ -1394,6 +1414,11 @@
     </message>
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
+        <source>kcroster werd afgesloten met een naamloos project dat niet was opgeslagen (automatisch bewaard op {tijd}). Herstellen? Nee gooit de herstelkopie weg.</source>
+        <translation>kcroster was closed with an untitled project that had not been saved (autosaved at {tijd}). Recover it? No discards the recovery copy.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
         <source>kcroster — personeelsplanning voor klantcontactcentra.</source>
         <translation>kcroster — workforce planning for contact centres.</translation>
     </message>
@@ -1453,6 +1478,16 @@
         <translation>deadline passed</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/wishes.py"/>
+        <source>van {n} medewerker</source>
+        <translation>from {n} agent</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/wishes.py"/>
+        <source>van {n} medewerkers</source>
+        <translation>from {n} agents</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/widgets/timeline.py"/>
         <source>vandaag</source>
         <translation>today</translation>
@@ -1488,14 +1523,69 @@
         <translation>{g} of {t}</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/wishes.py"/>
+        <source>{n} harde wens</source>
+        <translation>{n} hard wish</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/wishes.py"/>
+        <source>{n} harde wensen</source>
+        <translation>{n} hard wishes</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/roster.py"/>
-        <source>{n} meldingen ({e} overtredingen, {w} waarschuwingen)</source>
-        <translation>{n} findings ({e} violations, {w} warnings)</translation>
+        <source>{n} melding</source>
+        <translation>{n} finding</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>{n} meldingen</source>
+        <translation>{n} findings</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>{n} overtreding</source>
+        <translation>{n} violation</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>{n} overtredingen</source>
+        <translation>{n} violations</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>{n} rekenkern</source>
+        <translation>{n} CPU core</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/solve_dialog.py"/>
         <source>{n} rekenkernen</source>
         <translation>{n} CPU cores</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>{n} waarschuwing</source>
+        <translation>{n} warning</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>{n} waarschuwingen</source>
+        <translation>{n} warnings</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/wishes.py"/>
+        <source>{n} wens</source>
+        <translation>{n} wish</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/wishes.py"/>
+        <source>{n} wens ingelezen</source>
+        <translation>{n} wish read</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/wishes.py"/>
+        <source>{n} wensen</source>
+        <translation>{n} wishes</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/wishes.py"/>
@@ -1504,13 +1594,8 @@
     </message>
     <message>
         <location filename="../../kcroster/gui/views/wishes.py"/>
-        <source>{n} wensen ingelezen, {r} geweigerd.</source>
-        <translation>{n} wishes read, {r} refused.</translation>
-    </message>
-    <message>
-        <location filename="../../kcroster/gui/views/wishes.py"/>
-        <source>{n} wensen van {m} medewerkers · {must} harde wensen</source>
-        <translation>{n} wishes from {m} agents · {must} hard wishes</translation>
+        <source>{n} wensformulier geschreven naar {map}</source>
+        <translation>{n} wish form written to {map}</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/wishes.py"/>
@@ -1524,6 +1609,11 @@
     </message>
     <message>
         <location filename="../../kcroster/gui/views/staffing.py"/>
+        <source>{queue}: piek {n} medewerker op {dag} {tijd}</source>
+        <translation>{queue}: peak of {n} agent on {dag} {tijd}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/staffing.py"/>
         <source>{queue}: piek {n} medewerkers op {dag} {tijd}</source>
         <translation>{queue}: peak of {n} agents on {dag} {tijd}</translation>
     </message>
@@ -1531,6 +1621,11 @@
         <location filename="../../kcroster/gui/views/forecast.py"/>
         <source>{queue}: {total} contacten in {dagen} dagen · gemiddelde AHT {aht} s · piek {piek} per interval</source>
         <translation>{queue}: {total} contacts in {dagen} days · average AHT {aht} s · peak {piek} per interval</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/wishes.py"/>
+        <source>{r} geweigerd.</source>
+        <translation>{r} refused.</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/agents.py"/>

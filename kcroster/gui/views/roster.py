@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from kcroster.edits import DeleteShift, LockShift, MoveShift, ReplaceRoster, SwapShifts
 from kcroster.gui import fmt, theme
-from kcroster.gui.i18n import tr
+from kcroster.gui.i18n import plural, tr
 from kcroster.gui.jobs import Job, run_job
 from kcroster.gui.models.violations_model import ViolationsModel
 from kcroster.gui.views.base import Screen, card
@@ -182,8 +182,10 @@ class RosterScreen(Screen):
             self.violations_label.setText("✔ " + tr("Het rooster voldoet aan alle regels."))
         else:
             errors = sum(1 for v in items if str(getattr(v, "severity", "error")).endswith("error"))
-            self.violations_label.setText(tr("{n} meldingen ({e} overtredingen, {w} waarschuwingen)").format(
-                n=len(items), e=errors, w=len(items) - errors))
+            self.violations_label.setText(
+                plural(len(items), tr("{n} melding"), tr("{n} meldingen"))
+                + " (" + plural(errors, tr("{n} overtreding"), tr("{n} overtredingen")) + ", "
+                + plural(len(items) - errors, tr("{n} waarschuwing"), tr("{n} waarschuwingen")) + ")")
 
     # -- edits ---------------------------------------------------------------------------------
     def _apply(self, edit) -> bool:

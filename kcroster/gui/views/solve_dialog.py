@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kcroster.gui import fmt, theme
-from kcroster.gui.i18n import tr
+from kcroster.gui.i18n import plural, tr
 from kcroster.gui.widgets.linechart import LineChart, Series
 from kcroster.solver.options import Stage
 
@@ -65,7 +65,7 @@ class SolveDialog(QDialog):
         lay.setContentsMargins(18, 16, 18, 16)
         limits = tr("Rekentijd hooguit {s} s").format(s=fmt.num(time_limit_s, 0))
         if workers:
-            limits += " · " + tr("{n} rekenkernen").format(n=workers)
+            limits += " · " + plural(workers, tr("{n} rekenkern"), tr("{n} rekenkernen"))
         self.workers = workers
         head = QLabel(tr("De optimalisatie zoekt een rooster dat de bezetting zo goed mogelijk dekt binnen alle regels.")
                       + "\n" + limits + ".")

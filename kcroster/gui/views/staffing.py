@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from kcroster.edits import SetQueueSetting
 from kcroster.gui import fmt, theme
-from kcroster.gui.i18n import tr
+from kcroster.gui.i18n import plural, tr
 from kcroster.gui.models.array_model import ArrayTableModel
 from kcroster.gui.views.base import Screen, card
 from kcroster.gui.views.common import clock_labels, fill_day_combo, fill_queue_combo, queue_combo
@@ -224,15 +224,18 @@ class StaffingScreen(Screen):
         rows = [q.name for q in p.queues]
         total = values.sum(axis=0, keepdims=True)
         self.fte_model.set_array(np.vstack([values, total]), [*rows, tr("Totaal")], cols, 1)
-        lines = [tr("Gemiddeld {fte} FTE per dag nodig (na shrinkage), verdeeld over {n} wachtrijen.").format(
-            fte=fmt.num(float(total[0, :hz.days].mean()), 1), n=len(rows))]
+        lines = [plural(len(rows), tr("Gemiddeld {fte} FTE per dag nodig (na shrinkage), voor {n} wachtrij."),
+                        tr("Gemiddeld {fte} FTE per dag nodig (na shrinkage), verdeeld over {n} wachtrijen."),
+                        fte=fmt.num(float(total[0, :hz.days].mean()), 1))]
         for qi, name in enumerate(rows):
             sched = np.asarray(req.scheduled[qi])
             if sched.size and sched.max() > 0:
                 k = int(sched.argmax())
                 d = hz.dates[int(hz.day_of_interval[k])]
-                lines.append(tr("{queue}: piek {n} medewerkers op {dag} {tijd}").format(
-                    queue=name, n=fmt.num(float(sched[k]), 0), dag=fmt.day(d), tijd=hz.label(k)))
+                peak = round(float(sched[k]))
+                lines.append(plural(peak, tr("{queue}: piek {n} medewerker op {dag} {tijd}"),
+                                    tr("{queue}: piek {n} medewerkers op {dag} {tijd}"),
+                                    queue=name, dag=fmt.day(d), tijd=hz.label(k)))
         self.totals_label.setText("\n\n".join(lines))
 
     def refresh_day(self) -> None:

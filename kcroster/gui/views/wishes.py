@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kcroster.gui import fmt
-from kcroster.gui.i18n import tr
+from kcroster.gui.i18n import plural, tr
 from kcroster.gui.jobs import run_job
 from kcroster.gui.models.wishes_model import EDITABLE_KINDS, WishesModel, kind_labels
 from kcroster.gui.views.base import Screen, hint
@@ -109,8 +109,10 @@ class WishesScreen(Screen):
         total = len(p.wishes)
         ok = sum(granted.values())
         must = sum(1 for w in p.wishes if w.must)
-        text = tr("{n} wensen van {m} medewerkers · {must} harde wensen").format(
-            n=total, m=len({w.agent_id for w in p.wishes}), must=must)
+        who = len({w.agent_id for w in p.wishes})
+        text = " ".join([plural(total, tr("{n} wens"), tr("{n} wensen")),
+                         plural(who, tr("van {n} medewerker"), tr("van {n} medewerkers")), "·",
+                         plural(must, tr("{n} harde wens"), tr("{n} harde wensen"))])
         if granted:
             text += " · " + tr("{ok} van {n} gehonoreerd ({pct})").format(ok=ok, n=len(granted), pct=fmt.pct(ok / max(1, len(granted)), 0))
         self.stats.setText(text)
@@ -136,12 +138,13 @@ class WishesScreen(Screen):
         def done(value: Any) -> None:
             project, result = value
             self.doc.replace_project_data(project)
-            self.status(tr("{n} wensen ingelezen").format(n=len(result.wishes)))
+            read = plural(len(result.wishes), tr("{n} wens ingelezen"), tr("{n} wensen ingelezen"))
+            self.status(read)
             if result.refusals:
                 box = QMessageBox(self)
                 box.setIcon(QMessageBox.Icon.Information)
                 box.setWindowTitle(tr("Wensformulieren importeren"))
-                box.setText(tr("{n} wensen ingelezen, {r} geweigerd.").format(n=len(result.wishes), r=len(result.refusals)))
+                box.setText(read + ", " + tr("{r} geweigerd.").format(r=len(result.refusals)))
                 box.setDetailedText(result.summary())
                 box.open()
 
@@ -163,5 +166,6 @@ class WishesScreen(Screen):
             return export_wish_workbooks(folder, snapshot)
 
         return run_job(self.window_, work, title=tr("Wensformulieren exporteren"),
-                       on_done=lambda paths: self.status(tr("{n} wensformulieren geschreven naar {map}").format(
-                           n=len(paths), map=str(folder))))
+                       on_done=lambda paths: self.status(plural(
+                           len(paths), tr("{n} wensformulier geschreven naar {map}"),
+                           tr("{n} wensformulieren geschreven naar {map}"), map=str(folder))))
