@@ -248,6 +248,8 @@ class MainWindow(QMainWindow):
         m_file.addSeparator()
         action(m_file, tr("Forecast &importeren…"), lambda: self.forecast_screen.ask_import(), QKeySequence("Ctrl+I"))
         action(m_file, tr("&Medewerkers importeren…"), lambda: self.agents_screen.ask_import())
+        self.template_action = action(m_file, tr("Sjabloon medewerkers e&xporteren…"),
+                                      lambda: self.agents_screen.ask_export_template())
         action(m_file, tr("&Wensformulieren importeren…"), lambda: self.wishes_screen.ask_import())
         action(m_file, tr("&Exporteren…"), lambda: self.show_screen("export"), QKeySequence("Ctrl+E"))
         m_file.addSeparator()

@@ -389,6 +389,11 @@
         <translation>Please wait: the optimiser is still running.</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Excel-sjabloon voor medewerkers, verlof, wensen en re-integratie, met de wachtrijen van dit project in de keuzelijsten</source>
+        <translation>Excel template for agents, leave, wishes and reintegration, with this project's queues in the drop-down lists</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/export.py"/>
         <source>Export</source>
         <translation>Export</translation>
@@ -534,6 +539,7 @@
         <translation>Handle time (AHT)</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
         <location filename="../../kcroster/gui/views/export.py"/>
         <source>Geëxporteerd naar {pad}</source>
         <translation>Exported to {pad}</translation>
@@ -1089,6 +1095,21 @@
         <translation>Shrinkage</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Sjabloon exporteren…</source>
+        <translation>Export template…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Sjabloon medewerkers e&amp;xporteren…</source>
+        <translation>E&amp;xport agents template…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Sjabloon medewerkers exporteren</source>
+        <translation>Export agents template</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/roster.py"/>
         <source>Sleep een dienst om hem te verplaatsen, sleep een rand om hem korter of langer te maken, sleep naar een andere medewerker om te ruilen; dubbelklik of L zet een dienst vast.</source>
         <translation>Drag a shift to move it, drag an edge to shorten or lengthen it, drag onto another agent to swap; double-click or L locks a shift.</translation>
@@ -1302,6 +1323,7 @@
         <translation>Work</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
         <location filename="../../kcroster/gui/views/export.py"/>
         <source>Werkmap schrijven…</source>
         <translation>Writing workbook…</translation>

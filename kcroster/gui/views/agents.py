@@ -3,6 +3,7 @@ and the reintegration plan (restrictions and dates only) with its Wet Poortwacht
 
 from __future__ import annotations
 
+import copy
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -11,6 +12,7 @@ from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
 from kcroster.edits import SetReintegrationStep, SetSickPeriod
 from kcroster.gui import fmt, theme
 from kcroster.gui.i18n import language, tr
+from kcroster.gui.jobs import Job, run_job
 from kcroster.gui.models.agents_model import AgentsModel
 from kcroster.gui.views.base import Screen, card, hint
 from kcroster.gui.views.common import ask_open_workbooks, import_into_project
@@ -163,7 +166,12 @@ class AgentsScreen(Screen):
         self.search.setMinimumWidth(240)
         self.import_button = QPushButton(tr("Medewerkers importeren…"))
         self.import_button.clicked.connect(self.ask_import)
+        self.template_button = QPushButton(tr("Sjabloon exporteren…"))
+        self.template_button.setToolTip(tr("Excel-sjabloon voor medewerkers, verlof, wensen en re-integratie, met de "
+                                           "wachtrijen van dit project in de keuzelijsten"))
+        self.template_button.clicked.connect(self.ask_export_template)
         self.toolbar.addWidget(self.search)
+        self.toolbar.addWidget(self.template_button)
         self.toolbar.addWidget(self.import_button)
 
         self.model = AgentsModel(self._apply, self.status, self)
@@ -306,6 +314,33 @@ class AgentsScreen(Screen):
     def import_file(self, path: Path):
         return import_into_project(self.window_, self.doc, tr("Medewerkers importeren"), self.doc.backend.import_agents, path,
                                    lambda _p: self.status(tr("Medewerkers ingelezen uit {naam}").format(naam=path.name)))
+
+    def ask_export_template(self) -> None:
+        if self.doc.project is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, tr("Sjabloon medewerkers exporteren"),
+                                              "medewerkers_sjabloon.xlsx", "Excel (*.xlsx)")
+        if path:
+            self.export_template(Path(path if path.lower().endswith(".xlsx") else path + ".xlsx"))
+
+    def export_template(self, path: Path) -> Job:
+        """Write the agents workbook template for this project in the background.
+
+        The drop-down lists carry the project's own queues (skills, reintegration tasks) and,
+        when the project has agents, the sheets are filled with them, so the planner can edit
+        the file and import it back (Medewerkers importeren).
+        """
+        assert self.doc.project is not None
+        snapshot = copy.deepcopy(self.doc.project)
+
+        def work(report, cancel) -> Path:
+            from kcroster.io.templates import export_agents_template
+
+            report(tr("Werkmap schrijven…"))
+            return export_agents_template(path, snapshot, queues=[q.name for q in snapshot.queues])
+
+        return run_job(self.window_, work, title=tr("Sjabloon medewerkers exporteren"), cancellable=False,
+                       on_done=lambda _r: self.status(tr("Geëxporteerd naar {pad}").format(pad=str(path))))
 
     def refresh(self) -> None:
         p = self.doc.project
