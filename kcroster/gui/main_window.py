@@ -765,6 +765,7 @@ class MainWindow(QMainWindow):
             self.doc.read_only = False
             self.doc.set_project(project, None, dirty=True)
             self.show_screen("forecast")
+            self.forecast_screen.show_import_notes(path.name, project)
 
         return run_job(self, work, title=tr("Nieuw project uit forecast"), on_done=done, cancellable=False)
 

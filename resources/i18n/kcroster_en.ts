@@ -1185,6 +1185,11 @@
         <translation>Window</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/common.py"/>
+        <source>Verbergen</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/solve_dialog.py"/>
         <source>Verbeterronde {n}</source>
         <translation>Improvement round {n}</translation>
@@ -1560,9 +1565,19 @@
         <translation>{n} finding</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/common.py"/>
+        <source>{n} melding bij het inlezen van {bestand}</source>
+        <translation>{n} note on reading {bestand}</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/roster.py"/>
         <source>{n} meldingen</source>
         <translation>{n} findings</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/common.py"/>
+        <source>{n} meldingen bij het inlezen van {bestand}</source>
+        <translation>{n} notes on reading {bestand}</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/roster.py"/>

@@ -35,7 +35,7 @@ from kcroster.gui.i18n import language, tr
 from kcroster.gui.jobs import Job, run_job
 from kcroster.gui.models.agents_model import AgentsModel
 from kcroster.gui.views.base import Screen, card, hint
-from kcroster.gui.views.common import ask_open_workbooks, import_into_project
+from kcroster.gui.views.common import ImportNotes, ask_open_workbooks, import_into_project
 from kcroster.gui.widgets.timeline import PoortwachterTimeline
 from kcroster.model import Project, ReintegrationStep
 from kcroster.model.poortwachter import (
@@ -261,6 +261,8 @@ class AgentsScreen(Screen):
         pl.addWidget(reint, 1)
         rl.addStretch(1)
 
+        self.import_notes = ImportNotes()
+        self.body.addWidget(self.import_notes)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
         split.addWidget(panel)
@@ -272,6 +274,7 @@ class AgentsScreen(Screen):
         """No agent, search filter or reintegration plan of the previous project: the panel is
         empty until an agent of the new project is chosen."""
         super().reset()
+        self.import_notes.clear()
         self.search.clear()
         self.model.set_agents([])
         self.table.setCurrentIndex(QModelIndex())
@@ -312,8 +315,30 @@ class AgentsScreen(Screen):
             self.import_file(paths[0])
 
     def import_file(self, path: Path):
-        return import_into_project(self.window_, self.doc, tr("Medewerkers importeren"), self.doc.backend.import_agents, path,
-                                   lambda _p: self.status(tr("Medewerkers ingelezen uit {naam}").format(naam=path.name)))
+        warnings: list[str] = []
+
+        def read(project, p):
+            return self._read_agents(project, p, warnings)
+
+        def done(_project) -> None:
+            self.status(tr("Medewerkers ingelezen uit {naam}").format(naam=path.name))
+            self.import_notes.show_notes(path.name, warnings)
+
+        return import_into_project(self.window_, self.doc, tr("Medewerkers importeren"), read, path, done)
+
+    def _read_agents(self, project, path: Path, warnings: list[str]):
+        """The backend's agents import, keeping the reader's warnings (an ignored column such as
+        'Diagnose', …) for the planner. ``pipeline.import_agents`` returns only the project, so
+        with the real pipeline the same two steps run here to keep ``AgentsData.warnings``."""
+        backend = self.doc.backend
+        if getattr(backend, "__name__", "") != "kcroster.pipeline":
+            return backend.import_agents(project, path)
+        from kcroster.io.agents import apply_to_project, load_agents_workbook
+
+        data = load_agents_workbook(path, horizon=project.horizon, known_queues={q.name for q in project.queues})
+        apply_to_project(project, data)
+        warnings.extend(data.warnings)
+        return project
 
     def ask_export_template(self) -> None:
         if self.doc.project is None:

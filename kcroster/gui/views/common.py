@@ -8,11 +8,21 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from PySide6.QtWidgets import QComboBox, QFileDialog, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kcroster.gui import fmt
 from kcroster.gui.document import ProjectDocument
-from kcroster.gui.i18n import tr
+from kcroster.gui.i18n import plural, tr
 from kcroster.gui.jobs import run_job
 from kcroster.model.timegrid import Horizon
 
@@ -111,3 +121,54 @@ def import_into_project(parent: QWidget, doc: ProjectDocument, title: str,
             on_done(project)
 
     return run_job(parent, work, title=title, on_done=done, cancellable=False)
+
+
+class ImportNotes(QFrame):
+    """The notes and warnings of the last import, in a list on the screen that imported.
+
+    An importer that accepts a file may still have something to say — volume outside opening
+    hours, a queue without data, a column it ignored ("kolom 'Diagnose' genegeerd"). The planner
+    sees every one of them here until they hide the list, import again or open another project.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Card")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(14, 8, 14, 10)
+        lay.setSpacing(4)
+        head = QHBoxLayout()
+        self.title = QLabel()
+        f = self.title.font()
+        f.setBold(True)
+        self.title.setFont(f)
+        head.addWidget(self.title, 1)
+        self.hide_button = QPushButton(tr("Verbergen"))
+        self.hide_button.setFlat(True)
+        self.hide_button.clicked.connect(self.clear)
+        head.addWidget(self.hide_button)
+        lay.addLayout(head)
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setMaximumHeight(110)
+        lay.addWidget(self.list)
+        self.hide()
+
+    def show_notes(self, file_name: str, notes: list[str]) -> None:
+        """Show ``notes`` for ``file_name``; with no notes the list disappears."""
+        self.list.clear()
+        if not notes:
+            self.hide()
+            return
+        self.title.setText(plural(len(notes), tr("{n} melding bij het inlezen van {bestand}"),
+                                  tr("{n} meldingen bij het inlezen van {bestand}"), bestand=file_name))
+        for note in notes:
+            self.list.addItem("•  " + str(note))
+        self.show()
+
+    def notes(self) -> list[str]:
+        return [self.list.item(i).text().removeprefix("•  ") for i in range(self.list.count())]
+
+    def clear(self) -> None:
+        self.list.clear()
+        self.hide()

@@ -14,6 +14,7 @@ from kcroster.gui.document import SetScenarioField
 from kcroster.gui.i18n import tr
 from kcroster.gui.views.base import Screen, card, day_ticks
 from kcroster.gui.views.common import (
+    ImportNotes,
     ask_open_workbooks,
     by_day_and_time,
     fill_queue_combo,
@@ -70,6 +71,8 @@ class ForecastScreen(Screen):
         self.volume_slider.valueChanged.connect(self._slider_moved)
         self.aht_slider.valueChanged.connect(self._slider_moved)
 
+        self.import_notes = ImportNotes()
+        self.body.addWidget(self.import_notes)
         top = QHBoxLayout()
         top.addWidget(whatif, 1)
         self.body.addLayout(top)
@@ -90,6 +93,7 @@ class ForecastScreen(Screen):
         """No heatmap, curve, queue list or what-if value of the previous project."""
         super().reset()
         self._commit.stop()  # a slider still moving belongs to the previous project
+        self.import_notes.clear()
         self.queue_box.clear()
         self.heatmap.set_data(np.zeros((0, 0)), [], [])
         self.chart.set_series([])
@@ -132,8 +136,17 @@ class ForecastScreen(Screen):
             self.import_file(paths[0])
 
     def import_file(self, path: Path):
-        return import_into_project(self.window_, self.doc, tr("Forecast importeren"), self.doc.backend.import_forecast, path,
-                                   lambda _p: self.status(tr("Forecast ingelezen uit {naam}").format(naam=path.name)))
+        def done(project) -> None:
+            self.status(tr("Forecast ingelezen uit {naam}").format(naam=path.name))
+            self.show_import_notes(path.name, project)
+
+        return import_into_project(self.window_, self.doc, tr("Forecast importeren"), self.doc.backend.import_forecast,
+                                   path, done)
+
+    def show_import_notes(self, file_name: str, project) -> None:
+        """What the forecast importer noted (volume outside opening hours, quiet queues, …)."""
+        fc = getattr(project, "forecast", None)
+        self.import_notes.show_notes(file_name, list(getattr(fc, "notes", None) or []))
 
     def refresh(self) -> None:
         p = self.doc.project
