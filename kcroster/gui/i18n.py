@@ -30,8 +30,9 @@ def tr(text: str) -> str:
 def plural(n: float, one: str, many: str, **fields: object) -> str:
     """``one`` for a count of exactly 1, else ``many``, formatted with ``n`` (and ``fields``).
 
-    Both texts come translated by the caller — ``plural(k, tr("{n} melding"), tr("{n} meldingen"))``
-    — so the catalogue tool still finds them; Dutch and English both put the singular at 1 only.
+    Both texts come translated by the caller, as in
+    ``plural(k, tr("{n} melding"), tr("{n} meldingen"))``, so the catalogue tool still finds
+    them; Dutch and English both put the singular at 1 only.
     """
     return (one if n == 1 else many).format(n=n, **fields)
 

@@ -236,8 +236,8 @@ class MainWindow(QMainWindow):
             menu.addAction(a)
             return a
 
-        self.new_action = action(m_file, tr("&Nieuw project uit forecast…"), self.ask_new_from_forecast,
-                                 QKeySequence.StandardKey.New)
+        self.new_action = action(m_file, tr("&Nieuw project uit forecast…"),
+                                 self.ask_new_from_forecast, QKeySequence.StandardKey.New)
         self.open_action = action(m_file, tr("&Openen…"), self.ask_open, QKeySequence.StandardKey.Open)
         self.demo_action = action(m_file, tr("&Demo-project openen"), self.open_demo)
         self.recent_menu = m_file.addMenu(tr("&Recente bestanden"))
@@ -438,9 +438,10 @@ class MainWindow(QMainWindow):
 
     def ask_save_changes(self) -> QMessageBox.StandardButton:
         """The "save changes?" question (tests replace this)."""
+        b = QMessageBox.StandardButton
         return QMessageBox.question(
             self, tr("Niet opgeslagen wijzigingen"), tr("Wijzigingen in dit project opslaan?"),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
+            b.Save | b.Discard | b.Cancel)
 
     def open_requested(self, path: Path) -> Job | None:
         """The system asked to open a file (macOS double-click/QFileOpenEvent, or a drop on the
@@ -527,7 +528,8 @@ class MainWindow(QMainWindow):
                 self.doc.read_only = False
                 self.doc.set_project(project, None)
 
-            return run_job(self, work, title=tr("Demo-project laden"), on_done=done, cancellable=False)
+            return run_job(self, work, title=tr("Demo-project laden"), on_done=done,
+                           cancellable=False)
 
         return self.replace_project(load_demo)
 
@@ -569,10 +571,11 @@ class MainWindow(QMainWindow):
             self.doc.release_lock()
             self.doc.read_only = False
             self.doc.set_project(project, None, dirty=True)
-            self.statusBar().showMessage(tr("Naamloos project hersteld: sla het op om het te bewaren."), 10000)
+            self.statusBar().showMessage(
+                tr("Naamloos project hersteld: sla het op om het te bewaren."), 10000)
 
-        return self.replace_project(lambda: run_job(self, work, title=tr("Project herstellen"), on_done=done,
-                                                    cancellable=False))
+        return self.replace_project(lambda: run_job(
+            self, work, title=tr("Project herstellen"), on_done=done, cancellable=False))
 
     def ask_recover_untitled(self, candidate: Path) -> bool:
         """Ask whether to restore the untitled project's recovery copy (tests replace this)."""
@@ -583,8 +586,9 @@ class MainWindow(QMainWindow):
         when = datetime.fromtimestamp(candidate.stat().st_mtime)
         answer = QMessageBox.question(
             self, tr("Herstellen"),
-            tr("kcroster werd afgesloten met een naamloos project dat niet was opgeslagen (automatisch bewaard "
-               "op {tijd}). Herstellen? Nee gooit de herstelkopie weg.").format(tijd=when.strftime("%d-%m-%Y %H:%M")))
+            tr("kcroster werd afgesloten met een naamloos project dat niet was opgeslagen "
+               "(automatisch bewaard op {tijd}). Herstellen? Nee gooit de herstelkopie weg."
+               ).format(tijd=when.strftime("%d-%m-%Y %H:%M")))
         return answer == QMessageBox.StandardButton.Yes
 
     def _discard_recovery_copy(self) -> None:
@@ -689,7 +693,8 @@ class MainWindow(QMainWindow):
                 self._discard_recovery_copy()
 
         def failed(exc: BaseException) -> None:
-            self.statusBar().showMessage(tr("Automatisch opslaan mislukt: {fout}").format(fout=exc), 8000)
+            self.statusBar().showMessage(
+                tr("Automatisch opslaan mislukt: {fout}").format(fout=exc), 8000)
 
         def finished() -> None:
             self.autosave_job = None
@@ -697,8 +702,8 @@ class MainWindow(QMainWindow):
                 self._autosave_again = False
                 self._schedule_autosave()
 
-        job = run_job(self, work, title="autosave", on_done=done, on_error=failed, show_after_ms=10**9,
-                      cancellable=False)
+        job = run_job(self, work, title="autosave", on_done=done, on_error=failed,
+                      show_after_ms=10**9, cancellable=False)
         self.autosave_job = job
         job.done.connect(finished)
         return job

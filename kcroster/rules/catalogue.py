@@ -151,7 +151,8 @@ RULES: tuple[Rule, ...] = (
     Rule("wish_must", Family.WISH, "Verplichte wens", "Mandatory wish",
          "A wish marked must is granted (off: no shift; early/late/window/shift: a shift of that kind; "
          "not_shift: no shift of that type)."),
-    Rule("closed_queue", Family.OPERATION, "Werk op een gesloten wachtrij", "Work on a closed queue",
+    Rule("closed_queue", Family.OPERATION, "Werk op een gesloten wachtrij",
+         "Work on a closed queue",
          "Every work segment on a queue lies in intervals in which that queue is open: by the "
          "queue's opening_hours (public holidays NL: the holiday windows) where the project's "
          "queue has them, else by the forecast's open_mask. An interval with forecast volume for "

@@ -1089,8 +1089,10 @@ def _closed_queue(c: _Ctx) -> None:
                 text = ", ".join(f"{clock(c.local(a))} tot {clock(c.local(b))}" for a, b in spans)
                 text_en = ", ".join(f"{clock(c.local(a))} to {clock(c.local(b))}" for a, b in spans)
                 c.add("closed_queue", aid, c.local(spans[0][0]),
-                      f"Ingedeeld op {queue} op {_dn(sh.day)} van {text} terwijl de wachtrij gesloten is",
-                      f"Assigned to {queue} on {_de(sh.day)} from {text_en} while the queue is closed")
+                      f"Ingedeeld op {queue} op {_dn(sh.day)} van {text} terwijl de wachtrij "
+                      "gesloten is",
+                      f"Assigned to {queue} on {_de(sh.day)} from {text_en} while the queue is "
+                      "closed")
 
 
 def _min_staffing(c: _Ctx) -> None:

@@ -15,18 +15,21 @@ def _list_values(path) -> set[str]:
     return {str(c.value) for row in lists.iter_rows() for c in row if c.value is not None}
 
 
-def test_menu_item_writes_the_template_with_the_projects_queues(window, qtbot, tmp_path, monkeypatch):
+def test_menu_item_writes_the_template_with_the_projects_queues(window, qtbot, tmp_path,
+                                                                monkeypatch):
     p = window.doc.project
+    own = {"Telefonie": "Débiteuren", "Chat": "Webchat", "E-mail": "Post"}
     for q in p.queues:  # a project's own queue names, not the demo's default list
-        q.name = {"Telefonie": "Débiteuren", "Chat": "Webchat", "E-mail": "Post"}[q.name]
+        q.name = own[q.name]
     for a in p.agents:
-        a.skills = tuple({"Telefonie": "Débiteuren", "Chat": "Webchat", "E-mail": "Post"}[s] for s in a.skills)
+        a.skills = tuple(own[s] for s in a.skills)
     p.reintegration = []
     target = tmp_path / "sjabloon"  # without extension: .xlsx is added
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     jobs = []
     real = window.agents_screen.export_template
-    monkeypatch.setattr(window.agents_screen, "export_template", lambda path: jobs.append(real(path)) or jobs[-1])
+    monkeypatch.setattr(window.agents_screen, "export_template",
+                        lambda path: jobs.append(real(path)) or jobs[-1])
     window.template_action.trigger()
     qtbot.waitUntil(lambda: jobs and jobs[0].finished, timeout=20000)
     assert jobs[0].error is None, jobs[0].error_traceback

@@ -22,7 +22,8 @@ def test_forecast_notes_are_listed_after_the_import(window, qtbot, tmp_path, fak
     job = screen.import_file(wb)
     qtbot.waitUntil(lambda: job.finished, timeout=5000)
     assert screen.import_notes.isVisible()
-    assert screen.import_notes.notes() == ["Wachtrij 'Chat': volume in 208 intervallen buiten de openingstijden"]
+    assert screen.import_notes.notes() == [
+        "Wachtrij 'Chat': volume in 208 intervallen buiten de openingstijden"]
     assert screen.import_notes.title.text() == "1 melding bij het inlezen van forecast.xlsx"
     screen.import_notes.hide_button.click()
     assert not screen.import_notes.isVisible()

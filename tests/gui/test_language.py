@@ -35,7 +35,8 @@ def test_plural_picks_the_singular_only_for_one(app):
     from kcroster.gui.i18n import plural
 
     assert plural(1, "{n} melding", "{n} meldingen") == "1 melding"
-    assert [plural(n, "{n} melding", "{n} meldingen") for n in (0, 2)] == ["0 meldingen", "2 meldingen"]
+    many = [plural(n, "{n} melding", "{n} meldingen") for n in (0, 2)]
+    assert many == ["0 meldingen", "2 meldingen"]
     assert plural(1, "{n} wensformulier naar {map}", "-", map="x") == "1 wensformulier naar x"
 
 

@@ -46,13 +46,13 @@ def guarded(window, fake, tmp_path, monkeypatch):
         return Guard.answer
 
     real_import = fake.import_forecast
-    monkeypatch.setattr(fake, "import_forecast", lambda project, p: real_import(project, p) if project
-                        else fake.load_demo_project(n_agents=0))
+    monkeypatch.setattr(fake, "import_forecast", lambda project, p: (
+        real_import(project, p) if project else fake.load_demo_project(n_agents=0)))
     window.confirm_close = True
     window.ask_save_changes = ask
     window.ask_recover = lambda p: False
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        lambda *a, **k: (str(forecast if "forecast" in str(a[1]).lower() else path), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (
+        str(forecast if "forecast" in str(a[1]).lower() else path), ""))
     _lock_first_shift(window.doc)
     assert window.doc.dirty
     Guard.path, Guard.forecast, Guard.before = path, forecast, window.doc.project
@@ -168,7 +168,8 @@ def test_declined_untitled_recovery_is_not_offered_again(real_window, fake):
     assert second.recover_untitled() is None
 
 
-def test_saving_or_discarding_an_untitled_project_removes_its_recovery_copy(real_window, fake, tmp_path):
+def test_saving_or_discarding_an_untitled_project_removes_its_recovery_copy(real_window, fake,
+                                                                            tmp_path):
     win = real_window()
     win.doc.set_project(fake.load_demo_project())
     _lock_first_shift(win.doc)
@@ -198,8 +199,11 @@ def test_every_edit_reaches_the_recovery_copy_within_a_second(real_window, qtbot
     for n, s in enumerate(shifts[:2]):
         t0 = time.perf_counter()
         win.doc.apply(LockShift(s.agent_id, s.day, True))
-        qtbot.waitUntil(lambda s=s: auto.exists() and
-                        load_project(auto).scenario.roster.shift_on(s.agent_id, s.day).locked, timeout=3000)
+        def in_copy(s=s) -> bool:
+            return auto.exists() and load_project(auto).scenario.roster.shift_on(
+                s.agent_id, s.day).locked
+
+        qtbot.waitUntil(in_copy, timeout=3000)
         assert time.perf_counter() - t0 < 2.0, f"edit {n} took {time.perf_counter() - t0:.1f} s"
     assert not load_project(path).scenario.roster.shift_on(shifts[0].agent_id, shifts[0].day).locked
 

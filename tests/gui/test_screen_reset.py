@@ -74,8 +74,10 @@ def test_agents_screen_keeps_no_agent_of_the_previous_project(window, qtbot, oth
     window.show_screen("agents")
     screen = window.screen_by_key("agents")
     screen.search.setText("Medewerker 00")
-    row = next(r for r in range(screen.proxy.rowCount())
-               if screen.model.agent_at(screen.proxy.mapToSource(screen.proxy.index(r, 0)).row()).id == "A003")
+    def agent_in_row(r: int):
+        return screen.model.agent_at(screen.proxy.mapToSource(screen.proxy.index(r, 0)).row())
+
+    row = next(r for r in range(screen.proxy.rowCount()) if agent_in_row(r).id == "A003")
     screen.table.selectRow(row)
     assert screen.selected_agent().id == "A003" and screen.steps.rowCount() == 1  # the demo's plan
     _replace(window, qtbot, "agents", other)

@@ -257,7 +257,8 @@ def test_roster_violations_panel_lists_checker_output(window):
     assert screen.violations.rowCount() == 1
     assert screen.violations.index(0, 0).data() == "Medewerker 000"
     assert "A000" in screen.gantt.flagged_agents
-    assert screen.violations_label.text() == "1 melding (1 overtreding, 0 waarschuwingen)"  # not "1 meldingen"
+    # one finding, not "1 meldingen"
+    assert screen.violations_label.text() == "1 melding (1 overtreding, 0 waarschuwingen)"
 
 
 def test_optimise_in_background_with_cancel_keeps_best_roster(window, qtbot, fake):

@@ -12,7 +12,8 @@ from kcroster.model import BREAK, Forecast, OpeningHours, Project, Queue
 from kcroster.rules import RULES_BY_ID, Severity
 
 
-def _project(volume_at: tuple[int, int] | None = None, *, start: date = MON, days: int = 1) -> Project:
+def _project(volume_at: tuple[int, int] | None = None, *, start: date = MON,
+             days: int = 1) -> Project:
     """Queue ``tel`` open Mon–Fri 08:00–20:00 (closed on public holidays), no forecast volume
     unless ``volume_at`` = (hour, minute) puts some in that interval of the first day."""
     p = project(agent("a1"), start=start, days=days)
@@ -49,13 +50,15 @@ def test_a_break_or_other_activity_after_closing_is_not_work_on_the_queue():
 
 
 def test_volume_outside_opening_hours_still_needs_somebody():
-    found = violations([shift("a1", MON, "13:00", "20:15")], _project(volume_at=(20, 0)), "closed_queue")
+    found = violations([shift("a1", MON, "13:00", "20:15")], _project(volume_at=(20, 0)),
+                       "closed_queue")
     assert found == []
 
 
 def test_public_holiday_without_holiday_hours_is_closed():
     kings_day = date(2027, 4, 27)  # Koningsdag, a Tuesday
-    found = violations([shift("a1", kings_day, "09:00", "13:00")], _project(start=kings_day), "closed_queue")
+    found = violations([shift("a1", kings_day, "09:00", "13:00")], _project(start=kings_day),
+                       "closed_queue")
     assert len(found) == 1 and "van 09:00 tot 13:00" in found[0].message_nl
 
 

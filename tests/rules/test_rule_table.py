@@ -323,11 +323,13 @@ def _staffing_project(*agents) -> Project:
 
 
 def closed_ok() -> Case:
-    return [shift("a1", MON, "09:00", "17:00", breaks=(("12:00", "12:30"),))], _staffing_project(agent("a1")), {}
+    return ([shift("a1", MON, "09:00", "17:00", breaks=(("12:00", "12:30"),))],
+            _staffing_project(agent("a1")), {})
 
 
 def closed_bad() -> Case:
-    return [shift("a1", MON, "12:00", "20:30", breaks=(("15:00", "15:30"),))], _staffing_project(agent("a1")), {}
+    return ([shift("a1", MON, "12:00", "20:30", breaks=(("15:00", "15:30"),))],
+            _staffing_project(agent("a1")), {})
 
 
 def staffing_ok() -> Case:
@@ -418,7 +420,8 @@ CASES: dict[str, tuple[Callable[[], Case], Callable[[], Case], str]] = {
     "skills": (skills_ok, skills_bad, "Ingedeeld op tel"),
     "locked": (locked_ok, locked_bad, "Vastgezette dienst ma 3 mei 2027 08:00–16:30"),
     "wish_must": (wish_ok, wish_bad, "Verplichte wens op di 4 mei 2027: vrij"),
-    "closed_queue": (closed_ok, closed_bad, "Ingedeeld op tel op ma 3 mei 2027 van 17:00 tot 20:30"),
+    "closed_queue": (closed_ok, closed_bad,
+                     "Ingedeeld op tel op ma 3 mei 2027 van 17:00 tot 20:30"),
     "min_staffing": (staffing_ok, staffing_bad, "Wachtrij tel: 0 medewerker(s) van 12:00 tot 12:30"),
     "reint_hours": (reint_hours_ok, reint_hours_bad, "4 u 15 min werk op ma 3 mei 2027, maximaal 4 u per dag"),
     "reint_days": (reint_days_ok, reint_days_bad, "werken op di 4 mei 2027 niet toegestaan"),

@@ -167,8 +167,9 @@ class AgentsScreen(Screen):
         self.import_button = QPushButton(tr("Medewerkers importeren…"))
         self.import_button.clicked.connect(self.ask_import)
         self.template_button = QPushButton(tr("Sjabloon exporteren…"))
-        self.template_button.setToolTip(tr("Excel-sjabloon voor medewerkers, verlof, wensen en re-integratie, met de "
-                                           "wachtrijen van dit project in de keuzelijsten"))
+        self.template_button.setToolTip(tr(
+            "Excel-sjabloon voor medewerkers, verlof, wensen en re-integratie, met de "
+            "wachtrijen van dit project in de keuzelijsten"))
         self.template_button.clicked.connect(self.ask_export_template)
         self.toolbar.addWidget(self.search)
         self.toolbar.addWidget(self.template_button)
@@ -289,7 +290,8 @@ class AgentsScreen(Screen):
         self._filling = True
         self.steps.setRowCount(0)
         self._filling = False
-        for b in (self.add_step_button, self.remove_step_button, self.sick_button, self.recovered_button):
+        for b in (self.add_step_button, self.remove_step_button, self.sick_button,
+                  self.recovered_button):
             b.setEnabled(False)
         self.sick_label.setText("")
         self.timeline.set_deadlines(None, [], self.today)
@@ -324,7 +326,8 @@ class AgentsScreen(Screen):
             self.status(tr("Medewerkers ingelezen uit {naam}").format(naam=path.name))
             self.import_notes.show_notes(path.name, warnings)
 
-        return import_into_project(self.window_, self.doc, tr("Medewerkers importeren"), read, path, done)
+        return import_into_project(self.window_, self.doc, tr("Medewerkers importeren"), read, path,
+                                   done)
 
     def _read_agents(self, project, path: Path, warnings: list[str]):
         """The backend's agents import, keeping the reader's warnings (an ignored column such as
@@ -335,7 +338,8 @@ class AgentsScreen(Screen):
             return backend.import_agents(project, path)
         from kcroster.io.agents import apply_to_project, load_agents_workbook
 
-        data = load_agents_workbook(path, horizon=project.horizon, known_queues={q.name for q in project.queues})
+        data = load_agents_workbook(path, horizon=project.horizon,
+                                    known_queues={q.name for q in project.queues})
         apply_to_project(project, data)
         warnings.extend(data.warnings)
         return project
@@ -364,8 +368,11 @@ class AgentsScreen(Screen):
             report(tr("Werkmap schrijven…"))
             return export_agents_template(path, snapshot, queues=[q.name for q in snapshot.queues])
 
-        return run_job(self.window_, work, title=tr("Sjabloon medewerkers exporteren"), cancellable=False,
-                       on_done=lambda _r: self.status(tr("Geëxporteerd naar {pad}").format(pad=str(path))))
+        def done(_path: object) -> None:
+            self.status(tr("Geëxporteerd naar {pad}").format(pad=str(path)))
+
+        return run_job(self.window_, work, title=tr("Sjabloon medewerkers exporteren"),
+                       cancellable=False, on_done=done)
 
     def refresh(self) -> None:
         p = self.doc.project

@@ -161,7 +161,8 @@ class ImportNotes(QFrame):
             self.hide()
             return
         self.title.setText(plural(len(notes), tr("{n} melding bij het inlezen van {bestand}"),
-                                  tr("{n} meldingen bij het inlezen van {bestand}"), bestand=file_name))
+                                  tr("{n} meldingen bij het inlezen van {bestand}"),
+                                  bestand=file_name))
         for note in notes:
             self.list.addItem("•  " + str(note))
         self.show()

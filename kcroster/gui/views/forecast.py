@@ -140,8 +140,8 @@ class ForecastScreen(Screen):
             self.status(tr("Forecast ingelezen uit {naam}").format(naam=path.name))
             self.show_import_notes(path.name, project)
 
-        return import_into_project(self.window_, self.doc, tr("Forecast importeren"), self.doc.backend.import_forecast,
-                                   path, done)
+        return import_into_project(self.window_, self.doc, tr("Forecast importeren"),
+                                   self.doc.backend.import_forecast, path, done)
 
     def show_import_notes(self, file_name: str, project) -> None:
         """What the forecast importer noted (volume outside opening hours, quiet queues, …)."""

@@ -185,7 +185,8 @@ class RosterScreen(Screen):
             self.violations_label.setText(
                 plural(len(items), tr("{n} melding"), tr("{n} meldingen"))
                 + " (" + plural(errors, tr("{n} overtreding"), tr("{n} overtredingen")) + ", "
-                + plural(len(items) - errors, tr("{n} waarschuwing"), tr("{n} waarschuwingen")) + ")")
+                + plural(len(items) - errors, tr("{n} waarschuwing"), tr("{n} waarschuwingen"))
+                + ")")
 
     # -- edits ---------------------------------------------------------------------------------
     def _apply(self, edit) -> bool:

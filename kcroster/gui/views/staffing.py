@@ -224,9 +224,10 @@ class StaffingScreen(Screen):
         rows = [q.name for q in p.queues]
         total = values.sum(axis=0, keepdims=True)
         self.fte_model.set_array(np.vstack([values, total]), [*rows, tr("Totaal")], cols, 1)
-        lines = [plural(len(rows), tr("Gemiddeld {fte} FTE per dag nodig (na shrinkage), voor {n} wachtrij."),
-                        tr("Gemiddeld {fte} FTE per dag nodig (na shrinkage), verdeeld over {n} wachtrijen."),
-                        fte=fmt.num(float(total[0, :hz.days].mean()), 1))]
+        lines = [plural(
+            len(rows), tr("Gemiddeld {fte} FTE per dag nodig (na shrinkage), voor {n} wachtrij."),
+            tr("Gemiddeld {fte} FTE per dag nodig (na shrinkage), verdeeld over {n} wachtrijen."),
+            fte=fmt.num(float(total[0, :hz.days].mean()), 1))]
         for qi, name in enumerate(rows):
             sched = np.asarray(req.scheduled[qi])
             if sched.size and sched.max() > 0:
