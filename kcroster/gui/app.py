@@ -93,20 +93,26 @@ def main(argv: list[str] | None = None) -> int:
 
     file_open.attach(window)
 
-    def load_initial() -> None:
-        if file_open.received:  # the system already asked for a file (macOS Finder)
-            return
-        if window.recover_untitled() is not None:  # an untitled project's edits survived a crash
-            return
-        if args.project is not None:
-            window.open_path(args.project, read_only=args.read_only)
-        elif args.demo or not cfg.recent_files or not Path(cfg.recent_files[0]).exists():
-            window.open_demo()
-        else:
-            window.open_path(Path(cfg.recent_files[0]))
+    def start() -> None:
+        if not file_open.received:  # else the system already asked for a file (macOS Finder)
+            load_initial(window, args, cfg)
 
-    QTimer.singleShot(0, load_initial)
+    QTimer.singleShot(0, start)
     return int(app.exec())
+
+
+def load_initial(window: Any, args: argparse.Namespace, cfg: user_settings.Settings) -> Any:
+    """What the window shows first: an untitled project's recovery copy when the planner takes
+    it (the edits of a crashed ``--demo`` or new project), else ``--project``, the demo, or the
+    most recent file. Returns the loading job (None when nothing loads)."""
+    recovered = window.recover_untitled()
+    if recovered is not None:
+        return recovered
+    if args.project is not None:
+        return window.open_path(args.project, read_only=args.read_only)
+    if args.demo or not cfg.recent_files or not Path(cfg.recent_files[0]).exists():
+        return window.open_demo()
+    return window.open_path(Path(cfg.recent_files[0]))
 
 
 def selftest_window(project: Any) -> str:

@@ -226,3 +226,20 @@ def test_continuous_editing_does_not_postpone_the_recovery_copy(real_window, qtb
     qtbot.waitUntil(auto.exists, timeout=3000)
     assert time.perf_counter() - t0 < 2.0
     assert load_project(auto).scenario.roster.shift_on(first.agent_id, first.day).locked
+
+
+def test_start_with_demo_offers_the_untitled_recovery_copy_first(real_window, qtbot, fake):
+    """``kcroster --demo`` after a crash: the recovered project loads instead of a clean demo."""
+    from kcroster.gui.app import build_parser, load_initial
+    from kcroster.settings import Settings
+
+    first = real_window()
+    first.doc.set_project(fake.load_demo_project())
+    agent, day = _lock_first_shift(first.doc)
+    first.autosave()
+    second = real_window()
+    second.ask_recover_untitled = lambda candidate: True
+    second.open_demo = lambda: pytest.fail("the clean demo was loaded")
+    job = load_initial(second, build_parser().parse_args(["--demo"]), Settings())
+    qtbot.waitUntil(lambda: job.finished, timeout=10000)
+    assert second.doc.project.scenario.roster.shift_on(agent, day).locked and second.doc.dirty

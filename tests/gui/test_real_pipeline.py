@@ -50,3 +50,30 @@ def test_whatif_volume_raises_the_erlang_requirement(real_window, qtbot):
     assert after < before * 1.3
     win.doc.undo()
     assert np.asarray(win.doc.requirement().scheduled).sum() == before
+
+
+def test_a_shift_dragged_past_closing_time_is_a_finding(app, qtbot):
+    """Issue 24 item 2 as the planner met it: 13:00-22:00 on a queue that closes at 20:00 used to
+    show 'Het rooster voldoet aan alle regels'."""
+    from datetime import timedelta
+
+    from kcroster import pipeline
+    from kcroster.edits import MoveShift
+    from kcroster.gui.document import ProjectDocument
+    from kcroster.gui.main_window import MainWindow
+
+    doc = ProjectDocument(pipeline)
+    win = MainWindow(doc, confirm_close=False)
+    qtbot.addWidget(win)
+    win.show()
+    doc.set_project(pipeline.open_project(pipeline.SAMPLES / "demo.kcroster", read_only=True))
+    win.show_screen("roster")
+    screen = win.roster_screen
+    assert screen.violations_label.text().endswith("voldoet aan alle regels.")
+    s = doc.roster.shifts[0]  # Monday 08:00-17:00, the queues close at 20:00
+    doc.apply(MoveShift(s.agent_id, s.day, s.start + timedelta(hours=5), s.end + timedelta(hours=5)))
+    closed = [v for v in doc.violations() if v.rule_id == "closed_queue"]
+    assert [v.agent_id for v in closed] == [s.agent_id]
+    assert "20:00 tot 22:00 terwijl de wachtrij gesloten is" in closed[0].message_nl
+    assert "voldoet" not in screen.violations_label.text()
+    win.close()

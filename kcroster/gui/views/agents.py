@@ -163,7 +163,7 @@ class AgentsScreen(Screen):
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("Zoeken op naam, team of vaardigheid…"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(240)
+        self.search.setMinimumWidth(300)  # the placeholder stays readable beside two buttons
         self.import_button = QPushButton(tr("Medewerkers importeren…"))
         self.import_button.clicked.connect(self.ask_import)
         self.template_button = QPushButton(tr("Sjabloon exporteren…"))
