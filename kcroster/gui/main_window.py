@@ -436,12 +436,17 @@ class MainWindow(QMainWindow):
             return True
         return False
 
-    def ask_save_changes(self) -> QMessageBox.StandardButton:
-        """The "save changes?" question (tests replace this)."""
+    def save_changes_box(self) -> QMessageBox:
+        """The "save changes?" question, built but not shown (the screenshots show it too)."""
         b = QMessageBox.StandardButton
-        return QMessageBox.question(
-            self, tr("Niet opgeslagen wijzigingen"), tr("Wijzigingen in dit project opslaan?"),
-            b.Save | b.Discard | b.Cancel)
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Niet opgeslagen wijzigingen"),
+                          tr("Wijzigingen in dit project opslaan?"), b.Save | b.Discard | b.Cancel, self)
+        box.setDefaultButton(b.Save)
+        return box
+
+    def ask_save_changes(self) -> QMessageBox.StandardButton:
+        """Ask "save changes?" and wait for the answer (tests replace this)."""
+        return QMessageBox.StandardButton(self.save_changes_box().exec())
 
     def open_requested(self, path: Path) -> Job | None:
         """The system asked to open a file (macOS double-click/QFileOpenEvent, or a drop on the

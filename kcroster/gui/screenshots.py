@@ -1,5 +1,5 @@
-"""``--screenshots DIR``: open the demo project, save a PNG of every screen and of the solve
-dialog, then quit. Drives the real window through the event loop, like a planner would."""
+"""``--screenshots DIR``: open the demo project, save a PNG of every screen, of the solve
+dialog and of the "save changes?" question (Qt's buttons in the UI's language), then quit. Drives the real window through the event loop, like a planner would."""
 
 from __future__ import annotations
 
@@ -35,6 +35,7 @@ class ScreenshotRun:
             lambda: self._once("solve", self._start_solve),
             self._wait_for_roster,
             *[self._shot_step(i, name) for i, name in ((3, "4_wensen"), (4, "5_rooster"), (5, "6_dekking"), (6, "7_export"))],
+            lambda: self._dialog_shot(w.save_changes_box(), "9_opslaan_vraag", screen=4),
             self._finish,
         ]
         self._done_once: set[str] = set()
@@ -79,6 +80,14 @@ class ScreenshotRun:
             self._grab(self.window, name)
             return True
         return step
+
+    def _dialog_shot(self, dialog: QWidget, name: str, screen: int) -> bool:
+        """Show ``dialog`` over the given screen, grab both, close the dialog."""
+        self.window.show_screen(screen)
+        dialog.show()
+        self._grab_over_window(dialog, name)
+        dialog.close()
+        return True
 
     def _grab_over_window(self, dialog: QWidget, name: str) -> None:
         """The dialog as the planner sees it: on top of the dimmed window."""
