@@ -3,8 +3,8 @@ status bar, open/save/recent/autosave, undo/redo and drag-and-drop import."""
 
 from __future__ import annotations
 
-import copy
 import os
+import pickle
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -57,6 +57,12 @@ EDIT_AUTOSAVE_MS = 800  # an edit is on disk (recovery copy) within about a seco
 UNTITLED = "naamloos.kcroster"  # the recovery copy of a project without a file is named after this
 IMPORTABLE = (".xlsx", ".xlsm", ".csv")
 STATE_VERSION = 1  # bump when toolbars/docks change so an old saved state is not applied
+
+
+def autosave_delay_ms(snapshot_ms: float) -> int:
+    """How long after an edit its recovery copy starts: EDIT_AUTOSAVE_MS, or five times what
+    taking the last snapshot cost the window, so snapshots take at most a sixth of its time."""
+    return max(EDIT_AUTOSAVE_MS, int(5 * snapshot_ms))
 
 
 class FileOpenFilter(QObject):
@@ -279,6 +285,10 @@ class MainWindow(QMainWindow):
         self.scenario_label = QLabel()
         self.state_label = QLabel()
         self.state_label.setObjectName("Badge")
+        self.autosave_warning = QLabel("⚠ " + tr("Herstelkopie mislukt"))
+        self.autosave_warning.setStyleSheet(f"color: {theme.SHORTAGE};")
+        self.autosave_warning.hide()
+        sb.addPermanentWidget(self.autosave_warning)
         sb.addPermanentWidget(self.scenario_label)
         sb.addPermanentWidget(self.state_label)
 
@@ -645,8 +655,8 @@ class MainWindow(QMainWindow):
 
     # -- autosave ------------------------------------------------------------------------------
     def _schedule_autosave(self) -> None:
-        """A domain edit happened: write a recovery copy within EDIT_AUTOSAVE_MS (the timer is
-        not restarted by further edits, so continuous editing cannot postpone it)."""
+        """A domain edit happened: write a recovery copy soon (the timer is not restarted by
+        further edits, so continuous editing cannot postpone it)."""
         if not self.edit_autosave_timer.isActive():
             self.edit_autosave_timer.start()
 
@@ -668,15 +678,25 @@ class MainWindow(QMainWindow):
 
         target, kwargs = self._autosave_target()
         try:
-            return autosave(self.doc.project, target, **kwargs)
+            written = autosave(self.doc.project, target, **kwargs)
         except Exception as exc:  # noqa: BLE001 - autosave must never interrupt the planner
-            self.statusBar().showMessage(tr("Automatisch opslaan mislukt: {fout}").format(fout=exc), 8000)
+            self._show_autosave_failure(exc)
             return None
+        self._show_autosave_failure(None)
+        return written
 
     def autosave_in_background(self) -> Job | None:
-        """Write a recovery copy of a snapshot of the project on a worker thread, so a large
-        project never stalls the window. While the solver works on the project (``busy``), or
-        while a previous copy is still being written, it tries again shortly after."""
+        """Write a recovery copy of the project on a worker thread.
+
+        The window thread only pickles the project (a consistent snapshot: edits also run on
+        this thread); unpickling and writing happen on the worker. Pickling is the one cost the
+        window pays — about 10 ms for the demo, 0.4 s for 400 agents × 4 weeks × 3 scenarios —
+        so the delay after an edit is EDIT_AUTOSAVE_MS or five times the last pickling time,
+        whichever is longer: a large project keeps the window responsive while edits follow
+        each other, and is on disk a few seconds after an edit. While the solver works on the
+        project (``busy``), or while a previous copy is still being written, it tries again
+        shortly after.
+        """
         if not self._may_autosave():
             return None
         if self.autosave_job is not None:  # a copy is being written: write another one after it
@@ -687,19 +707,19 @@ class MainWindow(QMainWindow):
             return None
         from kcroster.io.project_store import autosave
 
-        snapshot = copy.deepcopy(self.doc.project)
+        t0 = time.perf_counter()
+        blob = pickle.dumps(self.doc.project, protocol=pickle.HIGHEST_PROTOCOL)
+        snapshot_ms = (time.perf_counter() - t0) * 1000
+        self.edit_autosave_timer.setInterval(autosave_delay_ms(snapshot_ms))
         target, kwargs = self._autosave_target()
 
         def work(report, cancel) -> Any:
-            return autosave(snapshot, target, **kwargs)
+            return autosave(pickle.loads(blob), target, **kwargs)
 
         def done(_path: Any) -> None:
+            self._show_autosave_failure(None)
             if not self.doc.dirty:  # saved while the copy was written: the copy is outdated
                 self._discard_recovery_copy()
-
-        def failed(exc: BaseException) -> None:
-            self.statusBar().showMessage(
-                tr("Automatisch opslaan mislukt: {fout}").format(fout=exc), 8000)
 
         def finished() -> None:
             self.autosave_job = None
@@ -707,11 +727,20 @@ class MainWindow(QMainWindow):
                 self._autosave_again = False
                 self._schedule_autosave()
 
-        job = run_job(self, work, title="autosave", on_done=done, on_error=failed,
-                      show_after_ms=10**9, cancellable=False)
+        job = run_job(self, work, title="autosave", on_done=done,
+                      on_error=self._show_autosave_failure, show_after_ms=10**9, cancellable=False)
         self.autosave_job = job
         job.done.connect(finished)
         return job
+
+    def _show_autosave_failure(self, exc: BaseException | None) -> None:
+        """A failed recovery copy stays visible in the status bar (with the reason as tooltip)
+        until one succeeds again: the planner must know that a crash would now lose edits."""
+        if exc is None:
+            self.autosave_warning.hide()
+            return
+        self.autosave_warning.setToolTip(tr("Automatisch opslaan mislukt: {fout}").format(fout=exc))
+        self.autosave_warning.show()
 
     # -- drag and drop -------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -571,6 +571,11 @@
     </message>
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Herstelkopie mislukt</source>
+        <translation>Recovery copy failed</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
         <source>Herstellen</source>
         <translation>Recover</translation>
     </message>

@@ -243,3 +243,39 @@ def test_start_with_demo_offers_the_untitled_recovery_copy_first(real_window, qt
     job = load_initial(second, build_parser().parse_args(["--demo"]), Settings())
     qtbot.waitUntil(lambda: job.finished, timeout=10000)
     assert second.doc.project.scenario.roster.shift_on(agent, day).locked and second.doc.dirty
+
+
+def test_a_failing_recovery_copy_stays_visible_until_one_succeeds(real_window, qtbot, fake,
+                                                                  monkeypatch):
+    from kcroster.io import project_store
+
+    win = real_window()
+    win.show()
+    win.doc.set_project(fake.load_demo_project())
+    real_autosave = project_store.autosave
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(project_store, "autosave", full_disk)
+    _lock_first_shift(win.doc)
+    qtbot.waitUntil(win.autosave_warning.isVisible, timeout=3000)
+    assert "No space left" in win.autosave_warning.toolTip()
+    monkeypatch.setattr(project_store, "autosave", real_autosave)
+    win.doc.undo()  # the next edit's copy succeeds
+    qtbot.waitUntil(lambda: not win.autosave_warning.isVisible(), timeout=3000)
+
+
+def test_the_autosave_delay_grows_with_the_cost_of_the_snapshot(real_window, fake):
+    """The window thread only pickles the project; a big project waits longer between copies
+    so that pickling never takes more than a sixth of the window's time."""
+    from kcroster.gui.main_window import EDIT_AUTOSAVE_MS, autosave_delay_ms
+
+    assert autosave_delay_ms(10) == EDIT_AUTOSAVE_MS == 800  # the demo: within a second
+    assert autosave_delay_ms(400) == 2000  # 400 agents x 4 weeks x 3 scenarios
+    win = real_window()
+    win.doc.set_project(fake.load_demo_project())
+    _lock_first_shift(win.doc)
+    job = win.autosave_in_background()
+    assert job is not None and job.wait(10) and job.error is None
+    assert win.edit_autosave_timer.interval() == EDIT_AUTOSAVE_MS
