@@ -59,6 +59,12 @@ IMPORTABLE = (".xlsx", ".xlsm", ".csv")
 STATE_VERSION = 1  # bump when toolbars/docks change so an old saved state is not applied
 
 
+def untitled_name() -> Path:
+    """The name a project without a file is autosaved under, inside the recovery folder (a
+    bare name would be compared with a file of that name in the working directory)."""
+    return user_settings.recovery_dir() / UNTITLED
+
+
 def autosave_delay_ms(snapshot_ms: float) -> int:
     """How long after an edit its recovery copy starts: EDIT_AUTOSAVE_MS, or five times what
     taking the last snapshot cost the window, so snapshots take at most a sixth of its time."""
@@ -558,7 +564,7 @@ class MainWindow(QMainWindow):
         folder: the project has no folder of its own)."""
         from kcroster.io.project_store import autosave_path
 
-        return autosave_path(UNTITLED, user_settings.recovery_dir())
+        return autosave_path(untitled_name(), user_settings.recovery_dir())
 
     def recover_untitled(self) -> Job | None:
         """At start: offer the recovery copy an untitled project left behind (the demo or a new
@@ -571,11 +577,11 @@ class MainWindow(QMainWindow):
             return None
         from kcroster.io.project_store import discard_autosave, recovery_candidate
 
-        candidate = recovery_candidate(UNTITLED, recovery_dir=user_settings.recovery_dir())
+        candidate = recovery_candidate(untitled_name(), recovery_dir=user_settings.recovery_dir())
         if candidate is None:
             return None
         if not self.ask_recover_untitled(candidate):
-            discard_autosave(UNTITLED, recovery_dir=user_settings.recovery_dir())
+            discard_autosave(untitled_name(), recovery_dir=user_settings.recovery_dir())
             return None
 
         def work(report, cancel) -> Any:
@@ -615,7 +621,7 @@ class MainWindow(QMainWindow):
         if self.doc.path is not None:
             discard_autosave(self.doc.path)
         else:
-            discard_autosave(UNTITLED, recovery_dir=user_settings.recovery_dir())
+            discard_autosave(untitled_name(), recovery_dir=user_settings.recovery_dir())
 
     # -- saving --------------------------------------------------------------------------------
     def save(self) -> bool:
@@ -647,7 +653,7 @@ class MainWindow(QMainWindow):
         if was_untitled and self._real_store():  # the untitled recovery copy is outdated now
             from kcroster.io.project_store import discard_autosave
 
-            discard_autosave(UNTITLED, recovery_dir=user_settings.recovery_dir())
+            discard_autosave(untitled_name(), recovery_dir=user_settings.recovery_dir())
         self.edit_autosave_timer.stop()
         self._remember(saved)
         self.statusBar().showMessage(tr("Opgeslagen: {pad}").format(pad=str(saved)), 5000)
@@ -664,7 +670,7 @@ class MainWindow(QMainWindow):
         """(path, keyword arguments) for ``project_store.autosave`` of the open project."""
         if self.doc.path is not None:
             return self.doc.path, {}
-        return UNTITLED, {"recovery_dir": user_settings.recovery_dir()}
+        return untitled_name(), {"recovery_dir": user_settings.recovery_dir()}
 
     def _may_autosave(self) -> bool:
         return self.doc.project is not None and self.doc.dirty and self._real_store()

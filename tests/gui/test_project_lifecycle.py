@@ -279,3 +279,18 @@ def test_the_autosave_delay_grows_with_the_cost_of_the_snapshot(real_window, fak
     job = win.autosave_in_background()
     assert job is not None and job.wait(10) and job.error is None
     assert win.edit_autosave_timer.interval() == EDIT_AUTOSAVE_MS
+
+
+def test_a_file_named_naamloos_in_the_working_folder_does_not_hide_the_recovery_copy(
+        real_window, fake, tmp_path, monkeypatch):
+    first = real_window()
+    first.doc.set_project(fake.load_demo_project())
+    _lock_first_shift(first.doc)
+    first.autosave()
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "naamloos.kcroster").write_bytes(b"newer than the copy")
+    second = real_window()
+    offered = []
+    second.ask_recover_untitled = lambda candidate: offered.append(candidate) or False
+    second.recover_untitled()
+    assert offered == [first.untitled_recovery_path()]
