@@ -262,6 +262,8 @@ class MainWindow(QMainWindow):
         action(m_file, tr("&Medewerkers importeren…"), lambda: self.agents_screen.ask_import())
         self.template_action = action(m_file, tr("Sjabloon medewerkers e&xporteren…"),
                                       lambda: self.agents_screen.ask_export_template())
+        self.import_roster_action = action(m_file, tr("Rooster importeren &uit Excel…"),
+                                           lambda: self.roster_screen.ask_import_workbook())
         action(m_file, tr("&Wensformulieren importeren…"), lambda: self.wishes_screen.ask_import())
         action(m_file, tr("&Exporteren…"), lambda: self.show_screen("export"), QKeySequence("Ctrl+E"))
         m_file.addSeparator()

@@ -84,6 +84,11 @@
         <translation>Import &amp;wish forms…</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>(die dagen houden hun dienst).</source>
+        <translation>(those days keep their shift).</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/agents.py"/>
         <source>(eerste ziektedag uit het re-integratieplan)</source>
         <translation>(first sick day from the reintegration plan)</translation>
@@ -191,6 +196,7 @@
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
         <location filename="../../kcroster/gui/views/common.py"/>
+        <location filename="../../kcroster/gui/views/roster.py"/>
         <source>Bestand inlezen: {naam}</source>
         <translation>Reading file: {naam}</translation>
     </message>
@@ -266,6 +272,11 @@
         <location filename="../../kcroster/gui/views/solve_dialog.py"/>
         <source>De optimalisatie zoekt een rooster dat de bezetting zo goed mogelijk dekt binnen alle regels.</source>
         <translation>The optimiser looks for a roster that covers the requirement as well as possible within all rules.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>De regelcontrole staat hieronder op het scherm Rooster; Ongedaan maken (Ctrl+Z) zet het vorige rooster terug.</source>
+        <translation>The rule check is below on the Roster screen; Undo (Ctrl+Z) brings the previous roster back.</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
@@ -385,6 +396,7 @@
     </message>
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
+        <location filename="../../kcroster/gui/views/roster.py"/>
         <source>Even geduld: de optimalisatie loopt nog.</source>
         <translation>Please wait: the optimiser is still running.</translation>
     </message>
@@ -1032,6 +1044,16 @@
         <translation>Roster published: later changes will be marked.</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Rooster importeren &amp;uit Excel…</source>
+        <translation>Import roster &amp;from Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Rooster importeren uit Excel</source>
+        <translation>Import roster from Excel</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/roster.py"/>
         <location filename="../../kcroster/gui/views/solve_dialog.py"/>
         <source>Rooster optimaliseren</source>
@@ -1555,6 +1577,16 @@
         <translation>{g} of {t}</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>{n} cel kon niet worden gelezen</source>
+        <translation>{n} cell could not be read</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>{n} cellen konden niet worden gelezen</source>
+        <translation>{n} cells could not be read</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/wishes.py"/>
         <source>{n} harde wens</source>
         <translation>{n} hard wish</translation>
@@ -1643,6 +1675,16 @@
         <location filename="../../kcroster/gui/views/wishes.py"/>
         <source>{n} wensformulieren geschreven naar {map}</source>
         <translation>{n} wish forms written to {map}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>{n} wijziging ingelezen uit {bestand}.</source>
+        <translation>{n} change read from {bestand}.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>{n} wijzigingen ingelezen uit {bestand}.</source>
+        <translation>{n} changes read from {bestand}.</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/wishes.py"/>

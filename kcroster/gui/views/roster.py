@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import copy
 import os
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,6 +36,7 @@ from kcroster.gui.views.base import Screen, card
 from kcroster.gui.views.common import fill_day_combo
 from kcroster.gui.views.solve_dialog import SolveDialog
 from kcroster.gui.widgets.gantt import GanttData, GanttView
+from kcroster.model import Roster
 
 
 class Legend(QWidget):
@@ -243,6 +247,65 @@ class RosterScreen(Screen):
             day = when.date() if isinstance(when, datetime) else when
             if p.horizon.start <= day < p.horizon.end:
                 self.gantt.scroll_to_day(p.horizon.day_index(day))
+
+    # -- an edited planner workbook back in -----------------------------------------------------
+    def ask_import_workbook(self) -> None:
+        if self.doc.project is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(self, tr("Rooster importeren uit Excel"), "",
+                                              "Excel (*.xlsx *.xlsm)")
+        if path:
+            self.import_workbook(Path(path))
+
+    def import_workbook(self, path: Path) -> Job | None:
+        """Read the Rooster grid of a planner workbook the planner edited in Excel (in the
+        background), compared with the current roster; the new roster replaces it as one
+        undoable edit, the rule check runs on it, and a dialog lists what changed and which
+        cells could not be read (those days keep their shift)."""
+        p = self.doc.project
+        if p is None:
+            return None
+        if self.doc.busy:
+            self.status(tr("Even geduld: de optimalisatie loopt nog."))
+            return None
+        snapshot = copy.deepcopy(p)
+        exported = snapshot.scenario.roster or Roster([])
+
+        def work(report, cancel) -> Any:
+            from kcroster.io.roster_import import import_planner_workbook
+
+            report(tr("Bestand inlezen: {naam}").format(naam=path.name))
+            return import_planner_workbook(path, snapshot, exported)
+
+        def done(result: Any) -> None:
+            if result.changes and self._apply(ReplaceRoster(result.roster)):
+                self.window_.show_screen("roster")
+            self._show_import_result(path, result)
+
+        return run_job(self.window_, work, title=tr("Rooster importeren uit Excel"), on_done=done,
+                       cancellable=False)
+
+    def _show_import_result(self, path: Path, result: Any) -> None:
+        tz = self.doc.project.horizon.tz if self.doc.project else None
+        box = QMessageBox(self)
+        box.setWindowTitle(tr("Rooster importeren uit Excel"))
+        n = len(result.changes)
+        text = plural(n, tr("{n} wijziging ingelezen uit {bestand}."),
+                      tr("{n} wijzigingen ingelezen uit {bestand}."), bestand=path.name)
+        if n:
+            text += " " + tr("De regelcontrole staat hieronder op het scherm Rooster; Ongedaan "
+                             "maken (Ctrl+Z) zet het vorige rooster terug.")
+        if result.errors:
+            text += "\n\n" + plural(len(result.errors), tr("{n} cel kon niet worden gelezen"),
+                                      tr("{n} cellen konden niet worden gelezen"))
+            text += " " + tr("(die dagen houden hun dienst).")
+        box.setIcon(QMessageBox.Icon.Warning if result.errors else QMessageBox.Icon.Information)
+        box.setText(text)
+        lines = [c.describe(tz) for c in result.changes] + [str(e) for e in result.errors]
+        if lines:
+            box.setDetailedText("\n".join(lines))
+        self.import_box = box
+        box.open()
 
     # -- optimise ------------------------------------------------------------------------------
     def optimise(self, *, time_limit_s: float | None = None, relaxed: bool = False) -> Job | None:
