@@ -1,0 +1,1 @@
+"""Forecasting from history (placeholder, filled below)."""
