@@ -590,7 +590,8 @@ def _search_erlang_a(
             (sl >= s[j] - _TOL)
             & (core.wait_served <= asa[j] * served * (1.0 + _TOL))
             & ((core.abandon <= max_ab[j] + _TOL) | (max_ab[j] >= 1.0))
-            & ((a[j] * served <= occ[j] * nn * (1.0 + _TOL)) | (occ[j] >= 1.0))
+            # (busy agents never exceed the agents: rounding in ``served`` must not say so)
+            & ((np.minimum(a[j] * served, nn) <= occ[j] * nn * (1.0 + _TOL)) | (occ[j] >= 1.0))
         )
         return ok
 

@@ -119,6 +119,7 @@ def test_erlang_c_required_agents_is_least_adequate(a, h, s, t, asa, occ):
 )
 @example(a=77.0, h=24.0, th=9.0, s=None, t=0.0, asa=None, ab=None, occ=None)  # → 1 agent
 @example(a=176.0, h=20.0, th=5.0, s=None, t=0.0, asa=None, ab=None, occ=None)
+@example(a=46.0, h=30.0, th=25.0, s=None, t=0.0, asa=None, ab=None, occ=0.9999999999999999)  # busy 1
 def test_erlang_a_required_agents_is_least_adequate(a, h, th, s, t, asa, ab, occ):
     n = int(required_agents_erlang_a(a, h, th, s, t, asa, ab, occ))
     assert n >= 1
