@@ -137,10 +137,10 @@ def intraday_profile(history: History, normal: np.ndarray) -> np.ndarray:
     for q in range(n_q):
         use_w = np.where(normal[q], w, 0.0)
         # preliminary profile per weekday, then cap interval-level outliers and redo
+        x = counts[q]
         for rnd in range(2):
             wc = np.zeros((7, slots))
             wt = np.zeros(7)
-            x = counts[q] if rnd == 0 else capped
             for wd in range(7):
                 sel = (wds == wd) & (use_w > 0)
                 if sel.any():
@@ -160,7 +160,7 @@ def intraday_profile(history: History, normal: np.ndarray) -> np.ndarray:
             if rnd == 0:
                 expected = profile[q, wds] * totals[q][:, None]
                 limit = expected + 5.0 * np.sqrt(expected) + 5.0
-                capped = np.minimum(counts[q], limit)
+                x = np.minimum(counts[q], limit)
     return profile
 
 
