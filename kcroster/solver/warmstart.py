@@ -386,15 +386,31 @@ def greedy(b: ModelBuilder, deadline: float, cancel=None, relaxed: set[str] | No
         if st == cp_model.INFEASIBLE:
             return None, ai
         if st not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            st = srch.optimise(ai, 5.0, b.opts.seed)  # nothing found yet: more time
+            st = _until_found(srch, ai, deadline, cancel)
             if st == cp_model.INFEASIBLE:
                 return None, ai
             if st not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-                return None, None
+                return None, None  # cancelled
     if search is not None:
         search.picks = srch.picks
     b.agent_search = srch
     return srch.picks, None
+
+
+def _until_found(srch: AgentSearch, ai: int, deadline: float, cancel) -> int:
+    """An agent whose schedule was not found in its share of the time gets the time it needs: a
+    hard agent (night rules, DST days, a tight reintegration plan) must never turn "hard to find"
+    into "no roster". Each try doubles the time, from what is left until the deadline (at least
+    5 s); past the deadline it goes on, for there is no roster without this agent. Returns the
+    last CP-SAT status (UNKNOWN only when cancelled)."""
+    limit = max(5.0, 0.5 * (deadline - time.perf_counter()))
+    while True:
+        if cancel is not None and cancel.cancelled:
+            return cp_model.UNKNOWN
+        st = srch.optimise(ai, limit, srch.b.opts.seed)
+        if st != cp_model.UNKNOWN:
+            return st
+        limit *= 2
 
 
 def descend(b: ModelBuilder, srch: AgentSearch, deadline: float, cancel=None, on_sweep=None) -> int:
