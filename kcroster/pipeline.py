@@ -222,6 +222,12 @@ def coverage(project: Project, roster: Roster, requirement: Requirement) -> Cove
     Service KPIs (SL, ASA, abandon, bereikbaarheid, occupancy) are volume-weighted over the voice
     and chat queues only: for e-mail they have no meaning (its target is the response time, which
     the requirement already spreads). Per-queue figures are in ``totals['<kpi>:<queue>']``.
+
+    The prediction assumes shrinkage takes its share of the rostered agents; so that a planner
+    can see that assumption, the totals also hold the hours rostered (``scheduled_hours``),
+    expected available after shrinkage (``available_hours``) and needed on the queue
+    (``needed_hours``), and the SL if every rostered agent were available
+    (``service_level_no_shrinkage``), overall and per queue.
     """
     fc = _require_forecast(project)
     names = fc.queue_names
@@ -230,6 +236,7 @@ def coverage(project: Project, roster: Roster, requirement: Requirement) -> Cove
     shrink = np.array([q.shrinkage for q in queues])[:, None]
     productive = sched * (1.0 - shrink)
     kpi = _interpolated_prediction(project, productive)
+    sl_gross = _interpolated_prediction(project, sched)["service_level"]
     vol = fc.volume * project.scenario.volume_factor
     required = np.asarray(requirement.scheduled, dtype=float)
     h = project.horizon
@@ -254,18 +261,46 @@ def coverage(project: Project, roster: Roster, requirement: Requirement) -> Cove
         "fte_scheduled": float(sched.sum() * hours / project.fte_hours / per_week),
         "required_hours": float(required.sum() * hours),
         "shortfall_hours": float(np.clip(required - sched, 0, None).sum() * hours),
+        "service_level_no_shrinkage": _weighted(sl_gross, service_vol),
         "surplus_hours": float(np.clip(sched - required, 0, None).sum() * hours),
         "shrinkage": float(np.average([q.shrinkage for q in queues])) if names else 0.0,
         "wishes_total": float(wishes_total),
         "wishes_granted": float(wishes_granted),
         "fairness": fairness(project, roster),
+        "over_contract_hours": hours_over_contract(project, roster),
     })
     for q, name in enumerate(names):
         for k in SERVICE_KPIS:
             totals[f"{k}:{name}"] = _weighted(kpi[k][q], vol[q]) if live[q] else math.nan
         totals[f"shortfall_hours:{name}"] = float(np.clip(required[q] - sched[q], 0, None).sum() * hours)
+        gross = _weighted(sl_gross[q], vol[q]) if live[q] else math.nan
+        totals[f"service_level_no_shrinkage:{name}"] = gross
+    for key, arr in (("scheduled_hours", sched), ("available_hours", productive),
+                     ("needed_hours", np.asarray(requirement.agents, dtype=float))):
+        totals[key] = float(arr.sum() * hours)
+        totals.update({f"{key}:{name}": float(arr[q].sum() * hours) for q, name in enumerate(names)})
     return CoverageReport(names, required, sched, productive, kpi["service_level"], kpi["asa"],
                           kpi["abandon"], kpi["occupancy"], kpi["reachability"], daily, totals)
+
+
+def hours_over_contract(project: Project, roster: Roster) -> float:
+    """Paid hours above the agents' contract hours, summed over agents and ISO weeks: the hours
+    "boven contract" a planner pays as plus-hours. A week the horizon cuts counts its share of
+    the contract (its days in the horizon / 7)."""
+    def week(d: date) -> tuple[int, int]:
+        iso = d.isocalendar()
+        return iso.year, iso.week
+
+    days_in: dict[tuple[int, int], int] = {}
+    for d in project.horizon.dates:
+        days_in[week(d)] = days_in.get(week(d), 0) + 1
+    worked: dict[tuple[str, tuple[int, int]], float] = {}
+    for s in roster.shifts:
+        key = (s.agent_id, week(s.day))
+        worked[key] = worked.get(key, 0.0) + s.work_minutes / 60.0
+    contract = {a.id: a.contract_hours for a in project.agents}
+    return float(sum(max(0.0, h - contract.get(a, 0.0) * days_in.get(w, 7) / 7.0)
+                     for (a, w), h in worked.items()))
 
 
 def wish_granted(project: Project, roster: Roster, wish: Any) -> bool:

@@ -261,6 +261,10 @@ class ProjectDocument(QObject):
         return run_job(parent, work, title="prefetch", on_done=done, on_error=lambda exc: None,
                        show_after_ms=10**9, cancellable=False)
 
+    def known_coverage(self) -> Any:
+        """The coverage report when it is already computed (never computes it: None then)."""
+        return self._coverage
+
     def coverage(self) -> Any:
         if self._coverage is None and self.roster is not None and self.requirement() is not None:
             self._coverage = self.backend.coverage(self.project, self.roster, self.requirement())

@@ -207,8 +207,13 @@
     </message>
     <message>
         <location filename="../../kcroster/gui/views/solve_dialog.py"/>
-        <source>Beste rooster (strafpunten)</source>
-        <translation>Best roster (penalty points)</translation>
+        <source>Beste rooster tot nu toe (strafpunten: lager is beter)</source>
+        <translation>Best roster so far (penalty points: lower is better)</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>Beter dan het eerste rooster</source>
+        <translation>Better than the first roster</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/solve_dialog.py"/>
@@ -224,6 +229,11 @@
         <location filename="../../kcroster/gui/views/solve_dialog.py"/>
         <source>Beter rooster gevonden (uit de weekroosters van de ondergrens)</source>
         <translation>Better roster found (from the lower bound's week schedules)</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>Bewezen met de ondergrens: zo veel strafpunten kan een beter rooster hooguit schelen. Zolang de ondergrens ver weg ligt zegt dat niets, en staat hier een streepje.</source>
+        <translation>Proven by the lower bound: a better roster can save at most this many penalty points. While the bound is still far off this says nothing, and a dash is shown.</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/staffing.py"/>
@@ -304,6 +314,11 @@
         <translation>Loading demo project…</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>Details: doelfunctie en ondergrens</source>
+        <translation>Details: objective and lower bound</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/models/wishes_model.py"/>
         <source>Dienst</source>
         <translation>Shift</translation>
@@ -320,13 +335,13 @@
     </message>
     <message>
         <location filename="../../kcroster/gui/views/solve_dialog.py"/>
-        <source>Doelfunctie en ondergrens</source>
-        <translation>Objective and bound</translation>
+        <source>Doelfunctie (strafpunten)</source>
+        <translation>Objective (penalty points)</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/wishes.py"/>
-        <source>Dubbelklik een cel om een wens te zetten. Groen: gehonoreerd in het rooster, rood: niet. ★ = gewicht, ! = harde wens (moet).</source>
-        <translation>Double-click a cell to set a wish. Green: granted in the roster, red: not. ★ = weight, ! = hard wish (must).</translation>
+        <source>Dubbelklik een cel om een wens te zetten. Groen: gehonoreerd in het rooster, rood: niet. ★ = gewicht, ! = harde wens (moet); beide zet u in de cel.</source>
+        <translation>Double-click a cell to set a wish. Green: granted in the roster, red: not granted. ★ = weight, ! = hard wish (must); set both in the cell.</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
@@ -357,6 +372,11 @@
         <location filename="../../kcroster/gui/views/solve_dialog.py"/>
         <source>Eerste geldige rooster gevonden — de optimalisatie zoekt nu betere…</source>
         <translation>First valid roster found — the optimiser is now looking for better ones…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>Eerste geldige rooster gevonden.</source>
+        <translation>First legal roster found.</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/agents.py"/>
@@ -557,6 +577,11 @@
         <translation>Exported to {pad}</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/wishes.py"/>
+        <source>Harde wens: het rooster moet eraan voldoen</source>
+        <translation>Hard wish: the roster must satisfy it</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/common.py"/>
         <source>Hele periode</source>
         <translation>Whole period</translation>
@@ -597,6 +622,21 @@
         <translation>The file could not be read.</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>Het beste rooster tot nu toe is bewezen het best mogelijke.</source>
+        <translation>The best roster so far is proven to be the best possible.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>Het beste rooster tot nu toe is {p} beter dan het eerste.</source>
+        <translation>The best roster so far is {p} better than the first.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>Het kan hooguit nog {g} beter.</source>
+        <translation>It can improve by at most {g}.</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/export.py"/>
         <source>Het rooster om te delen met het team. Deze gegevens blijven eruit:</source>
         <translation>The roster to share with the team. These data are left out:</translation>
@@ -605,6 +645,26 @@
         <location filename="../../kcroster/gui/views/roster.py"/>
         <source>Het rooster voldoet aan alle regels.</source>
         <translation>The roster satisfies every rule.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>Het voorspelde serviceniveau rekent met de beschikbare uren: verzuim, pauzes en overleg nemen een deel van de ingeroosterde tijd.</source>
+        <translation>The predicted service level uses the available hours: absence, breaks and meetings take a share of the rostered time.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/wishes.py"/>
+        <source>Hoe zwaar de wens telt: 1 gewoon, 3 heel belangrijk</source>
+        <translation>How much the wish counts: 1 normal, 3 very important</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>Hooguit nog te verbeteren</source>
+        <translation>Room for improvement at most</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>Huidig rooster: {f}. Na afloop staan dezelfde cijfers van het nieuwe rooster in de statusbalk en op Dekking.</source>
+        <translation>Current roster: {f}. Afterwards the same figures of the new roster are in the status bar and on Coverage.</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/staffing.py"/>
@@ -834,6 +894,11 @@
         <translation>No roster found yet — the optimiser is looking for a first solution…</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>Nog geen rooster gevonden.</source>
+        <translation>No roster found yet.</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/export.py"/>
         <source>Nog geen rooster om te exporteren.</source>
         <translation>No roster to export yet.</translation>
@@ -894,11 +959,6 @@
         <translation>Saved: {pad}</translation>
     </message>
     <message>
-        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
-        <source>Oplossingen gevonden</source>
-        <translation>Solutions found</translation>
-    </message>
-    <message>
         <location filename="../../kcroster/gui/main_window.py"/>
         <source>Opn&amp;ieuw</source>
         <translation>&amp;Redo</translation>
@@ -920,8 +980,8 @@
     </message>
     <message>
         <location filename="../../kcroster/gui/views/roster.py"/>
-        <source>Optimalisatie klaar: {status} · verschil met ondergrens {gap} · wensen {wg}/{wt}</source>
-        <translation>Optimisation done: {status} · gap to bound {gap} · wishes {wg}/{wt}</translation>
+        <source>Optimalisatie klaar: {status}</source>
+        <translation>Optimisation finished: {status}</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/roster.py"/>
@@ -1063,6 +1123,11 @@
         <location filename="../../kcroster/gui/views/export.py"/>
         <source>Roostergrid: medewerkers × dagen</source>
         <translation>Roster grid: agents × days</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>Roosters gevonden</source>
+        <translation>Rosters found</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/staffing.py"/>
@@ -1245,11 +1310,6 @@
         <location filename="../../kcroster/gui/views/agents.py"/>
         <source>Verlof en afwezigheid</source>
         <translation>Leave and absence</translation>
-    </message>
-    <message>
-        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
-        <source>Verschil</source>
-        <translation>Gap</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/roster.py"/>
@@ -1457,6 +1517,11 @@
         <translation>stopped, best roster kept</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/wishes.py"/>
+        <source>gewicht</source>
+        <translation>weight</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/main_window.py"/>
         <source>gewijzigd na publicatie</source>
         <translation>changed after publishing</translation>
@@ -1475,6 +1540,11 @@
         <location filename="../../kcroster/gui/main_window.py"/>
         <source>kcroster — personeelsplanning voor klantcontactcentra.</source>
         <translation>kcroster — workforce planning for contact centres.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/wishes.py"/>
+        <source>moet</source>
+        <translation>must</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/coverage.py"/>
@@ -1518,8 +1588,14 @@
     </message>
     <message>
         <location filename="../../kcroster/gui/views/coverage.py"/>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
         <source>tekort {u} uur</source>
         <translation>shortfall {u} h</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>tekort {v} uur</source>
+        <translation>short {v} hours</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/agents.py"/>
@@ -1542,6 +1618,11 @@
         <translation>from {n} agents</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>van {t}</source>
+        <translation>of {t}</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/widgets/timeline.py"/>
         <source>vandaag</source>
         <translation>today</translation>
@@ -1557,6 +1638,16 @@
         <translation>leave</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>voorspeld SL {p}</source>
+        <translation>predicted SL {p}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>voorspeld SL {v}</source>
+        <translation>predicted SL {v}</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/agents.py"/>
         <source>week</source>
         <translation>week</translation>
@@ -1567,9 +1658,24 @@
         <translation>week {n}</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>wensen {g} van {t}</source>
+        <translation>wishes {g} of {t}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>wensen {v}</source>
+        <translation>wishes {v}</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/widgets/timeline.py"/>
         <source>wk</source>
         <translation>wk</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>zonder shrinkage: {p}</source>
+        <translation>without shrinkage: {p}</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/coverage.py"/>
@@ -1707,6 +1813,11 @@
         <translation>{queue}: {total} contacts in {dagen} days · average AHT {aht} s · peak {piek} per interval</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>{q}: ingeroosterd {r} uur / verwacht beschikbaar na {s} shrinkage {a} uur / nodig {n} uur.</source>
+        <translation>{q}: rostered {r} hours / expected available after {s} shrinkage {a} hours / needed {n} hours.</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/wishes.py"/>
         <source>{r} geweigerd.</source>
         <translation>{r} refused.</translation>
@@ -1715,6 +1826,16 @@
         <location filename="../../kcroster/gui/views/agents.py"/>
         <source>{uren} uur per week · max. {dagen} dagen · vaardigheden: {skills}</source>
         <translation>{uren} hours per week · max. {dagen} days · skills: {skills}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>{u} uur boven contract</source>
+        <translation>{u} hours over contract</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>{v} uur boven contract</source>
+        <translation>{v} hours over contract</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/coverage.py"/>

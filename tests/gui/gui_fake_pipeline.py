@@ -145,12 +145,19 @@ def coverage(project: Project, roster: Roster, requirement: Requirement) -> Cove
     sl = np.clip(0.8 * ratio, 0, 1)
     totals = {"service_level": 0.78, "asa": 18.0, "reachability": 0.96, "occupancy": 0.81, "fte_scheduled": 30.5,
               "fte_required": 32.0, "shrinkage": 0.3, "wishes_granted": 1.0, "wishes_total": 2.0, "fairness": 0.5,
-              "shortfall_hours": 12.0, "surplus_hours": 30.0}
+              "shortfall_hours": 12.0, "surplus_hours": 30.0, "over_contract_hours": 3.5,
+              "service_level_no_shrinkage": 0.97, "scheduled_hours": 1000.0, "available_hours": 700.0,
+              "needed_hours": 760.0}
     # per queue, as the real pipeline reports them; e-mail has no service KPIs (NaN)
     for name, q_sl, asa in (("Telefonie", 0.82, 14.0), ("Chat", 0.71, 31.0)):
         totals.update({f"service_level:{name}": q_sl, f"asa:{name}": asa, f"abandon:{name}": 0.03,
-                       f"reachability:{name}": 0.97, f"occupancy:{name}": 0.8})
-    for k in ("service_level", "asa", "abandon", "reachability", "occupancy"):
+                       f"reachability:{name}": 0.97, f"occupancy:{name}": 0.8,
+                       f"service_level_no_shrinkage:{name}": min(1.0, q_sl + 0.15)})
+    for name, sched_h, avail_h, need_h in (("Telefonie", 600.0, 420.0, 450.0), ("Chat", 250.0, 175.0, 190.0),
+                                           ("E-mail", 150.0, 105.0, 120.0)):
+        totals.update({f"scheduled_hours:{name}": sched_h, f"available_hours:{name}": avail_h,
+                       f"needed_hours:{name}": need_h})
+    for k in ("service_level", "asa", "abandon", "reachability", "occupancy", "service_level_no_shrinkage"):
         totals[f"{k}:E-mail"] = math.nan
     totals.update({"shortfall_hours:Telefonie": 7.0, "shortfall_hours:Chat": 5.0, "shortfall_hours:E-mail": 0.0})
     days = project.horizon.days

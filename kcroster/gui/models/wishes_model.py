@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -16,6 +17,8 @@ from kcroster.model import Agent, Wish, WishKind
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invisible root, shared as the default parent
+#: the whole :class:`Wish` of a cell (None when the cell is empty), for the grid's editor
+WISH_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 
 
 def kind_labels() -> dict[WishKind, str]:
@@ -85,6 +88,8 @@ class WishesModel(QAbstractTableModel):
             return wish_text(w) if w else ""
         if role == Qt.ItemDataRole.EditRole:
             return w.kind.value if w else ""
+        if role == WISH_ROLE:
+            return w
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.BackgroundRole and w is not None and key in self._granted:
@@ -109,15 +114,23 @@ class WishesModel(QAbstractTableModel):
         return super().flags(index) | Qt.ItemFlag.ItemIsEditable if index.isValid() else super().flags(index)
 
     def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+        """A kind code (``"off"``; ``""`` clears) or, from the grid's editor, a whole
+        :class:`Wish` with weight, "moet" and shift type; one undoable edit when it changed."""
+        if not index.isValid() or role not in (Qt.ItemDataRole.EditRole, WISH_ROLE):
             return False
         agent = self._agents[index.row()].id
         day = self._days[index.column()]
-        text = str(value or "")
         old = self._grid.get((agent, day))
-        if text == (old.kind.value if old else ""):
+        if isinstance(value, Wish) or value is None:
+            wish = None if value is None else replace(value, agent_id=agent, day=day)
+        else:  # a new kind keeps the wish's weight and "moet"
+            text = str(value or "")
+            if text == (old.kind.value if old else ""):
+                return False
+            weight, must = (old.weight, old.must) if old else (1, False)
+            wish = None if not text else Wish(agent, day, WishKind(text), weight=weight, must=must)
+        if wish == old:
             return False
-        wish = None if not text else Wish(agent, day, WishKind(text))
         self._apply(SetWish(agent, day, wish))
         if wish is None:
             self._grid.pop((agent, day), None)

@@ -23,7 +23,7 @@ from kcroster.gui.views.common import (
 )
 from kcroster.gui.widgets.linechart import Band, LineChart, Series
 from kcroster.gui.widgets.tiles import KpiTile
-from kcroster.model import Channel
+from kcroster.model import Channel, Queue
 
 
 class CoverageScreen(Screen):
@@ -56,6 +56,11 @@ class CoverageScreen(Screen):
             tiles.addWidget(t, i // 4, i % 4)
             self.tiles[key] = t
         self.body.addLayout(tiles)
+        # what the prediction assumes: shrinkage takes its share of the rostered hours
+        self.assumption = QLabel()
+        self.assumption.setObjectName("Hint")
+        self.assumption.setWordWrap(True)
+        self.body.addWidget(self.assumption)
 
         self.cover_chart = LineChart(title=tr("Ingeroosterd tegenover nodig"))
         self.kpi_chart = LineChart(title=tr("Voorspeld serviceniveau en verlies per interval"))
@@ -98,6 +103,7 @@ class CoverageScreen(Screen):
         for t in self.tiles.values():
             t.set_value("–")
             t.setToolTip("")
+        self.assumption.setText("")
         self.cover_chart.set_series([])
         self.kpi_chart.set_series([])
         self.daily_model.set_array(np.zeros((0, 0)), [], [])
@@ -158,8 +164,13 @@ class CoverageScreen(Screen):
             sl, own = get("service_level")
             target = (q.sl_percent / 100.0) if q else 0.8
             where = name if own else tr("alle wachtrijen")
+            gross, _ = get("service_level_no_shrinkage")
+            detail = tr("{w} · doel {d} in {s} s").format(w=where, d=fmt.pct(target, 0),
+                                                          s=fmt.num(q.sl_seconds if q else 20, 0))
+            if math.isfinite(gross):
+                detail += "\n" + tr("zonder shrinkage: {p}").format(p=fmt.pct(gross, 1))
             self.tiles["service_level"].set_value(
-                fmt.pct(sl, 1), tr("{w} · doel {d} in {s} s").format(w=where, d=fmt.pct(target, 0), s=fmt.num(q.sl_seconds if q else 20, 0)),
+                fmt.pct(sl, 1), detail,
                 None if not math.isfinite(sl) else ("good" if sl >= target - 1e-9 else "bad"))
             asa, _ = get("asa")
             self.tiles["asa"].set_value(f"{fmt.num(asa, 0)} s" if math.isfinite(asa) else "–",
@@ -177,6 +188,7 @@ class CoverageScreen(Screen):
             else:
                 for k in service:
                     self.tiles[k].setToolTip("")
+        self.assumption.setText(self._assumption_text(tot, q))
         fs, fr = tot.get("fte_scheduled", math.nan), tot.get("fte_required", math.nan)
         short_q = tot.get(f"shortfall_hours:{name}")
         short = tr("tekort {u} uur").format(u=fmt.num(tot.get("shortfall_hours", 0.0), 0))
@@ -189,6 +201,24 @@ class CoverageScreen(Screen):
         wt, wg = tot.get("wishes_total", 0.0), tot.get("wishes_granted", 0.0)
         self.tiles["wishes"].set_value(fmt.pct(wg / wt, 0) if wt else "–", tr("{g} van {t}").format(g=int(wg), t=int(wt)))
         self.tiles["fairness"].set_value(fmt.pct(tot.get("fairness"), 0), tr("slechtst bedeelde medewerker"))
+
+    def _assumption_text(self, tot: dict[str, float], q: Queue | None) -> str:
+        """The hours behind the prediction for queue ``q``: rostered, expected available after
+        shrinkage, and needed on the queue; empty when the report does not hold them."""
+        name = q.name if q is not None else ""
+        keys = [f"{k}:{name}" for k in ("scheduled_hours", "available_hours", "needed_hours")]
+        if q is None or not all(k in tot for k in keys):
+            return ""
+        sched, avail, need = (tot[k] for k in keys)
+        # the share the prediction took off (the scenario's shrinkage, not the queue's default)
+        shrink = 1.0 - avail / sched if sched > 0 else q.shrinkage
+        text = tr("{q}: ingeroosterd {r} uur / verwacht beschikbaar na {s} shrinkage {a} uur / "
+                  "nodig {n} uur.").format(q=name, r=fmt.num(sched, 0), s=fmt.pct(shrink, 0),
+                                           a=fmt.num(avail, 0), n=fmt.num(need, 0))
+        if str(q.channel) != str(Channel.EMAIL):
+            text += " " + tr("Het voorspelde serviceniveau rekent met de beschikbare uren: verzuim, "
+                             "pauzes en overleg nemen een deel van de ingeroosterde tijd.")
+        return text
 
     def refresh_charts(self) -> None:
         p = self.doc.project

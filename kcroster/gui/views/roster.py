@@ -68,6 +68,9 @@ class RosterScreen(Screen):
         super().__init__(doc, window)
         self.job: Job | None = None
         self.last_result: Any = None
+        self._start_totals: dict[str, float] | None = None  # coverage of the roster a solve began with
+        self._solved_status = ""
+        self.outcome = ""  # the last solve's outcome in the planner's terms (status bar)
         self.use_subprocess = True  # the real solver runs in a child process (see solve_process)
         self.auto_relax = False  # screenshots/self-test: on "infeasible" solve again with soft rules
         self._last_limit = 60.0
@@ -152,6 +155,7 @@ class RosterScreen(Screen):
         self.violations.set_violations([], {})
         self.violations_label.setText("")
         self.last_result = None
+        self.outcome = ""
 
     def refresh(self) -> None:
         p = self.doc.project
@@ -329,7 +333,9 @@ class RosterScreen(Screen):
                                reference=p.scenario.published, relaxed=relaxed)
         self._last_limit = limit
         token = CancelToken()
-        dialog = SolveDialog(self.window_, limit, workers)
+        known = self.doc.known_coverage()
+        self._start_totals = dict(known.totals) if known is not None else None
+        dialog = SolveDialog(self.window_, limit, workers, self._start_totals)
         backend = self.doc.backend
         self.doc.busy = True
         self.solve_button.setEnabled(False)
@@ -410,8 +416,37 @@ class RosterScreen(Screen):
                 status=status), 15000)
             return
         self.doc.apply(ReplaceRoster(roster))
-        labels = {"optimal": tr("optimaal"), "feasible": tr("goed rooster gevonden"), "cancelled": tr("gestopt, beste rooster behouden")}
-        gap = getattr(result, "gap", None)
-        wt, wg = getattr(result, "wishes_total", 0), getattr(result, "wishes_granted", 0)
-        self.status(tr("Optimalisatie klaar: {status} · verschil met ondergrens {gap} · wensen {wg}/{wt}").format(
-            status=labels.get(status, status), gap=fmt.pct(gap, 1) if gap is not None else "–", wg=wg, wt=wt), 15000)
+        labels = {"optimal": tr("optimaal"), "feasible": tr("goed rooster gevonden"),
+                  "cancelled": tr("gestopt, beste rooster behouden")}
+        self._solved_status = labels.get(status.lower(), status)
+        job = self.doc.prefetch(self.window_)  # the new roster's coverage, off the GUI thread
+        if job is None:
+            self._report_outcome()
+        else:
+            job.succeeded.connect(lambda _value: self._report_outcome())
+
+    def _report_outcome(self) -> None:
+        """The solve's outcome in the planner's terms, against the roster it started from:
+        "tekort 566 → 420 uur · voorspeld SL 81,8 % → 86,0 % · …"."""
+        cov = self.doc.known_coverage()
+        if cov is None:
+            return
+        after, before = cov.totals, self._start_totals or {}
+        parts = []
+        for key, text, digits in (("shortfall_hours", tr("tekort {v} uur"), 0),
+                                  ("service_level", tr("voorspeld SL {v}"), 1),
+                                  ("wishes_granted", tr("wensen {v}"), 0),
+                                  ("over_contract_hours", tr("{v} uur boven contract"), 0)):
+            if key not in after:
+                continue
+            show = (lambda v, d=digits: fmt.pct(v, d)) if key == "service_level" else (
+                lambda v, d=digits: fmt.num(v, d))
+            value = show(after[key])
+            if key in before:
+                value = f"{show(before[key])} → {value}"
+            if key == "wishes_granted":
+                value += " " + tr("van {t}").format(t=int(after.get("wishes_total", 0)))
+            parts.append(text.format(v=value))
+        self.outcome = " · ".join([tr("Optimalisatie klaar: {status}").format(status=self._solved_status),
+                                   *parts])
+        self.status(self.outcome, 30000)

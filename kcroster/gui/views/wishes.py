@@ -4,18 +4,26 @@ export of blank ones."""
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFileDialog,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QStyledItemDelegate,
     QTableView,
     QWidget,
@@ -24,30 +32,126 @@ from PySide6.QtWidgets import (
 from kcroster.gui import fmt
 from kcroster.gui.i18n import plural, tr
 from kcroster.gui.jobs import run_job
-from kcroster.gui.models.wishes_model import EDITABLE_KINDS, WishesModel, kind_labels
+from kcroster.gui.models.wishes_model import (
+    EDITABLE_KINDS,
+    WISH_ROLE,
+    WishesModel,
+    kind_labels,
+    wish_text,
+)
 from kcroster.gui.views.base import Screen, hint
 from kcroster.gui.views.common import ask_open_workbooks
+from kcroster.model import Wish, WishKind
+
+Index = QModelIndex | QPersistentModelIndex
+#: kinds that name a shift type
+SHIFT_KINDS = (WishKind.SHIFT, WishKind.NOT_SHIFT)
+
+
+class WishEditor(QWidget):
+    """A cell's wish in full: kind (with the project's shift types: "Dienst Vroeg", "Niet
+    Laat"), weight 1–3 and "moet", so a planner never needs a workbook to make a wish count
+    more or hard. A window wish keeps its times (they come from workbooks). Enter in any of
+    its fields confirms (the fields would keep the key to themselves)."""
+
+    confirmed = Signal()
+
+    def __init__(self, parent: QWidget, shift_types: list[str]) -> None:
+        super().__init__(parent)
+        self.setAutoFillBackground(True)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(2, 0, 2, 0)
+        lay.setSpacing(4)
+        self.kind = QComboBox()  # data: the kind's code, "|" and the shift type's name
+        self.kind.addItem(tr("(geen wens)"), "")
+        labels = kind_labels()
+        for k in EDITABLE_KINDS:
+            self.kind.addItem(labels[k], k.value)
+        for name in shift_types:
+            for k in SHIFT_KINDS:
+                self.kind.addItem(f"{labels[k]} {name}", f"{k.value}|{name}")
+        self.weight = QSpinBox()
+        self.weight.setRange(1, 3)
+        self.weight.setPrefix(tr("gewicht") + " ")
+        self.weight.setToolTip(tr("Hoe zwaar de wens telt: 1 gewoon, 3 heel belangrijk"))
+        self.must = QCheckBox(tr("moet"))
+        self.must.setToolTip(tr("Harde wens: het rooster moet eraan voldoen"))
+        self.must.toggled.connect(lambda on: self.weight.setEnabled(not on))
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        for w in (self.kind, self.weight, self.must):
+            lay.addWidget(w)
+            w.installEventFilter(self)
+        self.setFocusProxy(self.kind)  # the grid's Enter and Tab reach the delegate
+        self._window: Wish | None = None
+        self._kind_changed()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self.confirmed.emit()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _kind_changed(self) -> None:
+        chosen = bool(self.kind.currentData())
+        self.weight.setEnabled(chosen and not self.must.isChecked())
+        self.must.setEnabled(chosen)
+
+    def set_wish(self, wish: Wish | None) -> None:
+        """Show ``wish``; a window wish gets its own entry with its times."""
+        self._window = wish if wish is not None and wish.kind is WishKind.WINDOW else None
+        if self._window is not None:
+            self.kind.addItem(wish_text(replace(self._window, weight=1, must=False)),
+                              WishKind.WINDOW.value)
+        key = "" if wish is None else wish.kind.value
+        if wish is not None and wish.kind in SHIFT_KINDS:
+            key += f"|{wish.shift_type or ''}"
+        self.kind.setCurrentIndex(max(0, self.kind.findData(key)))
+        self.weight.setValue(min(3, wish.weight) if wish else 1)
+        self.must.setChecked(bool(wish and wish.must))
+
+    def wish(self, agent_id: str, day: date) -> Wish | None:
+        """The wish the editor shows (None for "geen wens")."""
+        kind, _, name = str(self.kind.currentData()).partition("|")
+        shift_type = name or None
+        if not kind:
+            return None
+        if kind == WishKind.WINDOW.value and self._window is not None:
+            return replace(self._window, weight=self.weight.value(), must=self.must.isChecked())
+        return Wish(agent_id, day, WishKind(kind), weight=self.weight.value(),
+                    must=self.must.isChecked(), shift_type=shift_type)
 
 
 class WishDelegate(QStyledItemDelegate):
-    """A drop-down with the wishes a planner can set directly (others come from workbooks)."""
+    """The grid's editor: :class:`WishEditor`, wider than a day's column so it stays usable."""
 
-    def createEditor(self, parent: QWidget, option: Any, index: QModelIndex | QPersistentModelIndex) -> QWidget:
-        box = QComboBox(parent)
-        box.addItem(tr("(geen wens)"), "")
-        labels = kind_labels()
-        for k in EDITABLE_KINDS:
-            box.addItem(labels[k], k.value)
-        return box
+    def __init__(self, parent: QWidget, shift_types: Callable[[], list[str]]) -> None:
+        super().__init__(parent)
+        self.shift_types = shift_types
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
-        assert isinstance(editor, QComboBox)
-        i = editor.findData(index.data(Qt.ItemDataRole.EditRole) or "")
-        editor.setCurrentIndex(max(0, i))
+    def createEditor(self, parent: QWidget, option: Any, index: Index) -> QWidget:
+        editor = WishEditor(parent, self.shift_types())
 
-    def setModelData(self, editor: QWidget, model: Any, index: QModelIndex | QPersistentModelIndex) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+        def confirm() -> None:
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+        editor.confirmed.connect(confirm)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        assert isinstance(editor, WishEditor)
+        editor.set_wish(index.data(WISH_ROLE))
+
+    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
+        assert isinstance(editor, WishEditor)
+        model.setData(index, editor.wish("", date.min), WISH_ROLE)
+
+    def updateEditorGeometry(self, editor: QWidget, option: Any, index: Index) -> None:
+        rect = option.rect
+        width = max(rect.width(), editor.sizeHint().width())
+        left = min(rect.left(), max(0, editor.parentWidget().width() - width))
+        editor.setGeometry(left, rect.top(), width, max(rect.height(), editor.sizeHint().height()))
 
 
 class WishesScreen(Screen):
@@ -67,11 +171,11 @@ class WishesScreen(Screen):
         self.stats = QLabel()
         self.body.addWidget(self.stats)
         self.body.addWidget(hint(tr("Dubbelklik een cel om een wens te zetten. Groen: gehonoreerd in het rooster, rood: niet. "
-                                    "★ = gewicht, ! = harde wens (moet).")))
+                                    "★ = gewicht, ! = harde wens (moet); beide zet u in de cel.")))
         self.model = WishesModel(self._apply, self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setItemDelegate(WishDelegate(self.table))
+        self.table.setItemDelegate(WishDelegate(self.table, self._shift_types))
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setDefaultSectionSize(24)
@@ -84,6 +188,10 @@ class WishesScreen(Screen):
         doc.edited.connect(lambda ch: self.mark_stale() if ch.kind in ("wishes", "roster") and not self.table.state()
                            == QAbstractItemView.State.EditingState else None)
         doc.rosterChanged.connect(self.mark_stale)
+
+    def _shift_types(self) -> list[str]:
+        p = self.doc.project
+        return [t.name for t in p.shift_rules.shift_types] if p is not None else []
 
     def reset(self) -> None:
         """No grid or counts of the previous project's agents."""
