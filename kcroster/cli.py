@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kcroster import __version__
+from kcroster.io.atomic import WriteError, describe_os_error
 from kcroster.model.errors import KcrosterInputError
 
 EXIT_OK = 0
@@ -382,6 +383,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(func(args))
     except KcrosterInputError as exc:
         print(f"fout: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except WriteError as exc:
+        print(f"fout: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except OSError as exc:  # a read or write the commands did not wrap themselves
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"fout: {where}{describe_os_error(exc)}", file=sys.stderr)
         return EXIT_INPUT
 
 

@@ -28,6 +28,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from kcroster.io.atomic import atomic_write
 from kcroster.io.workbook import read_csv_rows, safe_cell_text
 from kcroster.model import BREAK, WORK, KcrosterInputError, Project, Roster, Segment, Shift
 from kcroster.model.timegrid import local_time_exists
@@ -57,12 +58,14 @@ def write_roster_csv(roster: Roster, path: str | os.PathLike[str]) -> None:
         for seg in segments:
             rows.append([safe_cell_text(shift.agent_id), seg.start.isoformat(), seg.end.isoformat(),
                          safe_cell_text(seg.activity)])
-    tmp = p.with_name(p.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-        writer.writerow(COLUMNS)
-        writer.writerows(rows)
-    os.replace(tmp, p)
+
+    def _write(tmp: Path) -> None:
+        with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
+            writer = csv.writer(fh, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+            writer.writerow(COLUMNS)
+            writer.writerows(rows)
+
+    atomic_write(p, _write)
 
 
 def _unquote(text: str) -> str:

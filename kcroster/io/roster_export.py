@@ -49,6 +49,7 @@ from typing import Any
 
 import numpy as np
 
+from kcroster.io.atomic import atomic_write
 from kcroster.io.workbook import set_cell_safe
 from kcroster.model import BREAK, Leave, Project, Roster, Shift, step_in_force
 from kcroster.model.wishes import granted_share_per_agent, wish_results
@@ -802,16 +803,14 @@ def _new_workbook() -> Any:
 
 def _save(wb: Any, path: str | os.PathLike[str]) -> None:
     p = Path(path)
-    tmp = p.with_name(f".{p.name}.tmp-{os.getpid()}")
     fast = _FAST_SHEETS.pop(id(wb), [])
-    try:
+
+    def _write(tmp: Path) -> None:
         wb.save(tmp)
         if fast:
             _insert_fast_sheets(tmp, fast)
-        os.replace(tmp, p)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+
+    atomic_write(p, _write)
 
 
 _EMPTY_SHEET_DATA = re.compile(r"<sheetData\s*/>|<sheetData>\s*</sheetData>")

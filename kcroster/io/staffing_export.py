@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import csv
 import math
-import os
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -29,6 +27,7 @@ from typing import Any
 
 import numpy as np
 
+from kcroster.io.atomic import atomic_write
 from kcroster.io.workbook import safe_cell_text, set_cell_safe
 from kcroster.model.errors import KcrosterInputError
 from kcroster.model.forecast import Forecast
@@ -136,25 +135,7 @@ def _rows(forecast: Forecast, requirement: Any) -> Iterator[tuple[int, list[Any]
 
 def _atomic_write(path: Path, writer: Any) -> Path:
     """Write through a temporary file in the same folder, then replace: never a half file."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.exists():
-        raise KcrosterInputError(f"map {folder} bestaat niet", file=path.name)
-    fd, tmp = tempfile.mkstemp(prefix=".kcroster-", suffix=path.suffix, dir=folder)
-    os.close(fd)
-    try:
-        writer(Path(tmp))
-        os.replace(tmp, path)
-    except PermissionError as exc:
-        raise KcrosterInputError(
-            "kan niet schrijven (is het bestand geopend in Excel?)", file=path.name
-        ) from exc
-    except OSError as exc:
-        raise KcrosterInputError(f"kan niet schrijven: {exc.strerror or exc}", file=path.name) from exc
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return path
+    return atomic_write(path, writer)
 
 
 def _fmt(value: Any, key: str) -> Any:
