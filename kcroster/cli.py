@@ -180,8 +180,12 @@ def _add_solve_options(p: argparse.ArgumentParser, default_limit: float) -> None
     p.add_argument("--time-limit", type=_positive, default=default_limit, metavar="S",
                    help=f"rekentijd van de optimalisatie in seconden (standaard {default_limit:g})")
     p.add_argument("--workers", type=int, default=0, metavar="N",
-                   help="aantal rekenkernen (0 = alle; 1 met een vaste --seed is reproduceerbaar)")
+                   help="aantal rekenkernen (0 = alle)")
     p.add_argument("--seed", type=int, default=0, metavar="N", help="startgetal van de zoektocht")
+    p.add_argument("--wall-clock", action="store_true",
+                   help="de rekentijd als kloktijd: de strategieën naast elkaar (zoals in de app); "
+                        "het rooster hangt dan af van wat de computer verder doet. Standaard is de "
+                        "rekentijd vast rekenwerk: dezelfde invoer en --seed geven hetzelfde rooster")
 
 
 def _load_plan_inputs(args: argparse.Namespace) -> object:
@@ -202,15 +206,20 @@ def _solve(project: object, args: argparse.Namespace) -> tuple[object, object]:
     requirement = pipeline.compute_requirement(project)  # type: ignore[arg-type]
     workers = args.workers or os.cpu_count() or 1
 
+    shown: list[tuple[object, object]] = []
+
     def progress(p: object) -> None:
+        # a line when the best roster or the bound moves (the solve reports more often)
         obj = getattr(p, "objective", None)
         bound = getattr(p, "best_bound", None)
-        if obj is not None:
+        if obj is not None and (not shown or shown[-1] != (obj, bound)):
+            shown.append((obj, bound))
             print(f"  {p.elapsed_s:6.1f} s  doel {obj:,.0f}  ondergrens {bound or 0:,.0f}", file=sys.stderr)
 
+    options = SolveOptions(time_limit_s=args.time_limit, workers=workers, seed=args.seed,
+                           deterministic=not getattr(args, "wall_clock", False))
     result = pipeline.solve_roster(project, requirement, on_progress=progress,  # type: ignore[arg-type]
-                                   options=SolveOptions(time_limit_s=args.time_limit, workers=workers,
-                                                        seed=args.seed))
+                                   options=options)
     return requirement, result
 
 

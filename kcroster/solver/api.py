@@ -19,78 +19,55 @@ from kcroster.solver.bound import lp_values
 from kcroster.solver.builder import ModelBuilder
 from kcroster.solver.columns import applicable as columns_applicable
 from kcroster.solver.extract import extract
+from kcroster.solver.incumbent import Incumbent
+from kcroster.solver.incumbent import gap as _gap
 from kcroster.solver.infeasibility import describe_gate, explain, explain_agent
 from kcroster.solver.lns import NeighbourhoodSearch
-from kcroster.solver.objective import term_values
+from kcroster.solver.objective import RELAX_COST
 from kcroster.solver.options import CancelToken, RosterResult, SolveOptions, SolveProgress, Stage
 from kcroster.solver.warmstart import AgentSearch, descend, greedy
 from kcroster.solver.wishes import fairness_value
-
-
-def _gap(obj: float | None, bound: float | None) -> float | None:
-    if obj is None or bound is None:
-        return None
-    if abs(obj) < 1e-9:
-        return 0.0
-    return max(0.0, (obj - bound) / abs(obj))
+from kcroster.solver.work import CLONE_WORK_PER_VARIABLE, set_limit, spent
 
 
 class _Callback(cp_model.CpSolverSolutionCallback):
-    def __init__(self, t0: float, on_progress, cancel: CancelToken | None) -> None:
+    """The full search's solutions and bounds: each better solution becomes a roster offered to
+    the incumbent (``rosterize`` turns a full assignment into a roster and its value function);
+    its values are kept for the neighbourhood searches to adopt."""
+
+    def __init__(self, inc: Incumbent, rosterize: Callable[[list[int]], tuple[Roster, Callable]],
+                 cancel: CancelToken | None) -> None:
         super().__init__()
-        self.t0 = t0
-        self.on_progress = on_progress
+        self.inc = inc
+        self.rosterize = rosterize
         self.cancel = cancel
-        self.count = 0
         self.first: float | None = None
-        self.best: float | None = None
-        self.bound: float | None = None
-        self.own_bound: float | None = None  # CP-SAT's own (the full search's), without ``extra``
+        self.best: float | None = None  # the model objective of the best solution
+        self.bound: float | None = None  # CP-SAT's bound (over both runs of the full search)
         self.lock = threading.Lock()
-        self.extra: Callable[[], float | None] = lambda: None  # bound proven outside CP-SAT
         self.keep_values = False
         self.values: tuple[float, list[int]] | None = None
 
     def on_solution_callback(self) -> None:
-        now = time.perf_counter() - self.t0
         with self.lock:
-            self.count += 1
             if self.first is None:
-                self.first = now
+                self.first = time.perf_counter() - self.inc.t0
             obj = self.objective_value
-            if self.keep_values and (self.best is None or obj < self.best):
-                self.values = (obj, list(self.response_proto.solution))  # the neighbourhood search adopts it
+            better = self.best is None or obj < self.best
+            values = list(self.response_proto.solution) if better else None
+            if values is not None and self.keep_values:
+                self.values = (obj, values)  # the neighbourhood search adopts it
             self.best = obj if self.best is None else min(self.best, obj)
-            # the full search may run twice (see _solve_beside): its bound never falls back
-            self.own_bound = _max_bound(self.best_objective_bound, self.own_bound)
-            self.bound = _max_bound(self.best_objective_bound, self.extra(), self.bound)
-            snap = SolveProgress.at(Stage.FOUND, now, self.best, self.bound, _gap(self.best, self.bound), self.count)
-        if self.on_progress:
-            self.on_progress(snap)
+            self.bound = _max_bound(self.best_objective_bound, self.bound)
+        if values is not None:
+            self.inc.offer(Stage.FOUND, *self.rosterize(values))
         if self.cancel is not None and self.cancel.cancelled:
             self.stop_search()
 
-    def offer(self, obj: float) -> None:
-        """A roster found outside this search (the neighbourhood search)."""
-        now = time.perf_counter() - self.t0
-        with self.lock:
-            self.count += 1
-            if self.first is None:
-                self.first = now
-            self.best = obj if self.best is None else min(self.best, obj)
-            snap = SolveProgress.at(Stage.FOUND_NEIGHBOURHOOD, now, self.best, self.bound,
-                                    _gap(self.best, self.bound), self.count)
-        if self.on_progress:
-            self.on_progress(snap)
-
     def on_bound(self, bound: float) -> None:
-        now = time.perf_counter() - self.t0
         with self.lock:
-            self.own_bound = _max_bound(bound, self.own_bound)
-            self.bound = bound = _max_bound(bound, self.extra(), self.bound)
-            snap = SolveProgress.at(Stage.BOUND, now, self.best, bound, _gap(self.best, bound), self.count)
-        if self.on_progress:
-            self.on_progress(snap)
+            self.bound = _max_bound(bound, self.bound)
+        self.inc.raise_bound(Stage.BOUND, bound)
 
 
 def solve(project: Project, requirement: np.ndarray | None = None, *,
@@ -105,8 +82,12 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
     if on_progress:
         on_progress(SolveProgress.at(Stage.BUILT, build_s, None, None, None, 0))
     res = RosterResult(roster=Roster(), status="unknown")
+    lag = _BoundThread(t0)
+    inc = Incumbent(t0, on_progress, lambda roster, look: _price(b, roster, look), lambda: lag.best)
+    lag.on_found = lambda: inc.report(Stage.BOUND_LAGRANGE)
     early_lp = None
-    if (b.req is not None and opts.workers >= 2 and not opts.relaxed
+    det = opts.deterministic
+    if (b.req is not None and opts.workers >= 2 and not opts.relaxed and not det
             and len(b.model.proto.variables) <= COMPLETE_MAX_VARS):
         # small interval-demand model: its LP relaxation steers the neighbourhood search (one
         # dive into its integral part, RENS). It takes seconds (bench S: 3 s on a free core), so
@@ -114,7 +95,6 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
         # (started after it, at a tenth of the time, it missed the limit on a busy machine and
         # the dive never came: S at 30 s ended at 9 709 instead of 8 356)
         early_lp = _Relaxation(b, max(1.0, min(30.0, LP_SHARE * opts.time_limit_s)))
-    lag = _BoundThread(t0, on_progress)
     deadline = t0 + opts.time_limit_s
     cancelled = lambda: cancel is not None and cancel.cancelled  # noqa: E731
     first_values: list[int] | None = None
@@ -125,6 +105,7 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
     picks = _warm_picks(b, start) if start is not None else None
     first_values = _complete(b, picks, deadline) if picks else None
     big = False
+    srch: AgentSearch | None = None
     first_obj: int | None = None
     if (first_values is not None and len(b.model.proto.variables) > COMPLETE_MAX_VARS
             and mode == ModelBuilder.STRICT and not opts.relaxed and not cancelled()):
@@ -137,12 +118,12 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
         srch.picks = dict(picks)
         srch.load(first_roster)
         b.agent_search = srch
-        if on_progress:
-            cost = _picks_cost(b, srch)
-            on_progress(SolveProgress.at(Stage.FIRST, res.time_to_first_s, cost, None, None, 1))
-        lag.start(b, dict(picks), deadline - _finish_margin(b), cancel, dives=True)
+        inc.offer(Stage.FIRST, first_roster, _lookup(first_values))
+        # (deterministic: the bound beside, but no dives into its master — they come by the clock)
+        lag.start(b, dict(picks), deadline - _finish_margin(b), cancel, dives=not det)
         first_values, first_roster, rounds = _improve_completed(
-            b, srch, first_values, first_roster, deadline, cancel, on_progress, t0, 0, lag, res.stats)
+            b, srch, first_values, first_roster, deadline, cancel, inc, 0, lag, res.stats,
+            work_until=BIG_WORK_SHARE * opts.time_limit_s if det else None)
         res.stats["completions"] = 1 + rounds
         picks = srch.picks
     if first_values is None:
@@ -162,18 +143,22 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
         if picks is not None:
             res.time_to_first_s = res.stats["greedy_s"]  # every agent's schedule is legal: a legal roster
         big = len(b.model.proto.variables) > COMPLETE_MAX_VARS
-        srch = getattr(b, "agent_search", None)
-        if picks is not None and mode == ModelBuilder.STRICT and not cancelled() and (big or b.req is not None):
+        srch = b.agent_search
+        if (picks is not None and mode == ModelBuilder.STRICT and not cancelled()
+                and (big or b.req is not None)):
             # all the time there is (it ends by itself once the Lagrangian dual is solved): on
             # small interval models it proves far more than CP-SAT does (bench S: 8 113 against
             # CP-SAT's 7 940 at 30 s; it converges after about 20 s beside the search, and stopped
             # at 30 % of the time it left the bound at 7 313–7 940). Shift-type models keep
             # CP-SAT's LP bound (strong there: Curtois 1–3, 6).
+            # deterministic solves too: the bound never steers their search, so the roster
+            # stays the same; only a proof of optimality may come sooner or later
             until = deadline - _finish_margin(b)
-            lag.start(b, dict(picks), until, cancel, dives=big)
+            lag.start(b, dict(picks), until, cancel, dives=big and not det)
+        if picks is not None and mode == ModelBuilder.STRICT and not opts.relaxed:
+            # the shift choice with breaks and queues placed in Python is a legal roster already
+            inc.offer(Stage.FIRST, extract(b, None, pick=picks), _pick_lookup(b, picks))
         if picks is not None and srch is not None and not relaxed_ids and not cancelled():
-            if on_progress:
-                on_progress(SolveProgress.at(Stage.FIRST, time.perf_counter() - t0, None, None, None, 1))
             now = time.perf_counter()
             # big models: improve agent by agent until shortly before the deadline (the
             # full search would not get anywhere); small ones: a short descent, then CP-SAT
@@ -181,19 +166,17 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
                     else now + 0.1 * max(0.0, deadline - now))
 
             def sweep(n: int, _coverage: int) -> None:
-                if on_progress:
-                    # the full objective of the current shift choice (not only its coverage)
-                    cost = _picks_cost(b, srch)
-                    bd = lag.best
-                    on_progress(SolveProgress.at(Stage.ROUND, time.perf_counter() - t0, cost, bd, _gap(cost, bd),
-                                                 1 + n, round=n))
+                # the full objective of the current shift choice (not only its coverage)
+                inc.report(Stage.ROUND, round=n, estimate=_picks_cost(b, srch))
 
-            res.stats["sweeps"] = descend(b, srch, stop, cancel, sweep)
+            share = BIG_DESCENT_SHARE if big else DESCENT_SHARE
+            work = max(0.0, share * opts.time_limit_s - srch.work) if det else None
+            res.stats["sweeps"] = descend(b, srch, stop, cancel, sweep, work=work)
             picks = srch.picks
             res.stats["descent_s"] = time.perf_counter() - t0
         if picks is not None and (not big or (
                 mode == ModelBuilder.STRICT and not cancelled()
-                and deadline - _finish_margin(b) - time.perf_counter() >= 0.5 * _complete_budget(b))):
+                and (det or deadline - _finish_margin(b) - time.perf_counter() >= 0.5 * _complete_budget(b)))):
             # big models too: CP-SAT places the breaks and splits the queues for the shift choice
             # far better than the Python extraction (bench M: 113 681 → 102 850, L: 1 112 176 →
             # 1 080 863), in 4e-5 s per variable
@@ -204,14 +187,17 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
                 python = extract(b, None, pick=picks)
                 look = _lookup(first_values)
                 first_roster = _extract(b, look)
-                if roster_cost(b, python, _pick_lookup(b, picks))[0] <= roster_cost(b, first_roster, look)[0]:
+                inc.offer(Stage.COMPLETED, first_roster, look)
+                inc.offer(Stage.COMPLETED, python, _pick_lookup(b, picks))
+                if inc.held is not None and inc.held.roster is python:
                     first_values, first_roster = None, python
             if big and first_values is not None and srch is not None and mode == ModelBuilder.STRICT:
                 # the time left goes to more rounds, each from the completed roster as it is
                 srch.load(first_roster)
                 first_values, first_roster, rounds = _improve_completed(
-                    b, srch, first_values, first_roster, deadline, cancel, on_progress, t0,
-                    int(res.stats.get("sweeps", 0)), lag, res.stats)
+                    b, srch, first_values, first_roster, deadline, cancel, inc,
+                    int(res.stats.get("sweeps", 0)), lag, res.stats,
+                    work_until=BIG_WORK_SHARE * opts.time_limit_s if det else None)
                 res.stats["completions"] = 1 + rounds
                 picks = srch.picks
     if first_values is not None:
@@ -220,19 +206,8 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
         if res.time_to_first_s is None:
             res.time_to_first_s = time.perf_counter() - t0
         first_obj = _objective_of(b, first_values)
-        if on_progress:
-            # reported now (not at time_to_first_s, which may lie before the descent's reports:
-            # the progress curve must not run backwards), with the bound proven so far
-            now = time.perf_counter() - t0
-            found = 1 + int(res.stats.get("sweeps", 0))
-            bd = lag.best
-            stage = Stage.FIRST if "greedy_s" not in res.stats and "completions" not in res.stats else Stage.COMPLETED
-            shown = first_obj
-            if mode == ModelBuilder.STRICT and not opts.relaxed:
-                # the roster's own cost, as the rounds before reported it (the extraction may
-                # split the queues more cheaply than the completion's flows)
-                shown = roster_cost(b, first_roster, _lookup(first_values))[0]
-            on_progress(SolveProgress.at(stage, now, shown, bd, _gap(shown, bd), found))
+        stage = Stage.FIRST if "greedy_s" not in res.stats and "completions" not in res.stats else Stage.COMPLETED
+        inc.offer(stage, first_roster, _lookup(first_values))
         b.model.clear_hints()
         if b.req is None:
             # shift-type models: hinting the full search with the first roster helps it
@@ -249,18 +224,25 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
         # full search follows, so no hint)
         if first_roster is None:
             first_roster = extract(b, None, pick=picks)
+            inc.offer(Stage.COMPLETED, first_roster, _pick_lookup(b, picks))
         if res.time_to_first_s is None:
             res.time_to_first_s = time.perf_counter() - t0
     # beside the full search, a neighbourhood search over agents and days (two or more workers;
     # one worker stays deterministic)
     skip = big or (first_roster is not None and first_values is None)  # big model: descent was the search
     lns = None
-    if first_values is not None and opts.workers >= 2 and not skip and not cancelled():
+    if first_values is not None and opts.workers >= 2 and not skip and not cancelled() and not det:
         lns = [NeighbourhoodSearch(b, first_values, first_obj, int(opts.seed) + 7919 * i)
                for i in range(NEIGHBOURHOOD_SEARCHES if b.req is None else 1)]
     solver = cp_model.CpSolver()
     prm = solver.parameters
-    prm.max_time_in_seconds = max(0.1, deadline - time.perf_counter())
+    if det:
+        # the workers interleaved in fixed batches: the same search on any machine and load
+        prm.interleave_search = True
+        used = b.work
+        set_limit(prm, max(1.0, opts.time_limit_s - used), True)
+    else:
+        prm.max_time_in_seconds = max(0.1, deadline - time.perf_counter())
     # with neighbourhood searches beside it, the full search keeps one CP-SAT worker per core
     # left over (at least one: it proves the bound)
     prm.num_workers = max(1, int(opts.workers) - (len(lns) if lns is not None else 0))
@@ -273,12 +255,11 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
         # (all cuts, constraints not lazy) moves the bound from ~0 to near the optimum; LNS and
         # feasibility jump keep running interleaved beside it. On interval-demand models its LP
         # is too slow to help, so they keep the default worker.
-        if prm.num_workers >= 2:
+        if prm.num_workers >= 2 or det:  # (deterministic: the same subsolvers on any machine)
             prm.subsolvers.append("max_lp")
         else:
             prm.add_lp_constraints_lazily = False
-    cb = _Callback(t0, on_progress, cancel)
-    cb.extra = lambda: lag.best
+    cb = _Callback(inc, lambda values: _rosterize(b, values), cancel)
     cb.keep_values = lns is not None
     solver.best_bound_callback = cb.on_bound
     done = threading.Event()
@@ -296,7 +277,10 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
     st = cp_model.UNKNOWN
     try:
         if not cancelled() and not skip:
-            if lns is None:
+            if det and first_values is not None and first_obj is not None:
+                st = _search_in_turn(b, solver, cb, first_values, first_obj,
+                                     max(1.0, opts.time_limit_s - used), cancelled)
+            elif lns is None:
                 st = solver.solve(b.model, cb)
             else:
                 columns = b.req is None and lag.thread is None and columns_applicable(b)
@@ -322,30 +306,19 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
         done.set()
         if watcher is not None:
             watcher.join()
-    final: list[int] | None = None
-    bound = cb.bound  # (over both runs of the full search)
     if st in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        final = list(solver.response_proto.solution)
-        final_obj = solver.objective_value
-        bound = _max_bound(solver.best_objective_bound, cb.bound)
-    if final is not None and first_obj is not None and first_obj < final_obj - 0.5:
-        # the (unhinted) full search ended above the first roster: keep the first roster
-        final, final_obj = first_values, float(first_obj)
-        st = cp_model.OPTIMAL if bound is not None and bound >= final_obj - 1e-6 else cp_model.FEASIBLE
-    best_ns = min(lns, key=lambda ns: ns.objective) if lns else None
-    if best_ns is not None and any(ns.improvements for ns in lns) and (
-            final is None or best_ns.objective < final_obj - 0.5):
-        final, final_obj = best_ns.values, best_ns.objective
-        st = cp_model.OPTIMAL if bound is not None and bound >= final_obj - 1e-6 else cp_model.FEASIBLE
+        inc.offer(Stage.FOUND, *_rosterize(b, list(solver.response_proto.solution)))
+        inc.raise_bound(Stage.BOUND, solver.best_objective_bound)
+    for ns in lns or []:
+        if ns.improvements:
+            inc.offer(Stage.FOUND_NEIGHBOURHOOD, *_rosterize(b, ns.values))
     if lns is not None:
         res.stats["lns_iterations"] = sum(ns.iterations for ns in lns)
         res.stats["lns_improvements"] = sum(ns.improvements for ns in lns)
         for kind in lns[0].wins:
             res.stats[f"lns_wins_{kind}"] = sum(ns.wins[kind] for ns in lns)
-    elapsed = time.perf_counter() - t0
-    res.elapsed_s = elapsed
     if res.time_to_first_s is None:
-        res.time_to_first_s = cb.first
+        res.time_to_first_s = inc.first_s
     res.stats = {**res.stats, "build_s": build_s, "agents": len(b.agents), "variables": len(b.model.proto.variables),
                  "constraints": len(b.model.proto.constraints)}
     if big and first_roster is not None and lag.thread is not None and not cancelled():
@@ -353,46 +326,9 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
         lag.thread.join(timeout=max(0.0, deadline - _finish_margin(b) - time.perf_counter()))
     lag.stop()
     res.elapsed_s = time.perf_counter() - t0
-    if final is not None:
-        value = _lookup(final)
-        res.roster = _extract(b, value)
-        res.best_bound = _max_bound(bound, lag.best)
-        res.status = "optimal" if st == cp_model.OPTIMAL else ("cancelled" if cancelled() else "feasible")
-        res.objective_terms = term_values(b, value)
-        if mode == ModelBuilder.STRICT and not opts.relaxed:
-            # the reported objective is the cost of the returned roster, from the roster itself
-            cost, res.objective_terms = roster_cost(b, res.roster, value)
-            res.objective = float(cost)
-        else:
-            res.objective = final_obj
-        res.gap = _gap(res.objective, res.best_bound)
-        if mode == ModelBuilder.RELAXED:
-            res.relaxed_violations = [describe_gate(project, g) for g, lit in b.gates.items() if not value(lit)]
-        _metrics(b, res, value)
-    elif first_roster is not None and first_values is None:
-        res.roster = first_roster
-        res.status = "cancelled" if cancelled() else "feasible"
-        look = _pick_lookup(b, picks)
-        cost, res.objective_terms = roster_cost(b, first_roster, look)
-        res.objective = float(cost)
-        res.best_bound = lag.best
-        res.gap = _gap(res.objective, res.best_bound)
-        _metrics(b, res, look)
-    elif first_roster is not None and first_values is not None:
-        # the search found nothing better in time (or was cancelled): keep the first legal roster
-        look = _lookup(first_values)
-        res.roster = first_roster
-        res.objective = float(first_obj)
-        res.status = "cancelled" if cancelled() else "feasible"
-        res.objective_terms = term_values(b, look)
-        if mode == ModelBuilder.STRICT:
-            cost, res.objective_terms = roster_cost(b, first_roster, look)
-            res.objective = float(cost)
-        res.best_bound = _max_bound(cb.bound, lag.best)  # the search proved a bound all the same
-        res.gap = _gap(res.objective, res.best_bound)
-        if mode == ModelBuilder.RELAXED:
-            res.relaxed_violations = [describe_gate(project, g) for g, lit in b.gates.items() if not look(lit)]
-        _metrics(b, res, look)
+    held = inc.held
+    if held is not None:
+        _result_from(b, res, held, inc.bound, cancelled())
     elif st == cp_model.INFEASIBLE:
         res.status = "infeasible"
         if mode == ModelBuilder.STRICT:
@@ -402,15 +338,44 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
                              "het re-integratieplan laten geen enkele dienst toe (even relaxed, no roster)."]
     else:
         res.status = "cancelled" if cancelled() else "unknown"
-    if (res.status in ("feasible", "cancelled") and mode == ModelBuilder.STRICT and res.objective is not None
-            and res.best_bound is not None and res.best_bound >= res.objective - 1e-6):
-        res.status = "optimal"  # the roster meets a bound proven outside CP-SAT (Lagrangian)
     res.violations = _check(res.roster, project, opts)
-    if on_progress and res.objective is not None:
-        # the last report is the returned roster itself, so progress and result agree
-        on_progress(SolveProgress.at(Stage.DONE, time.perf_counter() - t0, res.objective, res.best_bound,
-                                     res.gap, max(1, cb.count)))
+    if res.objective is not None:
+        inc.report(Stage.DONE)  # the last report is the returned roster itself
     return res
+
+
+def _search_in_turn(b: ModelBuilder, solver: cp_model.CpSolver, cb: _Callback, values: list[int],
+                    objective: float, budget: float, cancelled: Callable[[], bool]) -> int:
+    """A deterministic solve's search, its strategies one after the other: the full search
+    (workers interleaved) for FULL_SEARCH_SHARE of ``budget`` work units, then the neighbourhood
+    search from the best roster found for the rest — on a small interval-demand model first one
+    dive into the LP relaxation's integral part (RENS), the LP stopped by work as well. Each
+    roster found is offered to the incumbent on the way. Returns the full search's status."""
+    set_limit(solver.parameters, FULL_SEARCH_SHARE * budget, True)
+    cb.keep_values = True
+    st = solver.solve(b.model, cb)
+    rest = (1.0 - FULL_SEARCH_SHARE) * budget
+    if st in (cp_model.OPTIMAL, cp_model.INFEASIBLE) or cancelled() or rest < 0.5:
+        return st
+    if cb.values is not None:
+        objective, values = cb.values
+    ns = NeighbourhoodSearch(b, values, objective, int(b.opts.seed) + 7919)
+    if b.req is not None and len(b.model.proto.variables) <= COMPLETE_MAX_VARS:
+        # GLOP's work units are not CP-SAT's: the LP gets as many units as the whole search
+        # has nominal seconds (it stops far sooner when the LP is easy)
+        ns.lp = lp_values(b.model, time_limit_s=60.0 + 20.0 * budget, work_limit=budget)
+        ns.rens_pending = ns.lp is not None
+    step = max(1.0, min(5.0, (0.2 if b.req is not None else 0.02) * rest))
+
+    def at_bound() -> bool:
+        # CP-SAT's own bound only: the Lagrangian bound comes by the clock and must not decide
+        return cancelled() or (cb.bound is not None and cb.bound >= ns.objective - 1e-6)
+
+    def improved(_obj: float, vals: list[int]) -> None:
+        cb.inc.offer(Stage.FOUND_NEIGHBOURHOOD, *cb.rosterize(vals))
+
+    ns.run(float("inf"), at_bound, improved, step_limit=step, work=rest)
+    return st
 
 
 class _Relaxation:
@@ -466,7 +431,7 @@ def _solve_beside(b: ModelBuilder, solver: cp_model.CpSolver, cb: _Callback, tea
 
     def improved(obj: float, _values: list[int]) -> None:
         gained[0] = time.perf_counter()
-        cb.offer(obj)
+        cb.inc.offer(Stage.FOUND_NEIGHBOURHOOD, *cb.rosterize(_values))
 
     def full() -> None:
         box["st"] = solver.solve(b.model, cb)
@@ -504,7 +469,7 @@ def _solve_beside(b: ModelBuilder, solver: cp_model.CpSolver, cb: _Callback, tea
         while time.perf_counter() < pause_at and th.is_alive() and not finished.is_set():
             finished.wait(0.05)
         best = min(ns.objective for ns in team)
-        own = cb.own_bound
+        own = cb.bound
         if (th.is_alive() and wait_for.is_alive() and not finished.is_set()
                 and (own is None or best - own > PAUSE_GAP * abs(best))):
             paused.set()
@@ -539,7 +504,7 @@ def _solve_beside(b: ModelBuilder, solver: cp_model.CpSolver, cb: _Callback, tea
                 other = min(team, key=lambda ns: ns.objective)
                 if other is not me and other.objective < me.objective - 0.5:
                     me.adopt(other.objective, other.values)
-            bd = _max_bound(cb.bound, cb.extra())
+            bd = cb.inc.bound
             if bd is not None and bd >= me.objective - 1e-6:
                 finished.set()
                 solver.stop_search()  # a roster at the bound: nothing left to find
@@ -598,6 +563,18 @@ STALL_STEPS = 4
 #: starts with the solve and runs beside the greedy start and the full search)
 LP_SHARE = 0.5
 
+#: deterministic solves run the strategies one after the other, each until its share of the
+#: time limit in work units (one-agent solves counted from the start): the descent of a small
+#: model until DESCENT_SHARE (the greedy start takes at most a fifth), the full search the rest;
+#: on a big model the descent until BIG_DESCENT_SHARE and the rounds from completed rosters
+#: until BIG_WORK_SHARE, the rest kept for the last completion
+DESCENT_SHARE = 0.3
+#: the full search's share of the work left after the descent (the neighbourhood search has
+#: the rest)
+FULL_SEARCH_SHARE = 0.5
+BIG_DESCENT_SHARE = 0.75
+BIG_WORK_SHARE = 0.9
+
 COMPLETE_MAX_VARS = 60_000  # above this, completing the hint with CP-SAT costs more than it gives
 
 #: big models: share of the time limit after which the Lagrangian master's columns are first
@@ -616,6 +593,37 @@ def _extract(b: ModelBuilder, value) -> Roster:
         return flows
     need = extract(b, value, queues_by_need=True)
     return need if roster_cost(b, need, value)[0] <= roster_cost(b, flows, value)[0] else flows
+
+
+def _price(b: ModelBuilder, roster: Roster, look) -> int:
+    """The one definition of a roster's cost: its objective computed from the roster itself
+    (coverage from its segments), plus, in a relaxed solve, the cost of each relaxed rule."""
+    cost = roster_cost(b, roster, look)[0]
+    if b.mode == ModelBuilder.RELAXED:
+        cost += RELAX_COST * sum(1 - int(look(lit)) for lit in b.gates.values())
+    return cost
+
+
+def _rosterize(b: ModelBuilder, values: list[int]) -> tuple[Roster, Callable]:
+    """The roster of a full assignment and the assignment's value function."""
+    look = _lookup(values)
+    return _extract(b, look), look
+
+
+def _result_from(b: ModelBuilder, res: RosterResult, held, bound: float | None, cancelled: bool) -> None:
+    """Fill ``res`` from the incumbent's roster: the objective is the roster's price, the bound
+    the best proven (never reported above the roster: the model's bound may lie above a roster
+    whose queues Python split more cheaply than the model's flows)."""
+    res.roster = held.roster
+    res.objective = float(held.cost)
+    res.objective_terms = roster_cost(b, held.roster, held.look)[1]
+    res.best_bound = None if bound is None else min(float(bound), res.objective)
+    res.gap = _gap(res.objective, res.best_bound)
+    proven = res.best_bound is not None and res.best_bound >= res.objective - 1e-6
+    res.status = "optimal" if proven else ("cancelled" if cancelled else "feasible")
+    if b.mode == ModelBuilder.RELAXED:
+        res.relaxed_violations = [describe_gate(b.p, g) for g, lit in b.gates.items() if not held.look(lit)]
+    _metrics(b, res, held.look)
 
 
 def _complete_budget(b: ModelBuilder) -> float:
@@ -718,9 +726,9 @@ class _BoundThread:
     """The Lagrangian bound (:mod:`kcroster.solver.lagrange`) beside the search, in a thread:
     GLOP and CP-SAT release the GIL, so it uses the otherwise idle core."""
 
-    def __init__(self, t0: float, on_progress) -> None:
+    def __init__(self, t0: float) -> None:
         self.t0 = t0
-        self.on_progress = on_progress
+        self.on_found: Callable[[], None] = lambda: None  # a better bound is in ``best``
         self.best: float | None = None
         self.thread: threading.Thread | None = None
         self._stop = CancelToken()
@@ -733,7 +741,7 @@ class _BoundThread:
         into it, :func:`_dive`; small ones never read it, so they do not pay for it)."""
         from kcroster.solver.lagrange import lagrangian_bound
 
-        srch = getattr(b, "agent_search", None)
+        srch = b.agent_search
         resid = None if srch is None or srch.resid is None else srch.resid.copy()
 
         found = self._found
@@ -777,9 +785,7 @@ class _BoundThread:
         # every objective term is ≥ 0, so a bound ≤ 0 says nothing; report none instead
         if v > 0 and (self.best is None or v > self.best):
             self.best = float(v)
-            if self.on_progress:
-                self.on_progress(SolveProgress.at(Stage.BOUND_LAGRANGE, time.perf_counter() - self.t0, None,
-                                                  self.best, None, 0))
+            self.on_found()
 
     def _launch(self, run: Callable[[], None], cancel: CancelToken | None) -> None:
         self.outer = cancel
@@ -882,8 +888,8 @@ def _warm_picks(b: ModelBuilder, roster: Roster) -> dict[tuple[int, int], int]:
 
 
 def _improve_completed(b: ModelBuilder, srch, values: list[int], roster: Roster, deadline: float, cancel,
-                       on_progress, t0: float, sweeps: int, lag: _BoundThread,
-                       stats: dict) -> tuple[list[int], Roster, int]:
+                       inc: Incumbent, sweeps: int, lag: _BoundThread, stats: dict,
+                       work_until: float | None = None) -> tuple[list[int], Roster, int]:
     """Big models, once the descent has settled and CP-SAT has completed its shift choice: go on
     descending from the completed roster — its real breaks and queues in the residual — and
     complete again, as long as that pays and time is left (bench M: 84 361 → 82 114 in five
@@ -894,13 +900,14 @@ def _improve_completed(b: ModelBuilder, srch, values: list[int], roster: Roster,
     master has moved on since, the master's week schedules are dived into a roster
     (:func:`_dive`, price and branch); a better one replaces the roster and the descent goes on
     from it. ``stats`` counts the dives and the better rosters they gave."""
-    cost = roster_cost(b, roster, _lookup(values))[0]
+    cost = _price(b, roster, _lookup(values))
     rounds = 0
+    t0 = inc.t0
     due = t0 + DIVE_FIRST * (deadline - t0)  # the first dive: the master has had time to learn
     dived = 0  # the master round of the last dive
     while not (cancel is not None and cancel.cancelled):
         stop = deadline - _finish_margin(b) - _complete_budget(b)
-        if stop - time.perf_counter() < 1.0:
+        if (stop - time.perf_counter() < 1.0) if work_until is None else srch.work >= work_until:
             break
         if lag.master is not None and lag.master_rounds > dived and time.perf_counter() >= due:
             dived = lag.master_rounds
@@ -914,22 +921,16 @@ def _improve_completed(b: ModelBuilder, srch, values: list[int], roster: Roster,
                 srch.load(roster)
                 rounds += 1
                 stats["dive_wins"] = stats.get("dive_wins", 0) + 1
-                if on_progress:
-                    now = time.perf_counter() - t0
-                    on_progress(SolveProgress.at(Stage.DIVE, now, cost, lag.best, _gap(cost, lag.best),
-                                                 1 + sweeps + rounds))
+                inc.offer(Stage.DIVE, roster, _lookup(values))
             continue  # (time may have run out meanwhile)
         kept = dict(srch.picks)
 
         def sweep(n: int, _coverage: int, base: int = sweeps) -> None:
-            if on_progress:
-                est = _picks_cost(b, srch)
-                bd = lag.best
-                on_progress(SolveProgress.at(Stage.ROUND, time.perf_counter() - t0, est, bd, _gap(est, bd),
-                                             1 + base + n, round=base + n))
+            inc.report(Stage.ROUND, round=base + n, estimate=_picks_cost(b, srch))
 
-        pending = dived == 0 and time.perf_counter() < due
-        n = descend(b, srch, min(stop, due) if pending else stop, cancel, sweep)
+        pending = work_until is None and dived == 0 and time.perf_counter() < due
+        n = descend(b, srch, min(stop, due) if pending else stop, cancel, sweep,
+                    work=None if work_until is None else work_until - srch.work)
         sweeps += n
         new = None
         if srch.picks != kept and not (cancel is not None and cancel.cancelled):
@@ -937,9 +938,10 @@ def _improve_completed(b: ModelBuilder, srch, values: list[int], roster: Roster,
             if vals is not None:
                 look = _lookup(vals)
                 r = _extract(b, look)
-                c = roster_cost(b, r, look)[0]
+                c = _price(b, r, look)
                 if c < cost:
                     new = (vals, r, c)
+                    inc.offer(Stage.COMPLETED, r, look)
         if new is None:
             srch.picks = kept
             srch.load(roster)
@@ -973,7 +975,7 @@ def _dive(b: ModelBuilder, master, picks: dict[tuple[int, int], int], stop: floa
         return None
     look = _lookup(vals)
     roster = _extract(b, look)
-    return vals, roster, roster_cost(b, roster, look)[0], dict(got[0])
+    return vals, roster, _price(b, roster, look), dict(got[0])
 
 
 def _complete(b: ModelBuilder, picks: dict[tuple[int, int], int], deadline: float) -> list[int] | None:
@@ -989,8 +991,12 @@ def _complete(b: ModelBuilder, picks: dict[tuple[int, int], int], deadline: floa
     s.parameters.random_seed = int(b.opts.seed)
     s.parameters.cp_model_probing_level = 0
     s.parameters.stop_after_first_solution = True
-    s.parameters.max_time_in_seconds = max(1.0, min(30.0, deadline - time.perf_counter()))
+    if b.opts.deterministic:
+        set_limit(s.parameters, 30.0, True)
+    else:
+        s.parameters.max_time_in_seconds = max(1.0, min(30.0, deadline - time.perf_counter()))
     st = s.solve(m)
+    b.work += spent(s, b.opts.deterministic) + CLONE_WORK_PER_VARIABLE * len(m.proto.variables)
     if st not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
     return list(s.response_proto.solution)

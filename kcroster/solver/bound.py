@@ -172,12 +172,16 @@ def _request(model: cp_model.CpModel, time_limit_s: float, method: str, params: 
     return resp, (lb, ub, rows, c, offset, scale)
 
 
-def lp_values(model: cp_model.CpModel, time_limit_s: float = 10.0) -> list[float] | None:
+def lp_values(model: cp_model.CpModel, time_limit_s: float = 10.0,
+              work_limit: float | None = None) -> list[float] | None:
     """An optimal solution of the LP relaxation (the neighbourhood search compares the roster
-    with it); None when GLOP does not reach an optimum in time."""
+    with it); None when GLOP does not reach an optimum in time. With ``work_limit`` GLOP stops
+    at that much deterministic time instead (the same answer on any machine load; the clock
+    limit is then only a safety net)."""
     if not model.proto.has_objective():
         return None
-    resp, _ = _request(model, time_limit_s, "glop", "")
+    params = "" if work_limit is None else f"max_deterministic_time:{max(0.01, work_limit)}"
+    resp, _ = _request(model, time_limit_s, "glop", params)
     if resp.status != linear_solver_pb2.MPSOLVER_OPTIMAL or not len(resp.variable_value):
         return None
     return list(resp.variable_value)

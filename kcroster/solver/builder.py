@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 from ortools.sat.python import cp_model
@@ -17,6 +18,9 @@ from ortools.sat.python import cp_model
 from kcroster.model import KcrosterInputError, Project
 from kcroster.solver.candidates import Candidate, CandidateFactory, queue_open_mask
 from kcroster.solver.options import SolveOptions
+
+if TYPE_CHECKING:
+    from kcroster.solver.warmstart import AgentSearch
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,10 @@ class ModelBuilder:
             by_week[self.hz.week_index(day)].append(d)
         self.weeks = [(wi, ds, len(ds) == 7) for wi, ds in sorted(by_week.items())]
         self.locked_days: set[tuple[int, int]] = set()
+        # what this solve's CP-SAT calls have used so far (in a deterministic solve nominal
+        # seconds of work, by which it spends its time limit: :mod:`kcroster.solver.work`)
+        self.work = 0.0
+        self.agent_search: AgentSearch | None = None  # the greedy start's one-agent search (warmstart.AgentSearch)
 
     # --- gating ----------------------------------------------------------------------------
     def hard(self, ct, rule: str, agent: int | None = None, period: str = "") -> None:

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from ortools.sat.python import cp_model
 
 from kcroster.solver.builder import ModelBuilder
+from kcroster.solver.work import set_limit, spent
 
 KINDS = ("agents", "days", "block", "cross", "lp")
 
@@ -58,6 +59,7 @@ class NeighbourhoodSearch:
         self.wins = dict.fromkeys((*KINDS, "rens"), 0)  # improvements per kind (diagnostics)
         self.lp: list[float] | None = None  # an LP optimum, for the "lp" neighbourhood (RINS-like)
         self.rens_pending = False  # once the LP is there: one dive into the LP's integral part
+        self.work = 0.0  # time the sub-solves used (deterministic units in a deterministic solve)
 
     # --- neighbourhoods ----------------------------------------------------------------------
     def neighbourhood(self, kind: str) -> set[tuple[int, int]]:
@@ -161,7 +163,7 @@ class NeighbourhoodSearch:
         s = cp_model.CpSolver()
         prm = s.parameters
         prm.num_workers = 1
-        prm.max_time_in_seconds = max(0.05, time_limit)
+        set_limit(prm, max(0.05, time_limit), self.b.opts.deterministic)
         prm.random_seed = self.seed + self.iterations
         prm.linearization_level = 2
         prm.cp_model_probing_level = 0
@@ -177,6 +179,7 @@ class NeighbourhoodSearch:
         with self._lock:
             self.current = None
         self.iterations += 1
+        self.work += spent(s, self.b.opts.deterministic)
         improved = False
         if st in (cp_model.OPTIMAL, cp_model.FEASIBLE) and s.objective_value < self.objective - 0.5:
             # only a strictly better roster is taken: drifting over plateaus (equal rosters
@@ -201,9 +204,13 @@ class NeighbourhoodSearch:
         self.gains[kind] = 0.8 * self.gains[kind] + (1.0 if improved else 0.05)
 
     def run(self, deadline: float, stop: Callable[[], bool],
-            on_improve: Callable[[float, list[int]], None] | None = None, step_limit: float = 2.0) -> None:
+            on_improve: Callable[[float, list[int]], None] | None = None, step_limit: float = 2.0,
+            work: float | None = None) -> None:
+        """Neighbourhoods until ``deadline`` on the clock, ``stop()`` or, with ``work`` (a
+        deterministic solve), until the sub-solves have used that much more work."""
+        until = None if work is None else self.work + work
         while not stop():
-            left = deadline - time.perf_counter()
+            left = deadline - time.perf_counter() if until is None else until - self.work
             if left < 0.05:
                 return
             if self.rens_pending and self.lp is not None:

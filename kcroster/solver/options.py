@@ -62,6 +62,9 @@ class SolveOptions:
     weights: Weights = field(default_factory=Weights)
     relaxed: bool = False  # hard rules become soft; report the fewest violations
     log: bool = False  # CP-SAT search log to stdout (diagnostics)
+    # time limit in deterministic work, strategies one after the other: the same roster whatever
+    # else the machine does (:mod:`kcroster.solver.work`); the GUI races them on the clock
+    deterministic: bool = False
 
 
 class Stage:
@@ -105,6 +108,9 @@ class SolveProgress:
     message: str = ""
     stage: str = ""  # a :class:`Stage` code ("" for reports from elsewhere)
     round: int = 0  # Stage.ROUND: the round's number
+    # Stage.ROUND: the descent's cheap figure for its shift choice, not yet a roster (``objective``
+    # is always the cost of the best roster held, the one the solve returns if it ends now)
+    estimate: float | None = None
 
     @classmethod
     def at(cls, stage: str, elapsed_s: float, objective: float | None, best_bound: float | None,

@@ -25,6 +25,7 @@ from ortools.sat.python import cp_model
 from kcroster.solver.breaks import flex_window
 from kcroster.solver.builder import ModelBuilder
 from kcroster.solver.coverage import SCALE, _tier_cost, group_key, required_tenths
+from kcroster.solver.work import VISIT_WORK, set_limit, spent
 
 
 def sub_builder(b: ModelBuilder, ai: int, mode: str | None = None) -> ModelBuilder:
@@ -112,6 +113,12 @@ class AgentSearch:
                 key = (b.hz.day_index(dem.day), dem.shift_type)
                 self.type_need[key] = [dem.required, dem.weight_under * mult, dem.weight_over * mult]
 
+
+    @property
+    def work(self) -> float:
+        """What the solve's CP-SAT calls have used so far (:attr:`ModelBuilder.work`): in a
+        deterministic solve the greedy start and the descent stop by this, not by the clock."""
+        return self.b.work
     def _sub(self, ai: int) -> tuple[ModelBuilder, list]:
         if ai not in self.subs:
             from kcroster.solver.objective import RELAX_COST
@@ -340,9 +347,10 @@ class AgentSearch:
         solver = cp_model.CpSolver()
         solver.parameters.num_workers = 1
         solver.parameters.random_seed = seed
-        solver.parameters.max_time_in_seconds = time_limit
+        set_limit(solver.parameters, time_limit, b.opts.deterministic)
         solver.parameters.linearization_level = 2
         st = solver.solve(m)
+        b.work += spent(solver, b.opts.deterministic)
         if st not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return st
         for d in range(b.D):
@@ -378,7 +386,7 @@ def greedy(b: ModelBuilder, deadline: float, cancel=None, relaxed: set[str] | No
     for pos, ai in enumerate(order):
         if cancel is not None and cancel.cancelled:
             return None, None
-        left = deadline - time.perf_counter()
+        left = _left(b, srch, deadline)
         st = srch.optimise(ai, max(0.25, min(1.0, left / max(1, n - pos))), b.opts.seed)
         if st == cp_model.INFEASIBLE and relaxed is not None and b.agents[ai].id not in relaxed:
             relaxed.add(b.agents[ai].id)
@@ -403,7 +411,7 @@ def _until_found(srch: AgentSearch, ai: int, deadline: float, cancel) -> int:
     into "no roster". Each try doubles the time, from what is left until the deadline (at least
     5 s); past the deadline it goes on, for there is no roster without this agent. Returns the
     last CP-SAT status (UNKNOWN only when cancelled)."""
-    limit = max(5.0, 0.5 * (deadline - time.perf_counter()))
+    limit = max(5.0, 0.5 * _left(srch.b, srch, deadline))
     while True:
         if cancel is not None and cancel.cancelled:
             return cp_model.UNKNOWN
@@ -413,9 +421,20 @@ def _until_found(srch: AgentSearch, ai: int, deadline: float, cancel) -> int:
         limit *= 2
 
 
-def descend(b: ModelBuilder, srch: AgentSearch, deadline: float, cancel=None, on_sweep=None) -> int:
-    """Coordinate descent: re-optimise agents one by one against all others until the deadline,
-    a sweep without improvement, or cancel. Returns the number of sweeps."""
+def _left(b: ModelBuilder, srch: AgentSearch, deadline: float) -> float:
+    """Time left for the greedy start: until ``deadline`` on the clock, or, in a deterministic
+    solve, of its share of the work (a fifth of the time limit, at least 5 units)."""
+    if b.opts.deterministic:
+        return max(5.0, 0.2 * b.opts.time_limit_s) - srch.work
+    return deadline - time.perf_counter()
+
+
+def descend(b: ModelBuilder, srch: AgentSearch, deadline: float, cancel=None, on_sweep=None,
+            work: float | None = None) -> int:
+    """Coordinate descent: re-optimise agents one by one against all others until the deadline
+    (with ``work``, a deterministic solve: until its one-agent solves have used that much more
+    work, whatever the clock says), a sweep without improvement, or cancel. Returns the number
+    of sweeps."""
     if srch.resid is None and not srch.type_need and not b.penalties:
         return 0
     sweeps = 0
@@ -426,11 +445,17 @@ def descend(b: ModelBuilder, srch: AgentSearch, deadline: float, cancel=None, on
     # demand counts are cheap to re-solve and not part of the view)
     seen: dict[int, bytes] = {}
     viewing = srch.resid is not None and not srch.type_need
-    while time.perf_counter() < deadline:
+    until = None if work is None else srch.work + work
+
+    def over() -> bool:
+        return time.perf_counter() >= deadline if until is None else srch.work >= until
+
+    while not over():
         changed = 0
         for ai in order:
-            if time.perf_counter() >= deadline or (cancel is not None and cancel.cancelled):
+            if over() or (cancel is not None and cancel.cancelled):
                 return sweeps
+            b.work += VISIT_WORK
             old = {d: srch.picks.get((ai, d)) for d in range(b.D)}
             old_contrib = list(srch.contrib.get(ai, []))
             srch._remove(ai)

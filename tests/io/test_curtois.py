@@ -467,7 +467,9 @@ def test_full_search_makes_way_for_the_columns_and_resumes(case: str, monkeypatc
 
     from kcroster.solver import SolveOptions, Weights, api
     from kcroster.solver.builder import ModelBuilder
+    from kcroster.solver.incumbent import Incumbent
     from kcroster.solver.lns import NeighbourhoodSearch
+    from kcroster.solver.options import Stage
     from kcroster.solver.warmstart import greedy
 
     far = case != "close"
@@ -496,12 +498,20 @@ def test_full_search_makes_way_for_the_columns_and_resumes(case: str, monkeypatc
     limit = 4.0 if case == "far, stalled" else 8.0
     solver.parameters.max_time_in_seconds = limit
     reports: list[float] = []
-    cb = api._Callback(t, lambda snap: snap.best_bound is not None and reports.append(snap.best_bound), None)
+    inc = Incumbent(t, lambda snap: snap.best_bound is not None and reports.append(snap.best_bound),
+                    lambda roster, look: api._price(b, roster, look))
+    cb = api._Callback(inc, lambda vals: api._rosterize(b, vals), None)
     gains: list[float] = []  # when the neighbourhood search improved the roster
-    offer = cb.offer
-    monkeypatch.setattr(cb, "offer", lambda obj: (gains.append(clock.perf_counter()), offer(obj))[1])
+    offer = inc.offer
+
+    def counted(stage, roster, look):
+        if stage == Stage.FOUND_NEIGHBOURHOOD:
+            gains.append(clock.perf_counter())
+        return offer(stage, roster, look)
+
+    monkeypatch.setattr(inc, "offer", counted)
     if not far:
-        cb.own_bound = 0.0  # a bound known from the start (every term is ≥ 0), within PAUSE_GAP
+        cb.bound = 0.0  # a bound known from the start (every term is ≥ 0), within PAUSE_GAP
     columns = threading.Thread(target=clock.sleep, args=(1.5,))
     columns.start()
     st = api._solve_beside(b, solver, cb, team, t + limit, lambda: False, compact_lp=None, wait_for=columns,
@@ -528,5 +538,5 @@ def test_full_search_makes_way_for_the_columns_and_resumes(case: str, monkeypatc
     else:
         assert st in (cp_model.OPTIMAL, cp_model.FEASIBLE)  # hinted with the first roster
         assert len(starts) == 1
-    assert cb.own_bound is not None and cb.own_bound <= 1300  # the published optimum
+    assert cb.bound is not None and cb.bound <= 1300  # the published optimum
     assert reports == sorted(reports)
