@@ -182,6 +182,8 @@ def _add_solve_options(p: argparse.ArgumentParser, default_limit: float) -> None
     p.add_argument("--workers", type=int, default=0, metavar="N",
                    help="aantal rekenkernen (0 = alle)")
     p.add_argument("--seed", type=int, default=0, metavar="N", help="startgetal van de zoektocht")
+    p.add_argument("--explain-plan", action="store_true",
+                   help="toon welke strategieën de optimalisatie zou gebruiken, zonder te rekenen")
     p.add_argument("--wall-clock", action="store_true",
                    help="de rekentijd als kloktijd: de strategieën naast elkaar (zoals in de app); "
                         "het rooster hangt dan af van wat de computer verder doet. Standaard is de "
@@ -197,14 +199,30 @@ def _load_plan_inputs(args: argparse.Namespace) -> object:
     return project
 
 
-def _solve(project: object, args: argparse.Namespace) -> tuple[object, object]:
+def _solve_options(args: argparse.Namespace) -> object:
     import os
 
-    from kcroster import pipeline
     from kcroster.solver import SolveOptions
 
+    return SolveOptions(time_limit_s=args.time_limit, workers=args.workers or os.cpu_count() or 1,
+                        seed=args.seed, deterministic=not getattr(args, "wall_clock", False))
+
+
+def _explain_plan(project: object, args: argparse.Namespace) -> int:
+    """``--explain-plan``: print the strategies the solve would run, and stop."""
+    from kcroster import pipeline
+    from kcroster.solver import explain_plan
+
     requirement = pipeline.compute_requirement(project)  # type: ignore[arg-type]
-    workers = args.workers or os.cpu_count() or 1
+    for line in explain_plan(project, requirement.scheduled, options=_solve_options(args)):
+        print(line)
+    return EXIT_OK
+
+
+def _solve(project: object, args: argparse.Namespace) -> tuple[object, object]:
+    from kcroster import pipeline
+
+    requirement = pipeline.compute_requirement(project)  # type: ignore[arg-type]
 
     shown: list[tuple[object, object]] = []
 
@@ -216,10 +234,8 @@ def _solve(project: object, args: argparse.Namespace) -> tuple[object, object]:
             shown.append((obj, bound))
             print(f"  {p.elapsed_s:6.1f} s  doel {obj:,.0f}  ondergrens {bound or 0:,.0f}", file=sys.stderr)
 
-    options = SolveOptions(time_limit_s=args.time_limit, workers=workers, seed=args.seed,
-                           deterministic=not getattr(args, "wall_clock", False))
     result = pipeline.solve_roster(project, requirement, on_progress=progress,  # type: ignore[arg-type]
-                                   options=options)
+                                   options=_solve_options(args))  # type: ignore[arg-type]
     return requirement, result
 
 
@@ -267,6 +283,8 @@ def cmd_roster(args: argparse.Namespace) -> int:
     from kcroster.io.roster_csv import write_roster_csv
 
     project = _load_plan_inputs(args)
+    if args.explain_plan:
+        return _explain_plan(project, args)
     requirement, result = _solve(project, args)
     if result.roster.shifts:  # type: ignore[attr-defined]
         write_roster_csv(result.roster, args.output)  # type: ignore[attr-defined]
@@ -320,6 +338,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
     from kcroster import pipeline
 
     project = _load_plan_inputs(args)
+    if args.explain_plan:
+        return _explain_plan(project, args)
     requirement, result = _solve(project, args)
     code = _report_result(project, requirement, result)
     if result.roster.shifts:  # type: ignore[attr-defined]

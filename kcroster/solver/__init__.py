@@ -8,7 +8,9 @@ search) beside the full search; :mod:`bound`, :mod:`lagrange` and :mod:`columns`
 bounds, and :mod:`restricted` dives into the Lagrangian master's week schedules for a roster
 (price and branch);
 :mod:`extract` turns a solution into a roster (breaks, queues) and :mod:`infeasibility` explains
-a problem without legal roster; :mod:`api` runs it all with progress and cancel; :mod:`scenarios`
+a problem without legal roster; :mod:`plan` decides which strategies a solve runs and :mod:`api`
+runs them with progress and cancel (:mod:`work`: on the clock or in deterministic work units,
+:mod:`incumbent`: the best roster by one cost); :mod:`scenarios`
 generates seeded test/benchmark projects. ``ortools`` is imported lazily so importing this package
 stays cheap.
 
@@ -48,4 +50,12 @@ def solve(*args, **kwargs) -> RosterResult:
     return _solve(*args, **kwargs)
 
 
-__all__ = ["CancelToken", "RosterResult", "SolveOptions", "SolveProgress", "Stage", "Weights", "solve"]
+def explain_plan(*args, **kwargs) -> list[str]:
+    """The strategies ``solve`` would run on these inputs, in Dutch (:mod:`kcroster.solver.plan`)."""
+    from kcroster.solver.api import explain_plan as _explain
+
+    return _explain(*args, **kwargs)
+
+
+__all__ = ["CancelToken", "RosterResult", "SolveOptions", "SolveProgress", "Stage", "Weights", "explain_plan",
+           "solve"]

@@ -17,7 +17,6 @@ from ortools.sat.python import cp_model
 from kcroster.model import BREAK, Project, Roster
 from kcroster.solver.bound import lp_values
 from kcroster.solver.builder import ModelBuilder
-from kcroster.solver.columns import applicable as columns_applicable
 from kcroster.solver.extract import extract
 from kcroster.solver.incumbent import Incumbent
 from kcroster.solver.incumbent import gap as _gap
@@ -25,6 +24,23 @@ from kcroster.solver.infeasibility import describe_gate, explain, explain_agent
 from kcroster.solver.lns import NeighbourhoodSearch
 from kcroster.solver.objective import RELAX_COST
 from kcroster.solver.options import CancelToken, RosterResult, SolveOptions, SolveProgress, Stage
+from kcroster.solver.plan import (
+    BIG_DESCENT_SHARE,
+    BIG_WORK_SHARE,
+    DESCENT_SHARE,
+    DIVE_FIRST,
+    FULL_FIRST,
+    FULL_FIRST_MIN_S,
+    FULL_SEARCH_SHARE,
+    GREEDY_MIN_S,
+    GREEDY_SHARE,
+    LP_SHARE,
+    PAUSE_GAP,
+    STALL_STEPS,
+    WAIT_FOR_COLUMNS,
+    SolvePlan,
+    plan_for,
+)
 from kcroster.solver.warmstart import AgentSearch, descend, greedy
 from kcroster.solver.wishes import fairness_value
 from kcroster.solver.work import CLONE_WORK_PER_VARIABLE, set_limit, spent
@@ -70,6 +86,17 @@ class _Callback(cp_model.CpSolverSolutionCallback):
         self.inc.raise_bound(Stage.BOUND, bound)
 
 
+def explain_plan(project: Project, requirement: np.ndarray | None = None,
+                 options: SolveOptions | None = None) -> list[str]:
+    """The plan :func:`solve` starts with on these inputs (it may turn relaxed on the way, when
+    an agent has no legal schedule), in the planner's words."""
+    opts = options or SolveOptions()
+    b = ModelBuilder(project, requirement, opts, mode=ModelBuilder.STRICT)
+    b.build()
+    warm = opts.warm_start is not None or opts.reference is not None
+    return plan_for(b, opts.workers, opts.deterministic, warm_start=warm).lines()
+
+
 def solve(project: Project, requirement: np.ndarray | None = None, *,
           on_progress: Callable[[SolveProgress], None] | None = None,
           cancel: CancelToken | None = None, options: SolveOptions | None = None) -> RosterResult:
@@ -87,8 +114,11 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
     lag.on_found = lambda: inc.report(Stage.BOUND_LAGRANGE)
     early_lp = None
     det = opts.deterministic
-    if (b.req is not None and opts.workers >= 2 and not opts.relaxed and not det
-            and len(b.model.proto.variables) <= COMPLETE_MAX_VARS):
+    # no roster to start from but a published one: start from that (stability rewards staying
+    # close to it; a fresh greedy start on bench M ended at 134 921 against the published 84 383)
+    start = opts.warm_start if opts.warm_start is not None else opts.reference
+    plan = plan_for(b, opts.workers, det, warm_start=start is not None)
+    if plan.early_lp:
         # small interval-demand model: its LP relaxation steers the neighbourhood search (one
         # dive into its integral part, RENS). It takes seconds (bench S: 3 s on a free core), so
         # it starts now, beside the greedy start, instead of after it with what time is left
@@ -99,15 +129,12 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
     cancelled = lambda: cancel is not None and cancel.cancelled  # noqa: E731
     first_values: list[int] | None = None
     first_roster: Roster | None = None
-    # no roster to start from but a published one: start from that (stability rewards staying
-    # close to it; a fresh greedy start on bench M ended at 134 921 against the published 84 383)
-    start = opts.warm_start if opts.warm_start is not None else opts.reference
     picks = _warm_picks(b, start) if start is not None else None
     first_values = _complete(b, picks, deadline) if picks else None
     big = False
     srch: AgentSearch | None = None
     first_obj: int | None = None
-    if (first_values is not None and len(b.model.proto.variables) > COMPLETE_MAX_VARS
+    if (first_values is not None and plan.big
             and mode == ModelBuilder.STRICT and not opts.relaxed and not cancelled()):
         # big model from a previous roster: the full search would not get anywhere (it returned
         # the same roster); go on with the agent-by-agent rounds from it instead, bound beside
@@ -120,7 +147,7 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
         b.agent_search = srch
         inc.offer(Stage.FIRST, first_roster, _lookup(first_values))
         # (deterministic: the bound beside, but no dives into its master — they come by the clock)
-        lag.start(b, dict(picks), deadline - _finish_margin(b), cancel, dives=not det)
+        lag.start(b, dict(picks), deadline - _finish_margin(b), cancel, dives=plan.dives)
         first_values, first_roster, rounds = _improve_completed(
             b, srch, first_values, first_roster, deadline, cancel, inc, 0, lag, res.stats,
             work_until=BIG_WORK_SHARE * opts.time_limit_s if det else None)
@@ -128,7 +155,7 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
         picks = srch.picks
     if first_values is None:
         relaxed_ids: set[str] | None = set() if opts.relaxed else None
-        picks, bad = greedy(b, t0 + max(5.0, 0.2 * opts.time_limit_s), cancel, relaxed_ids)
+        picks, bad = greedy(b, t0 + max(GREEDY_MIN_S, GREEDY_SHARE * opts.time_limit_s), cancel, relaxed_ids)
         if bad is not None:
             res.status = "infeasible"
             res.conflicts = explain_agent(b, bad, time_limit_s=max(5.0, min(30.0, opts.time_limit_s)))
@@ -139,13 +166,13 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
             mode = ModelBuilder.RELAXED
             b = ModelBuilder(project, requirement, opts, mode=mode, relax_agents=relaxed_ids)
             b.build()
+            plan = plan_for(b, opts.workers, det, warm_start=False)
         res.stats["greedy_s"] = time.perf_counter() - t0
         if picks is not None:
             res.time_to_first_s = res.stats["greedy_s"]  # every agent's schedule is legal: a legal roster
-        big = len(b.model.proto.variables) > COMPLETE_MAX_VARS
+        big = plan.big
         srch = b.agent_search
-        if (picks is not None and mode == ModelBuilder.STRICT and not cancelled()
-                and (big or b.req is not None)):
+        if picks is not None and plan.lagrangian and not cancelled():
             # all the time there is (it ends by itself once the Lagrangian dual is solved): on
             # small interval models it proves far more than CP-SAT does (bench S: 8 113 against
             # CP-SAT's 7 940 at 30 s; it converges after about 20 s beside the search, and stopped
@@ -154,7 +181,7 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
             # deterministic solves too: the bound never steers their search, so the roster
             # stays the same; only a proof of optimality may come sooner or later
             until = deadline - _finish_margin(b)
-            lag.start(b, dict(picks), until, cancel, dives=big and not det)
+            lag.start(b, dict(picks), until, cancel, dives=plan.dives)
         if picks is not None and mode == ModelBuilder.STRICT and not opts.relaxed:
             # the shift choice with breaks and queues placed in Python is a legal roster already
             inc.offer(Stage.FIRST, extract(b, None, pick=picks), _pick_lookup(b, picks))
@@ -209,7 +236,7 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
         stage = Stage.FIRST if "greedy_s" not in res.stats and "completions" not in res.stats else Stage.COMPLETED
         inc.offer(stage, first_roster, _lookup(first_values))
         b.model.clear_hints()
-        if b.req is None:
+        if plan.hint_full_search:
             # shift-type models: hinting the full search with the first roster helps it
             # (Curtois 7 and 9, one worker, 30 s: 1186 vs 1213, 544 vs 989). Interval-demand
             # models are left unhinted: the hint anchors the search near the greedy roster,
@@ -231,9 +258,10 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
     # one worker stays deterministic)
     skip = big or (first_roster is not None and first_values is None)  # big model: descent was the search
     lns = None
-    if first_values is not None and opts.workers >= 2 and not skip and not cancelled() and not det:
+    if (first_values is not None and plan.neighbourhood_searches and not det and not skip
+            and not cancelled()):
         lns = [NeighbourhoodSearch(b, first_values, first_obj, int(opts.seed) + 7919 * i)
-               for i in range(NEIGHBOURHOOD_SEARCHES if b.req is None else 1)]
+               for i in range(plan.neighbourhood_searches)]
     solver = cp_model.CpSolver()
     prm = solver.parameters
     if det:
@@ -278,12 +306,13 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
     try:
         if not cancelled() and not skip:
             if det and first_values is not None and first_obj is not None:
-                st = _search_in_turn(b, solver, cb, first_values, first_obj,
-                                     max(1.0, opts.time_limit_s - used), cancelled)
+                st, after = _search_in_turn(b, plan, solver, cb, first_values, first_obj,
+                                            max(1.0, opts.time_limit_s - used), cancelled)
+                lns = [after] if after is not None else None
             elif lns is None:
                 st = solver.solve(b.model, cb)
             else:
-                columns = b.req is None and lag.thread is None and columns_applicable(b)
+                columns = plan.columns and lag.thread is None
                 if columns:
                     def use_lp(point: list[float], team=lns) -> None:
                         for ns in team:
@@ -344,23 +373,25 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
     return res
 
 
-def _search_in_turn(b: ModelBuilder, solver: cp_model.CpSolver, cb: _Callback, values: list[int],
-                    objective: float, budget: float, cancelled: Callable[[], bool]) -> int:
+def _search_in_turn(b: ModelBuilder, plan: SolvePlan, solver: cp_model.CpSolver, cb: _Callback,
+                    values: list[int], objective: float, budget: float, cancelled: Callable[[], bool]
+                    ) -> tuple[int, NeighbourhoodSearch | None]:
     """A deterministic solve's search, its strategies one after the other: the full search
     (workers interleaved) for FULL_SEARCH_SHARE of ``budget`` work units, then the neighbourhood
     search from the best roster found for the rest — on a small interval-demand model first one
     dive into the LP relaxation's integral part (RENS), the LP stopped by work as well. Each
-    roster found is offered to the incumbent on the way. Returns the full search's status."""
+    roster found is offered to the incumbent on the way. Returns the full search's status and the
+    neighbourhood search (None when the full search ended it all)."""
     set_limit(solver.parameters, FULL_SEARCH_SHARE * budget, True)
     cb.keep_values = True
     st = solver.solve(b.model, cb)
     rest = (1.0 - FULL_SEARCH_SHARE) * budget
-    if st in (cp_model.OPTIMAL, cp_model.INFEASIBLE) or cancelled() or rest < 0.5:
-        return st
+    if st in (cp_model.OPTIMAL, cp_model.INFEASIBLE) or cancelled() or rest < 0.5 or not plan.neighbourhood_searches:
+        return st, None
     if cb.values is not None:
         objective, values = cb.values
     ns = NeighbourhoodSearch(b, values, objective, int(b.opts.seed) + 7919)
-    if b.req is not None and len(b.model.proto.variables) <= COMPLETE_MAX_VARS:
+    if plan.rens:
         # GLOP's work units are not CP-SAT's: the LP gets as many units as the whole search
         # has nominal seconds (it stops far sooner when the LP is easy)
         ns.lp = lp_values(b.model, time_limit_s=60.0 + 20.0 * budget, work_limit=budget)
@@ -375,7 +406,7 @@ def _search_in_turn(b: ModelBuilder, solver: cp_model.CpSolver, cb: _Callback, v
         cb.inc.offer(Stage.FOUND_NEIGHBOURHOOD, *cb.rosterize(vals))
 
     ns.run(float("inf"), at_bound, improved, step_limit=step, work=rest)
-    return st
+    return st, ns
 
 
 class _Relaxation:
@@ -536,50 +567,6 @@ def _solve_beside(b: ModelBuilder, solver: cp_model.CpSolver, cb: _Callback, tea
     return box.get("st", cp_model.UNKNOWN)
 
 
-#: neighbourhood searches beside the full search on shift-type models (two or more workers).
-#: Measured on the 2-core machine (Curtois 5, 7, 8, 9, 10 at 60 s): two of them plus a
-#: one-worker full search beat one plus one (the full search's LP proves bounds and now and then
-#: finds the big move the neighbourhoods miss; two neighbourhood searches double the moves
-#: tried). Interval-demand models run one: there the unhinted full search finds the best rosters
-#: once its LP has converged and needs a core of its own (bench S, 30 s: 8 198 with one beside
-#: it, 10 539 with two).
-NEIGHBOURHOOD_SEARCHES = 2
-
-#: share of the time the second neighbourhood search leaves to the column generation at most
-WAIT_FOR_COLUMNS = 0.5
-
-#: beside the column generation the full search has this share of the time limit (at least
-#: FULL_FIRST_MIN_S: long enough to prove Curtois 1–3, in 0.7–2.2 s) before it makes way for the
-#: columns — when its own bound is then more than PAUSE_GAP below the best roster
-FULL_FIRST = 0.1
-FULL_FIRST_MIN_S = 3.0
-PAUSE_GAP = 0.12
-
-#: after the columns, a paused full search starts again once the neighbourhood searches have
-#: gone this many steps without improving the roster
-STALL_STEPS = 4
-
-#: share of the time limit the LP relaxation of a small interval-demand model may take (it
-#: starts with the solve and runs beside the greedy start and the full search)
-LP_SHARE = 0.5
-
-#: deterministic solves run the strategies one after the other, each until its share of the
-#: time limit in work units (one-agent solves counted from the start): the descent of a small
-#: model until DESCENT_SHARE (the greedy start takes at most a fifth), the full search the rest;
-#: on a big model the descent until BIG_DESCENT_SHARE and the rounds from completed rosters
-#: until BIG_WORK_SHARE, the rest kept for the last completion
-DESCENT_SHARE = 0.3
-#: the full search's share of the work left after the descent (the neighbourhood search has
-#: the rest)
-FULL_SEARCH_SHARE = 0.5
-BIG_DESCENT_SHARE = 0.75
-BIG_WORK_SHARE = 0.9
-
-COMPLETE_MAX_VARS = 60_000  # above this, completing the hint with CP-SAT costs more than it gives
-
-#: big models: share of the time limit after which the Lagrangian master's columns are first
-#: dived into a roster (before that its columns are still those of the heading-in)
-DIVE_FIRST = 0.5
 
 
 def _extract(b: ModelBuilder, value) -> Roster:

@@ -12,6 +12,7 @@ from test_optimality import cell
 
 from kcroster.model import LabourRules, ShiftDemand, ShiftRules, ShiftType, Wish, WishKind
 from kcroster.solver import Weights, solve
+from kcroster.solver import plan as solve_plan
 from kcroster.solver.bound import lp_bound
 from kcroster.solver.builder import ModelBuilder
 from kcroster.solver.lagrange import lagrangian_bound
@@ -185,7 +186,7 @@ def test_big_models_complete_the_shift_choice_with_cp_sat_when_that_is_cheaper(m
     from kcroster.solver.scenarios import scenario
 
     p, req = scenario("S", 1)
-    monkeypatch.setattr(api, "COMPLETE_MAX_VARS", 0)  # treat the 25-agent week as big
+    monkeypatch.setattr(solve_plan, "COMPLETE_MAX_VARS", 0)  # treat the 25-agent week as big
     completed = solve(p, req, options=opts(time_limit_s=8.0))
     assert "complete_s" in completed.stats and completed.status == "feasible"
     assert [v for v in check(completed.roster, p) if v.severity == "error"] == []

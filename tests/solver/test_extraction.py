@@ -10,6 +10,7 @@ from solver_kit import MON, errors, hourly_requirement, opts, project, queue
 
 from kcroster.model import BREAK, ReintegrationStep
 from kcroster.solver import Weights, solve
+from kcroster.solver import plan as solve_plan
 from kcroster.solver.builder import ModelBuilder
 from kcroster.solver.extract import extract, fewer_switches, keep_queues
 
@@ -314,12 +315,11 @@ def test_a_big_model_started_from_a_previous_roster_goes_on_improving_it(monkeyp
     counts as big here; the previous roster is the greedy one without any descent."""
     import time as _time
 
-    import kcroster.solver.api as api
     from kcroster.solver.api import _pick_lookup, roster_cost
     from kcroster.solver.scenarios import scenario
     from kcroster.solver.warmstart import greedy
 
-    monkeypatch.setattr(api, "COMPLETE_MAX_VARS", 1000)
+    monkeypatch.setattr(solve_plan, "COMPLETE_MAX_VARS", 1000)
     p, req = scenario("S", 1)
     b = ModelBuilder(p, req, opts())
     b.build()

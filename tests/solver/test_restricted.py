@@ -9,6 +9,7 @@ from solver_kit import errors, opts
 from test_bounds import _brute_force_interval, _interval_instance
 
 from kcroster.solver import api, solve
+from kcroster.solver import plan as solve_plan
 from kcroster.solver.builder import ModelBuilder
 from kcroster.solver.lagrange import lagrangian_bound
 from kcroster.solver.restricted import select, solve_columns
@@ -86,7 +87,7 @@ def test_a_big_model_dives_and_keeps_only_better_rosters(monkeypatch) -> None:
     from kcroster.solver.scenarios import scenario
 
     p, req = scenario("S", 1)
-    monkeypatch.setattr(api, "COMPLETE_MAX_VARS", 0)
+    monkeypatch.setattr(solve_plan, "COMPLETE_MAX_VARS", 0)
     monkeypatch.setattr(api, "DIVE_FIRST", 0.3)
     res = solve(p, req, options=opts(time_limit_s=20.0))
     assert res.stats.get("dives", 0) >= 1
