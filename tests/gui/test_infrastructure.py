@@ -242,6 +242,26 @@ def test_linechart_nice_steps():
     assert nice_step(0.9) == 0.2
 
 
+def test_linechart_axis_of_one_value_is_a_band_of_whole_numbers(app, qtbot):
+    """A curve of one roster's score (flat) gets an axis around it on a whole-number grid, not
+    tenths around 421 721 (the optimise dialog before a second roster is found)."""
+    from PySide6.QtGui import QColor
+
+    from kcroster.gui.widgets.linechart import LineChart, Series, nice_step
+
+    chart = LineChart()
+    qtbot.addWidget(chart)
+    chart.y_min = None
+    chart.set_series([Series("Beste rooster", np.array([421_721.0, 421_721.0]), QColor("teal"))])
+    _x0, _x1, y0, y1 = chart._ranges()
+    step = nice_step(y1 - y0)
+    assert y0 < 421_721 < y1 and step >= 1 and y0 % step == 0 and y1 % step == 0
+    assert (y1 - y0) / 421_721 < 0.05  # still close enough to show a later improvement
+    chart.y_min = 0.0  # a chart that starts at zero keeps it
+    chart.set_series([Series("x", np.array([3.0, 3.0]), QColor("teal"))])
+    assert chart._ranges()[2] == 0.0
+
+
 def test_timeline_paints_without_sick_period(app, qtbot):
     from kcroster.gui.widgets.timeline import PoortwachterTimeline
     from kcroster.model.poortwachter import SickPeriod, poortwachter_deadlines

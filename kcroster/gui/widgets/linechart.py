@@ -94,9 +94,15 @@ class LineChart(QWidget):
         finite = [f for f in finite if f.size]
         y0 = self.y_min if self.y_min is not None else (min(float(f.min()) for f in finite) if finite else 0.0)
         y1 = self.y_max if self.y_max is not None else (max(float(f.max()) for f in finite) if finite else 1.0)
-        if y1 <= y0:
-            y1 = y0 + 1
+        flat = y1 <= y0
+        if flat:
+            # one value (a solve that has found one roster so far): a band of 1 % around it on
+            # whole numbers, not an axis of tenths around 421 721
+            pad = max(1.0, 0.01 * abs(y0))
+            y0, y1 = (y0 - pad if self.y_min is None else y0), y1 + pad
         step = nice_step(y1 - y0)
+        if flat and self.y_min is None:
+            y0 = math.floor(y0 / step) * step
         if self.y_max is None:
             y1 = math.ceil(y1 / step) * step
         return x0, max(x1, x0 + 1e-9), y0, y1
