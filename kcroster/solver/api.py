@@ -106,8 +106,6 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
     b = ModelBuilder(project, requirement, opts, mode=mode)
     b.build()
     build_s = time.perf_counter() - t0
-    if on_progress:
-        on_progress(SolveProgress.at(Stage.BUILT, build_s, None, None, None, 0))
     res = RosterResult(roster=Roster(), status="unknown")
     lag = _BoundThread(t0)
     inc = Incumbent(t0, on_progress, lambda roster, look: _price(b, roster, look), lambda: lag.best)
@@ -118,6 +116,10 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
     # close to it; a fresh greedy start on bench M ended at 134 921 against the published 84 383)
     start = opts.warm_start if opts.warm_start is not None else opts.reference
     plan = plan_for(b, opts.workers, det, warm_start=start is not None)
+    if on_progress:
+        built = SolveProgress.at(Stage.BUILT, build_s, None, None, None, 0)
+        built.plan = tuple(plan.lines())
+        on_progress(built)
     if plan.early_lp:
         # small interval-demand model: its LP relaxation steers the neighbourhood search (one
         # dive into its integral part, RENS). It takes seconds (bench S: 3 s on a free core), so

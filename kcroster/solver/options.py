@@ -111,6 +111,8 @@ class SolveProgress:
     # Stage.ROUND: the descent's cheap figure for its shift choice, not yet a roster (``objective``
     # is always the cost of the best roster held, the one the solve returns if it ends now)
     estimate: float | None = None
+    # Stage.BUILT: the solve plan in the planner's words (:meth:`kcroster.solver.plan.SolvePlan.lines`)
+    plan: tuple[str, ...] = ()
 
     @classmethod
     def at(cls, stage: str, elapsed_s: float, objective: float | None, best_bound: float | None,

@@ -134,6 +134,11 @@
         <translation>Offered contacts per interval</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/solve_dialog.py"/>
+        <source>Aanpak:</source>
+        <translation>Approach (in Dutch):</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/roster.py"/>
         <source>Aantal rekenkernen voor de optimalisatie (alle = {n} op deze computer)</source>
         <translation>Number of CPU cores for the optimisation (all = {n} on this computer)</translation>
@@ -315,8 +320,8 @@
     </message>
     <message>
         <location filename="../../kcroster/gui/views/solve_dialog.py"/>
-        <source>Details: doelfunctie en ondergrens</source>
-        <translation>Details: objective and lower bound</translation>
+        <source>Details: doelfunctie, ondergrens en aanpak</source>
+        <translation>Details: objective, lower bound and approach</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/models/wishes_model.py"/>

@@ -69,3 +69,20 @@ def test_dialog_and_status_speak_in_planner_terms(window, qtbot):
         "Optimalisatie klaar: goed rooster gevonden · tekort 12 → 12 uur · "
         "voorspeld SL 78,0 % → 78,0 % · wensen 1 → 1 van 2 · 4 → 4 uur boven contract")
     assert "verschil" not in screen.outcome and "ondergrens" not in screen.outcome
+
+
+def test_details_show_the_solve_plan(app):
+    """The plan the solve reports with its first report (kcroster.solver.plan) is shown in the
+    dialog's details, so a planner sees what the optimiser runs."""
+    dialog = SolveDialog(None, 30.0)
+    try:
+        built = SolveProgress.at(Stage.BUILT, 0.5, None, None, None, 0)
+        built.plan = ("model: 16.768 variabelen, bezetting per interval, klein",
+                      "1. startrooster medewerker voor medewerker")
+        dialog.update_progress(built)
+        assert dialog.plan.text().splitlines()[1:] == list(built.plan)
+        # later reports carry no plan: it stays
+        dialog.update_progress(SolveProgress.at(Stage.FIRST, 1.0, 500.0, None, None, 1))
+        assert "startrooster" in dialog.plan.text()
+    finally:
+        dialog.deleteLater()

@@ -51,7 +51,11 @@ def test_the_solve_follows_the_plan(small, monkeypatch):
     """A deterministic small solve runs the neighbourhood search after the full search (its
     work is counted); a big one runs no full search and completes its shift choice instead."""
     project, req = small
-    res = solve(project, req, options=SolveOptions(time_limit_s=4, workers=2, seed=1, deterministic=True))
+    reports = []
+    options = SolveOptions(time_limit_s=4, workers=2, seed=1, deterministic=True)
+    res = solve(project, req, options=options, on_progress=reports.append)
+    # the first report names the plan it follows (the optimise dialog shows it)
+    assert reports[0].stage == "built" and list(reports[0].plan) == explain_plan(project, req, options)
     assert res.status in ("feasible", "optimal") and res.roster.shifts
     assert "complete_s" in res.stats and res.stats["lns_iterations"] > 0
     monkeypatch.setattr(solve_plan, "COMPLETE_MAX_VARS", 0)

@@ -146,14 +146,22 @@ class SolveDialog(QDialog):
             "Bewezen met de ondergrens: zo veel strafpunten kan een beter rooster hooguit schelen. "
             "Zolang de ondergrens ver weg ligt zegt dat niets, en staat hier een streepje."))
         self.details_button = QToolButton()
-        self.details_button.setText(tr("Details: doelfunctie en ondergrens"))
+        self.details_button.setText(tr("Details: doelfunctie, ondergrens en aanpak"))
         self.details_button.setCheckable(True)
         self.details_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.details_button.setArrowType(Qt.ArrowType.RightArrow)
         lay.addWidget(self.details_button)
         self.details = QWidget()
-        self.details.setLayout(self._value_grid((("objective", tr("Doelfunctie (strafpunten)")),
-                                                 ("bound", tr("Ondergrens")))))
+        details = QVBoxLayout(self.details)
+        details.setContentsMargins(0, 0, 0, 0)
+        details.addLayout(self._value_grid((("objective", tr("Doelfunctie (strafpunten)")),
+                                            ("bound", tr("Ondergrens")))))
+        # what the optimiser runs, as it decided at the start (kcroster roster --explain-plan)
+        self.plan = QLabel("")
+        self.plan.setObjectName("Hint")
+        self.plan.setWordWrap(True)
+        self.plan.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        details.addWidget(self.plan)
         self.details.setVisible(False)
         self.details_button.toggled.connect(self._show_details)
         lay.addWidget(self.details)
@@ -229,6 +237,9 @@ class SolveDialog(QDialog):
         of a worse score (a strategy's own figure) never makes it rise. A report of a better
         bound alone (the Lagrangian thread) carries no roster and no count."""
         elapsed = float(getattr(snap, "elapsed_s", 0.0) or 0.0)
+        plan = getattr(snap, "plan", ())
+        if plan:
+            self.plan.setText(tr("Aanpak:") + "\n" + "\n".join(plan))
         new_obj = getattr(snap, "objective", None)
         if new_obj is not None and (self._objective is None or new_obj < self._objective):
             self._objective = float(new_obj)
