@@ -27,6 +27,7 @@ from kcroster.solver.options import CancelToken, RosterResult, SolveOptions, Sol
 from kcroster.solver.plan import (
     BIG_DESCENT_SHARE,
     BIG_WORK_SHARE,
+    DESCENT_MIN_SHARE,
     DESCENT_SHARE,
     DIVE_FIRST,
     FULL_FIRST,
@@ -199,7 +200,9 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
                 inc.report(Stage.ROUND, round=n, estimate=_picks_cost(b, srch))
 
             share = BIG_DESCENT_SHARE if big else DESCENT_SHARE
-            work = max(0.0, share * opts.time_limit_s - srch.work) if det else None
+            # (a greedy start that overran its share still leaves the descent DESCENT_MIN_SHARE)
+            work = (max(share * opts.time_limit_s - srch.work, DESCENT_MIN_SHARE * opts.time_limit_s)
+                    if det else None)
             res.stats["sweeps"] = descend(b, srch, stop, cancel, sweep, work=work)
             picks = srch.picks
             res.stats["descent_s"] = time.perf_counter() - t0
@@ -823,7 +826,7 @@ def _metrics(b: ModelBuilder, res: RosterResult, value) -> None:
         res.shortfall_agent_hours = float(np.clip(b.req - cov, 0, None).sum() * ivh)
     per: dict[str, list[int]] = {}
     grantable: dict[str, list[int]] = {}  # wishes some candidate could grant (e.g. not "early" on a closed day)
-    for wish, _ai, _d, lits, positive in getattr(b, "wish_exprs", []):
+    for wish, _ai, _d, lits, positive in b.wish_exprs:
         on = sum(int(value(x)) for x in lits)
         ok = (on > 0) if positive else (on == 0)
         rec = per.setdefault(wish.agent_id, [0, 0])

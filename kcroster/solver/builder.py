@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from ortools.sat.python import cp_model
@@ -70,6 +70,23 @@ class ModelBuilder:
         # seconds of work, by which it spends its time limit: :mod:`kcroster.solver.work`)
         self.work = 0.0
         self.agent_search: AgentSearch | None = None  # the greedy start's one-agent search (warmstart.AgentSearch)
+        # filled by the constraint families while they build (declared here, read everywhere):
+        # coverage.py — the shift classes, queue flows, coverage expressions per (queue,
+        # interval), coverage locked by fixed shifts, the piecewise cost per cell for the bounds,
+        # and for shift-type demand the literals counted per (day, shift type)
+        self.classes: list[Any] = []
+        self.flows: dict[Any, Any] = {}
+        self.cov_expr: dict[tuple[int, int], Any] = {}
+        self.locked_cover: dict[tuple[int, int], int] = defaultdict(int)
+        self.cells: dict[tuple[int, int], Any] = {}
+        self.type_counts: dict[tuple[int, str], Any] = {}
+        # contract.py — per agent the "works this weekend" literals
+        self.weekend_flags: dict[int, list[Any]] = {}
+        # wishes.py — (wish, agent, day, granting literals, positive), the per-agent wish
+        # fairness terms (agent → (total weight, its wishes)) and the unpopular-shift lists
+        self.wish_exprs: list[tuple[Any, int, int, list[Any], bool]] = []
+        self.fair_wish_agents: dict[int, tuple[int, list[Any]]] = {}
+        self.unpopular_lists: list[Any] = []
 
     # --- gating ----------------------------------------------------------------------------
     def hard(self, ct, rule: str, agent: int | None = None, period: str = "") -> None:

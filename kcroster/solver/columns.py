@@ -56,8 +56,8 @@ class _Solutions(cp_model.CpSolverSolutionCallback):
 
 def applicable(b: ModelBuilder) -> bool:
     """Shift-type demand only (no interval demand), strict mode, and every demand row recorded."""
-    return (b.mode == ModelBuilder.STRICT and b.req is None and bool(getattr(b, "type_rows", None))
-            and bool(getattr(b, "type_counts", None)))
+    return (b.mode == ModelBuilder.STRICT and b.req is None and bool(b.type_rows)
+            and bool(b.type_counts))
 
 
 def _flatten(terms) -> tuple[np.ndarray, np.ndarray, float]:

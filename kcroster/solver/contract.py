@@ -106,7 +106,6 @@ def add(b: ModelBuilder) -> None:
                 flags.append(f)
             if flags:
                 b.hard(m.add(sum(flags) <= agent.max_weekends), "contract_weekends", ai, "")
-            b.weekend_flags = getattr(b, "weekend_flags", {})
             b.weekend_flags[ai] = flags
         # hours over the period
         if lab.enabled("contract_total_minutes") and (agent.min_minutes_total is not None or agent.max_minutes_total is not None):

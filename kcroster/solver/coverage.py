@@ -58,11 +58,9 @@ def group_key(b: ModelBuilder, ai: int, d: int) -> tuple:
 
 
 def add(b: ModelBuilder) -> None:
-    b.classes = []
-    b.flows = {}
-    b.cov_expr = {}
-    b.locked_cover = defaultdict(int)
-    b.cells = {}  # (q, k) → (piecewise-linear cost: [(coverage tenths, cost)], slope beyond), for bounds
+    """Coverage: fills the builder's declared coverage parts (``classes``, ``flows``,
+    ``cov_expr``, ``locked_cover``, ``cells``: per (queue, interval) the piecewise-linear cost
+    [(coverage tenths, cost)] and the slope beyond, for the bounds; ``type_counts``)."""
     if b.req is not None:
         _interval_demand(b)
     _type_demand(b)

@@ -60,7 +60,7 @@ def extract(b: ModelBuilder, value=None, pick: dict[tuple[int, int], int] | None
             brk_at[(ai, d)] = set(range(j, j + c.brk))
         else:
             brk_at[(ai, d)] = set()
-    for cl in getattr(b, "classes", []):
+    for cl in b.classes:
         if not cl.brk:
             continue
         members = sorted((ai, d) for ai, d, ci in cl.members if pick.get((ai, d)) == ci)
@@ -351,7 +351,7 @@ class QueueCells:
                 q = qidx.get(activity[(a, d)][o])
                 if q is not None:
                     staff[q, k] += gk[1]
-        for (q, k), v in getattr(b, "locked_cover", {}).items():
+        for (q, k), v in b.locked_cover.items():
             staff[q, k] += v
         return cls(queues, req, staff, list(b.w8.under_tiers), b.w8.over)
 

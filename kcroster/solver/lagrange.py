@@ -91,8 +91,7 @@ class _Agents:
         static: dict[tuple[int, int, int], float] = defaultdict(float)  # (ai, d, ci or -1 for off)
         banned: set[tuple[int, int, int]] = set()
         # wishes: refused cost per option; must-wishes ban the options that refuse them
-        refused_agents = set()
-        for wish, ai, d, lits, positive in getattr(b, "wish_exprs", []):
+        for wish, ai, d, lits, positive in b.wish_exprs:
             ids = {id(x) for x in lits}
             opts = [(-1, False)] + [(ci, id(x) in ids) for ci, x in enumerate(b.x[ai][d])]
             for ci, hit in opts:
@@ -103,33 +102,20 @@ class _Agents:
                     banned.add((ai, d, ci))
                 else:
                     static[(ai, d, ci)] += wish.weight * w8.wish
-            if not wish.must:
-                refused_agents.add(ai)
         self.fair_share: dict[int, float] = {}
-        # per-agent wish fairness (``fair_mode == "share"``): ai → (total weight, [(day, weight,
+        # per-agent wish fairness: ai → (total weight, [(day, weight,
         # granting option indices)]); the week problems are then solved per refusal pattern (the
         # indices become masks over the day's option array once those exist, below)
         self.fair_wishes: dict[int, tuple[int, list]] = {}
-        if getattr(b, "fair_mode", "max") == "share" and w8.fairness_wishes:
-            for wish, ai, d, lits, positive in getattr(b, "wish_exprs", []):
-                if wish.must or ai not in getattr(b, "fair_wish_agents", {}):
+        if w8.fairness_wishes:
+            for wish, ai, d, lits, positive in b.wish_exprs:
+                if wish.must or ai not in b.fair_wish_agents:
                     continue
                 ids = {id(x) for x in lits}
                 hits = {ci for ci, x in enumerate(b.x[ai][d]) if id(x) in ids}
                 granting = hits if positive else ({-1} | set(range(len(b.x[ai][d]))) - hits)
                 total = b.fair_wish_agents[ai][0]
                 self.fair_wishes.setdefault(ai, (total, []))[1].append((d, wish.weight, granting))
-        if getattr(b, "fair_mode", "max") == "max" and w8.fairness_wishes and len(refused_agents) > 1:
-            # fairness_wishes · max_a refused_a ≥ fairness_wishes · mean_a refused_a
-            share = w8.fairness_wishes / len(refused_agents)
-            for wish, ai, d, lits, positive in getattr(b, "wish_exprs", []):
-                if wish.must:
-                    continue
-                ids = {id(x) for x in lits}
-                for ci, x in [(-1, None), *enumerate(b.x[ai][d])]:
-                    hit = x is not None and id(x) in ids
-                    if not (hit if positive else not hit):
-                        static[(ai, d, ci)] += share * wish.weight
         if w8.fairness_unpopular:
             per = [ai for ai in range(len(b.agents))
                    if any(c.unpopular for d in range(b.D) for c in b.cands[ai][d])]
@@ -150,7 +136,7 @@ class _Agents:
                         static[(ai, d, ci)] += w8.stability
         # classes: candidate → (class index) for the coverage value; type cell index
         cls_of: dict[tuple[int, int, int], int] = {}
-        for i, cl in enumerate(getattr(b, "classes", [])):
+        for i, cl in enumerate(b.classes):
             for ai, d, ci in cl.members:
                 cls_of[(ai, d, ci)] = i
         self.cls_of = cls_of
@@ -252,7 +238,7 @@ class _Relaxation:
         for dem in b.p.shift_rules.type_demand:
             if b.hz.start <= dem.day < b.hz.end:
                 type_req[(b.hz.day_index(dem.day), dem.shift_type)] = dem
-        for key, lits in getattr(b, "type_counts", {}).items():
+        for key, lits in b.type_counts.items():
             dem = type_req.get(key)
             if dem is None:
                 continue
@@ -280,7 +266,7 @@ class _Relaxation:
         # groups: per group key the open queues per interval (as cell indices, −1 none)
         self.nk = nk = b.hz.n_intervals
         qidx = {q.name: i for i, q in enumerate(b.p.queues)}
-        self.classes = classes = list(getattr(b, "classes", []))
+        self.classes = classes = list(b.classes)
         gkeys = sorted({cl.gkey for cl in classes}, key=repr)
         gi = {g: i for i, g in enumerate(gkeys)}
         self.ng = ng = len(gkeys)

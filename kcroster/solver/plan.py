@@ -56,6 +56,9 @@ DIVE_FIRST = 0.5
 #: neighbourhood search for the rest; on a big model the descent until BIG_DESCENT_SHARE and
 #: the rounds from completed rosters until BIG_WORK_SHARE, the rest kept for the last completion
 DESCENT_SHARE = 0.3
+#: ... and at least this share of the time limit after the greedy start, however long that took
+#: (a hard start leaves the planner a roster improved by the descent, a little past the limit)
+DESCENT_MIN_SHARE = 0.25
 FULL_SEARCH_SHARE = 0.5
 BIG_DESCENT_SHARE = 0.75
 BIG_WORK_SHARE = 0.9

@@ -104,6 +104,9 @@ class AgentSearch:
         self.marg = np.asarray([(_tier_cost(r, self.tiers) - _tier_cost(max(0, r - SCALE), self.tiers))
                                 - self.over_w * max(0, SCALE - r) for r in range(max(top, SCALE + 1))], dtype=np.int64)
         self.subs: dict[int, tuple[ModelBuilder, list]] = {}
+        # agents whose schedule took longer than their share to find: the time limit that found
+        # it (the descent gives them as much, or their re-plan would end before presolve does)
+        self.limit_of: dict[int, float] = {}
         self._days: dict[tuple[int, int], _DayTable | None] = {}
         # per-day shift-type demand still open: (day, type) → [missing, weight_under, weight_over]
         self.type_need: dict[tuple[int, str], list[int]] = {}
@@ -440,14 +443,18 @@ def _until_found(srch: AgentSearch, ai: int, limit: float, cancel) -> int:
     for grid in FIRST_TRY_GRIDS:
         if cancel is not None and cancel.cancelled:
             return cp_model.UNKNOWN
-        st = srch.optimise(ai, limit, srch.b.opts.seed, first_only=True, start_grid=grid)
+        st = srch.optimise(ai, limit, srch.b.opts.seed, start_grid=grid)
         if st in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            srch.limit_of[ai] = limit
             return st
     while True:
         if cancel is not None and cancel.cancelled:
             return cp_model.UNKNOWN
         st = srch.optimise(ai, limit, srch.b.opts.seed, first_only=True)
+        if st == cp_model.INFEASIBLE:
+            return st
         if st != cp_model.UNKNOWN:
+            srch.limit_of[ai] = limit
             return st
         limit *= 2
 
@@ -494,7 +501,7 @@ def descend(b: ModelBuilder, srch: AgentSearch, deadline: float, cancel=None, on
             if view is not None and seen.get(ai) == view:
                 st = cp_model.UNKNOWN  # restored below, unchanged
             else:
-                st = srch.optimise(ai, 0.5, b.opts.seed + sweeps + 1)
+                st = srch.optimise(ai, max(0.5, srch.limit_of.get(ai, 0.0)), b.opts.seed + sweeps + 1)
                 changed += any(srch.picks.get((ai, d)) != ci for d, ci in old.items())
                 if view is not None and st in (cp_model.OPTIMAL, cp_model.FEASIBLE):
                     seen[ai] = view

@@ -69,7 +69,6 @@ def add(b: ModelBuilder) -> None:
         refused = 1 - granted
         b.penalise("wishes", wish.weight * w8.wish, refused, agent=ai)
         refused_by_agent.setdefault(ai, []).append((wish.weight, refused))
-    b.fair_mode = "share"
     b.fair_wish_agents = {}
     if w8.fairness_wishes:
         # per agent, convex in the refused share: every percentage point of the agent's wish
@@ -109,10 +108,10 @@ def fairness_value(b: ModelBuilder, value) -> int:
     that did not come out of the full search are priced exactly like the model would)."""
     w8 = b.w8
     total = 0
-    for _ai, (tot, lst) in getattr(b, "fair_wish_agents", {}).items():
+    for _ai, (tot, lst) in b.fair_wish_agents.items():
         refused = sum(wt * int(value(r)) for wt, r in lst)
         total += w8.fairness_wishes * max(0, -(-(100 * refused - FAIR_FREE * tot) // tot))
-    lists = getattr(b, "unpopular_lists", [])
+    lists = b.unpopular_lists
     if lists:
         total += w8.fairness_unpopular * max(sum(int(value(x)) for x in lits) for lits in lists)
     return total
