@@ -101,281 +101,342 @@ def explain_plan(project: Project, requirement: np.ndarray | None = None,
 def solve(project: Project, requirement: np.ndarray | None = None, *,
           on_progress: Callable[[SolveProgress], None] | None = None,
           cancel: CancelToken | None = None, options: SolveOptions | None = None) -> RosterResult:
-    opts = options or SolveOptions()
-    t0 = time.perf_counter()
-    mode = ModelBuilder.STRICT
-    b = ModelBuilder(project, requirement, opts, mode=mode)
-    b.build()
-    build_s = time.perf_counter() - t0
-    res = RosterResult(roster=Roster(), status="unknown")
-    lag = _BoundThread(t0)
-    inc = Incumbent(t0, on_progress, lambda roster, look: _price(b, roster, look), lambda: lag.best)
-    lag.on_found = lambda: inc.report(Stage.BOUND_LAGRANGE)
-    early_lp = None
-    det = opts.deterministic
-    # no roster to start from but a published one: start from that (stability rewards staying
-    # close to it; a fresh greedy start on bench M ended at 134 921 against the published 84 383)
-    start = opts.warm_start if opts.warm_start is not None else opts.reference
-    plan = plan_for(b, opts.workers, det, warm_start=start is not None)
-    if on_progress:
-        built = SolveProgress.at(Stage.BUILT, build_s, None, None, None, 0)
-        built.plan = tuple(plan.lines())
-        on_progress(built)
-    if plan.early_lp:
+    """A roster for ``project`` against ``requirement`` (agents per queue and interval; None for
+    shift-type demand), by the plan :func:`kcroster.solver.plan.plan_for` decides. Progress goes
+    to ``on_progress``; ``cancel`` stops it with the best roster found."""
+    run = _Solve(project, requirement, options or SolveOptions(), on_progress, cancel)
+    run.start_from_previous()
+    if run.first_values is None:
+        if not run.start_greedy():
+            return run.res  # an agent without any legal schedule: explained
+        run.descend_and_complete()
+    run.ready_for_search()
+    return run.finish(run.search())
+
+
+class _Solve:
+    """One solve, phase by phase (see :func:`solve`): its builder, plan, incumbent, bound thread
+    and the first roster as it improves (``first_values``: a full assignment, ``first_roster``,
+    ``picks``: the shift choice, ``srch``: the one-agent search)."""
+
+    def __init__(self, project: Project, requirement: np.ndarray | None, opts: SolveOptions,
+                 on_progress: Callable[[SolveProgress], None] | None, cancel: CancelToken | None) -> None:
+        self.project, self.requirement, self.opts, self.cancel = project, requirement, opts, cancel
+        self.t0 = time.perf_counter()
+        self.mode = ModelBuilder.STRICT
+        self.b = ModelBuilder(project, requirement, opts, mode=self.mode)
+        self.b.build()
+        self.build_s = time.perf_counter() - self.t0
+        self.res = RosterResult(roster=Roster(), status="unknown")
+        self.lag = _BoundThread(self.t0)
+        self.inc = Incumbent(self.t0, on_progress, lambda roster, look: _price(self.b, roster, look),
+                             lambda: self.lag.best)
+        self.lag.on_found = lambda: self.inc.report(Stage.BOUND_LAGRANGE)
+        self.det = opts.deterministic
+        # no roster to start from but a published one: start from that (stability rewards
+        # staying close to it)
+        self.start = opts.warm_start if opts.warm_start is not None else opts.reference
+        self.plan = plan_for(self.b, opts.workers, self.det, warm_start=self.start is not None)
+        if on_progress:
+            built = SolveProgress.at(Stage.BUILT, self.build_s, None, None, None, 0)
+            built.plan = tuple(self.plan.lines())
+            on_progress(built)
         # small interval-demand model: its LP relaxation steers the neighbourhood search (one
-        # dive into its integral part, RENS). It takes seconds (bench S: 3 s on a free core), so
-        # it starts now, beside the greedy start, instead of after it with what time is left
-        # (started after it, at a tenth of the time, it missed the limit on a busy machine and
-        # the dive never came: S at 30 s ended at 9 709 instead of 8 356)
-        early_lp = _Relaxation(b, max(1.0, min(30.0, LP_SHARE * opts.time_limit_s)))
-    deadline = t0 + opts.time_limit_s
-    cancelled = lambda: cancel is not None and cancel.cancelled  # noqa: E731
-    first_values: list[int] | None = None
-    first_roster: Roster | None = None
-    picks = _warm_picks(b, start) if start is not None else None
-    first_values = _complete(b, picks, deadline) if picks else None
-    big = False
-    srch: AgentSearch | None = None
-    first_obj: int | None = None
-    if (first_values is not None and plan.big
-            and mode == ModelBuilder.STRICT and not opts.relaxed and not cancelled()):
-        # big model from a previous roster: the full search would not get anywhere (it returned
-        # the same roster); go on with the agent-by-agent rounds from it instead, bound beside
-        big = True
-        res.time_to_first_s = time.perf_counter() - t0
-        first_roster = _extract(b, _lookup(first_values))
-        srch = AgentSearch(b)
-        srch.picks = dict(picks)
-        srch.load(first_roster)
+        # dive into its integral part, RENS); it takes seconds, so it starts now, beside the
+        # greedy start, instead of after it with what time is left
+        self.early_lp = (_Relaxation(self.b, max(1.0, min(30.0, LP_SHARE * opts.time_limit_s)))
+                         if self.plan.early_lp else None)
+        self.deadline = self.t0 + opts.time_limit_s
+        self.first_values: list[int] | None = None
+        self.first_roster: Roster | None = None
+        self.first_obj: int | None = None
+        self.picks: dict[tuple[int, int], int] | None = None
+        self.srch: AgentSearch | None = None
+        self.big = False
+        self.relaxed_ids: set[str] | None = None
+        self.lns: list[NeighbourhoodSearch] | None = None
+
+    def cancelled(self) -> bool:
+        return self.cancel is not None and self.cancel.cancelled
+
+    def _work_until(self, share: float) -> float | None:
+        """Deterministic solves: the work until which a phase runs (None: by the clock)."""
+        return share * self.opts.time_limit_s if self.det else None
+
+    def start_from_previous(self) -> None:
+        """A previous roster's shift choice, completed by CP-SAT; on a big model the
+        agent-by-agent rounds go on from it (the full search would not get anywhere)."""
+        b, opts = self.b, self.opts
+        self.picks = _warm_picks(b, self.start) if self.start is not None else None
+        self.first_values = _complete(b, self.picks, self.deadline) if self.picks else None
+        if (self.first_values is None or not self.plan.big or self.mode != ModelBuilder.STRICT
+                or opts.relaxed or self.cancelled()):
+            return
+        self.big = True
+        self.res.time_to_first_s = time.perf_counter() - self.t0
+        self.first_roster = _extract(b, _lookup(self.first_values))
+        self.srch = srch = AgentSearch(b)
+        srch.picks = dict(self.picks)
+        srch.load(self.first_roster)
         b.agent_search = srch
-        inc.offer(Stage.FIRST, first_roster, _lookup(first_values))
-        # (deterministic: the bound beside, but no dives into its master — they come by the clock)
-        lag.start(b, dict(picks), deadline - _finish_margin(b), cancel, dives=plan.dives)
-        first_values, first_roster, rounds = _improve_completed(
-            b, srch, first_values, first_roster, deadline, cancel, inc, 0, lag, res.stats,
-            work_until=BIG_WORK_SHARE * opts.time_limit_s if det else None)
-        res.stats["completions"] = 1 + rounds
-        picks = srch.picks
-    if first_values is None:
-        relaxed_ids: set[str] | None = set() if opts.relaxed else None
-        picks, bad = greedy(b, t0 + max(GREEDY_MIN_S, GREEDY_SHARE * opts.time_limit_s), cancel, relaxed_ids)
+        self.inc.offer(Stage.FIRST, self.first_roster, _lookup(self.first_values))
+        self.lag.start(b, dict(self.picks), self.deadline - _finish_margin(b), self.cancel, dives=self.plan.dives)
+        self.first_values, self.first_roster, rounds = _improve_completed(
+            b, srch, self.first_values, self.first_roster, self.deadline, self.cancel, self.inc, 0,
+            self.lag, self.res.stats, work_until=self._work_until(BIG_WORK_SHARE))
+        self.res.stats["completions"] = 1 + rounds
+        self.picks = srch.picks
+
+    def start_greedy(self) -> bool:
+        """The first legal roster agent by agent; False when an agent has no legal schedule at
+        all (the result then explains why). In relaxed mode the agents without one get their
+        rules as soft constraints, in a model rebuilt for them."""
+        opts = self.opts
+        self.relaxed_ids = set() if opts.relaxed else None
+        self.picks, bad = greedy(self.b, self.t0 + max(GREEDY_MIN_S, GREEDY_SHARE * opts.time_limit_s),
+                                 self.cancel, self.relaxed_ids)
         if bad is not None:
-            res.status = "infeasible"
-            res.conflicts = explain_agent(b, bad, time_limit_s=max(5.0, min(30.0, opts.time_limit_s)))
-            res.elapsed_s = time.perf_counter() - t0
-            return res
-        if relaxed_ids:
-            # rebuild with the rules of exactly those agents as soft constraints
-            mode = ModelBuilder.RELAXED
-            b = ModelBuilder(project, requirement, opts, mode=mode, relax_agents=relaxed_ids)
-            b.build()
-            plan = plan_for(b, opts.workers, det, warm_start=False)
-        res.stats["greedy_s"] = time.perf_counter() - t0
-        if picks is not None:
-            res.time_to_first_s = res.stats["greedy_s"]  # every agent's schedule is legal: a legal roster
-        big = plan.big
-        srch = b.agent_search
-        if picks is not None and plan.lagrangian and not cancelled():
-            # all the time there is (it ends by itself once the Lagrangian dual is solved): on
-            # small interval models it proves far more than CP-SAT does (bench S: 8 113 against
-            # CP-SAT's 7 940 at 30 s; it converges after about 20 s beside the search, and stopped
-            # at 30 % of the time it left the bound at 7 313–7 940). Shift-type models keep
-            # CP-SAT's LP bound (strong there: Curtois 1–3, 6).
-            # deterministic solves too: the bound never steers their search, so the roster
-            # stays the same; only a proof of optimality may come sooner or later
-            until = deadline - _finish_margin(b)
-            lag.start(b, dict(picks), until, cancel, dives=plan.dives)
-        if picks is not None and mode == ModelBuilder.STRICT and not opts.relaxed:
+            self.res.status = "infeasible"
+            self.res.conflicts = explain_agent(self.b, bad, time_limit_s=max(5.0, min(30.0, opts.time_limit_s)))
+            self.res.elapsed_s = time.perf_counter() - self.t0
+            return False
+        if self.relaxed_ids:
+            self.mode = ModelBuilder.RELAXED
+            self.b = ModelBuilder(self.project, self.requirement, opts, mode=self.mode,
+                                  relax_agents=self.relaxed_ids)
+            self.b.build()
+            self.plan = plan_for(self.b, opts.workers, self.det, warm_start=False)
+        self.res.stats["greedy_s"] = time.perf_counter() - self.t0
+        if self.picks is not None:
+            self.res.time_to_first_s = self.res.stats["greedy_s"]  # every agent's schedule is legal
+        self.big = self.plan.big
+        self.srch = self.b.agent_search
+        return True
+
+    def descend_and_complete(self) -> None:
+        """After the greedy start: the Lagrangian bound beside, the Python roster offered, the
+        descent, and CP-SAT's completion of the shift choice (on big models more rounds)."""
+        b, srch, picks = self.b, self.srch, self.picks
+        if picks is not None and self.plan.lagrangian and not self.cancelled():
+            # all the time there is (it ends by itself once the dual is solved); in deterministic
+            # solves too: the bound never steers their search
+            self.lag.start(b, dict(picks), self.deadline - _finish_margin(b), self.cancel, dives=self.plan.dives)
+        if picks is not None and self.mode == ModelBuilder.STRICT and not self.opts.relaxed:
             # the shift choice with breaks and queues placed in Python is a legal roster already
-            inc.offer(Stage.FIRST, extract(b, None, pick=picks), _pick_lookup(b, picks))
-        if picks is not None and srch is not None and not relaxed_ids and not cancelled():
-            now = time.perf_counter()
-            # big models: improve agent by agent until shortly before the deadline (the
-            # full search would not get anywhere); small ones: a short descent, then CP-SAT
-            stop = (deadline - _finish_margin(b) - _complete_budget(b) if big
-                    else now + 0.1 * max(0.0, deadline - now))
+            self.inc.offer(Stage.FIRST, extract(b, None, pick=picks), _pick_lookup(b, picks))
+        if picks is not None and srch is not None and not self.relaxed_ids and not self.cancelled():
+            self._descend(srch)
+        if self.picks is not None and (not self.big or (
+                self.mode == ModelBuilder.STRICT and not self.cancelled()
+                and (self.det or self.deadline - _finish_margin(b) - time.perf_counter()
+                     >= 0.5 * _complete_budget(b)))):
+            self._complete_choice()
 
-            def sweep(n: int, _coverage: int) -> None:
-                # the full objective of the current shift choice (not only its coverage)
-                inc.report(Stage.ROUND, round=n, estimate=_picks_cost(b, srch))
+    def _descend(self, srch: AgentSearch) -> None:
+        """Big models: agent by agent until shortly before the deadline; small ones: a short
+        descent before CP-SAT takes over."""
+        b, opts = self.b, self.opts
+        now = time.perf_counter()
+        stop = (self.deadline - _finish_margin(b) - _complete_budget(b) if self.big
+                else now + 0.1 * max(0.0, self.deadline - now))
 
-            share = BIG_DESCENT_SHARE if big else DESCENT_SHARE
-            # (a greedy start that overran its share still leaves the descent DESCENT_MIN_SHARE)
-            work = (max(share * opts.time_limit_s - srch.work, DESCENT_MIN_SHARE * opts.time_limit_s)
-                    if det else None)
-            res.stats["sweeps"] = descend(b, srch, stop, cancel, sweep, work=work)
-            picks = srch.picks
-            res.stats["descent_s"] = time.perf_counter() - t0
-        if picks is not None and (not big or (
-                mode == ModelBuilder.STRICT and not cancelled()
-                and (det or deadline - _finish_margin(b) - time.perf_counter() >= 0.5 * _complete_budget(b)))):
-            # big models too: CP-SAT places the breaks and splits the queues for the shift choice
-            # far better than the Python extraction (bench M: 113 681 → 102 850, L: 1 112 176 →
-            # 1 080 863), in 4e-5 s per variable
-            first_values = _complete(b, picks, deadline - (_finish_margin(b) if big else 0.0))
-            res.stats["complete_s"] = time.perf_counter() - t0
-            if big and first_values is not None:
-                # CP-SAT stops at its first completion: keep it only where it beats Python's
-                python = extract(b, None, pick=picks)
-                look = _lookup(first_values)
-                first_roster = _extract(b, look)
-                inc.offer(Stage.COMPLETED, first_roster, look)
-                inc.offer(Stage.COMPLETED, python, _pick_lookup(b, picks))
-                if inc.held is not None and inc.held.roster is python:
-                    first_values, first_roster = None, python
-            if big and first_values is not None and srch is not None and mode == ModelBuilder.STRICT:
-                # the time left goes to more rounds, each from the completed roster as it is
-                srch.load(first_roster)
-                first_values, first_roster, rounds = _improve_completed(
-                    b, srch, first_values, first_roster, deadline, cancel, inc,
-                    int(res.stats.get("sweeps", 0)), lag, res.stats,
-                    work_until=BIG_WORK_SHARE * opts.time_limit_s if det else None)
-                res.stats["completions"] = 1 + rounds
-                picks = srch.picks
-    if first_values is not None:
-        if first_roster is None:
-            first_roster = _extract(b, _lookup(first_values))
-        if res.time_to_first_s is None:
-            res.time_to_first_s = time.perf_counter() - t0
-        first_obj = _objective_of(b, first_values)
-        stage = Stage.FIRST if "greedy_s" not in res.stats and "completions" not in res.stats else Stage.COMPLETED
-        inc.offer(stage, first_roster, _lookup(first_values))
-        b.model.clear_hints()
-        if plan.hint_full_search:
-            # shift-type models: hinting the full search with the first roster helps it
-            # (Curtois 7 and 9, one worker, 30 s: 1186 vs 1213, 544 vs 989). Interval-demand
-            # models are left unhinted: the hint anchors the search near the greedy roster,
-            # while unhinted its LP-guided dive finds far better ones (bench S, one worker,
-            # 30 s: 8 202 vs 10 653); the first roster stays the fallback and the start of the
-            # neighbourhood search.
-            hint = b.model.proto.solution_hint
-            hint.vars.extend(range(len(first_values)))
-            hint.values.extend(first_values)
-    elif picks is not None:
-        # big model: the shift choice alone is a legal roster, breaks and queues in Python (no
-        # full search follows, so no hint)
-        if first_roster is None:
-            first_roster = extract(b, None, pick=picks)
-            inc.offer(Stage.COMPLETED, first_roster, _pick_lookup(b, picks))
-        if res.time_to_first_s is None:
-            res.time_to_first_s = time.perf_counter() - t0
-    # beside the full search, a neighbourhood search over agents and days (two or more workers;
-    # one worker stays deterministic)
-    skip = big or (first_roster is not None and first_values is None)  # big model: descent was the search
-    lns = None
-    if (first_values is not None and plan.neighbourhood_searches and not det and not skip
-            and not cancelled()):
-        lns = [NeighbourhoodSearch(b, first_values, first_obj, int(opts.seed) + 7919 * i)
-               for i in range(plan.neighbourhood_searches)]
-    solver = cp_model.CpSolver()
-    prm = solver.parameters
-    if det:
-        # the workers interleaved in fixed batches: the same search on any machine and load
-        prm.interleave_search = True
-        used = b.work
-        set_limit(prm, max(1.0, opts.time_limit_s - used), True)
-    else:
-        prm.max_time_in_seconds = max(0.1, deadline - time.perf_counter())
-    # with neighbourhood searches beside it, the full search keeps one CP-SAT worker per core
-    # left over (at least one: it proves the bound)
-    prm.num_workers = max(1, int(opts.workers) - (len(lns) if lns is not None else 0))
-    prm.random_seed = int(opts.seed)
-    prm.log_search_progress = bool(opts.log)
-    prm.cp_model_probing_level = 0  # probing is slow on the big coverage rows and buys little here
-    prm.linearization_level = 2  # level 1 leaves the coverage rows out of the LP: useless bounds
-    if b.req is None:
-        # shift-type models (nurse rostering): the full-problem worker with the strongest LP
-        # (all cuts, constraints not lazy) moves the bound from ~0 to near the optimum; LNS and
-        # feasibility jump keep running interleaved beside it. On interval-demand models its LP
-        # is too slow to help, so they keep the default worker.
-        if prm.num_workers >= 2 or det:  # (deterministic: the same subsolvers on any machine)
-            prm.subsolvers.append("max_lp")
+        def sweep(n: int, _coverage: int) -> None:
+            # the full objective of the current shift choice (not only its coverage)
+            self.inc.report(Stage.ROUND, round=n, estimate=_picks_cost(b, srch))
+
+        share = BIG_DESCENT_SHARE if self.big else DESCENT_SHARE
+        # (a greedy start that overran its share still leaves the descent DESCENT_MIN_SHARE)
+        work = (max(share * opts.time_limit_s - srch.work, DESCENT_MIN_SHARE * opts.time_limit_s)
+                if self.det else None)
+        self.res.stats["sweeps"] = descend(b, srch, stop, self.cancel, sweep, work=work)
+        self.picks = srch.picks
+        self.res.stats["descent_s"] = time.perf_counter() - self.t0
+
+    def _complete_choice(self) -> None:
+        """CP-SAT places the breaks and splits the queues for the shift choice (far better than
+        the Python extraction); on a big model kept only where it beats Python's, and the time
+        left goes to more rounds from the completed roster."""
+        b, picks = self.b, self.picks
+        self.first_values = _complete(b, picks, self.deadline - (_finish_margin(b) if self.big else 0.0))
+        self.res.stats["complete_s"] = time.perf_counter() - self.t0
+        if not self.big or self.first_values is None:
+            return
+        python = extract(b, None, pick=picks)
+        look = _lookup(self.first_values)
+        self.first_roster = _extract(b, look)
+        self.inc.offer(Stage.COMPLETED, self.first_roster, look)
+        self.inc.offer(Stage.COMPLETED, python, _pick_lookup(b, picks))
+        if self.inc.held is not None and self.inc.held.roster is python:
+            self.first_values, self.first_roster = None, python
+            return
+        if self.srch is not None and self.mode == ModelBuilder.STRICT:
+            self.srch.load(self.first_roster)
+            self.first_values, self.first_roster, rounds = _improve_completed(
+                b, self.srch, self.first_values, self.first_roster, self.deadline, self.cancel, self.inc,
+                int(self.res.stats.get("sweeps", 0)), self.lag, self.res.stats,
+                work_until=self._work_until(BIG_WORK_SHARE))
+            self.res.stats["completions"] = 1 + rounds
+            self.picks = self.srch.picks
+
+    def ready_for_search(self) -> None:
+        """The first roster offered and, where the plan says so, hinted to the full search."""
+        b = self.b
+        if self.first_values is not None:
+            if self.first_roster is None:
+                self.first_roster = _extract(b, _lookup(self.first_values))
+            if self.res.time_to_first_s is None:
+                self.res.time_to_first_s = time.perf_counter() - self.t0
+            self.first_obj = _objective_of(b, self.first_values)
+            stats = self.res.stats
+            stage = Stage.FIRST if "greedy_s" not in stats and "completions" not in stats else Stage.COMPLETED
+            self.inc.offer(stage, self.first_roster, _lookup(self.first_values))
+            b.model.clear_hints()
+            if self.plan.hint_full_search:
+                # shift-type models: the hint helps the full search; interval-demand models stay
+                # unhinted, where the hint anchors it near the greedy roster and its LP-guided
+                # dive finds better ones
+                hint = b.model.proto.solution_hint
+                hint.vars.extend(range(len(self.first_values)))
+                hint.values.extend(self.first_values)
+        elif self.picks is not None:
+            # big model: the shift choice alone is a legal roster, breaks and queues in Python
+            if self.first_roster is None:
+                self.first_roster = extract(b, None, pick=self.picks)
+                self.inc.offer(Stage.COMPLETED, self.first_roster, _pick_lookup(b, self.picks))
+            if self.res.time_to_first_s is None:
+                self.res.time_to_first_s = time.perf_counter() - self.t0
+
+    def _full_search_solver(self) -> cp_model.CpSolver:
+        """CP-SAT for the full search, its limit and workers as the plan and the clock say."""
+        opts, b = self.opts, self.b
+        solver = cp_model.CpSolver()
+        prm = solver.parameters
+        if self.det:
+            # the workers interleaved in fixed batches: the same search on any machine and load
+            prm.interleave_search = True
+            set_limit(prm, max(1.0, opts.time_limit_s - b.work), True)
         else:
-            prm.add_lp_constraints_lazily = False
-    cb = _Callback(inc, lambda values: _rosterize(b, values), cancel)
-    cb.keep_values = lns is not None
-    solver.best_bound_callback = cb.on_bound
-    done = threading.Event()
-    watcher = None
-    if cancel is not None:
-        def watch() -> None:
-            while not done.wait(0.05):
-                if cancel.cancelled:
-                    solver.stop_search()
-                    for ns in lns or []:
-                        ns.interrupt()
-                    return
-        watcher = threading.Thread(target=watch, name="kcroster-cancel", daemon=True)
-        watcher.start()
-    st = cp_model.UNKNOWN
-    try:
-        if not cancelled() and not skip:
-            if det and first_values is not None and first_obj is not None:
-                st, after = _search_in_turn(b, plan, solver, cb, first_values, first_obj,
-                                            max(1.0, opts.time_limit_s - used), cancelled)
-                lns = [after] if after is not None else None
-            elif lns is None:
-                st = solver.solve(b.model, cb)
+            prm.max_time_in_seconds = max(0.1, self.deadline - time.perf_counter())
+        # with neighbourhood searches beside it, the full search keeps one CP-SAT worker per core
+        # left over (at least one: it proves the bound)
+        prm.num_workers = max(1, int(opts.workers) - (len(self.lns) if self.lns is not None else 0))
+        prm.random_seed = int(opts.seed)
+        prm.log_search_progress = bool(opts.log)
+        prm.cp_model_probing_level = 0  # probing is slow on the big coverage rows and buys little here
+        prm.linearization_level = 2  # level 1 leaves the coverage rows out of the LP: useless bounds
+        if b.req is None:
+            # shift-type models (nurse rostering): the full-problem worker with the strongest LP
+            # (all cuts, constraints not lazy) moves the bound from ~0 to near the optimum
+            if prm.num_workers >= 2 or self.det:  # (deterministic: the same subsolvers anywhere)
+                prm.subsolvers.append("max_lp")
             else:
-                columns = plan.columns and lag.thread is None
-                if columns:
-                    def use_lp(point: list[float], team=lns) -> None:
-                        for ns in team:
-                            ns.lp = point
-                        # (no dive into the master's integral part here: replayed from the
-                        # same states, Curtois 8 ended at 1303-1318 in 8 of 8 without one and
-                        # at 1309-1405 with one; 5, 7 and 10 ended the same either way)
+                prm.add_lp_constraints_lazily = False
+        return solver
 
-                    best_of = lambda: min(ns.objective for ns in lns)  # noqa: E731
-                    lag.start_columns(b, first_values, deadline - 0.05, cancel, best_of, use_lp,
-                                      lambda: min(lns, key=lambda ns: ns.objective).values)
-                lp = None  # shift-type models with columns: the column master steers instead
-                if not columns:
-                    # the LP started with the solve, unless the model was rebuilt since (relaxed agents)
-                    lp = early_lp if early_lp is not None and early_lp.b is b else _Relaxation(b, 0.0)
-                st = _solve_beside(b, solver, cb, lns, deadline - 0.05, cancelled, compact_lp=lp,
-                                   wait_for=lag.thread if columns else None,
-                                   pause_at=time.perf_counter() + max(FULL_FIRST_MIN_S, FULL_FIRST * opts.time_limit_s))
-    finally:
-        done.set()
-        if watcher is not None:
-            watcher.join()
-    if st in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        inc.offer(Stage.FOUND, *_rosterize(b, list(solver.response_proto.solution)))
-        inc.raise_bound(Stage.BOUND, solver.best_objective_bound)
-    for ns in lns or []:
-        if ns.improvements:
-            inc.offer(Stage.FOUND_NEIGHBOURHOOD, *_rosterize(b, ns.values))
-    if lns is not None:
-        res.stats["lns_iterations"] = sum(ns.iterations for ns in lns)
-        res.stats["lns_improvements"] = sum(ns.improvements for ns in lns)
-        for kind in lns[0].wins:
-            res.stats[f"lns_wins_{kind}"] = sum(ns.wins[kind] for ns in lns)
-    if res.time_to_first_s is None:
-        res.time_to_first_s = inc.first_s
-    res.stats = {**res.stats, "build_s": build_s, "agents": len(b.agents), "variables": len(b.model.proto.variables),
-                 "constraints": len(b.model.proto.constraints)}
-    if big and first_roster is not None and lag.thread is not None and not cancelled():
-        # big model: the improvement rounds are done; the bound may use the time that is left
-        lag.thread.join(timeout=max(0.0, deadline - _finish_margin(b) - time.perf_counter()))
-    lag.stop()
-    res.elapsed_s = time.perf_counter() - t0
-    held = inc.held
-    if held is not None:
-        _result_from(b, res, held, inc.bound, cancelled())
-    elif st == cp_model.INFEASIBLE:
-        res.status = "infeasible"
-        if mode == ModelBuilder.STRICT:
-            res.conflicts = explain(project, requirement, opts, time_limit_s=max(5.0, min(30.0, opts.time_limit_s)))
+    def search(self) -> tuple[int, cp_model.CpSolver]:
+        """The full search with the neighbourhood searches beside it (on the clock) or after it
+        (deterministic); none on a big model, where the descent was the search. Returns the
+        full search's status and solver."""
+        b, plan = self.b, self.plan
+        skip = self.big or (self.first_roster is not None and self.first_values is None)
+        if (self.first_values is not None and plan.neighbourhood_searches and not self.det and not skip
+                and not self.cancelled()):
+            self.lns = [NeighbourhoodSearch(b, self.first_values, self.first_obj, int(self.opts.seed) + 7919 * i)
+                        for i in range(plan.neighbourhood_searches)]
+        solver = self._full_search_solver()
+        cb = _Callback(self.inc, lambda values: _rosterize(b, values), self.cancel)
+        cb.keep_values = self.lns is not None
+        solver.best_bound_callback = cb.on_bound
+        done = threading.Event()
+        watcher = None
+        if self.cancel is not None:
+            def watch() -> None:
+                while not done.wait(0.05):
+                    if self.cancelled():
+                        solver.stop_search()
+                        for ns in self.lns or []:
+                            ns.interrupt()
+                        return
+            watcher = threading.Thread(target=watch, name="kcroster-cancel", daemon=True)
+            watcher.start()
+        st = cp_model.UNKNOWN
+        try:
+            if not self.cancelled() and not skip:
+                st = self._run_searches(solver, cb)
+        finally:
+            done.set()
+            if watcher is not None:
+                watcher.join()
+        return st, solver
+
+    def _run_searches(self, solver: cp_model.CpSolver, cb: _Callback) -> int:
+        b, plan, lns = self.b, self.plan, self.lns
+        if self.det and self.first_values is not None and self.first_obj is not None:
+            st, after = _search_in_turn(b, plan, solver, cb, self.first_values, self.first_obj,
+                                        max(1.0, self.opts.time_limit_s - b.work), self.cancelled)
+            self.lns = [after] if after is not None else None
+            return st
+        if lns is None:
+            return solver.solve(b.model, cb)
+        columns = plan.columns and self.lag.thread is None
+        lp = None  # shift-type models with columns: the column master steers instead
+        if columns:
+            def use_lp(point: list[float]) -> None:
+                for ns in lns:
+                    ns.lp = point
+
+            self.lag.start_columns(b, self.first_values, self.deadline - 0.05, self.cancel,
+                                   lambda: min(ns.objective for ns in lns), use_lp,
+                                   lambda: min(lns, key=lambda ns: ns.objective).values)
         else:
-            res.conflicts = ["Ook met versoepelde regels geen rooster: afwezigheid, beschikbaarheid of "
-                             "het re-integratieplan laten geen enkele dienst toe (even relaxed, no roster)."]
-    else:
-        res.status = "cancelled" if cancelled() else "unknown"
-    res.violations = _check(res.roster, project, opts)
-    if res.objective is not None:
-        inc.report(Stage.DONE)  # the last report is the returned roster itself
-    return res
+            # the LP started with the solve, unless the model was rebuilt since (relaxed agents)
+            early = self.early_lp
+            lp = early if early is not None and early.b is b else _Relaxation(b, 0.0)
+        pause_at = time.perf_counter() + max(FULL_FIRST_MIN_S, FULL_FIRST * self.opts.time_limit_s)
+        return _solve_beside(b, solver, cb, lns, self.deadline - 0.05, self.cancelled, compact_lp=lp,
+                             wait_for=self.lag.thread if columns else None, pause_at=pause_at)
+
+    def finish(self, searched: tuple[int, cp_model.CpSolver]) -> RosterResult:
+        """Every roster the searches hold offered, the bound thread stopped, and the result from
+        the incumbent (or why there is none), checked by the independent checker."""
+        st, solver = searched
+        b, inc, res, lag = self.b, self.inc, self.res, self.lag
+        if st in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            inc.offer(Stage.FOUND, *_rosterize(b, list(solver.response_proto.solution)))
+            inc.raise_bound(Stage.BOUND, solver.best_objective_bound)
+        for ns in self.lns or []:
+            if ns.improvements:
+                inc.offer(Stage.FOUND_NEIGHBOURHOOD, *_rosterize(b, ns.values))
+        if self.lns is not None:
+            res.stats["lns_iterations"] = sum(ns.iterations for ns in self.lns)
+            res.stats["lns_improvements"] = sum(ns.improvements for ns in self.lns)
+            for kind in self.lns[0].wins:
+                res.stats[f"lns_wins_{kind}"] = sum(ns.wins[kind] for ns in self.lns)
+        if res.time_to_first_s is None:
+            res.time_to_first_s = inc.first_s
+        res.stats = {**res.stats, "build_s": self.build_s, "agents": len(b.agents),
+                     "variables": len(b.model.proto.variables), "constraints": len(b.model.proto.constraints)}
+        if self.big and self.first_roster is not None and lag.thread is not None and not self.cancelled():
+            # big model: the improvement rounds are done; the bound may use the time that is left
+            lag.thread.join(timeout=max(0.0, self.deadline - _finish_margin(b) - time.perf_counter()))
+        lag.stop()
+        res.elapsed_s = time.perf_counter() - self.t0
+        if inc.held is not None:
+            _result_from(b, res, inc.held, inc.bound, self.cancelled())
+        elif st == cp_model.INFEASIBLE:
+            res.status = "infeasible"
+            if self.mode == ModelBuilder.STRICT:
+                res.conflicts = explain(self.project, self.requirement, self.opts,
+                                        time_limit_s=max(5.0, min(30.0, self.opts.time_limit_s)))
+            else:
+                res.conflicts = ["Ook met versoepelde regels geen rooster: afwezigheid, beschikbaarheid of "
+                                 "het re-integratieplan laten geen enkele dienst toe (even relaxed, no roster)."]
+        else:
+            res.status = "cancelled" if self.cancelled() else "unknown"
+        res.violations = _check(res.roster, self.project, self.opts)
+        if res.objective is not None:
+            inc.report(Stage.DONE)  # the last report is the returned roster itself
+        return res
 
 
 def _search_in_turn(b: ModelBuilder, plan: SolvePlan, solver: cp_model.CpSolver, cb: _Callback,
