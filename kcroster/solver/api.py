@@ -518,10 +518,9 @@ def _solve_beside(b: ModelBuilder, solver: cp_model.CpSolver, cb: _Callback, tea
     box: dict[str, int] = {}
     finished = threading.Event()  # a roster at the bound, or the end: the full search stays down
     paused = threading.Event()
-    # shift-type models: a neighbourhood gets about a second (measured: half a second or two
-    # seconds both do worse). Interval-demand models: up to five — every sub-solve re-places the
-    # breaks and queue flows of the whole horizon, and at one second each one ran out of time
-    # (bench S at 30 s over seeds 1–3: 8 386 average at 1 s steps, 8 281 at 3 s, 8 240 at 5 s)
+    # shift-type models: a neighbourhood gets about a second (shorter and longer steps both do
+    # worse). Interval-demand models: up to five — every sub-solve re-places the breaks and queue
+    # flows of the whole horizon, and at one second each one runs out of time
     left = deadline - time.perf_counter()
     step = max(1.0, min(5.0, (0.2 if b.req is not None else 0.02) * left))
     gained = [time.perf_counter()]  # when a neighbourhood search last improved the roster
@@ -535,10 +534,9 @@ def _solve_beside(b: ModelBuilder, solver: cp_model.CpSolver, cb: _Callback, tea
         if not paused.is_set() or box["st"] in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
             return
         # the columns first; then the cores stay with the neighbourhood searches while they
-        # still improve the roster, and the full search comes back when they stall
-        # (Curtois 8 at 60 s: at most 1 341 in 8 of 12 runs, at once after the columns 4 of 12 —
-        # both neighbourhood searches need a core each; 5 at 1 143 in 3 of 3, 9 at 439 in 3 of 6
-        # against 2 of 6)
+        # still improve the roster, and the full search comes back when they stall (both
+        # neighbourhood searches need a core each: restarted at once after the columns, the full
+        # search would take one of them)
         while (not finished.is_set() and not cancelled() and time.perf_counter() < deadline - 1.0
                and (wait_for.is_alive() or time.perf_counter() - gained[0] < STALL_STEPS * step)):
             finished.wait(0.1)
@@ -546,9 +544,7 @@ def _solve_beside(b: ModelBuilder, solver: cp_model.CpSolver, cb: _Callback, tea
         if finished.is_set() or cancelled() or left < 1.0:
             return
         # unhinted: the neighbourhood searches hold the best roster and adopt any better one this
-        # search finds, and its own dive finds other ones (Curtois 5 at 60 s: 1 143 in 3 of 3
-        # runs; hinted with the best roster 1 143, 1 143, 1 233; not started again at all:
-        # 1 147, 1 143, 1 238)
+        # search finds, and its own dive finds other ones
         b.model.clear_hints()
         solver.parameters.max_time_in_seconds = left
         box["st"] = solver.solve(b.model, cb)
@@ -558,11 +554,9 @@ def _solve_beside(b: ModelBuilder, solver: cp_model.CpSolver, cb: _Callback, tea
 
     def pause() -> None:
         # the column generation needs the core more than a full search whose bound is far off
-        # (bench Curtois 8 at 60 s: 2 of 6 runs at most 1 341 with the full search throughout,
-        # 18 of 27 with it paused; the bound converges at 25–30 s instead of 40); one whose bound
-        # is close keeps it
-        # (Curtois 6: 9.7 % off at 6 s, the next instance 17 %; it finds and proves 1 950 at
-        # 44 s, which a search restarted after the columns does in only half the runs)
+        # (with the core the columns' bound converges sooner); one whose bound is close keeps it
+        # (it may be about to find and prove the optimum, which a search restarted after the
+        # columns would have to start over)
         while time.perf_counter() < pause_at and th.is_alive() and not finished.is_set():
             finished.wait(0.05)
         best = min(ns.objective for ns in team)
@@ -583,7 +577,7 @@ def _solve_beside(b: ModelBuilder, solver: cp_model.CpSolver, cb: _Callback, tea
             ns.lp = lp
         if b.req is not None:
             # interval demand: one dive into the LP's integral part (on shift-type models the
-            # LP is too weak to steer a dive: Curtois 9 relaxes to 39 against 439)
+            # LP is too weak to steer a dive: it lies far below the optimum)
             team[0].rens_pending = True
 
     if compact_lp is not None:
@@ -639,8 +633,7 @@ def _extract(b: ModelBuilder, value) -> Roster:
     """The roster of a solution. On interval demand the queue each agent serves comes either
     from the solver's flows or from water-filling the remaining need with the solver's breaks;
     the cheaper wins, and on a tie water-filling, whose queue counts change less from one interval
-    to the next, so agents switch queues less often (bench M: 9 173 segments against 12 371, at
-    102 839 against 102 850)."""
+    to the next, so agents switch queues less often."""
     flows = extract(b, value)
     if b.req is None:
         return flows
@@ -680,8 +673,8 @@ def _result_from(b: ModelBuilder, res: RosterResult, held, bound: float | None, 
 
 
 def _complete_budget(b: ModelBuilder) -> float:
-    """Seconds to keep for completing a big model's shift choice with CP-SAT (measured 3.5–4e-5
-    s per variable on bench M and L)."""
+    """Seconds to keep for completing a big model's shift choice with CP-SAT: a fixed part plus
+    a time per model variable, with a margin above what the completion takes."""
     return 2.0 + 6e-5 * len(b.model.proto.variables)
 
 
@@ -945,9 +938,9 @@ def _improve_completed(b: ModelBuilder, srch, values: list[int], roster: Roster,
                        work_until: float | None = None) -> tuple[list[int], Roster, int]:
     """Big models, once the descent has settled and CP-SAT has completed its shift choice: go on
     descending from the completed roster — its real breaks and queues in the residual — and
-    complete again, as long as that pays and time is left (bench M: 84 361 → 82 114 in five
-    more rounds). ``srch`` must hold ``roster`` (:meth:`AgentSearch.load`). Returns the best
-    (values, roster) and the number of extra completions.
+    complete again, as long as that pays and time is left. ``srch`` must hold ``roster``
+    (:meth:`AgentSearch.load`). Returns the best (values, roster) and the number of extra
+    completions.
 
     Halfway through the time, and again whenever the descent has settled and the Lagrangian
     master has moved on since, the master's week schedules are dived into a roster

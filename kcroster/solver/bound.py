@@ -165,7 +165,7 @@ def _request(model: cp_model.CpModel, time_limit_s: float, method: str, params: 
         ct.upper_bound = hi
     # solved from the serialised request: unlike pywraplp's SolveWithProto this lets go of the
     # GIL, so the greedy start, the neighbourhood search and the progress reports go on while
-    # GLOP works (SolveWithProto stopped every Python thread for the 3 s of bench S's LP)
+    # GLOP works (SolveWithProto stopped every Python thread for as long as the LP took)
     solver = model_builder_helper.ModelSolverHelper("pdlp" if method == "pdlp" else "glop")
     resp = linear_solver_pb2.MPSolutionResponse()
     resp.ParseFromString(solver.solve_serialized_request(req.SerializeToString()))

@@ -15,10 +15,10 @@ so a pricing solve cut short still gives a valid bound.
 
 The multipliers come from the restricted master LP (GLOP) over the schedules found so far:
 convexity per agent, the demand cells' convex costs as bounded segments. Its optimum is the
-Dantzig–Wolfe bound — on the Curtois & Qu instances far stronger than the compact LP (instance 7:
-1054.1 against CP-SAT's 1045 after 60 s; instance 10: 4631, the optimum). The master's solution,
-a convex combination of schedules, is also a far better guide for the neighbourhood search than
-the compact LP: its integral part fixed, the rest solved (RENS) finds the optimum of instance 10.
+Dantzig–Wolfe bound — far stronger than the compact LP, because its columns are whole legal
+schedules rather than fractional shifts. The master's solution, a convex combination of schedules,
+is also a far better guide for the neighbourhood search than the compact LP: its integral part
+fixed, the rest solved (RENS).
 
 Penalty terms that are neither one agent's own (see ``ModelBuilder.agent_terms``) nor demand
 cells — e.g. a maximum over agents — are left out, which only weakens the bound.
@@ -282,8 +282,8 @@ class HorizonColumns:
 
         ``incumbent`` returns the best roster found meanwhile (a complete assignment, a new list
         whenever it improves); its schedules join the master each round, so the master always
-        holds a roster at least that good (Curtois 8: the bound converges after 30 s instead of
-        42 s beside the neighbourhood and full searches)."""
+        holds a roster at least that good, and the bound converges sooner than from the start
+        roster's schedules alone."""
         self.add_roster(start_values)
         self.hint = list(start_values)
         best: float | None = None

@@ -242,8 +242,8 @@ def _type_demand(b: ModelBuilder) -> None:
         b.type_counts[(d, dem.shift_type)] = lits
         # one equality count − required = over − under: CP-SAT's presolve then substitutes a
         # slack into the objective, which puts the demand's cost on the shift literals
-        # themselves and lets its bound climb (instance 9 of Curtois & Qu: bound 44 → 374 after
-        # 20 s on one worker; two inequalities or max-equalities stay at the LP's 39)
+        # themselves and lets its bound climb (with two inequalities or max-equalities the bound
+        # stays at the LP's)
         if not lits or not (dem.weight_under or dem.weight_over):
             if dem.required > 0 and dem.weight_under:
                 b.penalise("type_under", dem.weight_under * mult * dem.required, 1)

@@ -1,8 +1,8 @@
 """A proven lower bound for large models by Lagrangian relaxation of the coverage rows.
 
-Why not the plain LP (:mod:`kcroster.solver.bound`): on the M benchmark (120 agents, 4 weeks,
-15-minute intervals, ~155k columns) neither GLOP (primal or dual simplex) nor PDLP reaches an
-optimal basis within 90 s on one core. The coupling between agents is only the coverage (queue ×
+Why not the plain LP (:mod:`kcroster.solver.bound`): on a large model (a hundred agents or more
+over weeks of 15-minute intervals) neither GLOP (primal or dual simplex) nor PDLP reaches an
+optimal basis in the time a solve has. The coupling between agents is only the coverage (queue ×
 interval) and shift-type demand rows, so we dualise exactly those: for multipliers λ (per
 queue × interval, per tenth of an agent) and μ (per day × shift type)
 
@@ -17,8 +17,8 @@ rules linking weeks or consecutive days (rest, runs, weekends, period totals, sh
 are left out, which only weakens the bound. Per-agent wish costs, stability and must-wishes are
 exact, and so is the per-agent convex wish-fairness term: an agent's weeks are solved once per
 granted/refused pattern of the wishes in them and combined by refused weight, so an agent whose
-wishes cannot all be granted pays its fairness cost in the bound too (bench M: five agents whose
-only wish falls on a day no shift can grant it, 12 500 points). The fairness of a maximum over
+wishes cannot all be granted pays its fairness cost in the bound too (e.g. an agent whose only
+wish falls on a day no shift can grant it). The fairness of a maximum over
 agents (unpopular shifts, the legacy wish maximum) is under-estimated by the mean. Because the
 week problems are solved in integers, the best L is at least the LP bound over the same rows.
 
@@ -68,8 +68,8 @@ def _cell_tables(b: ModelBuilder):
         row = [(float(const), cf)] + [(float(c), float(f)) for c, f in pts if c > const]
         # points inside a straight piece add nothing (the whole-agent cells list every agent
         # count from 0, the lowest ones all on the steepest chord): without them the master has
-        # a third of the segment columns (bench M: 58 978 → 20 252), GLOP a round 1.64 → 1.41 s
-        # and the bound after 60 s 51 903 → 57 333
+        # far fewer segment columns, GLOP's rounds are faster and the bound climbs higher in the
+        # same time
         row = [pt for j, pt in enumerate(row) if j in (0, len(row) - 1) or not _collinear(row[j - 1], pt, row[j + 1])]
         for j, (c, f) in enumerate(row):
             X[i, j] = c
@@ -200,10 +200,10 @@ class _Agents:
                 top = sum(int(self.days[(ai, d)][1].max(initial=0)) for d in days)
                 self.weeks.append((ai, days, max(0, -(-mn // self.g)), min(top, mx // self.g), maxd))
         # weekly rest (≥ 36 h inside each calendar week) is kept in the week problems: without it
-        # the relaxation's cheapest weeks break it (on bench S 14 % of the master's weight, on M
-        # 7 %: a Saturday shift with Monday as the only day off), which weakens the bound and
-        # leaves the master's schedules unusable as a roster. Per agent-day the options' start and
-        # end instants (an off day: 0, 0); per agent and first day of a week its (start, end).
+        # the relaxation's cheapest weeks break it (e.g. a Saturday shift with Monday as the only
+        # day off), which weakens the bound and leaves the master's schedules unusable as a
+        # roster. Per agent-day the options' start and end instants (an off day: 0, 0); per agent
+        # and first day of a week its (start, end).
         self.times: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {}
         self.rest: dict[tuple[int, int], tuple[int, int, int]] = {}
         if lab.enabled("atw_weekly_rest") and lab.min_weekly_rest_hours > 0:
@@ -542,9 +542,9 @@ class _Master:
         w8 = R.b.w8
         s = self.s = pywraplp.Solver.CreateSolver("GLOP")
         # presolve would rebuild the problem on every re-solve and lose the warm basis: without it
-        # a round's master solve takes a quarter of the time (bench M: 2.5 s instead of 8 s). The
-        # first solve starts from nothing: dual simplex is faster there (bench L: 9 s instead of
-        # 31 s); the re-solves after adding columns go on with the primal simplex from the basis
+        # a round's master solve is far faster. The first solve starts from nothing: dual simplex
+        # is faster there; the re-solves after adding columns go on with the primal simplex from
+        # the basis
         s.SetSolverSpecificParametersAsString("use_preprocessing:false use_dual_simplex:true")
         self.solves = 0
         self.cols: list[tuple[object, tuple]] = []  # (variable, column)
@@ -642,7 +642,7 @@ def _week(A: _Agents, ai: int, days: list[int], mn: int, mx: int, maxd: int, cl_
           ) -> tuple[float, list[tuple[int, int, float, int, int]]] | None:
     """Cheapest legal week (within the relaxation) of one agent (see :func:`_week_dp`). The
     weekly rest multiplies the DP's states, so the week is first solved without it: when that
-    week has its rest anyway (bench M: 83 % of them, S: 93 %), it is the answer."""
+    week has its rest anyway (most do), it is the answer."""
     rest = A.rest.get((ai, days[0]))
     plain = _week_dp(A, ai, days, mn, mx, maxd, cl_val, mu, allowed, None)
     if rest is None or plain is None:
@@ -670,7 +670,7 @@ def _week_dp(A: _Agents, ai: int, days: list[int], mn: int, mx: int, maxd: int, 
     when the last shift ended (T; the week's start before any shift). A later shift starting at s
     completes the rest when s − T ≥ need, the week's end when we − T ≥ need. T is kept as its
     class among the thresholds s − need of every start in the week and we − need — instants in one
-    class compare alike with all of them — so the states stay few (bench M and S: at most 14)."""
+    class compare alike with all of them — so the states stay few."""
     mx = max(0, mx)
     D = len(days)
     track_days = maxd < D

@@ -129,8 +129,8 @@ class NeighbourhoodSearch:
     def rens(self, time_limit: float) -> bool:
         """RENS: fix every shift literal the LP optimum sets to exactly 0 or 1 and solve the rest.
         Where the LP is nearly integral this sub-roster is small and holds rosters far from the
-        current one that the neighbourhoods would not reach (bench S: 8 254 after 13 s against
-        9 668 from the greedy start). An infeasible or worse result changes nothing."""
+        current one that the neighbourhoods would not reach. An infeasible or worse result
+        changes nothing."""
         self.rens_pending = False
         lp = self.lp
         if lp is None:
@@ -183,8 +183,7 @@ class NeighbourhoodSearch:
         improved = False
         if st in (cp_model.OPTIMAL, cp_model.FEASIBLE) and s.objective_value < self.objective - 0.5:
             # only a strictly better roster is taken: drifting over plateaus (equal rosters
-            # accepted) measured worse on bench scenario S (10 500 vs 9 750 after 30 s) and no
-            # better on Curtois
+            # accepted) does worse on interval demand and no better on shift-type demand
             improved = True
             self.values = list(s.response_proto.solution)
             self.objective = s.objective_value

@@ -6,13 +6,13 @@ master LP mixes them fractionally. Choosing *one* of those schedules per agent-w
 coverage cost of all of them together is least, is a small integer programme: a few columns per
 agent-week instead of every shift of every day. Because it trades hours between agents all at
 once it reaches rosters the agent-by-agent descent cannot (that one moves one agent at a time
-against the others' residual): bench M at 120 s 82 114 → 77 609.
+against the others' residual).
 
 The programme is the master itself with 0/1 columns: the same cell cost functions, the same flows
 of on-duty agents onto open queues, the week schedules' own costs, plus the per-agent wish
 fairness. It is solved by diving on its LP (GLOP, warm from its basis): general MIP solvers did
-far worse here (SCIP: 831 080 after 30 s on M's 4 000 columns; CP-SAT's LP rose too slowly to
-find any solution in 30 s), the dive lands within a few per cent of the LP in about ten solves.
+far worse here (SCIP's rosters were far off; CP-SAT's LP rose too slowly for it to find any
+solution in the time), the dive lands close to the LP in a few solves.
 Breaks sit where the pricing put them; the caller completes the chosen shifts with CP-SAT over
 the full model (every rule, breaks and queues placed again) and keeps the result only when it
 beats the roster it has, so nothing here needs to be exact — only good.
@@ -32,8 +32,8 @@ from kcroster.solver.wishes import FAIR_FREE
 # column, and this many more of the lowest reduced cost
 EXTRA_COLUMNS = 6
 
-# share of the still undecided agent-weeks fixed after each LP solve of the dive (bench M from
-# the same 60 s of columns: 0.1 → 77 346 in 16 s, 0.25 → 77 684 in 13 s, 0.5 → 77 720 in 11 s)
+# share of the still undecided agent-weeks fixed after each LP solve of the dive (a smaller share
+# takes more solves and ends on a better roster)
 FIX_SHARE = 0.1
 
 
@@ -65,8 +65,8 @@ def solve_columns(R, columns: list[tuple], deadline: float, *, stop=None
     weights), fix every agent-week whose LP weight sits on one column, then the most decided
     tenth of the rest (``FIX_SHARE``), and solve again, until every week has its column; GLOP
     re-solves from its basis with the dual simplex. (Pricing the open weeks again at the
-    dive's own duals after each round, so new schedules join, was tried: on bench M it took
-    34–86 s and ended worse, 79 659 against 77 392.) ``R`` is the
+    dive's own duals after each round, so new schedules join, was tried: it took far longer and
+    ended worse.) ``R`` is the
     Lagrangian relaxation (:class:`kcroster.solver.lagrange._Relaxation`) the columns were
     priced in. Returns the shift choice {(agent, day): candidate} (days off left out) and the
     last LP's value, or None when time ran out or the LP failed."""

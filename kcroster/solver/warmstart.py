@@ -424,8 +424,7 @@ def greedy(b: ModelBuilder, deadline: float, cancel=None, relaxed: set[str] | No
 
 
 #: an agent whose schedule is hard to find first tries shifts that start on these grids (minutes):
-#: a fraction of the candidates, found in a fraction of the time (a night agent's 28 days: 8 076
-#: candidates, a first schedule after 2.8 units of work; on the 2-hour grid 0.4)
+#: a fraction of the candidates, found in a fraction of the time
 FIRST_TRY_GRIDS = (120, 60)
 #: the least time such a try gets (presolving one agent's model alone can take a second)
 FIRST_TRY_MIN_S = 5.0
