@@ -64,9 +64,10 @@ class Horizon:
         """First day after the horizon."""
         return self.start + timedelta(days=self.days)
 
-    @property
-    def dates(self) -> list[date]:
-        return [self.start + timedelta(days=i) for i in range(self.days)]
+    @cached_property
+    def dates(self) -> tuple[date, ...]:
+        """The horizon's days in order (built once: the model builder reads it per candidate)."""
+        return tuple(self.start + timedelta(days=i) for i in range(self.days))
 
     @cached_property
     def day_offsets(self) -> np.ndarray:

@@ -126,7 +126,7 @@ class _Ctx:
         self.h_end = self.horizon.end  # first day after
         self.h0 = self.midnight(self.h_first)
         self.h1 = self.midnight(self.h_end)
-        self.dates: list[date] = self.horizon.dates
+        self.dates: tuple[date, ...] = self.horizon.dates
         self.sundays: list[date] = [d for d in self.dates if d.weekday() == 6]
         self.first_week_day = self.h_first - timedelta(
             days=(self.h_first.weekday() - self.horizon.week_start) % 7)

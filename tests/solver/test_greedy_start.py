@@ -1,0 +1,70 @@
+"""The greedy first roster: agents first scheduled on the hour grid, the rest over all their
+candidates, and an agent without any legal schedule still found out.
+
+The independent expectation is the rule checker (it never imports the solver) and, for the
+infeasible agent, arithmetic on its own settings."""
+
+from __future__ import annotations
+
+import time as clock
+from dataclasses import replace
+from datetime import time
+
+from solver_kit import hourly_requirement, opts, project
+
+from kcroster.rules.checker import check
+from kcroster.solver.builder import ModelBuilder
+from kcroster.solver.extract import extract
+from kcroster.solver.warmstart import GREEDY_GRID, greedy
+
+
+def _greedy(p, req):
+    b = ModelBuilder(p, req, opts())
+    b.build()
+    picks, bad = greedy(b, clock.perf_counter() + 20)
+    return b, picks, bad
+
+
+def _start_minutes(b, picks) -> set[int]:
+    return {(b.cands[ai][d][ci].start_ts // 60) % GREEDY_GRID for (ai, d), ci in picks.items()}
+
+
+def test_agents_on_the_hour_grid_get_a_legal_roster():
+    # 15-minute starts allowed, demand on whole hours: every agent finds a schedule on the
+    # hour grid, and the roster of those schedules is legal
+    p = project(4, days=7, interval=15, step=15, lengths=(180, 240), contract_hours=12.0,
+                min_hours=9.0, max_hours=15.0, max_days_per_week=4)
+    req = hourly_requirement(p, {8: 2.0, 9: 3.0, 10: 3.0, 11: 2.0})
+    b, picks, bad = _greedy(p, req)
+    assert bad is None and picks
+    assert _start_minutes(b, picks) == {0}
+    errors = [v for v in check(extract(b, None, pick=picks), p) if v.severity == "error"]
+    assert errors == []
+
+
+def test_an_agent_off_the_hour_grid_is_scheduled_over_all_its_candidates():
+    # one agent may only start at 08:15 (window 08:15-11:15, 3-hour shifts): no shift of the
+    # hour grid fits, the agent must still get its schedule (from its full candidate list)
+    p = project(3, days=5, interval=15, step=15, lengths=(180, 180), contract_hours=6.0,
+                min_hours=6.0, max_hours=9.0, max_days_per_week=5)
+    p.agents[0] = replace(p.agents[0], earliest_start=time(8, 15), latest_end=time(11, 15))
+    req = hourly_requirement(p, {8: 2.0, 9: 2.0, 10: 2.0, 11: 1.0})
+    b, picks, bad = _greedy(p, req)
+    assert bad is None and picks
+    own = {d: ci for (ai, d), ci in picks.items() if ai == 0}
+    assert len(own) >= 2  # at least 6 contract hours of 3-hour shifts
+    assert all(b.cands[0][d][ci].start_ts // 60 % 60 == 15 for d, ci in own.items())
+    errors = [v for v in check(extract(b, None, pick=picks), p) if v.severity == "error"]
+    assert errors == []
+
+
+def test_an_agent_without_any_legal_schedule_is_named():
+    # 20 contract hours (at least 18) in at most 2 days of 3-hour shifts: 6 hours at most, so no
+    # schedule exists on the grid or off it; the greedy start names the agent
+    p = project(2, days=7, interval=15, step=15, lengths=(180, 180), contract_hours=10.0,
+                min_hours=0.0, max_hours=20.0, max_days_per_week=7)
+    p.agents[1] = replace(p.agents[1], contract_hours=20.0, min_hours=18.0, max_hours=22.0,
+                          max_days_per_week=2)
+    req = hourly_requirement(p, {8: 1.0, 9: 1.0, 10: 1.0})
+    _b, picks, bad = _greedy(p, req)
+    assert picks is None and bad == 1
