@@ -330,11 +330,55 @@ def add_plan_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", type=Path, required=True, metavar="PLAN.xlsx")
     p.add_argument("--project", type=Path, default=None, metavar="OUT.kcroster",
                    help="ook het projectbestand opslaan")
+    p.add_argument("--take-over-lock", action="store_true",
+                   help="een verlaten vergrendeling van het projectbestand overnemen (van "
+                        "een andere computer en ouder dan 12 uur; alleen als kcroster daar "
+                        "niet meer open is)")
     _add_solve_options(p, 60.0)
     p.set_defaults(func=cmd_plan)
 
 
+def _lock_project(args: argparse.Namespace) -> object:
+    """Take the lock on ``--project`` before any work (issue 23 item 7): a project another
+    instance holds used to fail with a traceback after the solve and the workbook. Returns the
+    lock (None without ``--project``); raises ProjectLockedError, or WriteError when the lock
+    file cannot be made (read-only or missing folder) — also before the work."""
+    if not getattr(args, "project", None):
+        return None
+    from kcroster.io.project_store import ProjectLock
+
+    lock = ProjectLock(args.project)
+    lock.acquire(take_over=getattr(args, "take_over_lock", False))
+    return lock
+
+
+def _locked_message(exc: object) -> str:
+    """The CLI's text for a ProjectLockedError: the message and, where it applies, the option."""
+    text = f"fout: {exc}"
+    if getattr(exc, "can_take_over", False):
+        text += "\nGebruik --take-over-lock om de vergrendeling over te nemen."
+    return text
+
+
 def cmd_plan(args: argparse.Namespace) -> int:
+    from kcroster.io.project_store import ProjectLockedError
+
+    try:
+        lock = _lock_project(args)
+    except ProjectLockedError as exc:
+        print(_locked_message(exc), file=sys.stderr)
+        return EXIT_INPUT
+    try:
+        return _plan(args)
+    except ProjectLockedError as exc:  # taken over by someone else while we solved
+        print(_locked_message(exc), file=sys.stderr)
+        return EXIT_INPUT
+    finally:
+        if lock is not None:
+            lock.release()  # type: ignore[attr-defined]
+
+
+def _plan(args: argparse.Namespace) -> int:
     from kcroster import pipeline
 
     project = _load_plan_inputs(args)

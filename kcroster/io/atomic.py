@@ -1,21 +1,24 @@
 """One atomic-write helper for every file kcroster writes (issue 23 item 6).
 
 A write goes to a temporary file in the target's folder, is fsynced and then moved over the
-target with :func:`os.replace`, so a reader never sees half a file. On any failure the temporary
-file is removed and one error type, :class:`WriteError`, is raised with a Dutch sentence that
-names the path and the reason (read-only, disk full, folder missing), so the CLI and the GUI can
-report it without a traceback.
+target with :func:`os.replace`, so a reader never sees half a file; the folder is fsynced after
+the rename so the new name survives a power cut. On any failure the temporary file is removed and
+one error type, :class:`WriteError`, is raised with a Dutch sentence that names the path and the
+reason (read-only, disk full, folder missing), so the CLI and the GUI can report it without a
+traceback. A failed fsync of the file is a failure too: the target is then left as it was (it
+used to be swallowed in the project store, which replaced the file anyway).
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-__all__ = ["WriteError", "atomic_write", "describe_os_error"]
+__all__ = ["WriteError", "atomic_write", "describe_os_error", "fsync_folder"]
 
 _REASONS = {
     errno.ENOSPC: "de schijf is vol",
@@ -46,12 +49,43 @@ def describe_os_error(exc: OSError) -> str:
     return _REASONS.get(exc.errno or -1) or (exc.strerror or str(exc))
 
 
-def atomic_write(path: str | os.PathLike[str], writer: Callable[[Path], object]) -> Path:
+# fsync of a folder is not supported everywhere (some network and FUSE file systems): the
+# rename is then as durable as that file system makes it, which is no reason to fail the write.
+_DIR_FSYNC_UNSUPPORTED = {errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EBADF, errno.EROFS}
+
+
+def fsync_folder(folder: Path, target: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX; Windows has no folder fsync and needs none).
+
+    A folder we may not open for reading cannot be synced, and a file system without folder
+    fsync cannot either; both leave the rename as durable as the system makes it. A real I/O
+    error is a :class:`WriteError`: the planner must not believe the file is safely stored.
+    """
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        if exc.errno not in _DIR_FSYNC_UNSUPPORTED:
+            raise WriteError(target, "het bestand is vervangen, maar de schijf bevestigde het "
+                             f"vastleggen niet ({describe_os_error(exc)})", exc.errno) from exc
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: str | os.PathLike[str], writer: Callable[[Path], object], *,
+                 prefix: str | None = None) -> Path:
     """Call ``writer(tmp_path)`` and move the result over ``path`` atomically.
 
-    The temporary file lives in the same folder (a rename across file systems is not atomic).
-    Any OSError on the way becomes a :class:`WriteError`; other exceptions propagate unchanged.
-    The temporary file never stays behind.
+    The temporary file lives in the same folder (a rename across file systems is not atomic);
+    its name starts with ``prefix`` (default ``.<name>.``), so a caller can recognise the
+    temporary files of its own killed writes. Any OSError on the way becomes a
+    :class:`WriteError`; other exceptions propagate unchanged. The temporary file never stays
+    behind.
     """
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
@@ -59,7 +93,7 @@ def atomic_write(path: str | os.PathLike[str], writer: Callable[[Path], object])
         raise WriteError(target, "de map bestaat niet", errno.ENOENT)
     tmp: Path | None = None
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        fd, name = tempfile.mkstemp(prefix=prefix or f".{target.name}.", suffix=".tmp", dir=folder)
         os.close(fd)
         tmp = Path(name)
         writer(tmp)
@@ -67,6 +101,7 @@ def atomic_write(path: str | os.PathLike[str], writer: Callable[[Path], object])
             os.fsync(fh.fileno())
         os.replace(tmp, target)
         tmp = None
+        fsync_folder(folder, target)
     except WriteError:
         raise
     except OSError as exc:

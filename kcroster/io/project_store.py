@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import errno
 import getpass
 import io
 import json
@@ -51,7 +52,6 @@ import sys
 import time as _time
 import types
 import typing
-import uuid
 import zlib
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta, timezone
@@ -62,6 +62,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import numpy as np
 
+from kcroster.io.atomic import WriteError, atomic_write, describe_os_error
 from kcroster.model import (
     Agent,
     Forecast,
@@ -84,9 +85,12 @@ from kcroster.model import (
 __all__ = [
     "MIGRATIONS",
     "SCHEMA_VERSION",
+    "STALE_LOCK_AGE",
     "LockInfo",
+    "OpenedProject",
     "ProjectLock",
     "ProjectLockedError",
+    "WriteError",
     "autosave",
     "autosave_path",
     "decode_value",
@@ -105,6 +109,19 @@ AUTOSAVE_SUFFIX = ".autosave"
 LOCK_SUFFIX = ".lock"
 _TMP_MARK = ".kcroster-tmp-"
 _UNREADABLE_LOCK_GRACE_S = 60
+STALE_LOCK_AGE = timedelta(hours=12)
+"""A lock from another computer older than this may be taken over, with the planner's consent.
+
+Longer than a working day with a late shift (a colleague who really has the project open all day
+is not offered for take-over), shorter than a night: a project left open at the office yesterday
+afternoon, or a laptop that crashed or was shut with kcroster open, can be taken over the next
+morning instead of blocking editing until someone finds and deletes the lock file. Taking over is
+safe against the old holder: its next save is refused because the lock is no longer its own.
+"""
+_MAX_ARRAY_BYTES = 512 * 2**20
+"""No forecast array inflates beyond this, whatever its horizon claims (two years of 5-minute
+intervals for 50 queues is 84 MB)."""
+_NPY_HEADER_SLACK = 64 * 1024  # an .npy header is at most 64 KiB (format 1.0); 4 KiB in practice
 
 # ============================================================================================
 # Generic, type-hint driven JSON codec for the model dataclasses
@@ -324,10 +341,29 @@ def _array_to_blob(arr: np.ndarray | None) -> bytes | None:
     return zlib.compress(buf.getvalue(), 1)
 
 
-def _blob_to_array(blob: bytes | None) -> np.ndarray | None:
+class _Damaged(ValueError):
+    """Content of a project file that cannot be right; load_project names the file."""
+
+
+def _blob_to_array(blob: bytes | None, max_bytes: int = _MAX_ARRAY_BYTES,
+                   what: str = "gegevens") -> np.ndarray | None:
+    """Inflate a compressed ``.npy`` blob, never to more than ``max_bytes`` (issue 23 item 14).
+
+    A decompression bomb (a few MB of zlib that claim gigabytes) is refused after at most
+    ``max_bytes`` were produced, instead of after the whole inflation: streaming with a cap
+    keeps memory and time bounded by what a real forecast of that size needs.
+    """
     if blob is None:
         return None
-    return np.load(io.BytesIO(zlib.decompress(blob)), allow_pickle=False)
+    d = zlib.decompressobj()
+    raw = d.decompress(blob, max_bytes + 1)
+    if len(raw) > max_bytes or d.unconsumed_tail:
+        mb = f"{max_bytes / 2**20:.1f}".replace(".", ",")
+        raise _Damaged(f"{what} zijn uitgepakt groter dan de {mb} MB die het project kan bevatten "
+                       "(mogelijk een gemanipuleerd bestand)")
+    if not d.eof:
+        raise _Damaged(f"{what} zijn afgekapt")
+    return np.load(io.BytesIO(raw), allow_pickle=False)
 
 
 # ============================================================================================
@@ -582,22 +618,6 @@ def _scenario_extra(sc: Scenario) -> str | None:
     return json.dumps(extra, ensure_ascii=False) if extra else None
 
 
-def _fsync_path(path: Path, directory: bool = False) -> None:
-    if directory and sys.platform == "win32":
-        return  # directories cannot be opened for fsync on Windows; os.replace is durable there
-    flags = os.O_RDONLY
-    try:
-        fd = os.open(path, flags)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def _cleanup_stale_temps(target: Path) -> None:
     """Remove temp files left by killed saves (their pid is no longer running)."""
     prefix = f".{target.name}{_TMP_MARK}"
@@ -614,11 +634,32 @@ def _cleanup_stale_temps(target: Path) -> None:
                 p.unlink()
 
 
+_SQLITE_REASONS = {
+    13: "de schijf is vol",  # SQLITE_FULL
+    8: "de map is alleen-lezen",  # SQLITE_READONLY
+    10: "de schijf meldde een schrijffout",  # SQLITE_IOERR
+    14: "het tijdelijke bestand kan niet worden geopend",  # SQLITE_CANTOPEN
+}
+
+
+def _sqlite_reason(exc: sqlite3.Error) -> str:
+    """Dutch reason for an SQLite failure while writing (by its primary result code)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return _SQLITE_REASONS.get((code or 0) & 0xFF) or str(exc)
+
+
 def _atomic_write(project: Project, target: Path, checkpoint: Callable[[str], None] | None = None) -> None:
+    """Write ``project`` into a temporary file beside ``target`` and move it over ``target``.
+
+    The temp file, its fsync, the rename and the folder fsync are :func:`kcroster.io.atomic.
+    atomic_write`'s (one helper for every file kcroster writes); the temp name carries our pid
+    so :func:`_cleanup_stale_temps` can remove those of killed saves. A read-only folder, a full
+    disk or any SQLite failure while writing is a :class:`WriteError` (issue 23 item 8: SQLite
+    raised ``OperationalError`` before); the previous file stays as it was.
+    """
     target = Path(target)
-    directory = target.parent if str(target.parent) else Path(".")
-    tmp = directory / f".{target.name}{_TMP_MARK}{os.getpid()}-{uuid.uuid4().hex[:8]}"
-    try:
+
+    def write(tmp: Path) -> None:
         con = sqlite3.connect(tmp, isolation_level=None)
         try:
             # A fresh file needs no rollback journal: if we die, the temp file is simply discarded.
@@ -631,13 +672,11 @@ def _atomic_write(project: Project, target: Path, checkpoint: Callable[[str], No
             con.close()
         if checkpoint:
             checkpoint("committed")
-        _fsync_path(tmp)
-        os.replace(tmp, target)
-        _fsync_path(directory, directory=True)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+
+    try:
+        atomic_write(target, write, prefix=f".{target.name}{_TMP_MARK}{os.getpid()}-")
+    except sqlite3.Error as exc:
+        raise WriteError(target, _sqlite_reason(exc)) from exc
 
 
 def save_project(
@@ -649,8 +688,11 @@ def save_project(
     """Save ``project`` to ``path`` atomically (one transaction, temp file, fsync, replace).
 
     Refuses (:class:`ProjectLockedError`) when another live kcroster instance holds the lock on
-    ``path``. A successful save removes the now outdated autosave. ``_checkpoint`` is a test hook
-    called with a stage name while writing (``schema``, ``plan``, ``rosters``, ``committed``).
+    ``path``. A file that cannot be written (read-only folder, full disk, missing folder) is a
+    :class:`WriteError` naming the file and the reason; a project holding a value the file cannot
+    store is a :class:`KcrosterInputError`. A successful save removes the now outdated autosave.
+    ``_checkpoint`` is a test hook called with a stage name while writing (``schema``, ``plan``,
+    ``rosters``, ``committed``).
     """
     target = Path(path)
     holder = ProjectLock(target).holder()
@@ -661,10 +703,6 @@ def save_project(
         _atomic_write(project, target, _checkpoint)
     except (TypeError, ValueError) as exc:
         raise KcrosterInputError(f"project kan niet worden opgeslagen: {exc}", file=target.name) from exc
-    except OSError as exc:
-        raise KcrosterInputError(
-            f"project kan niet worden opgeslagen: {exc.strerror or exc}", file=target.name
-        ) from exc
     with contextlib.suppress(OSError):
         autosave_path(target).unlink(missing_ok=True)
 
@@ -764,7 +802,33 @@ def _read_rosters(con: sqlite3.Connection) -> dict[tuple[int, str], Roster]:
     return keys
 
 
-def _read_all(con: sqlite3.Connection) -> Project:
+def _array_budget(horizon: Horizon, queues: list[Queue]) -> int:
+    """Bytes a forecast array of ``horizon`` × ``queues`` takes as ``.npy`` (float64), capped."""
+    try:
+        cells = len(queues) * horizon.n_intervals
+    except (OverflowError, ValueError):
+        return _MAX_ARRAY_BYTES
+    return min(_MAX_ARRAY_BYTES, 8 * cells + _NPY_HEADER_SLACK)
+
+
+def _checked_active_scenario(active: int, scenarios: list[Scenario], notices: list[str]) -> int:
+    """The active scenario's index, clamped to the scenarios there are (issue 23 item 11).
+
+    An index out of range (a damaged or hand-edited file) is only a pointer to which scenario
+    is shown: every scenario, roster and agent is intact. Refusing the file would lock the
+    planner out of the whole plan for that, so the first scenario is shown and a notice says so.
+    """
+    if 0 <= active < len(scenarios):
+        return active
+    notices.append(
+        f"het actieve scenario ({active}) bestaat niet in dit bestand (er zijn {len(scenarios)} "
+        f"scenario's); scenario '{scenarios[0].name}' wordt getoond"
+    )
+    return 0
+
+
+def _read_all(con: sqlite3.Connection, notices: list[str] | None = None) -> Project:
+    notices = [] if notices is None else notices
     name, horizon_j, rules_j, labour_j, active, fte = con.execute(
         "SELECT name, horizon, shift_rules, labour, active_scenario, fte_hours FROM project"
     ).fetchone()
@@ -781,9 +845,13 @@ def _read_all(con: sqlite3.Connection) -> Project:
             fh = horizon
         if fq == queues:
             fq = queues
+        budget = _array_budget(fh, fq)
         forecast = Forecast(
-            horizon=fh, queues=fq, volume=_blob_to_array(row[4]), aht=_blob_to_array(row[5]),  # type: ignore[arg-type]
-            open_mask=_blob_to_array(row[6]), source=row[2], notes=_from_json(row[3], list[str]),
+            horizon=fh, queues=fq,
+            volume=_blob_to_array(row[4], budget, "de forecast-volumes"),  # type: ignore[arg-type]
+            aht=_blob_to_array(row[5], budget, "de forecast-AHT's"),  # type: ignore[arg-type]
+            open_mask=_blob_to_array(row[6], budget, "de openingstijden van de forecast"),
+            source=row[2], notes=_from_json(row[3], list[str]),
         )
     agents = [_from_json(d, Agent) for (d,) in con.execute("SELECT data FROM agent ORDER BY pos")]
     leave = [_from_json(d, Leave) for (d,) in con.execute("SELECT data FROM leave ORDER BY pos")]
@@ -806,20 +874,28 @@ def _read_all(con: sqlite3.Connection) -> Project:
                 roster=rosters.get((pos, "roster")), published=rosters.get((pos, "published")), **kwargs,
             )
         )
+    if not scenarios:
+        scenarios = [Scenario("Basis")]
+        notices.append("dit bestand bevat geen scenario's; een leeg scenario 'Basis' is toegevoegd")
+    active = _checked_active_scenario(int(active), scenarios, notices)
     return Project(
         name=name, horizon=horizon, queues=queues, forecast=forecast, agents=agents, leave=leave,
         wishes=wishes, reintegration=steps, shift_rules=_from_json(rules_j, ShiftRules),
-        labour=_from_json(labour_j, LabourRules), scenarios=scenarios, active_scenario=int(active),
+        labour=_from_json(labour_j, LabourRules), scenarios=scenarios, active_scenario=active,
         fte_hours=float(fte), **_read_project_extra(con),
     )
 
 
-def load_project(path: str | os.PathLike[str], *, read_only: bool = False) -> Project:
+def load_project(path: str | os.PathLike[str], *, read_only: bool = False,
+                 notices: list[str] | None = None) -> Project:
     """Load a project file, migrating an older schema in memory.
 
     Unless ``read_only``, refuses with :class:`ProjectLockedError` when another live kcroster
     instance has the file open (the GUI then offers to open it read-only). Loading never writes
-    to the file. Any problem with the file is a :class:`KcrosterInputError`.
+    to the file. Any problem with the file is a :class:`KcrosterInputError` — also data nested
+    too deeply to decode (issue 23 item 9) and compressed arrays that would inflate beyond what
+    the forecast needs (item 14). What was repaired on the way (an active scenario out of range)
+    is appended to ``notices`` in Dutch.
     """
     p = Path(path)
     if not read_only:
@@ -846,9 +922,16 @@ def load_project(path: str | os.PathLike[str], *, read_only: bool = False) -> Pr
                 MIGRATIONS[v - 1](con)
                 con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(v + 1),))
                 con.execute("COMMIT")
-            return _read_all(con)
+            return _read_all(con, notices)
         except KcrosterInputError:
             raise
+        except _Damaged as exc:
+            raise KcrosterInputError(f"projectbestand is beschadigd: {exc}", file=p.name) from exc
+        except RecursionError as exc:  # e.g. '[[[[…' a hundred thousand deep in a JSON column
+            raise KcrosterInputError(
+                "projectbestand is beschadigd of onleesbaar (gegevens zijn te diep genest)",
+                file=p.name,
+            ) from exc
         except (sqlite3.Error, ValueError, TypeError, KeyError, IndexError, AttributeError, zlib.error,
                 json.JSONDecodeError, ZoneInfoNotFoundError, OSError, EOFError) as exc:
             raise KcrosterInputError(f"projectbestand is beschadigd of onleesbaar ({type(exc).__name__}: {exc})", file=p.name) from exc
@@ -874,10 +957,16 @@ def autosave(
     """Write the recovery copy of ``path`` (atomically, like a save); returns where it went.
 
     The project file itself is not touched. ``recovery_dir`` keeps recovery copies elsewhere
-    (e.g. for a project that has no file yet: pass any name as ``path``).
+    (e.g. for a project that has no file yet: pass any name as ``path``). A copy that cannot be
+    written is a :class:`WriteError`, as for :func:`save_project`.
     """
     target = autosave_path(path, recovery_dir)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as exc:  # a file stands where the folder should be
+        raise WriteError(target, "de map bestaat niet", errno.ENOTDIR) from exc
+    except OSError as exc:
+        raise WriteError(target, describe_os_error(exc), exc.errno) from exc
     _cleanup_stale_temps(target)
     _atomic_write(project, target)
     return target
@@ -960,6 +1049,20 @@ def _user() -> str:
         return "onbekend"
 
 
+def _ago(delta: timedelta) -> str:
+    """'5 weken', '3 dagen', '14 uur', '20 minuten': how old a lock is, in Dutch."""
+    minutes = max(0, int(delta.total_seconds() // 60))
+    if minutes < 120:
+        return f"{minutes} {'minuut' if minutes == 1 else 'minuten'}"
+    hours = minutes // 60
+    if hours < 48:
+        return f"{hours} uur"
+    days = hours // 24
+    if days < 14:
+        return f"{days} dagen"
+    return f"{days // 7} weken"
+
+
 @dataclasses.dataclass(frozen=True)
 class LockInfo:
     pid: int
@@ -977,18 +1080,63 @@ class LockInfo:
         tell, so such a lock counts as live.)"""
         return self.host == socket.gethostname() and not _pid_alive(self.pid)
 
+    @property
+    def age(self) -> timedelta:
+        since = self.since if self.since.tzinfo is not None else self.since.replace(tzinfo=UTC)
+        return datetime.now(UTC) - since
+
+    @property
+    def abandoned(self) -> bool:
+        """Held on another computer for longer than :data:`STALE_LOCK_AGE`: most likely kcroster
+        was not closed there (crash, laptop shut). We cannot see that process, so the lock is
+        not taken over silently; the planner may take it over (GUI question, CLI option)."""
+        return self.pid != -1 and self.host != socket.gethostname() and self.age > STALE_LOCK_AGE
+
 
 class ProjectLockedError(RuntimeError):
-    """Another kcroster instance has the project open."""
+    """Another kcroster instance has the project open.
 
-    def __init__(self, path: Path, holder: LockInfo) -> None:
+    The message names the lock file, who holds it (user, computer, process, since when) and how
+    to clear it; ``can_take_over`` tells whether :meth:`ProjectLock.acquire` with
+    ``take_over=True`` would take it (a lock abandoned on another computer).
+    """
+
+    def __init__(self, path: Path, holder: LockInfo, lock_path: Path | None = None) -> None:
         self.path = Path(path)
         self.holder = holder
+        default_lock = self.path.with_name(self.path.name + LOCK_SUFFIX)
+        self.lock_path = Path(lock_path) if lock_path else default_lock
+        self.can_take_over = holder.abandoned
         since = holder.since.astimezone().strftime("%d-%m-%Y %H:%M")
+        lock = str(self.lock_path)
+        if holder.pid == -1:
+            text = (
+                f"Project '{self.path.name}' is vergrendeld door een ander programma: het "
+                f"vergrendelbestand {lock} is onleesbaar of wordt net geschreven. Probeer het over "
+                f"een minuut opnieuw of open het alleen-lezen."
+            )
+        else:
+            text = (
+                f"Project '{self.path.name}' is al geopend door {holder.user} op {holder.host} "
+                f"sinds {since} ({_ago(holder.age)} geleden, proces {holder.pid}). "
+                f"Vergrendelbestand: {lock}. "
+            )
+            hours = STALE_LOCK_AGE.total_seconds() / 3600
+            if self.can_take_over:
+                text += (
+                    f"Die vergrendeling is ouder dan {hours:.0f} uur en komt van een andere "
+                    f"computer: waarschijnlijk is kcroster daar niet afgesloten. Is kcroster op "
+                    f"{holder.host} niet meer open, neem de vergrendeling dan over (of verwijder "
+                    f"het vergrendelbestand); anders alleen-lezen openen."
+                )
+            else:
+                text += (
+                    f"Sluit het project op {holder.host} of open het alleen-lezen. Is kcroster "
+                    f"daar niet meer open, verwijder dan het vergrendelbestand."
+                )
         super().__init__(
-            f"Project '{self.path.name}' is al geopend door {holder.user} op {holder.host} sinds "
-            f"{since} (proces {holder.pid}). Open het alleen-lezen of probeer het later opnieuw. / "
-            f"Project is already open by {holder.user} on {holder.host} since {since}."
+            f"{text} / Project is already open by {holder.user} on {holder.host} since {since}; "
+            f"lock file {lock}."
         )
 
 
@@ -1004,9 +1152,9 @@ class ProjectLock:
         try:
             data = json.loads(self.lock_path.read_text(encoding="utf-8"))
             return LockInfo(int(data["pid"]), str(data["host"]), str(data["user"]), datetime.fromisoformat(data["since"]))
-        except FileNotFoundError:
-            return None
-        except (OSError, ValueError, KeyError, TypeError):
+        except (FileNotFoundError, NotADirectoryError):
+            return None  # no lock (or no folder, so there cannot be one)
+        except (OSError, ValueError, KeyError, TypeError, RecursionError):
             # Unreadable or half-written lock: held by an unknown process since the file's time.
             # A process writes its lock in one go, so one that stays unreadable for a minute is
             # debris (see _UNREADABLE_LOCK_GRACE_S) and counts as stale.
@@ -1029,8 +1177,14 @@ class ProjectLock:
             return None
         return info
 
-    def acquire(self) -> LockInfo:
-        """Take the lock; raises :class:`ProjectLockedError` when another live instance has it."""
+    def acquire(self, *, take_over: bool = False) -> LockInfo:
+        """Take the lock; raises :class:`ProjectLockedError` when another live instance has it.
+
+        A lock left by a dead process on this machine is taken over without asking (we know
+        that process is gone). ``take_over`` also takes a lock abandoned on another computer
+        (:attr:`LockInfo.abandoned`) — only after the planner agreed. A lock file that cannot be
+        created (read-only folder, full disk) is a :class:`WriteError`.
+        """
         me = LockInfo(os.getpid(), socket.gethostname(), _user(), datetime.now(UTC).replace(microsecond=0))
         payload = json.dumps({"pid": me.pid, "host": me.host, "user": me.user, "since": me.since.isoformat()})
         for _attempt in range(3):
@@ -1043,17 +1197,24 @@ class ProjectLock:
                 if info.is_ours:
                     self.held = True
                     return info
-                if self._dead(info):
+                if self._dead(info) or (take_over and info.abandoned):
                     with contextlib.suppress(FileNotFoundError):
                         self.lock_path.unlink()
                     continue
-                raise ProjectLockedError(self.path, info) from None
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(payload)
+                raise ProjectLockedError(self.path, info, self.lock_path) from None
+            except OSError as exc:
+                raise WriteError(self.lock_path, describe_os_error(exc), exc.errno) from exc
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    fh.write(payload)
+            except OSError as exc:  # e.g. a full disk: no half-written lock stays behind
+                with contextlib.suppress(OSError):
+                    self.lock_path.unlink()
+                raise WriteError(self.lock_path, describe_os_error(exc), exc.errno) from exc
             self.held = True
             return me
         info = self._read()
-        raise ProjectLockedError(self.path, info or me)
+        raise ProjectLockedError(self.path, info or me, self.lock_path)
 
     def release(self) -> None:
         if not self.held:
@@ -1072,18 +1233,55 @@ class ProjectLock:
         self.release()
 
 
-def open_project(path: str | os.PathLike[str], *, read_only: bool = False) -> tuple[Project, ProjectLock | None]:
+class OpenedProject(tuple):
+    """What :func:`open_project` returns: unpacks as ``(project, lock)`` like before, and tells
+    ``read_only`` (asked for, or forced because the folder is read-only) and ``notices`` (Dutch
+    sentences the planner should see: why it opened read-only, what was repaired)."""
+
+    read_only: bool
+    notices: list[str]
+
+    def __new__(cls, project: Project, lock: ProjectLock | None, read_only: bool,
+                notices: list[str]) -> OpenedProject:
+        self = super().__new__(cls, (project, lock))
+        self.read_only = read_only
+        self.notices = notices
+        return self
+
+    @property
+    def project(self) -> Project:
+        return self[0]
+
+    @property
+    def lock(self) -> ProjectLock | None:
+        return self[1]
+
+
+def open_project(path: str | os.PathLike[str], *, read_only: bool = False,
+                 take_over: bool = False) -> OpenedProject:
     """Open for editing: take the lock, then load. Read-only opens take no lock.
 
     Raises :class:`ProjectLockedError` when another instance holds the file (then offer
-    ``read_only=True``). The caller releases the returned lock when closing the project.
+    ``read_only=True``, or ``take_over=True`` when the error's ``can_take_over``). A folder in
+    which the lock file cannot be created (read-only share, full disk) opens the project
+    read-only with a notice instead of failing (issue 23 item 8): the planner can still read
+    the plan and save a copy elsewhere. The caller releases the returned lock when closing.
     """
+    notices: list[str] = []
     if read_only:
-        return load_project(path, read_only=True), None
+        project = load_project(path, read_only=True, notices=notices)
+        return OpenedProject(project, None, True, notices)
     lock = ProjectLock(path)
-    lock.acquire()
     try:
-        return load_project(path), lock
+        lock.acquire(take_over=take_over)
+    except WriteError as exc:
+        project = load_project(path, read_only=True, notices=notices)
+        notices.insert(0, f"{Path(path).name} is alleen-lezen geopend: kcroster kan geen "
+                          f"vergrendelbestand maken in {lock.lock_path.parent} ({exc.reason}). "
+                          f"Bewaar wijzigingen met 'Opslaan als' op een andere plek.")
+        return OpenedProject(project, None, True, notices)
+    try:
+        return OpenedProject(load_project(path, notices=notices), lock, False, notices)
     except BaseException:
         lock.release()
         raise

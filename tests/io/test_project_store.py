@@ -237,7 +237,8 @@ def projects(draw):  # type: ignore[no-untyped-def]
                  for _ in range(draw(st.integers(1, 3)))]
     labour = model.LabourRules(max_week_hours=draw(floats), disabled=draw(st.sets(texts, max_size=3)))
     return Project(draw(texts), h, agents=agents, leave=leave, wishes=wishes, reintegration=steps,
-                   labour=labour, scenarios=scenarios, active_scenario=draw(st.integers(0, 2)), fte_hours=draw(floats))
+                   labour=labour, scenarios=scenarios,  # the active one exists (item 11: clamped on open)
+                   active_scenario=draw(st.integers(0, len(scenarios) - 1)), fte_hours=draw(floats))
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
