@@ -4,6 +4,12 @@ Windows: ``%APPDATA%\\kcroster``; macOS: ``~/Library/Application Support/kcroste
 ``$XDG_CONFIG_HOME/kcroster`` (default ``~/.config/kcroster``). A ``--temp-basedir`` run points
 :func:`set_basedir` at a throw-away folder so tests and self-tests never touch a planner's real
 settings. The file is JSON with a schema version and is written atomically.
+
+A damaged settings file must never stop kcroster from starting (issue 23 item 10): a file that is
+not JSON, not an object, has an unusable ``schema_version`` or values of the wrong type or range
+is renamed aside (``settings.beschadigd-<tijd>.json``, so nothing the planner had is destroyed),
+the values that are still valid are kept, the others get their defaults, and
+:func:`load_settings` reports a :class:`SettingsProblem` that the GUI shows at start-up.
 """
 
 from __future__ import annotations
@@ -12,11 +18,22 @@ import json
 import os
 import sys
 import tempfile
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, fields
+from datetime import datetime
 from pathlib import Path
+from typing import Any
+
+from kcroster.io.atomic import WriteError, atomic_write
+
+__all__ = [
+    "SCHEMA_VERSION", "Settings", "SettingsProblem", "WriteError", "basedir", "load_settings",
+    "recovery_dir", "save_settings", "set_basedir", "settings_path",
+]
 
 SCHEMA_VERSION = 1
 APP = "kcroster"
+LANGUAGES = ("nl", "en")  # as kcroster.gui.i18n.LANGUAGES (the core does not import Qt)
 _basedir: Path | None = None
 
 
@@ -72,35 +89,121 @@ def settings_path() -> Path:
     return basedir() / "settings.json"
 
 
+@dataclass(frozen=True)
+class SettingsProblem:
+    """What was wrong with the settings file and what :func:`load_settings` did about it."""
+
+    reason: str  # Dutch, e.g. "geen geldige JSON"
+    moved_to: Path | None  # where the damaged file now is (None: it could not be renamed)
+    reset: tuple[str, ...] = ()  # settings that got their default value; () = all of them
+
+    @property
+    def message_nl(self) -> str:
+        if len(self.reset) == 1:
+            what = f"de instelling {self.reset[0]} staat"
+        elif self.reset:
+            what = f"de instellingen {', '.join(self.reset)} staan"
+        else:
+            what = "alle instellingen staan"
+        where = (f"het oude bestand is bewaard als {self.moved_to}" if self.moved_to is not None
+                 else "het oude bestand kon niet opzij worden gezet")
+        return (f"Het instellingenbestand was beschadigd ({self.reason}); {what} weer op de "
+                f"standaardwaarde en {where}.")
+
+
+def _is_int(v: object, lo: int, hi: int) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool) and lo <= v <= hi
+
+
+def _is_opt_str(v: object) -> bool:
+    return v is None or isinstance(v, str)
+
+
+# Each setting's test: a value that fails it is replaced by the default. The ranges are those
+# the window accepts (a spin box raises on an int beyond 32 bits; the screens are a short list).
+_VALID: dict[str, Callable[[Any], bool]] = {
+    "schema_version": lambda v: _is_int(v, 0, 10**6),
+    "language": lambda v: v in LANGUAGES,
+    "recent_files": lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
+    "window_geometry": _is_opt_str,
+    "window_state": _is_opt_str,
+    "last_screen": lambda v: _is_int(v, 0, 999),
+    "solve_time_limit_s": lambda v: _is_int(v, 1, 86_400),
+    "solve_workers": lambda v: _is_int(v, 0, 4096),
+}
+assert set(_VALID) == {f.name for f in fields(Settings)}
+
+
 def _migrate(raw: dict) -> dict:
-    version = int(raw.get("schema_version", 0))
+    """Version 0 called the recent files ``recent``; the caller has checked the version."""
+    version = raw.get("schema_version", 0)
     if version < 1:
         raw.setdefault("recent_files", raw.pop("recent", []))
         raw["schema_version"] = 1
     return raw
 
 
-def load_settings() -> Settings:
+def _set_aside(path: Path) -> Path | None:
+    """Rename a damaged settings file to ``settings.beschadigd-<tijd>.json`` beside it."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    for n in range(100):
+        target = path.with_name(f"settings.beschadigd-{stamp}{'' if n == 0 else f'-{n}'}.json")
+        if target.exists():
+            continue
+        try:
+            path.replace(target)
+        except OSError:
+            return None
+        return target
+    return None
+
+
+def load_settings(problems: list[SettingsProblem] | None = None) -> Settings:
+    """The planner's settings; defaults when there is no file yet.
+
+    Never raises for a damaged file: it is set aside, the valid values are kept, and what was
+    wrong is appended to ``problems`` (the GUI shows it at start-up).
+    """
+    problems = [] if problems is None else problems
     path = settings_path()
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
         return Settings()
+    except UnicodeDecodeError:
+        text = None
+    except OSError as exc:  # not readable (rights, I/O): leave the file alone, start with defaults
+        problems.append(SettingsProblem(f"niet leesbaar: {exc.strerror or exc}", None))
+        return Settings()
+    raw: Any = None
+    reason = "geen tekst (UTF-8)"
+    if text is not None:
+        try:
+            raw = json.loads(text)
+            reason = "geen object met instellingen"
+        except (ValueError, RecursionError):
+            reason = "geen geldige JSON"
     if not isinstance(raw, dict):
+        problems.append(SettingsProblem(reason, _set_aside(path)))
         return Settings()
+    bad = [k for k, test in _VALID.items() if k in raw and not test(raw[k])]
+    if "schema_version" in bad:
+        raw["schema_version"] = SCHEMA_VERSION  # unknown layout: read what fits today's
     raw = _migrate(raw)
-    known = {k: v for k, v in raw.items() if k in Settings.__dataclass_fields__}
-    try:
-        return Settings(**known)
-    except TypeError:
-        return Settings()
+    bad += [k for k, test in _VALID.items() if k in raw and not test(raw[k]) and k not in bad]
+    kept = {k: v for k, v in raw.items() if k in _VALID and k not in bad}
+    if bad:
+        problems.append(SettingsProblem("onjuiste waarden", _set_aside(path), tuple(bad)))
+    return Settings(**kept)
 
 
 def save_settings(settings: Settings) -> Path:
+    """Write the settings atomically; a failure is a :class:`WriteError` the caller reports."""
     path = settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".json")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(asdict(settings), fh, indent=2)
-    os.replace(tmp, path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WriteError(path, "de map bestaat niet of is alleen-lezen", exc.errno) from exc
+    text = json.dumps(asdict(settings), indent=2)
+    atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     return path

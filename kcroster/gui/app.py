@@ -63,7 +63,8 @@ def main(argv: list[str] | None = None) -> int:
         user_settings.make_temp_basedir()
     if args.screenshots is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    cfg = user_settings.load_settings()
+    problems: list[user_settings.SettingsProblem] = []
+    cfg = user_settings.load_settings(problems)  # a damaged file is set aside, never fatal
     lang = args.lang or cfg.language or "nl"
     dark = True if args.dark else (False if args.light else None)
     if args.screenshots is not None and dark is None:
@@ -83,6 +84,12 @@ def main(argv: list[str] | None = None) -> int:
         window.restore_layout()
     window.show()
 
+    if problems and args.screenshots is not None:
+        for problem in problems:  # no one to click a message box away
+            print(problem.message_nl, file=sys.stderr)
+    elif problems:
+        QTimer.singleShot(0, lambda: show_settings_problems(window, problems))
+
     if args.screenshots is not None:
         from kcroster.gui.screenshots import ScreenshotRun
 
@@ -99,6 +106,25 @@ def main(argv: list[str] | None = None) -> int:
 
     QTimer.singleShot(0, start)
     return int(app.exec())
+
+
+def show_settings_problems(window: Any, problems: list[user_settings.SettingsProblem]) -> Any:
+    """Tell the planner at start-up that the settings file was damaged, where the old file went
+    and which settings are back at their defaults (issue 23 item 10). Returns the message box."""
+    from kcroster.gui.i18n import tr
+
+    lines = []
+    for p in problems:
+        fields = ", ".join(p.reset) if p.reset else tr("alle instellingen")
+        if p.moved_to is not None:
+            text = tr("Het instellingenbestand was beschadigd en is bewaard als {pad}. "
+                      "Op de standaardwaarde gezet: {velden}.")
+            text = text.format(pad=p.moved_to, velden=fields)
+        else:
+            text = tr("Het instellingenbestand was beschadigd en kon niet opzij worden gezet. "
+                      "Op de standaardwaarde gezet: {velden}.").format(velden=fields)
+        lines.append(text)
+    return window.show_notices(tr("Instellingen"), lines)
 
 
 def load_initial(window: Any, args: argparse.Namespace, cfg: user_settings.Settings) -> Any:

@@ -43,6 +43,9 @@ class ProjectDocument(QObject):
         self.read_only = False
         self.lock: Any = None
         self._pending_lock: Any = None
+        self._pending_read_only = False  # the store opened read-only by itself (read-only folder)
+        self.open_notices: list[str] = []  # what the store said while opening the current file
+        self._pending_notices: list[str] = []
         self.busy = False  # a background job (solve) works on the project: edits wait
         self._dirty = False
         self._requirement: Any = None
@@ -87,14 +90,19 @@ class ProjectDocument(QObject):
         if value:
             self.modified.emit()
 
-    def load(self, path: Path, read_only: bool = False) -> Project:
-        """Open a project file (taking its lock unless read-only); call on a worker thread."""
+    def load(self, path: Path, read_only: bool = False, take_over: bool = False) -> Project:
+        """Open a project file (taking its lock unless read-only; ``take_over`` takes a lock
+        abandoned on another computer, after the planner agreed); call on a worker thread.
+        The store may open read-only by itself (a read-only folder) and may have notices:
+        :meth:`adopt` applies both."""
+        self._pending_read_only, self._pending_notices = False, []
         if getattr(self.backend, "__name__", "") == "kcroster.pipeline":
             from kcroster.io.project_store import open_project
 
-            project, lock = open_project(path, read_only=read_only)
-            self._pending_lock = lock
-            return project
+            opened = open_project(path, read_only=read_only, take_over=take_over)
+            self._pending_lock = opened.lock
+            self._pending_read_only, self._pending_notices = opened.read_only, opened.notices
+            return opened.project
         return self.backend.open_project(path, read_only=read_only)
 
     def adopt(self, project: Project, path: Path, read_only: bool = False) -> None:
@@ -102,7 +110,9 @@ class ProjectDocument(QObject):
         self.release_lock()
         self.lock = getattr(self, "_pending_lock", None)
         self._pending_lock = None
-        self.read_only = read_only
+        self.read_only = read_only or self._pending_read_only
+        self.open_notices, self._pending_notices = self._pending_notices, []
+        self._pending_read_only = False
         self.set_project(project, path)
 
     def release_lock(self) -> None:

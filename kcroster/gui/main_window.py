@@ -420,10 +420,33 @@ class MainWindow(QMainWindow):
     def _remember(self, path: Path) -> None:
         self.settings.add_recent(path)
         self._fill_recent()
+        self.save_settings()
+
+    def save_settings(self) -> bool:
+        """Write the settings file. A failure (config folder read-only or full) is said in the
+        status bar instead of swallowed: the recent list, language or layout is then not
+        remembered, and the planner should know why. ``settings_error`` keeps the last one."""
         try:
             user_settings.save_settings(self.settings)
-        except OSError:
-            pass
+        except OSError as exc:
+            self.settings_error: OSError | None = exc
+            text = tr("Instellingen niet opgeslagen: {fout}").format(fout=exc)
+            self.statusBar().showMessage(text, 15000)
+            return False
+        self.settings_error = None
+        return True
+
+    def show_notices(self, title: str, lines: list[str]) -> QMessageBox | None:
+        """Show what the planner must know but need not answer (a project opened read-only, a
+        repaired file, settings set aside) in a message box that does not block the window."""
+        if not lines:
+            return None
+        box = QMessageBox(QMessageBox.Icon.Information, title, "\n\n".join(lines),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setModal(False)
+        box.show()  # not open(): that is window-modal and would hold the window until read
+        self.last_notice = box
+        return box
 
     # -- replacing the project: one guarded door -----------------------------------------------
     def replace_project(self, start: Callable[[], Job | None]) -> Job | None:
@@ -494,8 +517,9 @@ class MainWindow(QMainWindow):
         edits); offers the autosave when it is newer."""
         return self.replace_project(lambda: self._open_file(Path(path), read_only))
 
-    def _open_file(self, path: Path, read_only: bool = False) -> Job:
-        """Load ``path`` and make it current; the caller has already passed the guard."""
+    def _open_file(self, path: Path, read_only: bool = False, take_over: bool = False) -> Job:
+        """Load ``path`` and make it current; the caller has already passed the guard.
+        ``take_over``: the planner agreed to take over a lock abandoned on another computer."""
         chosen = path
         recovered = False
         if not read_only and self._real_store():
@@ -507,7 +531,7 @@ class MainWindow(QMainWindow):
 
         def work(report, cancel) -> Any:
             report(tr("Project openen…"))
-            project = self.doc.load(path, read_only)  # takes the lock on the real file
+            project = self.doc.load(path, read_only, take_over)  # takes the real file's lock
             if recovered:
                 project = self.doc.backend.open_project(chosen, read_only=True)
             return project
@@ -517,18 +541,36 @@ class MainWindow(QMainWindow):
             if recovered:
                 self.doc._set_dirty(True)
             self._remember(path)
+            self.show_notices(tr("Project openen"), self.doc.open_notices)
 
         def failed(exc: BaseException) -> None:
             from kcroster.io.project_store import ProjectLockedError
 
             if isinstance(exc, ProjectLockedError):
-                answer = QMessageBox.question(self, tr("Project is in gebruik"), str(exc) + "\n\n" + tr("Alleen-lezen openen?"))
-                if answer == QMessageBox.StandardButton.Yes:
-                    self._open_file(path, read_only=True)
+                choice = self.ask_locked(exc)
+                if choice in ("take_over", "read_only"):
+                    self._open_file(path, read_only=choice == "read_only",
+                                    take_over=choice == "take_over")
                 return
             show_error(self, tr("Project openen"), exc)
 
         return run_job(self, work, title=tr("Project openen"), on_done=done, on_error=failed, cancellable=False)
+
+    def ask_locked(self, exc: Any) -> str:
+        """Another instance holds the project: 'read_only', 'take_over' (offered only for a lock
+        abandoned on another computer) or 'cancel'. The question names the lock file and its
+        holder (tests replace this)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Project is in gebruik"), str(exc),
+                          parent=self)
+        take = (box.addButton(tr("Vergrendeling overnemen"), QMessageBox.ButtonRole.DestructiveRole)
+                if exc.can_take_over else None)
+        read = box.addButton(tr("Alleen-lezen openen"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(read)
+        box.exec()
+        clicked = box.clickedButton()
+        return "take_over" if take is not None and clicked is take else (
+            "read_only" if clicked is read else "cancel")
 
     def ask_recover(self, path: Path) -> bool:
         """Offer the autosave that is newer than ``path`` (tests replace this)."""
@@ -819,10 +861,10 @@ class MainWindow(QMainWindow):
     # -- misc ----------------------------------------------------------------------------------
     def set_language(self, lang: str) -> None:
         self.settings.language = lang
-        try:
-            user_settings.save_settings(self.settings)
-        except OSError:
-            pass
+        if not self.save_settings():
+            text = tr("De taal kon niet worden bewaard: {fout}")
+            QMessageBox.warning(self, "kcroster", text.format(fout=self.settings_error))
+            return
         QMessageBox.information(self, "kcroster", tr("De taal wordt gewijzigd bij de volgende start van kcroster."))
 
     def about(self) -> None:
@@ -848,9 +890,8 @@ class MainWindow(QMainWindow):
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode()
         self.settings.window_state = bytes(self.saveState(STATE_VERSION).toBase64().data()).decode()
         self.settings.last_screen = self.stack.currentIndex()
-        try:
-            user_settings.save_settings(self.settings)
-        except OSError:
-            pass
+        if not self.save_settings() and self.confirm_close:  # the status bar closes with us
+            QMessageBox.warning(self, "kcroster", tr("Instellingen niet opgeslagen: {fout}").format(
+                fout=self.settings_error))
         self.doc.release_lock()
         event.accept()

@@ -155,8 +155,8 @@
     </message>
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
-        <source>Alleen-lezen openen?</source>
-        <translation>Open read-only?</translation>
+        <source>Alleen-lezen openen</source>
+        <translation>Open read-only</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/export.py"/>
@@ -292,6 +292,11 @@
         <location filename="../../kcroster/gui/views/roster.py"/>
         <source>De regelcontrole staat hieronder op het scherm Rooster; Ongedaan maken (Ctrl+Z) zet het vorige rooster terug.</source>
         <translation>The rule check is below on the Roster screen; Undo (Ctrl+Z) brings the previous roster back.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>De taal kon niet worden bewaard: {fout}</source>
+        <translation>The language could not be saved: {fout}</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
@@ -637,6 +642,16 @@
         <translation>The best roster so far is {p} better than the first.</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/app.py"/>
+        <source>Het instellingenbestand was beschadigd en is bewaard als {pad}. Op de standaardwaarde gezet: {velden}.</source>
+        <translation>The settings file was damaged and has been kept as {pad}. Reset to the default: {velden}.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/app.py"/>
+        <source>Het instellingenbestand was beschadigd en kon niet opzij worden gezet. Op de standaardwaarde gezet: {velden}.</source>
+        <translation>The settings file was damaged and could not be set aside. Reset to the default: {velden}.</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/solve_dialog.py"/>
         <source>Het kan hooguit nog {g} beter.</source>
         <translation>It can improve by at most {g}.</translation>
@@ -690,6 +705,16 @@
         <location filename="../../kcroster/gui/views/coverage.py"/>
         <source>Ingeroosterd tegenover nodig</source>
         <translation>Scheduled versus required</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/app.py"/>
+        <source>Instellingen</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Instellingen niet opgeslagen: {fout}</source>
+        <translation>Settings not saved: {fout}</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/export.py"/>
@@ -1292,6 +1317,11 @@
         <translation>Improvement round {n}</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Vergrendeling overnemen</source>
+        <translation>Take over the lock</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/staffing.py"/>
         <source>Verkeer</source>
         <translation>Traffic</translation>
@@ -1460,6 +1490,11 @@
         <location filename="../../kcroster/gui/views/roster.py"/>
         <source>alle</source>
         <translation>all</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/app.py"/>
+        <source>alle instellingen</source>
+        <translation>all settings</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/coverage.py"/>
