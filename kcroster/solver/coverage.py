@@ -67,9 +67,31 @@ def add(b: ModelBuilder) -> None:
 
 
 def _interval_demand(b: ModelBuilder) -> None:
-    m, nk, iv = b.model, b.hz.n_intervals, b.hz.interval_minutes
-    qnames = [q.name for q in b.p.queues]
-    qidx = {n: i for i, n in enumerate(qnames)}
+    """Interval demand: shift classes and their break counts, the groups' flows onto open
+    queues, and per (queue, interval) the convex cost of the coverage against the requirement."""
+    qidx = {q.name: i for i, q in enumerate(b.p.queues)}
+    classes = _shift_classes(b, qidx)
+    supply = _class_supply(b, classes)
+    b.classes = list(classes.values())
+    cover = _queue_flows(b, supply, qidx)
+    _demand_cells(b, cover)
+
+
+def _lock_cover(b: ModelBuilder, qidx: dict[str, int], shift) -> None:
+    """Count a locked shift's queue segments as constant coverage (``b.locked_cover``)."""
+    nk, t0, ivs = b.hz.n_intervals, b.factory.t0, b.factory.ivs
+    for seg in shift.segments:
+        if seg.activity in qidx:
+            s = int(seg.start.timestamp())
+            e = int(seg.end.timestamp())
+            for k in range((s - t0) // ivs, -(-(e - t0) // ivs)):
+                if 0 <= k < nk:
+                    b.locked_cover[(qidx[seg.activity], k)] += SCALE
+
+
+def _shift_classes(b: ModelBuilder, qidx: dict[str, int]) -> dict[tuple, ShiftClass]:
+    """The candidates grouped by (group key, start, length, break, fixed breaks): the model
+    counts agents per class, not per agent. Locked shifts become constant coverage instead."""
     classes: dict[tuple, ShiftClass] = {}
     for ai in range(len(b.agents)):
         for d in range(b.D):
@@ -78,13 +100,7 @@ def _interval_demand(b: ModelBuilder) -> None:
             gk = None
             for ci, c in enumerate(b.cands[ai][d]):
                 if c.locked is not None:
-                    for seg in c.locked.segments:
-                        if seg.activity in qidx:
-                            s = int(seg.start.timestamp())
-                            e = int(seg.end.timestamp())
-                            for k in range((s - b.factory.t0) // b.factory.ivs, -(-(e - b.factory.t0) // b.factory.ivs)):
-                                if 0 <= k < nk:
-                                    b.locked_cover[(qidx[seg.activity], k)] += SCALE
+                    _lock_cover(b, qidx, c.locked)
                     continue
                 if gk is None:
                     gk = group_key(b, ai, d)
@@ -93,6 +109,14 @@ def _interval_demand(b: ModelBuilder) -> None:
                 if cl is None:
                     cl = classes[key] = ShiftClass(gk, c.k0, c.n, c.brk, c.fixed_breaks)
                 cl.members.append((ai, d, ci))
+    return classes
+
+
+def _class_supply(b: ModelBuilder, classes: dict[tuple, ShiftClass]
+                  ) -> dict[tuple, list[tuple[int, object]]]:
+    """Each class's agent count and break counts per offset; returns per (group key, interval)
+    the signed terms of the group's agents on duty (working minus on a break)."""
+    m, nk, iv = b.model, b.hz.n_intervals, b.hz.interval_minutes
     supply: dict[tuple, list[tuple[int, object]]] = defaultdict(list)
     for cl in classes.values():
         xs = [b.x[ai][d][ci] for ai, d, ci in cl.members]
@@ -121,7 +145,14 @@ def _interval_demand(b: ModelBuilder) -> None:
                     k = cl.k0 + off
                     if k < nk:
                         supply[(cl.gkey, k)].append((-1, v))
-    b.classes = list(classes.values())
+    return supply
+
+
+def _queue_flows(b: ModelBuilder, supply: dict[tuple, list[tuple[int, object]]],
+                 qidx: dict[str, int]) -> dict[tuple[int, int], list[tuple[int, object]]]:
+    """Split each group's agents on duty over its open queues (``b.flows``); returns per
+    (queue, interval) the terms of its coverage in tenths."""
+    m = b.model
     # agents per group (upper bound for flows)
     members_by_group: dict[tuple, set] = defaultdict(set)
     for cl in b.classes:
@@ -149,12 +180,16 @@ def _interval_demand(b: ModelBuilder) -> None:
         b.flows[(gk, k)] = fl
         for q, v in fl.items():
             cover[(q, k)].append((unit, v))
-    # demand with convex under-coverage tiers
+    return cover
+
+
+def _demand_cells(b: ModelBuilder, cover: dict[tuple[int, int], list[tuple[int, object]]]) -> None:
+    """Per (queue, interval) the cost of its coverage against the requirement: convex
+    under-coverage tiers and over-coverage (``b.cov_expr``, ``b.cells``)."""
     tiers = list(b.w8.under_tiers) or [1]
-    nq = len(qnames)
-    for q in range(nq):
+    for q in range(len(b.p.queues)):
         minimum = b.p.queues[q].min_agents_when_open * SCALE
-        for k in range(nk):
+        for k in range(b.hz.n_intervals):
             r = int(round(float(b.req[q, k]) * SCALE))
             if b.open[q, k] and minimum:
                 r = max(r, minimum)
@@ -170,22 +205,31 @@ def _interval_demand(b: ModelBuilder) -> None:
             if all(c % SCALE == 0 for c, _v in terms) and const % SCALE == 0:
                 b.cells[(q, k)] = (_whole_agent_cost(b, terms, const, r, tiers), const)
                 continue
-            pts = sorted({max(0, r - SCALE * t) for t in range(math.ceil(r / SCALE) + 1)} | {0, r})
-            b.cells[(q, k)] = ([(c, _tier_cost(max(0, r - c), tiers) + b.w8.over * max(0, c - r)) for c in pts]
-                               + [(r + SCALE, b.w8.over * SCALE)], const)
-            if r > 0:
-                us = []
-                ntier = math.ceil(r / SCALE)
-                for t in range(ntier):
-                    width = min(SCALE, r - t * SCALE)
-                    u = m.new_int_var(0, width, "")
-                    us.append(u)
-                    b.penalise("under", tiers[min(t, len(tiers) - 1)], u)
-                m.add(expr + sum(us) >= r)
-            if b.w8.over:
-                o = m.new_int_var(0, SCALE * max(1, len(b.agents)) * 2, "")
-                m.add(o >= expr - r)
-                b.penalise("over", b.w8.over, o)
+            b.cells[(q, k)] = (_tenths_cost(b, expr, r, tiers), const)
+
+
+def _tenths_cost(b: ModelBuilder, expr, r: int, tiers: list[int]) -> list[tuple[int, int]]:
+    """Coverage in tenths (reintegration productivity, fractional flows): one bounded
+    under-coverage variable per tier and one over-coverage variable. Returns the cell's cost
+    points [(coverage tenths, cost)] for the bounds."""
+    m = b.model
+    pts = sorted({max(0, r - SCALE * t) for t in range(math.ceil(r / SCALE) + 1)} | {0, r})
+    cost = ([(c, _tier_cost(max(0, r - c), tiers) + b.w8.over * max(0, c - r)) for c in pts]
+            + [(r + SCALE, b.w8.over * SCALE)])
+    if r > 0:
+        us = []
+        ntier = math.ceil(r / SCALE)
+        for t in range(ntier):
+            width = min(SCALE, r - t * SCALE)
+            u = m.new_int_var(0, width, "")
+            us.append(u)
+            b.penalise("under", tiers[min(t, len(tiers) - 1)], u)
+        m.add(expr + sum(us) >= r)
+    if b.w8.over:
+        o = m.new_int_var(0, SCALE * max(1, len(b.agents)) * 2, "")
+        m.add(o >= expr - r)
+        b.penalise("over", b.w8.over, o)
+    return cost
 
 
 def cell_cost(agents: int, r: int, tiers: list[int], over: int) -> int:
