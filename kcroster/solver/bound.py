@@ -61,73 +61,90 @@ def _relaxation(model: cp_model.CpModel):
         lb[j] = _finite(dom[0])
         ub[j] = _finite(dom[len(dom) - 1])
     rows: list[tuple[list[int], list[float], float, float]] = []
-
-    def lits_row(lits, lo: float, hi: float) -> None:
-        # a literal ref r ≥ 0 is x_r, r < 0 is 1 − x_{−r−1}
-        idx, cf, const = [], [], 0.0
-        for r in lits:
-            if r >= 0:
-                idx.append(r)
-                cf.append(1.0)
-            else:
-                idx.append(-r - 1)
-                cf.append(-1.0)
-                const += 1.0
-        rows.append((idx, cf, lo - const, hi - const))
-
     for c in pr.constraints:
-        enf = list(c.enforcement_literal)
-        if c.has_linear():
-            if enf:
-                continue  # conditional rows are dropped (valid: a relaxation may lose rows)
-            lin = c.linear
-            idx, cf, const = [], [], 0.0
-            for r, a in zip(lin.vars, lin.coeffs, strict=True):
-                if r >= 0:
-                    idx.append(r)
-                    cf.append(float(a))
-                else:
-                    idx.append(-r - 1)
-                    cf.append(-float(a))
-                    const += float(a)
-            dom = lin.domain
-            rows.append((idx, cf, _finite(dom[0]) - const, _finite(dom[len(dom) - 1]) - const))
-        elif c.has_bool_or():
-            if not enf:
-                lits_row(list(c.bool_or.literals), 1.0, math.inf)
-            else:
-                # (∧ e) ⇒ OR(l): Σ l + Σ (1 − e) ≥ 1
-                lits_row(list(c.bool_or.literals) + [-e - 1 for e in enf], 1.0, math.inf)
-        elif c.has_lin_max() and not enf:
-            # target = max(exprs) relaxes to target ≥ every expr
-            lm = c.lin_max
-            t = lm.target
-            for e in lm.exprs:
-                idx, cf = [], []
-                const = float(e.offset) - float(t.offset)
-                for r, a in zip(e.vars, e.coeffs, strict=True):
-                    idx.append(r if r >= 0 else -r - 1)
-                    cf.append(-float(a) if r >= 0 else float(a))
-                    const += 0.0 if r >= 0 else float(a)
-                for r, a in zip(t.vars, t.coeffs, strict=True):
-                    idx.append(r if r >= 0 else -r - 1)
-                    cf.append(float(a) if r >= 0 else -float(a))
-                    const -= 0.0 if r >= 0 else float(a)
-                # Σ t − Σ e + (t.offset − e.offset) ≥ 0
-                rows.append((idx, cf, const, math.inf))
-        elif c.has_at_most_one() and not enf:
-            lits_row(list(c.at_most_one.literals), -math.inf, 1.0)
-        elif c.has_exactly_one() and not enf:
-            lits_row(list(c.exactly_one.literals), 1.0, 1.0)
-        elif c.has_bool_and():
-            lits = list(c.bool_and.literals)
-            if not enf:
-                for r in lits:
-                    lits_row([r], 1.0, 1.0)
-            elif len(enf) == 1:
-                # e ⇒ l: l − e ≥ 0, i.e. l + (1 − e) ≥ 1
-                for r in lits:
-                    lits_row([r, -enf[0] - 1], 1.0, math.inf)
+        _relax_constraint(c, rows)
+    c, offset, scale = _objective(pr, nv)
+    return lb, ub, rows, c, offset, scale
+
+
+def _lits_row(rows: list, lits, lo: float, hi: float) -> None:
+    """Append lo ≤ Σ lits ≤ hi; a literal ref r ≥ 0 is x_r, r < 0 is 1 − x_{−r−1}."""
+    idx, cf, const = [], [], 0.0
+    for r in lits:
+        if r >= 0:
+            idx.append(r)
+            cf.append(1.0)
+        else:
+            idx.append(-r - 1)
+            cf.append(-1.0)
+            const += 1.0
+    rows.append((idx, cf, lo - const, hi - const))
+
+
+def _linear_row(lin) -> tuple[list[int], list[float], float, float]:
+    """The row of a linear constraint, negated references folded into the bounds."""
+    idx, cf, const = [], [], 0.0
+    for r, a in zip(lin.vars, lin.coeffs, strict=True):
+        if r >= 0:
+            idx.append(r)
+            cf.append(float(a))
+        else:
+            idx.append(-r - 1)
+            cf.append(-float(a))
+            const += float(a)
+    dom = lin.domain
+    return idx, cf, _finite(dom[0]) - const, _finite(dom[len(dom) - 1]) - const
+
+
+def _lin_max_rows(lm, rows: list) -> None:
+    """target = max(exprs) relaxes to target ≥ every expr."""
+    t = lm.target
+    for e in lm.exprs:
+        idx, cf = [], []
+        const = float(e.offset) - float(t.offset)
+        for r, a in zip(e.vars, e.coeffs, strict=True):
+            idx.append(r if r >= 0 else -r - 1)
+            cf.append(-float(a) if r >= 0 else float(a))
+            const += 0.0 if r >= 0 else float(a)
+        for r, a in zip(t.vars, t.coeffs, strict=True):
+            idx.append(r if r >= 0 else -r - 1)
+            cf.append(float(a) if r >= 0 else -float(a))
+            const -= 0.0 if r >= 0 else float(a)
+        # Σ t − Σ e + (t.offset − e.offset) ≥ 0
+        rows.append((idx, cf, const, math.inf))
+
+
+def _relax_constraint(c, rows: list) -> None:
+    """Append the LP rows of one constraint (none for the kinds a relaxation may drop)."""
+    enf = list(c.enforcement_literal)
+    if c.has_linear():
+        if not enf:  # conditional rows are dropped (valid: a relaxation may lose rows)
+            rows.append(_linear_row(c.linear))
+    elif c.has_bool_or():
+        if not enf:
+            _lits_row(rows, list(c.bool_or.literals), 1.0, math.inf)
+        else:
+            # (∧ e) ⇒ OR(l): Σ l + Σ (1 − e) ≥ 1
+            _lits_row(rows, list(c.bool_or.literals) + [-e - 1 for e in enf], 1.0, math.inf)
+    elif c.has_lin_max() and not enf:
+        _lin_max_rows(c.lin_max, rows)
+    elif c.has_at_most_one() and not enf:
+        _lits_row(rows, list(c.at_most_one.literals), -math.inf, 1.0)
+    elif c.has_exactly_one() and not enf:
+        _lits_row(rows, list(c.exactly_one.literals), 1.0, 1.0)
+    elif c.has_bool_and():
+        lits = list(c.bool_and.literals)
+        if not enf:
+            for r in lits:
+                _lits_row(rows, [r], 1.0, 1.0)
+        elif len(enf) == 1:
+            # e ⇒ l: l − e ≥ 0, i.e. l + (1 − e) ≥ 1
+            for r in lits:
+                _lits_row(rows, [r, -enf[0] - 1], 1.0, math.inf)
+
+
+def _objective(pr, nv: int) -> tuple[np.ndarray, float, float]:
+    """(coefficients, offset, scale) of the model's objective over its variables."""
     obj = pr.objective
     c = np.zeros(nv)
     offset = float(obj.offset)
@@ -138,7 +155,7 @@ def _relaxation(model: cp_model.CpModel):
             c[-r - 1] -= a
             offset += a
     scale = float(obj.scaling_factor) if obj.scaling_factor else 1.0
-    return lb, ub, rows, c, offset, scale
+    return c, offset, scale
 
 
 def _request(model: cp_model.CpModel, time_limit_s: float, method: str, params: str):
