@@ -51,93 +51,128 @@ def week_min_max(b: ModelBuilder, ai: int, days: list[int], leave_days: set[int]
 
 
 def add(b: ModelBuilder) -> None:
-    m, lab = b.model, b.p.labour
-    D = b.D
-    dates = b.hz.dates
+    """Every agent's rules across days, rule family by rule family."""
     for ai, agent in enumerate(b.agents):
-        aid = agent.id
-        plan = b.p.reintegration_plan(aid)
-        leave_days = full_leave_days(b, aid)
-        for _wi, days, _whole in b.weeks:
-            label = f"week {dates[days[0]].isocalendar().week}"
-            work = sum((b.work_minutes(ai, d) for d in days), start=0)
-            nwork = sum((b.works(ai, d) for d in days), start=0)
-            if lab.enabled("contract_week_hours"):
-                mn, mx = week_min_max(b, ai, days, leave_days)
-                if mn > 0:
-                    b.hard(m.add(work >= mn), "contract_week_hours", ai, label)
-                b.hard(m.add(work <= mx), "contract_week_hours", ai, label)
-            if agent.max_days_per_week is not None and lab.enabled("contract_days_per_week"):
-                b.hard(m.add(nwork <= agent.max_days_per_week), "contract_days_per_week", ai, label)
-            if plan:
-                steps = [s for s in (step_in_force(plan, dates[d]) for d in days) if s is not None]
-                hrs = [s.max_hours_week for s in steps if s.max_hours_week is not None]
-                if hrs:
-                    b.hard(m.add(work <= math.floor(min(hrs) * 60)), "reint_hours", ai, label)
-                mdw = [s.max_days_week for s in steps if s.max_days_week is not None]
-                if mdw:
-                    b.hard(m.add(nwork <= min(mdw)), "reint_days", ai, label)
-        w = [b.works(ai, d) for d in range(D)]
-        # consecutive working days
-        if lab.enabled("contract_consecutive_days"):
-            K = agent.max_consecutive_days
-            if K is not None and K < D:
-                for s in range(0, D - K):
-                    b.hard(m.add(sum(w[s:s + K + 1]) <= K), "contract_consecutive_days", ai, dates[s].isoformat())
-            mn = agent.min_consecutive_days
-            if mn is not None and mn > 1:
-                _min_runs(b, ai, w, mn, work_runs=True, rule="contract_consecutive_days")
-        if lab.enabled("contract_days_off"):
-            mo = agent.min_consecutive_days_off
-            if mo is not None and mo > 1:
-                _min_runs(b, ai, w, mo, work_runs=False, rule="contract_days_off")
-        # weekends
-        if agent.max_weekends is not None and lab.enabled("contract_weekends"):
-            wk: dict[int, list] = defaultdict(list)
-            for d, day in enumerate(dates):
-                if day.weekday() in (5, 6) and b.is_var(w[d]):
-                    wk[b.hz.week_index(day)].append(w[d])
-            flags = []
-            for i, lits in wk.items():
-                f = m.new_bool_var(f"wkend{ai}_{i}")
-                for lit in lits:
-                    m.add_implication(lit, f)
-                m.add_bool_or([f.negated(), *lits])  # exact: f ⇔ some weekend day worked
-                flags.append(f)
-            if flags:
-                b.hard(m.add(sum(flags) <= agent.max_weekends), "contract_weekends", ai, "")
-            b.weekend_flags[ai] = flags
-        # hours over the period
-        if lab.enabled("contract_total_minutes") and (agent.min_minutes_total is not None or agent.max_minutes_total is not None):
-            tot = sum((b.work_minutes(ai, d) for d in range(D)), start=0)
-            if agent.min_minutes_total is not None:
-                b.hard(m.add(tot >= agent.min_minutes_total), "contract_total_minutes", ai, "min")
-            if agent.max_minutes_total is not None:
-                b.hard(m.add(tot <= agent.max_minutes_total), "contract_total_minutes", ai, "max")
-        # shift types
-        if lab.enabled("contract_shift_types"):
-            for tname, cap in agent.max_shifts_per_type.items():
-                lits = [x for d in range(D) for x in b.type_lits(ai, d, tname)]
-                if lits and cap < len(lits):
-                    b.hard(m.add(sum(lits) <= cap), "contract_shift_types", ai, tname)
-        if lab.enabled("shift_sequence"):
-            for ta, tb in b.p.shift_rules.forbidden_sequences:
-                for d in range(D - 1):
-                    la, lb = b.type_lits(ai, d, ta), b.type_lits(ai, d + 1, tb)
-                    if la and lb:
-                        b.hard(m.add(sum(la) + sum(lb) <= 1), "shift_sequence", ai, dates[d].isoformat())
-        # reintegration rest days between working days
-        if plan and lab.enabled("reint_days"):
-            for d in range(D):
-                if not b.is_var(w[d]):
-                    continue
-                st = step_in_force(plan, dates[d])
-                r = st.min_rest_days_between if st is not None else None
-                if not r:
-                    continue
-                for j in range(1, r + 1):
-                    if d + j < D and b.is_var(w[d + j]):
-                        b.hard(m.add(w[d] + w[d + j] <= 1), "reint_days", ai, dates[d].isoformat())
+        plan = b.p.reintegration_plan(agent.id)
+        _week_rules(b, ai, plan)
+        w = [b.works(ai, d) for d in range(b.D)]
+        _run_rules(b, ai, w)
+        _weekend_rule(b, ai, w)
+        _period_minutes(b, ai)
+        _shift_type_rules(b, ai)
+        if plan and b.p.labour.enabled("reint_days"):
+            _reintegration_rest_days(b, ai, plan, w)
+
+
+def _week_rules(b: ModelBuilder, ai: int, plan) -> None:
+    """Per week: contract hours, days per week, and a reintegration step's hours and days."""
+    m, lab, dates = b.model, b.p.labour, b.hz.dates
+    agent = b.agents[ai]
+    leave_days = full_leave_days(b, agent.id)
+    for _wi, days, _whole in b.weeks:
+        label = f"week {dates[days[0]].isocalendar().week}"
+        work = sum((b.work_minutes(ai, d) for d in days), start=0)
+        nwork = sum((b.works(ai, d) for d in days), start=0)
+        if lab.enabled("contract_week_hours"):
+            mn, mx = week_min_max(b, ai, days, leave_days)
+            if mn > 0:
+                b.hard(m.add(work >= mn), "contract_week_hours", ai, label)
+            b.hard(m.add(work <= mx), "contract_week_hours", ai, label)
+        if agent.max_days_per_week is not None and lab.enabled("contract_days_per_week"):
+            b.hard(m.add(nwork <= agent.max_days_per_week), "contract_days_per_week", ai, label)
+        if plan:
+            steps = [s for s in (step_in_force(plan, dates[d]) for d in days) if s is not None]
+            hrs = [s.max_hours_week for s in steps if s.max_hours_week is not None]
+            if hrs:
+                b.hard(m.add(work <= math.floor(min(hrs) * 60)), "reint_hours", ai, label)
+            mdw = [s.max_days_week for s in steps if s.max_days_week is not None]
+            if mdw:
+                b.hard(m.add(nwork <= min(mdw)), "reint_days", ai, label)
+
+
+def _run_rules(b: ModelBuilder, ai: int, w: list) -> None:
+    """Consecutive working days (at most, at least) and consecutive days off (at least)."""
+    m, lab, D = b.model, b.p.labour, b.D
+    agent = b.agents[ai]
+    if lab.enabled("contract_consecutive_days"):
+        K = agent.max_consecutive_days
+        if K is not None and K < D:
+            for s in range(0, D - K):
+                b.hard(m.add(sum(w[s:s + K + 1]) <= K), "contract_consecutive_days", ai,
+                       b.hz.dates[s].isoformat())
+        mn = agent.min_consecutive_days
+        if mn is not None and mn > 1:
+            _min_runs(b, ai, w, mn, work_runs=True, rule="contract_consecutive_days")
+    if lab.enabled("contract_days_off"):
+        mo = agent.min_consecutive_days_off
+        if mo is not None and mo > 1:
+            _min_runs(b, ai, w, mo, work_runs=False, rule="contract_days_off")
+
+
+def _weekend_rule(b: ModelBuilder, ai: int, w: list) -> None:
+    """At most ``max_weekends`` weekends worked: one flag per weekend (``b.weekend_flags``)."""
+    m, agent = b.model, b.agents[ai]
+    if agent.max_weekends is None or not b.p.labour.enabled("contract_weekends"):
+        return
+    wk: dict[int, list] = defaultdict(list)
+    for d, day in enumerate(b.hz.dates):
+        if day.weekday() in (5, 6) and b.is_var(w[d]):
+            wk[b.hz.week_index(day)].append(w[d])
+    flags = []
+    for i, lits in wk.items():
+        f = m.new_bool_var(f"wkend{ai}_{i}")
+        for lit in lits:
+            m.add_implication(lit, f)
+        m.add_bool_or([f.negated(), *lits])  # exact: f ⇔ some weekend day worked
+        flags.append(f)
+    if flags:
+        b.hard(m.add(sum(flags) <= agent.max_weekends), "contract_weekends", ai, "")
+    b.weekend_flags[ai] = flags
+
+
+def _period_minutes(b: ModelBuilder, ai: int) -> None:
+    """The agent's minimum and maximum work minutes over the whole period."""
+    m, agent = b.model, b.agents[ai]
+    lo, hi = agent.min_minutes_total, agent.max_minutes_total
+    if not b.p.labour.enabled("contract_total_minutes") or (lo is None and hi is None):
+        return
+    tot = sum((b.work_minutes(ai, d) for d in range(b.D)), start=0)
+    if lo is not None:
+        b.hard(m.add(tot >= lo), "contract_total_minutes", ai, "min")
+    if hi is not None:
+        b.hard(m.add(tot <= hi), "contract_total_minutes", ai, "max")
+
+
+def _shift_type_rules(b: ModelBuilder, ai: int) -> None:
+    """Caps per shift type over the period, and forbidden sequences of types on two days."""
+    m, lab, D = b.model, b.p.labour, b.D
+    if lab.enabled("contract_shift_types"):
+        for tname, cap in b.agents[ai].max_shifts_per_type.items():
+            lits = [x for d in range(D) for x in b.type_lits(ai, d, tname)]
+            if lits and cap < len(lits):
+                b.hard(m.add(sum(lits) <= cap), "contract_shift_types", ai, tname)
+    if lab.enabled("shift_sequence"):
+        for ta, tb in b.p.shift_rules.forbidden_sequences:
+            for d in range(D - 1):
+                la, lb = b.type_lits(ai, d, ta), b.type_lits(ai, d + 1, tb)
+                if la and lb:
+                    b.hard(m.add(sum(la) + sum(lb) <= 1), "shift_sequence", ai,
+                           b.hz.dates[d].isoformat())
+
+
+def _reintegration_rest_days(b: ModelBuilder, ai: int, plan, w: list) -> None:
+    """A reintegration step's rest days between working days."""
+    m, D, dates = b.model, b.D, b.hz.dates
+    for d in range(D):
+        if not b.is_var(w[d]):
+            continue
+        st = step_in_force(plan, dates[d])
+        r = st.min_rest_days_between if st is not None else None
+        if not r:
+            continue
+        for j in range(1, r + 1):
+            if d + j < D and b.is_var(w[d + j]):
+                b.hard(m.add(w[d] + w[d + j] <= 1), "reint_days", ai, dates[d].isoformat())
 
 
 def _min_runs(b: ModelBuilder, ai: int, w: list, mn: int, *, work_runs: bool, rule: str) -> None:
