@@ -194,7 +194,8 @@ class CandidateFactory:
         return [c for c in cache[key] if not any(c.start_ts < b and a < c.end_ts for a, b in leaves)]
 
     def _for_profile(self, agent: Agent, di: int, shapes: list[tuple[int, int, str | None]]) -> list[Candidate]:
-        p, hz, lab = self.p, self.hz, self.p.labour
+        """Every shape the agent's profile may work on day ``di`` as a candidate (leave aside)."""
+        p, hz = self.p, self.hz
         day = hz.dates[di]
         step = step_in_force(p.reintegration_plan(agent.id), day)
         youth = agent.is_youth_on(day)
@@ -208,72 +209,97 @@ class CandidateFactory:
             open_union = self.open[qrows].any(axis=0)
         else:
             open_union = None
+        lo_av, hi_av = self._available(agent, day, step)
+        types = {t.name: t for t in p.shift_rules.shift_types}
+        out: list[Candidate] = []
+        for st, en, tname in shapes:
+            if not self._type_allowed(agent, tname):
+                continue
+            if lo_av is not None and st < lo_av:
+                continue
+            if hi_av is not None and en > hi_av:
+                continue
+            t = types.get(tname) if tname else None
+            c = self._candidate(di, st, en, tname, step, youth, open_union,
+                                unpopular=bool(t.unpopular) if t else False)
+            if c is not None:
+                out.append(c)
+        return out
+
+    def _available(self, agent: Agent, day, step) -> tuple[int | None, int | None]:
+        """The agent's availability on ``day`` (earliest start, latest end; None: open),
+        narrowed by a reintegration step's window."""
         lo_av = self._wall(day, agent.earliest_start) if agent.earliest_start else None
         hi_av = self._wall(day, agent.latest_end) if agent.latest_end else None
         if step is not None and step.window is not None:
             w0, w1 = self._wall(day, step.window[0]), self._wall(day, step.window[1])
             lo_av = w0 if lo_av is None else max(lo_av, w0)
             hi_av = w1 if hi_av is None else min(hi_av, w1)
-        types = {t.name: t for t in p.shift_rules.shift_types}
-        out: list[Candidate] = []
-        for st, en, tname in shapes:
-            if tname is None and agent.allowed_shift_types is not None:
-                continue
-            if tname is not None:
-                if agent.allowed_shift_types is not None and tname not in agent.allowed_shift_types:
-                    continue
-                if agent.max_shifts_per_type.get(tname, 1) == 0:
-                    continue
-            if lo_av is not None and st < lo_av:
-                continue
-            if hi_av is not None and en > hi_av:
-                continue
-            if (st - self.t0) % self.ivs or (en - st) % self.ivs:
-                continue
-            k0 = (st - self.t0) // self.ivs
-            n = (en - st) // self.ivs
-            if not 0 <= k0 < self.nk:
-                continue
-            if open_union is not None:
-                k1 = min(self.nk, k0 + n)
-                if not open_union[k0:k1].all():
-                    continue
-            dur = (en - st) // 60
-            night_min = self._night_minutes(st, en)
-            night = night_min > lab.night_min_hours_in_window * 60
-            if youth and lab.enabled("atw_youth"):
-                # night rest of young workers must include 23:00–06:00: keep them out of it
-                if self._overlaps_wall_night(st, en):
-                    continue
-            need = required_break_minutes(dur, lab, youth)
-            b = break_intervals(need, self.iv, lab)
-            fixed: tuple[int, ...] = ()
-            if step is not None and (step.max_continuous_minutes or step.extra_break_minutes):
-                pat = fixed_pattern(n, b, step, self.iv)
-                if pat is None:
-                    continue
-                fixed, b = pat, 0
-            elif b and not flex_window(n, b, self.iv):
-                continue
-            work = dur - (b + len(fixed)) * self.iv
-            if lab.enabled("atw_shift_length"):
-                if work > lab.max_shift_hours * 60 or (night and work > lab.max_night_shift_hours * 60):
-                    continue
-            if youth and lab.enabled("atw_youth") and work > lab.youth_max_shift_hours * 60:
-                continue
-            if step is not None and step.max_hours_day is not None and work > step.max_hours_day * 60:
-                continue
-            rest = 0
-            if lab.enabled("atw_daily_rest"):
-                rest = int(lab.min_daily_rest_hours * 3600)
-            if youth and lab.enabled("atw_youth"):
-                rest = max(rest, int(lab.youth_min_daily_rest_hours * 3600))
-            if night and lab.enabled("atw_night_rest") and self._local_minute(en) > lab.late_night_end_hour * 60:
-                rest = max(rest, int(lab.rest_after_late_night_hours * 3600))
-            t = types.get(tname) if tname else None
-            out.append(Candidate(di, int(k0), int(n), st, en, tname, b, fixed, int(work), night, rest,
-                                 unpopular=bool(t.unpopular) if t else False))
-        return out
+        return lo_av, hi_av
+
+    @staticmethod
+    def _type_allowed(agent: Agent, tname: str | None) -> bool:
+        """The agent may work a shift of type ``tname`` (None: a shift without a type)."""
+        if tname is None:
+            return agent.allowed_shift_types is None
+        if agent.allowed_shift_types is not None and tname not in agent.allowed_shift_types:
+            return False
+        return agent.max_shifts_per_type.get(tname, 1) != 0
+
+    def _candidate(self, di: int, st: int, en: int, tname: str | None, step, youth: bool,
+                   open_union: np.ndarray | None, unpopular: bool) -> Candidate | None:
+        """The shift [st, en) on day ``di`` with its breaks and the rest after it, or None when
+        it breaks a rule of a single shift (grid, opening hours, youth nights, break room,
+        length, a reintegration step's day hours)."""
+        lab = self.p.labour
+        if (st - self.t0) % self.ivs or (en - st) % self.ivs:
+            return None
+        k0 = (st - self.t0) // self.ivs
+        n = (en - st) // self.ivs
+        if not 0 <= k0 < self.nk:
+            return None
+        if open_union is not None:
+            k1 = min(self.nk, k0 + n)
+            if not open_union[k0:k1].all():
+                return None
+        dur = (en - st) // 60
+        night_min = self._night_minutes(st, en)
+        night = night_min > lab.night_min_hours_in_window * 60
+        # night rest of young workers must include 23:00–06:00: keep them out of it
+        if youth and lab.enabled("atw_youth") and self._overlaps_wall_night(st, en):
+            return None
+        need = required_break_minutes(dur, lab, youth)
+        b = break_intervals(need, self.iv, lab)
+        fixed: tuple[int, ...] = ()
+        if step is not None and (step.max_continuous_minutes or step.extra_break_minutes):
+            pat = fixed_pattern(n, b, step, self.iv)
+            if pat is None:
+                return None
+            fixed, b = pat, 0
+        elif b and not flex_window(n, b, self.iv):
+            return None
+        work = dur - (b + len(fixed)) * self.iv
+        if lab.enabled("atw_shift_length"):
+            if work > lab.max_shift_hours * 60 or (night and work > lab.max_night_shift_hours * 60):
+                return None
+        if youth and lab.enabled("atw_youth") and work > lab.youth_max_shift_hours * 60:
+            return None
+        if step is not None and step.max_hours_day is not None and work > step.max_hours_day * 60:
+            return None
+        return Candidate(di, int(k0), int(n), st, en, tname, b, fixed, int(work), night,
+                         self._rest_after(en, night, youth), unpopular=unpopular)
+
+    def _rest_after(self, en: int, night: bool, youth: bool) -> int:
+        """Seconds of daily rest the shift ending at ``en`` needs before the next one."""
+        lab = self.p.labour
+        rest = 0
+        if lab.enabled("atw_daily_rest"):
+            rest = int(lab.min_daily_rest_hours * 3600)
+        if youth and lab.enabled("atw_youth"):
+            rest = max(rest, int(lab.youth_min_daily_rest_hours * 3600))
+        if night and lab.enabled("atw_night_rest") and self._local_minute(en) > lab.late_night_end_hour * 60:
+            rest = max(rest, int(lab.rest_after_late_night_hours * 3600))
+        return rest
 
     def _overlaps_wall_night(self, st: int, en: int) -> bool:
         for ts in range(st, en, self.ivs):
