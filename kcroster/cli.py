@@ -43,6 +43,25 @@ def _positive(text: str) -> float:
     return v
 
 
+def _weeks(text: str) -> int:
+    """A number of weeks, 1 or more: ``--weeks -1`` used to cut the horizon to a negative
+    length and report 16 bogus violations (issue 23)."""
+    try:
+        v = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen geheel aantal weken") from None
+    if v < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' moet 1 of meer weken zijn")
+    return v
+
+
+def _percent_text(value: float) -> str:
+    """A fraction as '93.4 %', or 'n.v.t.' when the model does not compute it (NaN)."""
+    import math
+
+    return f"{100 * value:.1f} %" if math.isfinite(value) else "n.v.t."
+
+
 def _fraction(text: str) -> float:
     """'0.85', '0,85' or '85%' → 0.85."""
     t = text.strip()
@@ -175,7 +194,7 @@ def cmd_staffing(args: argparse.Namespace) -> int:
 
 
 def _add_solve_options(p: argparse.ArgumentParser, default_limit: float) -> None:
-    p.add_argument("--weeks", type=int, default=None, metavar="N",
+    p.add_argument("--weeks", type=_weeks, default=None, metavar="N",
                    help="alleen de eerste N weken van de prognose inroosteren (standaard: alles)")
     p.add_argument("--time-limit", type=_positive, default=default_limit, metavar="S",
                    help=f"rekentijd van de optimalisatie in seconden (standaard {default_limit:g})")
@@ -259,8 +278,9 @@ def _report_result(project: object, requirement: object, result: object) -> int:
     print(f"tekort: {short:,.1f} agent-uur ({100 * short / req_h if req_h else 0:.1f} % van {req_h:,.0f} benodigde uren)")
     print(f"wensen gehonoreerd: {int(t['wishes_granted'])} van {int(t['wishes_total'])}; "
           f"eerlijkheid (slechtst bediende medewerker) {100 * t['fairness']:.0f} %")
-    print(f"voorspeld: servicelevel {100 * t['service_level']:.1f} %, ASA {t['asa']:.0f} s, "
-          f"bereikbaarheid {100 * t['reachability']:.1f} %")
+    # Erlang C does not model abandonment: its reachability is NaN ('bereikbaarheid nan %').
+    print(f"voorspeld: servicelevel {_percent_text(t['service_level'])}, ASA {t['asa']:.0f} s, "
+          f"bereikbaarheid {_percent_text(t['reachability'])}")
     errors = [v for v in r.violations if str(v.severity) == "error"]
     print("regelcontrole: " + ("geen overtredingen" if not errors else f"{len(errors)} overtredingen"))
     for v in errors[:20]:
@@ -300,7 +320,7 @@ def add_check_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("agents", type=Path, metavar="AGENTS")
     p.add_argument("roster", type=Path, metavar="ROSTER.csv")
     p.add_argument("--warnings", action="store_true", help="ook waarschuwingen tonen")
-    p.add_argument("--weeks", type=int, default=None, metavar="N",
+    p.add_argument("--weeks", type=_weeks, default=None, metavar="N",
                    help="alleen de eerste N weken toetsen (zoals bij 'roster --weeks')")
     p.set_defaults(func=cmd_check)
 
@@ -396,6 +416,71 @@ def _plan(args: argparse.Namespace) -> int:
     return code
 
 
+def add_import_roster_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "import-roster", help="bewerkte planner-werkmap terug in het project lezen",
+        description="Leest het blad 'Rooster' van een planner-werkmap die in Excel is bewerkt, "
+                    "vergelijkt het met het rooster in het project, toont de wijzigingen en de "
+                    "regelcontrole en slaat het project op. Cellen die niet te lezen zijn houden "
+                    "hun dienst. Exitcode 0 = gelukt, 1 = overtredingen of onleesbare cellen, "
+                    "2 = fout in de invoer.")
+    p.add_argument("workbook", type=Path, metavar="PLAN.xlsx", help="bewerkte planner-werkmap")
+    p.add_argument("--project", type=Path, required=True, metavar="P.kcroster",
+                   help="projectbestand waarin het rooster wordt vervangen")
+    p.add_argument("--dry-run", action="store_true",
+                   help="alleen wijzigingen en regelcontrole tonen, het project niet opslaan")
+    p.add_argument("--take-over-lock", action="store_true",
+                   help="een verlaten vergrendeling van het projectbestand overnemen")
+    p.set_defaults(func=cmd_import_roster)
+
+
+def cmd_import_roster(args: argparse.Namespace) -> int:
+    """``import-roster``: the GUI's Bestand → Rooster importeren uit Excel on the command line
+    (issue 23 item 17). The project is opened under its lock, saved by the store (atomic)."""
+    from kcroster import pipeline
+    from kcroster.io.project_store import ProjectLockedError, open_project, save_project
+    from kcroster.io.roster_import import import_planner_workbook
+    from kcroster.model import Roster
+
+    try:
+        opened = open_project(args.project, read_only=args.dry_run,
+                              take_over=args.take_over_lock)
+    except ProjectLockedError as exc:
+        print(_locked_message(exc), file=sys.stderr)
+        return EXIT_INPUT
+    try:
+        for notice in opened.notices:
+            print(f"let op: {notice}", file=sys.stderr)
+        project = opened.project
+        exported = project.scenario.roster or Roster([])
+        result = import_planner_workbook(args.workbook, project, exported)
+        tz = project.horizon.tz
+        print(f"{len(result.changes)} wijziging(en) in {args.workbook.name}")
+        for change in result.changes:
+            print(f"  {change.describe(tz)}")
+        for err in result.errors:
+            print(f"onleesbaar (dienst ongewijzigd): {err}", file=sys.stderr)
+        violations = pipeline.check_roster(project, result.roster)
+        errors = [v for v in violations if str(v.severity) == "error"]
+        print("regelcontrole: " + ("geen overtredingen" if not errors
+                                   else f"{len(errors)} overtredingen")
+              + f", {len(violations) - len(errors)} waarschuwingen")
+        for v in errors[:20]:
+            print(f"  {v.agent_id or '-'}: {v.message_nl}")
+        if result.changes and not args.dry_run:
+            if opened.read_only:
+                print(f"fout: {args.project.name} is alleen-lezen geopend; niet opgeslagen",
+                      file=sys.stderr)
+                return EXIT_INPUT
+            project.scenario.roster = result.roster
+            save_project(project, args.project)
+            print(f"geschreven: {args.project}")
+        return 1 if errors or result.errors else EXIT_OK
+    finally:
+        if opened.lock is not None:
+            opened.lock.release()
+
+
 def add_demo_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("demo", help="de keten op het demoproject uit samples/",
                        description="Draait 'plan' op het demoproject (samples/) en schrijft de uitvoer "
@@ -423,6 +508,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     add_staffing_parser, add_roster_parser, add_check_parser, add_plan_parser, add_demo_parser,
+    add_import_roster_parser,
 ]
 
 

@@ -78,6 +78,7 @@ from kcroster.model.errors import KcrosterInputError
 from kcroster.model.forecast import Forecast
 from kcroster.model.queues import Channel, OpeningHours, Queue
 from kcroster.model.timegrid import AMSTERDAM, Horizon
+from kcroster.staffing.requirement import first_volume_too_large, volume_limit_reason
 
 __all__ = [
     "FORECAST_SHEETS",
@@ -1024,6 +1025,9 @@ def _build(
     if (rec.aht > 86400).any():
         i = int(np.flatnonzero(rec.aht > 86400)[0])
         raise _err(rec, i, "aht", f"AHT {rec.aht[i]:g} s is langer dan een dag; AHT staat in seconden")
+    too_big = first_volume_too_large(rec.volume)  # issue 23 item 4: the limit lives in staffing
+    if too_big is not None:
+        raise _err(rec, too_big, "volume", volume_limit_reason(float(rec.volume[too_big])))
     # Queues: sheet order first; unknown forecast queues are an error when a sheet exists.
     if specs is not None:
         for qi, name in enumerate(rec.queue_names):

@@ -60,20 +60,24 @@ from kcroster.staffing.erlang import (
     required_agents_erlang_c,
 )
 from kcroster.staffing.requirement import (
+    MAX_VOLUME_PER_INTERVAL,
     Prediction,
     Requirement,
     agent_hours,
     compute_requirement,
+    first_volume_too_large,
     fte_per_day,
     fte_per_period,
     fte_per_week,
     predict,
     scheduled_agents,
+    volume_limit_reason,
 )
 from kcroster.staffing.targets import CHANNELS, QueueTargets
 
 __all__ = [
     "CHANNELS",
+    "MAX_VOLUME_PER_INTERVAL",
     "Prediction",
     "QueueKpis",
     "QueueTargets",
@@ -87,10 +91,12 @@ __all__ = [
     "fte_per_day",
     "fte_per_period",
     "fte_per_week",
+    "first_volume_too_large",
     "log_inverse_erlang_b",
     "offered_traffic",
     "predict",
     "required_agents_erlang_a",
     "required_agents_erlang_c",
     "scheduled_agents",
+    "volume_limit_reason",
 ]

@@ -88,6 +88,10 @@ __all__ = [
 _RECURSION_MAX_N = 48
 # Targets are considered met within this tolerance (floating-point noise, not policy).
 _TOL = 1e-12
+# Offered traffic (Erlang) above which the searches refuse to run: beyond 2**53 agents a float
+# count no longer steps (n + 1.0 == n) and beyond 2**63 it overflows int64. 10**8 Erlang is far
+# beyond any contact centre yet keeps every count exact.
+MAX_OFFERED_TRAFFIC = 1e8
 
 
 @dataclass(frozen=True)
@@ -457,6 +461,10 @@ def _check_targets(
     a: np.ndarray, h: np.ndarray, s: np.ndarray, t: np.ndarray, asa: np.ndarray, occ: np.ndarray
 ) -> None:
     _check_nonnegative("traffic", a)
+    if np.any(a > MAX_OFFERED_TRAFFIC):
+        raise ValueError(
+            f"traffic {float(a.max()):g} Erlang is beyond the maximum {MAX_OFFERED_TRAFFIC:g}"
+        )
     if np.any((a > 0) & ~(h > 0)):
         raise ValueError("aht must be positive where traffic is positive")
     if np.any((s < 0) | (s >= 1)):
@@ -516,6 +524,8 @@ def _search_erlang_c(
         n[idx] = n_next
         b[idx] = b_next
         ok_idx = satisfied(idx, n_next, b_next)
+        if not np.all(np.isfinite(b_next)):  # never loop on a NaN: fail loudly instead
+            raise ValueError("Erlang C search lost precision (traffic too large)")
         result[idx[ok_idx]] = n_next[ok_idx]
         idx = idx[~ok_idx]
     return result

@@ -54,6 +54,7 @@ from kcroster.staffing.erlang import (
 from kcroster.staffing.targets import QueueTargets
 
 __all__ = [
+    "MAX_VOLUME_PER_INTERVAL",
     "Prediction",
     "Requirement",
     "agent_hours",
@@ -61,9 +62,32 @@ __all__ = [
     "fte_per_day",
     "fte_per_period",
     "fte_per_week",
+    "first_volume_too_large",
     "predict",
     "scheduled_agents",
+    "volume_limit_reason",
 ]
+
+# The most contacts one queue can be offered in one interval. A national contact centre sees a
+# few thousand per quarter hour; the limit keeps every Erlang search exact (see
+# erlang.MAX_OFFERED_TRAFFIC) and catches a volume typed into the wrong column or a value like
+# 1e20 that would overflow the agent counts. Importers call first_volume_too_large to name the
+# cell; compute_requirement refuses such a volume too.
+MAX_VOLUME_PER_INTERVAL = 1_000_000.0
+
+
+def first_volume_too_large(volume: np.ndarray) -> int | None:
+    """Flat index of the first volume above MAX_VOLUME_PER_INTERVAL, or None when all fit."""
+    bad = np.asarray(volume, dtype=float).ravel() > MAX_VOLUME_PER_INTERVAL
+    return int(np.flatnonzero(bad)[0]) if bad.any() else None
+
+
+def volume_limit_reason(value: float) -> str:
+    """The Dutch reason an importer attaches to a volume cell above the limit."""
+    return (
+        f"volume {value:g} is onredelijk groot (maximaal {MAX_VOLUME_PER_INTERVAL:,.0f} "
+        "contacten per interval); staat het getal in de juiste kolom?"
+    ).replace(",", ".")
 
 # Relative slack before rounding up: 14 / 0.7 = 20.000000000000004 must give 20.
 _ROUND_SLACK = 1e-9
@@ -200,6 +224,11 @@ def _validate(
     bad = ~np.isfinite(vol) | (vol < 0)
     if bad.any():
         raise ValueError(f"volume must be finite and 0 or more ({_locate(bad)})")
+    bad = vol > MAX_VOLUME_PER_INTERVAL
+    if bad.any():
+        raise ValueError(
+            f"volume above {MAX_VOLUME_PER_INTERVAL:g} per interval ({_locate(bad)})"
+        )
     with np.errstate(invalid="ignore"):
         bad = (vol > 0) & ~(np.isfinite(handle) & (handle > 0))
     if bad.any():
