@@ -58,6 +58,7 @@ __all__ = [
     "ABSENT_LABEL",
     "GRID_SHEET",
     "REINTEGRATION_LABEL",
+    "UNAVAILABLE_LABEL",
     "ExportData",
     "export_planner_workbook",
     "export_team_workbook",
@@ -70,6 +71,9 @@ GRID_SHEET = "Rooster"
 DETAIL_SHEET = "Dagdetail"
 COVERAGE_SHEET = "Dekking"
 REINTEGRATION_LABEL = "niet beschikbaar – re-integratie"
+# What the team copy shows for a reintegration appointment: that the agent is away is the
+# team's business, why is health data (AVG) and stays in the planner copy (issue 23 item 16).
+UNAVAILABLE_LABEL = "niet beschikbaar"
 ABSENT_LABEL = "afwezig"
 LEAVE_LABEL = "verlof"
 GRID_ID_HEADER = "Medewerker"
@@ -156,7 +160,7 @@ def is_reintegration_label(label: str) -> bool:
 
 def _team_label(label: str) -> str:
     if is_reintegration_label(label):
-        return REINTEGRATION_LABEL
+        return UNAVAILABLE_LABEL
     if label.strip().casefold() == LEAVE_LABEL:
         return LEAVE_LABEL
     return ABSENT_LABEL
@@ -884,7 +888,7 @@ def team_workbook_omissions(project: Project) -> list[str]:
         out.append("markering van dagen die onder een re-integratieplan vallen")
     n_reint = sum(1 for lv in project.leave if is_reintegration_label(lv.label))
     if n_reint:
-        out.append(f"{n_reint} re-integratieafspraak/-afspraken tonen alleen '{REINTEGRATION_LABEL}'")
+        out.append(f"{n_reint} re-integratieafspraak/-afspraken tonen alleen '{UNAVAILABLE_LABEL}'")
     other = sorted({lv.label for lv in project.leave
                     if not is_reintegration_label(lv.label) and lv.label.strip().casefold() != LEAVE_LABEL})
     if other:

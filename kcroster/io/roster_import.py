@@ -51,6 +51,7 @@ from kcroster.io.roster_export import (
     GRID_SHEET,
     LEAVE_LABEL,
     REINTEGRATION_LABEL,
+    UNAVAILABLE_LABEL,
     shift_cell_text,
 )
 from kcroster.io.workbook import (
@@ -283,7 +284,9 @@ def _read_grid(project: Project, header: tuple, rows: Any, file: str, sheet: str
     if not day_cols:
         raise KcrosterInputError("geen kolommen met een datum in de kopregel", file=file, sheet=sheet, row=1)
     agents = {a.id: a for a in project.agents}
-    labels = {LEAVE_LABEL, ABSENT_LABEL, REINTEGRATION_LABEL} | {lv.label for lv in project.leave}
+    labels = {LEAVE_LABEL, ABSENT_LABEL, REINTEGRATION_LABEL, UNAVAILABLE_LABEL} | {
+        lv.label for lv in project.leave
+    }
     labels_cf = {x.strip().casefold() for x in labels}
     cells: list[_Cell] = []
     seen_agents: dict[str, int] = {}

@@ -13,6 +13,7 @@ from test_project_store_sample import make_shift, sample_project
 
 from kcroster.io.roster_export import (
     REINTEGRATION_LABEL,
+    UNAVAILABLE_LABEL,
     ExportData,
     export_planner_workbook,
     export_team_workbook,
@@ -198,7 +199,7 @@ def test_team_workbook_leaves_out_health_data(tmp_path: Path) -> None:
     ws = wb["Rooster"]
     assert "Re-integratie" not in [c.value for c in ws[1]]
     texts = {str(c.value) for sheet in wb.worksheets for row in sheet.iter_rows() for c in row if c.value is not None}
-    assert REINTEGRATION_LABEL in texts
+    assert UNAVAILABLE_LABEL in texts and REINTEGRATION_LABEL not in texts
     assert "tandarts" not in texts and "afwezig" in texts
     for forbidden in ("09:00-15:00", "Productiviteit", "Eerste ziektedag", "re-integratieplan"):
         assert not any(forbidden in t for t in texts), forbidden
@@ -219,7 +220,7 @@ def test_team_workbook_omissions_lists_what_is_left_out() -> None:
     p = sample_project()
     out = team_workbook_omissions(p)
     assert any("re-integratieplannen van 1 medewerker" in x for x in out)
-    assert any(REINTEGRATION_LABEL in x for x in out)
+    assert any(f"alleen '{UNAVAILABLE_LABEL}'" in x for x in out)
     assert any("tandarts" in x and "afwezig" in x for x in out)
     bare = Project("leeg", p.horizon)
     assert team_workbook_omissions(bare) == ["dekking, KPI's, grafieken en regelcontrole (alleen in het plannerswerkboek)"]
@@ -248,3 +249,48 @@ def test_export_without_kpi_arrays_and_violations(tmp_path: Path) -> None:
     assert wb["Regelcontrole"]["E2"].data_type == "s"
     cov = list(wb["Dekking"].iter_rows(min_row=2, max_row=2, values_only=True))[0]
     assert cov[2] == 0 and cov[5] is None  # no requirement given → 0; no prediction → empty
+
+
+# Words that would tell the team about someone's health (issue 23 item 16): reintegration in
+# its Dutch and English spellings, sickness, the Wet verbetering poortwachter, productivity.
+HEALTH_WORDS = ("integratie", "integration", "ziek", "sick", "poortwachter", "productiv")
+
+
+def _all_xml_text(path: Path) -> dict[str, str]:
+    """Every part of the xlsx zip as case-folded text: cells, shared strings, comments, defined
+    names, document properties and hidden sheets all live in one of these parts."""
+    import html
+    import unicodedata
+
+    out = {}
+    with zipfile.ZipFile(path) as zf:
+        for name in zf.namelist():
+            text = html.unescape(zf.read(name).decode("utf-8", errors="replace"))
+            text = unicodedata.normalize("NFKD", text.casefold())
+            out[name] = "".join(c for c in text if not unicodedata.combining(c))
+    return out
+
+
+def test_no_health_word_reaches_the_team_workbook_in_any_part(tmp_path: Path) -> None:
+    from kcroster.model import Leave
+
+    p = sample_project()
+    tz = p.horizon.tz
+    a1 = p.agents[0].id
+    p.leave = [*p.leave,
+               Leave(a1, datetime(2026, 10, 22, 0, 0, tzinfo=tz), datetime(2026, 10, 23, 0, 0, tzinfo=tz),
+                     "Ziek"),
+               Leave(a1, datetime(2026, 10, 27, 9, 0, tzinfo=tz), datetime(2026, 10, 27, 10, 0, tzinfo=tz),
+                     "gesprek Poortwachter"),
+               Leave(a1, datetime(2026, 10, 28, 0, 0, tzinfo=tz), datetime(2026, 10, 29, 0, 0, tzinfo=tz),
+                     "Reïntegratie")]
+    planner, team = tmp_path / "planner.xlsx", tmp_path / "team.xlsx"
+    export_planner_workbook(_data(p), planner)
+    export_team_workbook(_data(p), team)
+    planner_text = " ".join(_all_xml_text(planner).values())
+    assert "integratie" in planner_text and "ziek" in planner_text  # the planner keeps reasons
+    for part, text in _all_xml_text(team).items():
+        for word in HEALTH_WORDS:
+            assert word not in text, f"'{word}' in {part}"
+    grid = openpyxl.load_workbook(team)["Rooster"]
+    assert UNAVAILABLE_LABEL in {c.value for row in grid.iter_rows() for c in row}
