@@ -42,11 +42,22 @@ def extract(b: ModelBuilder, value=None, pick: dict[tuple[int, int], int] | None
             queues_by_need: bool = False) -> Roster:
     """Roster from solver values (``value``), or from a shift choice alone (``pick``): then breaks
     are spread round-robin over each class's window and queues follow the remaining need."""
-    hz, iv, ivs, nk = b.hz, b.hz.interval_minutes, b.hz.interval_seconds, b.hz.n_intervals
-    tz = hz.tz
     if pick is None:
         pick = chosen(b, value)
-    # break offsets per (agent, day)
+    brk_at = _break_offsets(b, pick, value)
+    activity, onduty, gkeys = _activities(b, pick, brk_at)
+    if b.req is not None:
+        _queues_of(b, value, queues_by_need, activity, onduty, gkeys)
+    shifts = [_shift(b, ai, d, b.cands[ai][d][ci], activity) for (ai, d), ci in sorted(pick.items())]
+    return Roster(shifts=shifts, name="rooster")
+
+
+def _break_offsets(b: ModelBuilder, pick: dict[tuple[int, int], int], value
+                   ) -> dict[tuple[int, int], set[int]]:
+    """The break offsets per (agent, day): fixed patterns as they are, flexible breaks by the
+    solver's break counts per class (members in agent order take the offsets in turn), or
+    without values mid-window and spread round-robin over each class's window."""
+    iv = b.hz.interval_minutes
     brk_at: dict[tuple[int, int], set[int]] = {}
     for (ai, d), ci in pick.items():
         c = b.cands[ai][d][ci]
@@ -74,8 +85,14 @@ def extract(b: ModelBuilder, value=None, pick: dict[tuple[int, int], int] | None
                 offsets.extend([j] * int(value(v)))
         for (ai, d), j in zip(members, offsets, strict=False):
             brk_at[(ai, d)] = set(range(j, j + cl.brk))
-    # activity per (agent, day, offset)
-    qnames = [q.name for q in b.p.queues]
+    return brk_at
+
+
+def _activities(b: ModelBuilder, pick: dict[tuple[int, int], int],
+                brk_at: dict[tuple[int, int], set[int]]):
+    """(activity per (agent, day) and offset: break or work, who is on duty per (group key,
+    interval), the group key per (agent, day)) of the chosen shifts that are not locked."""
+    nk = b.hz.n_intervals
     activity: dict[tuple[int, int], list[str]] = {}
     onduty: dict[tuple, list[tuple[int, int, int]]] = defaultdict(list)
     gkeys: dict[tuple[int, int], tuple] = {}
@@ -92,9 +109,16 @@ def extract(b: ModelBuilder, value=None, pick: dict[tuple[int, int], int] | None
                 k = c.k0 + off
                 if k < nk and acts[off] != BREAK:
                     onduty[(gk, k)].append((ai, d, off))
-    if b.req is not None and (value is None or queues_by_need):
+    return activity, onduty, gkeys
+
+
+def _queues_of(b: ModelBuilder, value, queues_by_need: bool, activity, onduty, gkeys) -> None:
+    """Interval demand: the queue of every working interval, from the solver's flows or by the
+    remaining need, then fewer queue switches."""
+    qnames = [q.name for q in b.p.queues]
+    if value is None or queues_by_need:
         _assign_by_need(b, onduty, activity, qnames)
-    elif b.req is not None:
+    else:
         _assign_queues(b, value, onduty, activity, qnames)
         for (ai, d), acts in activity.items():
             queues = gkeys[(ai, d)][0]
@@ -104,32 +128,32 @@ def extract(b: ModelBuilder, value=None, pick: dict[tuple[int, int], int] | None
                     acts[off] = last
                 elif a != BREAK:
                     last = a
-    if b.req is not None:
-        keep_queues(onduty, activity)
-        w = b.w8.queue_change
-        fewer_switches(onduty, activity, cells=QueueCells.of(b, onduty, activity) if w > 0 else None,
-                       change_weight=w)
-    shifts: list[Shift] = []
-    for (ai, d), ci in sorted(pick.items()):
-        c = b.cands[ai][d][ci]
-        agent = b.agents[ai]
-        if c.locked is not None:
-            s = c.locked
-            shifts.append(Shift(agent.id, s.day, s.start, s.end, [Segment(g.start, g.end, g.activity) for g in s.segments],
-                                s.shift_type, True))
-            continue
-        acts = activity[(ai, d)]
-        segs: list[Segment] = []
-        run_start = 0
-        for off in range(1, c.n + 1):
-            if off == c.n or acts[off] != acts[run_start]:
-                a = datetime.fromtimestamp(c.start_ts + run_start * ivs, tz)
-                z = datetime.fromtimestamp(c.start_ts + off * ivs, tz)
-                segs.append(Segment(a, z, acts[run_start]))
-                run_start = off
-        shifts.append(Shift(agent.id, hz.dates[d], datetime.fromtimestamp(c.start_ts, tz),
-                            datetime.fromtimestamp(c.end_ts, tz), segs, c.shift_type, False))
-    return Roster(shifts=shifts, name="rooster")
+    keep_queues(onduty, activity)
+    w = b.w8.queue_change
+    fewer_switches(onduty, activity, cells=QueueCells.of(b, onduty, activity) if w > 0 else None,
+                   change_weight=w)
+
+
+def _shift(b: ModelBuilder, ai: int, d: int, c, activity) -> Shift:
+    """The shift of candidate ``c``, one segment per run of equal activity (a locked shift as
+    it was)."""
+    tz, ivs = b.hz.tz, b.hz.interval_seconds
+    agent = b.agents[ai]
+    if c.locked is not None:
+        s = c.locked
+        return Shift(agent.id, s.day, s.start, s.end, [Segment(g.start, g.end, g.activity) for g in s.segments],
+                     s.shift_type, True)
+    acts = activity[(ai, d)]
+    segs: list[Segment] = []
+    run_start = 0
+    for off in range(1, c.n + 1):
+        if off == c.n or acts[off] != acts[run_start]:
+            a = datetime.fromtimestamp(c.start_ts + run_start * ivs, tz)
+            z = datetime.fromtimestamp(c.start_ts + off * ivs, tz)
+            segs.append(Segment(a, z, acts[run_start]))
+            run_start = off
+    return Shift(agent.id, b.hz.dates[d], datetime.fromtimestamp(c.start_ts, tz),
+                 datetime.fromtimestamp(c.end_ts, tz), segs, c.shift_type, False)
 
 
 def _assign_queues(b: ModelBuilder, value, onduty, activity, qnames) -> None:
