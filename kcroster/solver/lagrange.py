@@ -44,6 +44,7 @@ from kcroster.solver.coverage import SCALE
 from kcroster.solver.wishes import FAIR_FREE, stability_targets
 
 _BIG = 1e12
+_REST_DONE = -1  # the DP state "the week's rest is there" (or the rule left out)
 _SMOOTH = 0.6  # weight of the best multipliers so far in the pricing point
 _MAX_WEEK_WISHES = 6  # wishes in one agent-week solved per granted/refused pattern (2^n week problems)
 
@@ -87,141 +88,172 @@ class _Agents:
 
     def __init__(self, b: ModelBuilder, type_index: dict[tuple[int, str], int]) -> None:
         self.b = b
-        w8 = b.w8
-        static: dict[tuple[int, int, int], float] = defaultdict(float)  # (ai, d, ci or -1 for off)
-        banned: set[tuple[int, int, int]] = set()
-        # wishes: refused cost per option; must-wishes ban the options that refuse them
-        for wish, ai, d, lits, positive in b.wish_exprs:
-            ids = {id(x) for x in lits}
-            opts = [(-1, False)] + [(ci, id(x) in ids) for ci, x in enumerate(b.x[ai][d])]
-            for ci, hit in opts:
-                granted = hit if positive else not hit
-                if granted:
-                    continue
-                if wish.must:
-                    banned.add((ai, d, ci))
-                else:
-                    static[(ai, d, ci)] += wish.weight * w8.wish
-        self.fair_share: dict[int, float] = {}
-        # per-agent wish fairness: ai → (total weight, [(day, weight,
-        # granting option indices)]); the week problems are then solved per refusal pattern (the
-        # indices become masks over the day's option array once those exist, below)
-        self.fair_wishes: dict[int, tuple[int, list]] = {}
-        if w8.fairness_wishes:
-            for wish, ai, d, lits, positive in b.wish_exprs:
-                if wish.must or ai not in b.fair_wish_agents:
-                    continue
-                ids = {id(x) for x in lits}
-                hits = {ci for ci, x in enumerate(b.x[ai][d]) if id(x) in ids}
-                granting = hits if positive else ({-1} | set(range(len(b.x[ai][d]))) - hits)
-                total = b.fair_wish_agents[ai][0]
-                self.fair_wishes.setdefault(ai, (total, []))[1].append((d, wish.weight, granting))
-        if w8.fairness_unpopular:
-            per = [ai for ai in range(len(b.agents))
-                   if any(c.unpopular for d in range(b.D) for c in b.cands[ai][d])]
-            if len(per) > 1:
-                for ai in per:
-                    for d in range(b.D):
-                        for ci, c in enumerate(b.cands[ai][d]):
-                            if c.unpopular:
-                                static[(ai, d, ci)] += w8.fairness_unpopular / len(per)
-        if w8.stability:
-            for ai, d, same in stability_targets(b):
-                # a day off in the published roster: every shift differs; else only an equal shift
-                # (or the day off, index -1) keeps the agent-day stable
-                for ci in [-1, *range(len(b.cands[ai][d]))]:
-                    if same is None and ci < 0:
-                        continue
-                    if same is None or ci not in same:
-                        static[(ai, d, ci)] += w8.stability
-        # classes: candidate → (class index) for the coverage value; type cell index
-        cls_of: dict[tuple[int, int, int], int] = {}
+        static, banned = _static_costs(b)
+        # classes: candidate → (class index) for the coverage value
+        self.cls_of: dict[tuple[int, int, int], int] = {}
         for i, cl in enumerate(b.classes):
             for ai, d, ci in cl.members:
-                cls_of[(ai, d, ci)] = i
-        self.cls_of = cls_of
-        iv = b.hz.interval_minutes
-        g = iv
-        for ai in range(len(b.agents)):
-            for d in range(b.D):
-                for c in b.cands[ai][d]:
-                    g = math.gcd(g, int(c.work_min))
-        self.g = max(1, g)
-        # per agent-day option arrays: minutes unit, class id (-1 none), type cell (-1), static
-        self.days: dict[tuple[int, int], tuple[np.ndarray, ...]] = {}
-        for ai in range(len(b.agents)):
-            for d in range(b.D):
-                opts_ci, mins, cls, tcell, stc = [], [], [], [], []
-                locked = (ai, d) in b.locked_days
-                if not locked and (ai, d, -1) not in banned:
-                    opts_ci.append(-1)
-                    mins.append(0)
-                    cls.append(-1)
-                    tcell.append(-1)
-                    stc.append(static.get((ai, d, -1), 0.0))
-                for ci, c in enumerate(b.cands[ai][d]):
-                    if (ai, d, ci) in banned:
-                        continue
-                    opts_ci.append(ci)
-                    mins.append(int(c.work_min) // self.g)
-                    cls.append(cls_of.get((ai, d, ci), -1))
-                    tcell.append(type_index.get((d, c.shift_type), -1) if c.shift_type else -1)
-                    stc.append(static.get((ai, d, ci), 0.0))
-                self.days[(ai, d)] = (np.asarray(opts_ci, dtype=np.int64), np.asarray(mins, dtype=np.int64),
-                                      np.asarray(cls, dtype=np.int64), np.asarray(tcell, dtype=np.int64),
-                                      np.asarray(stc, dtype=float))
-        for ai, (total, wl) in self.fair_wishes.items():
-            self.fair_wishes[ai] = (total, [(d, wt, np.isin(self.days[(ai, d)][0], list(g))) for d, wt, g in wl])
-        # week limits per agent: (days, min units, max units, max days)
-        from kcroster.solver.contract import full_leave_days, week_min_max
-
-        lab = b.p.labour
-        self.weeks: list[tuple[int, list[int], int, int, int]] = []
-        from kcroster.model import step_in_force
-
-        for ai, agent in enumerate(b.agents):
-            leave = full_leave_days(b, agent.id)
-            plan = b.p.reintegration_plan(agent.id)
-            for _wi, days, _whole in b.weeks:
-                mn, mx = 0, 10**9
-                if lab.enabled("contract_week_hours"):
-                    mn, mx = week_min_max(b, ai, days, leave)
-                maxd = len(days)
-                if agent.max_days_per_week is not None and lab.enabled("contract_days_per_week"):
-                    maxd = min(maxd, agent.max_days_per_week)
-                if plan:
-                    steps = [s for s in (step_in_force(plan, b.hz.dates[d]) for d in days) if s is not None]
-                    hrs = [s.max_hours_week for s in steps if s.max_hours_week is not None]
-                    if hrs:
-                        mx = min(mx, math.floor(min(hrs) * 60))
-                    mdw = [s.max_days_week for s in steps if s.max_days_week is not None]
-                    if mdw:
-                        maxd = min(maxd, min(mdw))
-                top = sum(int(self.days[(ai, d)][1].max(initial=0)) for d in days)
-                self.weeks.append((ai, days, max(0, -(-mn // self.g)), min(top, mx // self.g), maxd))
+                self.cls_of[(ai, d, ci)] = i
+        self.g = _minutes_unit(b)
+        # per agent-day option arrays: option (candidate index, −1 off), minutes unit, class id
+        # (−1 none), type cell (−1), static cost
+        self.days: dict[tuple[int, int], tuple[np.ndarray, ...]] = {
+            (ai, d): self._options(ai, d, static, banned, type_index)
+            for ai in range(len(b.agents)) for d in range(b.D)}
+        # per-agent wish fairness: ai → (total weight, [(day, weight, mask of the day's options
+        # granting the wish)]); the week problems are then solved per refusal pattern
+        self.fair_wishes: dict[int, tuple[int, list]] = {
+            ai: (total, [(d, wt, np.isin(self.days[(ai, d)][0], list(g))) for d, wt, g in wl])
+            for ai, (total, wl) in _fair_wishes(b).items()}
+        # week limits per agent-week: (agent, days, min units, max units, max days)
+        self.weeks: list[tuple[int, list[int], int, int, int]] = [
+            (ai, days, *self._week_limits(ai, days)) for ai in range(len(b.agents))
+            for _wi, days, _whole in b.weeks]
         # weekly rest (≥ 36 h inside each calendar week) is kept in the week problems: without it
         # the relaxation's cheapest weeks break it (e.g. a Saturday shift with Monday as the only
         # day off), which weakens the bound and leaves the master's schedules unusable as a
         # roster. Per agent-day the options' start and end instants (an off day: 0, 0); per agent
-        # and first day of a week its (start, end).
+        # and first day of a week its (start, end, rest needed).
         self.times: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {}
         self.rest: dict[tuple[int, int], tuple[int, int, int]] = {}
+        lab = b.p.labour
         if lab.enabled("atw_weekly_rest") and lab.min_weekly_rest_hours > 0:
-            from kcroster.solver.atw import _midnight_ts
+            self._weekly_rest(int(round(lab.min_weekly_rest_hours * 3600)))
 
-            need = int(round(lab.min_weekly_rest_hours * 3600))
-            hz = b.hz
-            for ai in range(len(b.agents)):
+    def _options(self, ai: int, d: int, static: dict[tuple[int, int, int], float],
+                 banned: set[tuple[int, int, int]], type_index: dict[tuple[int, str], int]
+                 ) -> tuple[np.ndarray, ...]:
+        """The option arrays of one agent-day: the day off (unless locked or banned by a
+        must-wish) and every candidate not banned."""
+        b = self.b
+        opts_ci, mins, cls, tcell, stc = [], [], [], [], []
+        if (ai, d) not in b.locked_days and (ai, d, -1) not in banned:
+            opts_ci.append(-1)
+            mins.append(0)
+            cls.append(-1)
+            tcell.append(-1)
+            stc.append(static.get((ai, d, -1), 0.0))
+        for ci, c in enumerate(b.cands[ai][d]):
+            if (ai, d, ci) in banned:
+                continue
+            opts_ci.append(ci)
+            mins.append(int(c.work_min) // self.g)
+            cls.append(self.cls_of.get((ai, d, ci), -1))
+            tcell.append(type_index.get((d, c.shift_type), -1) if c.shift_type else -1)
+            stc.append(static.get((ai, d, ci), 0.0))
+        return (np.asarray(opts_ci, dtype=np.int64), np.asarray(mins, dtype=np.int64),
+                np.asarray(cls, dtype=np.int64), np.asarray(tcell, dtype=np.int64),
+                np.asarray(stc, dtype=float))
+
+    def _week_limits(self, ai: int, days: list[int]) -> tuple[int, int, int]:
+        """(min units, max units, max days) of one agent-week: contract hours, days per week
+        and a reintegration step's hours and days."""
+        from kcroster.model import step_in_force
+        from kcroster.solver.contract import full_leave_days, week_min_max
+
+        b = self.b
+        lab, agent = b.p.labour, b.agents[ai]
+        plan = b.p.reintegration_plan(agent.id)
+        mn, mx = 0, 10**9
+        if lab.enabled("contract_week_hours"):
+            mn, mx = week_min_max(b, ai, days, full_leave_days(b, agent.id))
+        maxd = len(days)
+        if agent.max_days_per_week is not None and lab.enabled("contract_days_per_week"):
+            maxd = min(maxd, agent.max_days_per_week)
+        if plan:
+            steps = [s for s in (step_in_force(plan, b.hz.dates[d]) for d in days) if s is not None]
+            hrs = [s.max_hours_week for s in steps if s.max_hours_week is not None]
+            if hrs:
+                mx = min(mx, math.floor(min(hrs) * 60))
+            mdw = [s.max_days_week for s in steps if s.max_days_week is not None]
+            if mdw:
+                maxd = min(maxd, min(mdw))
+        top = sum(int(self.days[(ai, d)][1].max(initial=0)) for d in days)
+        return max(0, -(-mn // self.g)), min(top, mx // self.g), maxd
+
+    def _weekly_rest(self, need: int) -> None:
+        """The options' start and end instants per agent-day and each agent-week's window."""
+        from kcroster.solver.atw import _midnight_ts
+
+        b, hz = self.b, self.b.hz
+        for ai in range(len(b.agents)):
+            for d in range(b.D):
+                oci = self.days[(ai, d)][0]
+                cands = b.cands[ai][d]
+                self.times[(ai, d)] = (
+                    np.asarray([cands[ci].start_ts if ci >= 0 else 0 for ci in oci.tolist()], dtype=np.int64),
+                    np.asarray([cands[ci].end_ts if ci >= 0 else 0 for ci in oci.tolist()], dtype=np.int64))
+        for ai, days, _mn, _mx, _maxd in self.weeks:
+            first = hz.dates[days[0]]
+            monday = first - timedelta(days=(first.weekday() - hz.week_start) % 7)
+            self.rest[(ai, days[0])] = (_midnight_ts(b, monday), _midnight_ts(b, monday + timedelta(days=7)), need)
+
+
+def _static_costs(b: ModelBuilder) -> tuple[dict[tuple[int, int, int], float], set[tuple[int, int, int]]]:
+    """Costs of an option of an agent-day that depend on nothing else, keyed (agent, day,
+    candidate or −1 for off): refused wishes, the unpopular shifts' share, stability; and the
+    options a must-wish bans."""
+    w8 = b.w8
+    static: dict[tuple[int, int, int], float] = defaultdict(float)
+    banned: set[tuple[int, int, int]] = set()
+    # wishes: refused cost per option; must-wishes ban the options that refuse them
+    for wish, ai, d, lits, positive in b.wish_exprs:
+        ids = {id(x) for x in lits}
+        opts = [(-1, False)] + [(ci, id(x) in ids) for ci, x in enumerate(b.x[ai][d])]
+        for ci, hit in opts:
+            granted = hit if positive else not hit
+            if granted:
+                continue
+            if wish.must:
+                banned.add((ai, d, ci))
+            else:
+                static[(ai, d, ci)] += wish.weight * w8.wish
+    if w8.fairness_unpopular:
+        per = [ai for ai in range(len(b.agents))
+               if any(c.unpopular for d in range(b.D) for c in b.cands[ai][d])]
+        if len(per) > 1:
+            for ai in per:
                 for d in range(b.D):
-                    oci = self.days[(ai, d)][0]
-                    cands = b.cands[ai][d]
-                    self.times[(ai, d)] = (
-                        np.asarray([cands[ci].start_ts if ci >= 0 else 0 for ci in oci.tolist()], dtype=np.int64),
-                        np.asarray([cands[ci].end_ts if ci >= 0 else 0 for ci in oci.tolist()], dtype=np.int64))
-            for ai, days, _mn, _mx, _maxd in self.weeks:
-                first = hz.dates[days[0]]
-                monday = first - timedelta(days=(first.weekday() - hz.week_start) % 7)
-                self.rest[(ai, days[0])] = (_midnight_ts(b, monday), _midnight_ts(b, monday + timedelta(days=7)), need)
+                    for ci, c in enumerate(b.cands[ai][d]):
+                        if c.unpopular:
+                            static[(ai, d, ci)] += w8.fairness_unpopular / len(per)
+    if w8.stability:
+        for ai, d, same in stability_targets(b):
+            # a day off in the published roster: every shift differs; else only an equal shift
+            # (or the day off, index -1) keeps the agent-day stable
+            for ci in [-1, *range(len(b.cands[ai][d]))]:
+                if same is None and ci < 0:
+                    continue
+                if same is None or ci not in same:
+                    static[(ai, d, ci)] += w8.stability
+    return static, banned
+
+
+def _fair_wishes(b: ModelBuilder) -> dict[int, tuple[int, list]]:
+    """Per agent under wish fairness: (total weight, [(day, weight, granting option indices)])."""
+    out: dict[int, tuple[int, list]] = {}
+    if not b.w8.fairness_wishes:
+        return out
+    for wish, ai, d, lits, positive in b.wish_exprs:
+        if wish.must or ai not in b.fair_wish_agents:
+            continue
+        ids = {id(x) for x in lits}
+        hits = {ci for ci, x in enumerate(b.x[ai][d]) if id(x) in ids}
+        granting = hits if positive else ({-1} | set(range(len(b.x[ai][d]))) - hits)
+        total = b.fair_wish_agents[ai][0]
+        out.setdefault(ai, (total, []))[1].append((d, wish.weight, granting))
+    return out
+
+
+def _minutes_unit(b: ModelBuilder) -> int:
+    """The largest unit dividing the interval and every candidate's work minutes: the week
+    DP counts work in it."""
+    g = b.hz.interval_minutes
+    for ai in range(len(b.agents)):
+        for d in range(b.D):
+            for c in b.cands[ai][d]:
+                g = math.gcd(g, int(c.work_min))
+    return max(1, g)
 
 
 class _Relaxation:
@@ -459,23 +491,11 @@ def lagrangian_bound(b: ModelBuilder, deadline: float, upper: float | None = Non
     if b.mode != ModelBuilder.STRICT:
         return None
     R = _Relaxation(b)
-    w8 = b.w8
-    n = len(R.keys)
-    lam = np.zeros(n)
-    if n:
-        second = np.where(R.F[:, 1] < _BIG, R.F[:, 1], R.F[:, 0])
-        lam = np.maximum(0.0, (R.F[:, 0] - second) / np.maximum(1.0, R.X[:, 1] - R.X[:, 0]))
+    lam = _start_multipliers(R, resid)
     mu = np.zeros(len(R.tkeys))
     best: float | None = None
     master: _Master | None = None
     seen: set = set()
-    if resid is not None and n:
-        # warm start: the marginal cost of one more tenth at the incumbent's coverage
-        # (complementary to the incumbent; the master's duals over few columns are degenerate)
-        tiers = list(w8.under_tiers) or [1]
-        for i, (q, k) in enumerate(R.keys):
-            r = int(resid[q, k])
-            lam[i] = tiers[min((r - 1) // SCALE, len(tiers) - 1)] if r > 0 else -w8.over
     if picks is not None:
         master = _Master(R)
         for col in R.columns_of(picks):
@@ -500,19 +520,15 @@ def lagrangian_bound(b: ModelBuilder, deadline: float, upper: float | None = Non
             center = (np.maximum(lam, -R.slope), mu)
             if on_bound is not None:
                 on_bound(int(math.ceil(best)))
-        added = 0
-        for col in new:
-            sig = (col[0], tuple(sorted(col[2].items())), tuple(sorted(col[3].items())), round(col[1], 6))
-            if sig not in seen:
-                seen.add(sig)
-                if master is None:
-                    master = _Master(R)
-                master.add(col)
-                added += 1
+        fresh = _unseen(new, seen)
+        if fresh and master is None:
+            master = _Master(R)
+        for col in fresh:
+            master.add(col)
         if (time.perf_counter() >= deadline or (cancel is not None and cancel.cancelled)
                 or (upper is not None and best is not None and best >= upper - 1e-9)):
             break
-        if not added:
+        if not fresh:
             if alpha == 0.0:
                 break  # nothing prices out at the master's own duals: the master is optimal
             alpha = 0.0  # smoothing mispriced: try the master's duals themselves
@@ -529,6 +545,36 @@ def lagrangian_bound(b: ModelBuilder, deadline: float, upper: float | None = Non
     if best is None:
         return None
     return int(math.ceil(best))
+
+
+def _start_multipliers(R: _Relaxation, resid: np.ndarray | None) -> np.ndarray:
+    """The first λ: per cell the slope of its first cost piece, or with the incumbent's
+    residual need (``resid``) the marginal cost of one more tenth at its coverage
+    (complementary to the incumbent; the master's duals over few columns are degenerate)."""
+    w8 = R.b.w8
+    n = len(R.keys)
+    lam = np.zeros(n)
+    if not n:
+        return lam
+    second = np.where(R.F[:, 1] < _BIG, R.F[:, 1], R.F[:, 0])
+    lam = np.maximum(0.0, (R.F[:, 0] - second) / np.maximum(1.0, R.X[:, 1] - R.X[:, 0]))
+    if resid is not None:
+        tiers = list(w8.under_tiers) or [1]
+        for i, (q, k) in enumerate(R.keys):
+            r = int(resid[q, k])
+            lam[i] = tiers[min((r - 1) // SCALE, len(tiers) - 1)] if r > 0 else -w8.over
+    return lam
+
+
+def _unseen(columns: list[tuple], seen: set) -> list[tuple]:
+    """The columns not met before (by week, duty, types and cost), now marked as seen."""
+    out = []
+    for col in columns:
+        sig = (col[0], tuple(sorted(col[2].items())), tuple(sorted(col[3].items())), round(col[1], 6))
+        if sig not in seen:
+            seen.add(sig)
+            out.append(col)
+    return out
 
 
 class _Master:
@@ -672,44 +718,22 @@ def _week_dp(A: _Agents, ai: int, days: list[int], mn: int, mx: int, maxd: int, 
     class among the thresholds s − need of every start in the week and we − need — instants in one
     class compare alike with all of them — so the states stay few."""
     mx = max(0, mx)
-    D = len(days)
-    track_days = maxd < D
+    track_days = maxd < len(days)
     nd = (maxd + 1) if track_days else 1
-    done = -1  # the state "the week's rest is there" (``rest`` None: the rule left out)
-    if rest is None:
-        key0, end_ok, H = done, done, None
-    else:
-        ws, we, need = rest
-        H = np.unique(np.concatenate([A.times[(ai, d)][0][A.days[(ai, d)][0] >= 0] for d in days]
-                                     + [np.asarray([we], dtype=np.int64)]) - need)
-        key0 = int(np.searchsorted(H, ws))  # T = ws: the rest runs from the week's start
-        end_ok = int(np.searchsorted(H, we - need))  # T's class is ≤ this: the rest to the end suffices
+    key0, end_ok, H = _rest_classes(A, ai, days, rest)
     V0 = np.full((nd, mx + 1), np.inf)
     V0[0, 0] = 0.0
     states: dict[int, np.ndarray] = {key0: V0}
     back: list[tuple[dict, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, int]] = []
     for d in days:
         oci, mins, cls, tcell, stc = A.days[(ai, d)]
-        cost = stc.copy()
-        if len(cl_val):
-            cost += np.where(cls >= 0, cl_val[np.maximum(cls, 0)], 0.0)
-        if len(mu):
-            cost -= np.where(tcell >= 0, mu[np.maximum(tcell, 0)], 0.0)
-        if allowed is not None and d in allowed:
-            cost = np.where(allowed[d], cost, np.inf)
-        work = oci >= 0
+        cost = _option_costs(A, ai, d, cl_val, mu, allowed)
+        target_of = _rest_targets(A, ai, d, H, rest)
         usable = np.nonzero(np.isfinite(cost) & (mins <= mx))[0]
-        if H is not None:
-            st, en = A.times[(ai, d)]
-            closes = np.searchsorted(H, st - need)  # a shift completes the rest from a T of class ≤ this
-            after = np.searchsorted(H, en)  # T's class after the shift
         new: dict[int, np.ndarray] = {}
         steps: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # target state → (option, source state)
         for key, V in states.items():
-            if key == done:
-                target = np.full(len(oci), done, dtype=np.int64)
-            else:
-                target = np.where(work, np.where(key <= closes, done, after), key)
+            target = target_of(key)
             # the cheapest option per (target state, minutes)
             order = usable[np.lexsort((cost[usable], mins[usable], target[usable]))]
             tk, mm = target[order], mins[order]
@@ -719,12 +743,12 @@ def _week_dp(A: _Agents, ai: int, days: list[int], mn: int, mx: int, maxd: int, 
                 t = int(target[oi])
                 if t not in new:
                     new[t] = np.full((nd, mx + 1), np.inf)
-                    steps[t] = (np.full((nd, mx + 1), -1, dtype=np.int64), np.full((nd, mx + 1), done, dtype=np.int64))
+                    steps[t] = (np.full((nd, mx + 1), -1, dtype=np.int64),
+                                np.full((nd, mx + 1), _REST_DONE, dtype=np.int64))
                 w = int(mins[oi])
-                c = cost[oi]
                 choice, source = steps[t]
-                up = 1 if track_days and work[oi] else 0  # a working day counts one more day
-                src = V[:nd - up, :mx + 1 - w] + c
+                up = 1 if track_days and oci[oi] >= 0 else 0  # a working day counts one more day
+                src = V[:nd - up, :mx + 1 - w] + cost[oi]
                 tgt = new[t][up:, w:]
                 better = src < tgt
                 tgt[better] = src[better]
@@ -732,9 +756,65 @@ def _week_dp(A: _Agents, ai: int, days: list[int], mn: int, mx: int, maxd: int, 
                 source[up:, w:][better] = key
         back.append((steps, cls, tcell, oci, mins, stc, d))
         states = new
+    best = _cheapest_end(states, mn, mx, end_ok)
+    if best is None:
+        return None
+    return best[0], _trace_back(back, best, track_days)
+
+
+def _rest_classes(A: _Agents, ai: int, days: list[int], rest: tuple[int, int, int] | None
+                  ) -> tuple[int, int, np.ndarray | None]:
+    """(start state, the highest state whose rest to the week's end suffices, the thresholds
+    classifying T) of the weekly-rest DP; without ``rest`` every state is :data:`_REST_DONE`."""
+    if rest is None:
+        return _REST_DONE, _REST_DONE, None
+    ws, we, need = rest
+    H = np.unique(np.concatenate([A.times[(ai, d)][0][A.days[(ai, d)][0] >= 0] for d in days]
+                                 + [np.asarray([we], dtype=np.int64)]) - need)
+    key0 = int(np.searchsorted(H, ws))  # T = ws: the rest runs from the week's start
+    end_ok = int(np.searchsorted(H, we - need))  # T's class is ≤ this: the rest to the end suffices
+    return key0, end_ok, H
+
+
+def _option_costs(A: _Agents, ai: int, d: int, cl_val: np.ndarray, mu: np.ndarray,
+                  allowed: dict[int, np.ndarray] | None) -> np.ndarray:
+    """The priced cost of each of the agent-day's options (inf: not allowed)."""
+    _oci, _mins, cls, tcell, stc = A.days[(ai, d)]
+    cost = stc.copy()
+    if len(cl_val):
+        cost += np.where(cls >= 0, cl_val[np.maximum(cls, 0)], 0.0)
+    if len(mu):
+        cost -= np.where(tcell >= 0, mu[np.maximum(tcell, 0)], 0.0)
+    if allowed is not None and d in allowed:
+        cost = np.where(allowed[d], cost, np.inf)
+    return cost
+
+
+def _rest_targets(A: _Agents, ai: int, d: int, H: np.ndarray | None,
+                  rest: tuple[int, int, int] | None) -> Callable[[int], np.ndarray]:
+    """For a rest state before day ``d``, the state after each of the day's options."""
+    oci = A.days[(ai, d)][0]
+    work = oci >= 0
+    if H is not None:
+        need = rest[2]
+        st, en = A.times[(ai, d)]
+        closes = np.searchsorted(H, st - need)  # a shift completes the rest from a T of class ≤ this
+        after = np.searchsorted(H, en)  # T's class after the shift
+
+    def target(key: int) -> np.ndarray:
+        if key == _REST_DONE:
+            return np.full(len(oci), _REST_DONE, dtype=np.int64)
+        return np.where(work, np.where(key <= closes, _REST_DONE, after), key)
+    return target
+
+
+def _cheapest_end(states: dict[int, np.ndarray], mn: int, mx: int, end_ok: int
+                  ) -> tuple[float, int, int, int] | None:
+    """(value, state, days, units) of the cheapest end of the week with at least ``mn`` units
+    and its rest; None when there is none."""
     best: tuple[float, int, int, int] | None = None
     for key, V in states.items():
-        if key != done and key > end_ok:
+        if key != _REST_DONE and key > end_ok:
             continue  # the week would end without its rest
         region = V[:, mn:] if mn <= mx else np.full((1, 1), np.inf)
         if not np.isfinite(region).any():
@@ -743,9 +823,13 @@ def _week_dp(A: _Agents, ai: int, days: list[int], mn: int, mx: int, maxd: int, 
         r, c = divmod(flat, region.shape[1])
         if best is None or region[r, c] < best[0]:
             best = (float(region[r, c]), key, r, c + mn)
-    if best is None:
-        return None
-    val, key, r, c = best
+    return best
+
+
+def _trace_back(back: list, best: tuple[float, int, int, int], track_days: bool
+                ) -> list[tuple[int, int, float, int, int]]:
+    """The options the DP chose, from the week's end back to its start."""
+    _val, key, r, c = best
     out = []
     for steps, cls, tcell, oci, mins, stcs, d in reversed(back):
         choice, source = steps[key]
@@ -755,4 +839,4 @@ def _week_dp(A: _Agents, ai: int, days: list[int], mn: int, mx: int, maxd: int, 
         if track_days and oci[oi] >= 0:
             r -= 1
         c -= int(mins[oi])
-    return val, out
+    return out
