@@ -510,85 +510,125 @@ def _solve_beside(b: ModelBuilder, solver: cp_model.CpSolver, cb: _Callback, tea
                   wait_for: threading.Thread | None = None, pause_at: float | None = None) -> int:
     """The full search in a thread (it proves the bound), the neighbourhood searches beside it;
     each starts its next neighbourhood from the best roster any of them holds, and the full
-    search stops when its bound meets that roster.
+    search stops when its bound meets that roster. Returns the full search's status.
 
     With ``wait_for`` (the column generation's thread), at ``pause_at`` the full search makes way
     for it when its own bound is still far below the best roster (it would prove nothing soon),
     then waits for that thread and starts again until the deadline."""
-    box: dict[str, int] = {}
-    finished = threading.Event()  # a roster at the bound, or the end: the full search stays down
-    paused = threading.Event()
-    # shift-type models: a neighbourhood gets about a second (shorter and longer steps both do
-    # worse). Interval-demand models: up to five — every sub-solve re-places the breaks and queue
-    # flows of the whole horizon, and at one second each one runs out of time
-    left = deadline - time.perf_counter()
-    step = max(1.0, min(5.0, (0.2 if b.req is not None else 0.02) * left))
-    gained = [time.perf_counter()]  # when a neighbourhood search last improved the roster
+    return _Beside(b, solver, cb, team, deadline, cancelled, wait_for).run(compact_lp, pause_at)
 
-    def improved(obj: float, _values: list[int]) -> None:
-        gained[0] = time.perf_counter()
-        cb.inc.offer(Stage.FOUND_NEIGHBOURHOOD, *cb.rosterize(_values))
 
-    def full() -> None:
-        box["st"] = solver.solve(b.model, cb)
-        if not paused.is_set() or box["st"] in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
+class _Beside:
+    """The threads of :func:`_solve_beside` and what they share: the full search's status,
+    whether it is finished (a roster at the bound, or the end: it stays down) or paused for
+    the columns, and when a neighbourhood search last improved the roster."""
+
+    def __init__(self, b: ModelBuilder, solver: cp_model.CpSolver, cb: _Callback,
+                 team: list[NeighbourhoodSearch], deadline: float, cancelled: Callable[[], bool],
+                 wait_for: threading.Thread | None) -> None:
+        self.b, self.solver, self.cb, self.team = b, solver, cb, team
+        self.deadline, self.cancelled, self.wait_for = deadline, cancelled, wait_for
+        self.status: int | None = None  # the full search's, once it returned
+        self.finished = threading.Event()
+        self.paused = threading.Event()
+        self.lock = threading.Lock()
+        # shift-type models: a neighbourhood gets about a second (shorter and longer steps both
+        # do worse). Interval-demand models: up to five — every sub-solve re-places the breaks
+        # and queue flows of the whole horizon, and at one second each one runs out of time
+        left = deadline - time.perf_counter()
+        self.step = max(1.0, min(5.0, (0.2 if b.req is not None else 0.02) * left))
+        self.gained = time.perf_counter()  # when a neighbourhood search last improved the roster
+
+    def run(self, compact_lp: _Relaxation | None, pause_at: float | None) -> int:
+        """Start the full search and the helpers, run the neighbourhood searches until the
+        deadline or the bound, then stop everything."""
+        team = self.team
+        th = threading.Thread(target=self._full, name="kcroster-full-search", daemon=True)
+        th.start()
+        if self.wait_for is not None and pause_at is not None:
+            threading.Thread(target=self._pause, args=(th, pause_at), name="kcroster-pause",
+                             daemon=True).start()
+        if compact_lp is not None:
+            threading.Thread(target=self._take_relaxation, args=(compact_lp,),
+                             name="kcroster-lp-wait", daemon=True).start()
+        until = time.perf_counter() + WAIT_FOR_COLUMNS * (self.deadline - time.perf_counter())
+        workers = [threading.Thread(target=self._second, args=(ns, until), name="kcroster-lns", daemon=True)
+                   for ns in team[1:]]
+        for w in workers:
+            w.start()
+        team[0].run(self.deadline, self._stopper(team[0]), on_improve=self._improved, step_limit=self.step)
+        self.finished.set()
+        for ns in team:
+            ns.interrupt()
+        for w in workers:
+            w.join()
+        self.solver.stop_search()
+        th.join()
+        return cp_model.UNKNOWN if self.status is None else self.status
+
+    def _improved(self, _obj: float, values: list[int]) -> None:
+        self.gained = time.perf_counter()
+        self.cb.inc.offer(Stage.FOUND_NEIGHBOURHOOD, *self.cb.rosterize(values))
+
+    def _full(self) -> None:
+        """The full search; after a pause for the columns it comes back once they are done and
+        the neighbourhood searches stall."""
+        b, solver, cb, deadline = self.b, self.solver, self.cb, self.deadline
+        self.status = solver.solve(b.model, cb)
+        if not self.paused.is_set() or self.status in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
             return
         # the columns first; then the cores stay with the neighbourhood searches while they
         # still improve the roster, and the full search comes back when they stall (both
         # neighbourhood searches need a core each: restarted at once after the columns, the full
         # search would take one of them)
-        while (not finished.is_set() and not cancelled() and time.perf_counter() < deadline - 1.0
-               and (wait_for.is_alive() or time.perf_counter() - gained[0] < STALL_STEPS * step)):
-            finished.wait(0.1)
+        while (not self.finished.is_set() and not self.cancelled() and time.perf_counter() < deadline - 1.0
+               and (self.wait_for.is_alive() or time.perf_counter() - self.gained < STALL_STEPS * self.step)):
+            self.finished.wait(0.1)
         left = deadline - time.perf_counter()
-        if finished.is_set() or cancelled() or left < 1.0:
+        if self.finished.is_set() or self.cancelled() or left < 1.0:
             return
         # unhinted: the neighbourhood searches hold the best roster and adopt any better one this
         # search finds, and its own dive finds other ones
         b.model.clear_hints()
         solver.parameters.max_time_in_seconds = left
-        box["st"] = solver.solve(b.model, cb)
+        self.status = solver.solve(b.model, cb)
 
-    th = threading.Thread(target=full, name="kcroster-full-search", daemon=True)
-    th.start()
-
-    def pause() -> None:
+    def _pause(self, full: threading.Thread, pause_at: float) -> None:
+        """At ``pause_at``, stop the full search for the columns when its bound is far off."""
         # the column generation needs the core more than a full search whose bound is far off
         # (with the core the columns' bound converges sooner); one whose bound is close keeps it
         # (it may be about to find and prove the optimum, which a search restarted after the
         # columns would have to start over)
-        while time.perf_counter() < pause_at and th.is_alive() and not finished.is_set():
-            finished.wait(0.05)
-        best = min(ns.objective for ns in team)
-        own = cb.bound
-        if (th.is_alive() and wait_for.is_alive() and not finished.is_set()
+        while time.perf_counter() < pause_at and full.is_alive() and not self.finished.is_set():
+            self.finished.wait(0.05)
+        best = min(ns.objective for ns in self.team)
+        own = self.cb.bound
+        if (full.is_alive() and self.wait_for.is_alive() and not self.finished.is_set()
                 and (own is None or best - own > PAUSE_GAP * abs(best))):
-            paused.set()
-            solver.stop_search()
+            self.paused.set()
+            self.solver.stop_search()
 
-    if wait_for is not None and pause_at is not None:
-        threading.Thread(target=pause, name="kcroster-pause", daemon=True).start()
-
-    def relaxation() -> None:
-        lp = compact_lp.wait(deadline)
+    def _take_relaxation(self, compact_lp: _Relaxation) -> None:
+        """Hand the LP relaxation, once solved, to the neighbourhood searches."""
+        lp = compact_lp.wait(self.deadline)
         if lp is None:
             return
-        for ns in team:
+        for ns in self.team:
             ns.lp = lp
-        if b.req is not None:
+        if self.b.req is not None:
             # interval demand: one dive into the LP's integral part (on shift-type models the
             # LP is too weak to steer a dive: it lies far below the optimum)
-            team[0].rens_pending = True
+            self.team[0].rens_pending = True
 
-    if compact_lp is not None:
-        threading.Thread(target=relaxation, name="kcroster-lp-wait", daemon=True).start()
-    lock = threading.Lock()
+    def _stopper(self, me: NeighbourhoodSearch) -> Callable[[], bool]:
+        """``me``'s check between neighbourhoods: adopt a better roster found elsewhere; True
+        when the search should stop (cancelled, the full search done, a roster at the bound)."""
+        cb, team = self.cb, self.team
 
-    def stopper(me: NeighbourhoodSearch) -> Callable[[], bool]:
         def stop() -> bool:
-            if cancelled() or box.get("st") in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
+            if self.cancelled() or self.status in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
                 return True  # (a full search ended by its time limit may start again)
-            with lock:
+            with self.lock:
                 found = cb.values
                 if found is not None and found[0] < me.objective - 0.5:
                     me.adopt(found[0], found[1])  # the full search found better: go on from there
@@ -597,36 +637,20 @@ def _solve_beside(b: ModelBuilder, solver: cp_model.CpSolver, cb: _Callback, tea
                     me.adopt(other.objective, other.values)
             bd = cb.inc.bound
             if bd is not None and bd >= me.objective - 1e-6:
-                finished.set()
-                solver.stop_search()  # a roster at the bound: nothing left to find
+                self.finished.set()
+                self.solver.stop_search()  # a roster at the bound: nothing left to find
                 return True
             return False
         return stop
 
-    until = time.perf_counter() + WAIT_FOR_COLUMNS * (deadline - time.perf_counter())
-
-    def second(ns: NeighbourhoodSearch) -> None:
-        if wait_for is not None:
+    def _second(self, ns: NeighbourhoodSearch, until: float) -> None:
+        """A further neighbourhood search; with columns running it waits for them first."""
+        if self.wait_for is not None:
             # the column generation has the core first; the second search starts when it is
-            # done, or half-way through the time when it takes longer (short solves)
-            while wait_for.is_alive() and time.perf_counter() < until and not stopper(ns)():
-                wait_for.join(timeout=0.1)
-        ns.run(deadline, stopper(ns), improved, step)
-
-    workers = [threading.Thread(target=second, args=(ns,), name="kcroster-lns", daemon=True) for ns in team[1:]]
-    for w in workers:
-        w.start()
-    team[0].run(deadline, stopper(team[0]), on_improve=improved, step_limit=step)
-    finished.set()
-    for ns in team:
-        ns.interrupt()
-    for w in workers:
-        w.join()
-    solver.stop_search()
-    th.join()
-    return box.get("st", cp_model.UNKNOWN)
-
-
+            # done, or by ``until`` when it takes longer (short solves)
+            while self.wait_for.is_alive() and time.perf_counter() < until and not self._stopper(ns)():
+                self.wait_for.join(timeout=0.1)
+        ns.run(self.deadline, self._stopper(ns), self._improved, self.step)
 
 
 def _extract(b: ModelBuilder, value) -> Roster:
