@@ -53,7 +53,18 @@ from kcroster.model.errors import KcrosterInputError
 
 MB = 1024 * 1024
 DEFAULT_MAX_BYTES = 50 * MB
-DEFAULT_MAX_UNCOMPRESSED = 500 * MB
+# A year of quarter hours for 29 queues (1 016 160 rows, openpyxl's verbose XML) unpacks to
+# 251 MB; 400 MB leaves room for wider sheets and refuses the 490 MB bomb of issue 23 item 13.
+DEFAULT_MAX_UNCOMPRESSED = 400 * MB
+# Excel's own row limit: a worksheet with more rows was not made by a spreadsheet. Deflate on a
+# repeated row reaches only ~260:1, under the ratio check, so rows are counted while streaming.
+MAX_SHEET_ROWS = 1_048_576
+# Worksheet parts smaller than this cannot hold more than MAX_SHEET_ROWS rows (a row tag takes
+# at least 12 bytes) and are not scanned; nor are parts that compress like real data (a year's
+# forecast ~10:1; scanning its 251 MB would cost a second): the readers count their rows.
+ROW_SCAN_MIN_BYTES = 12 * MAX_SHEET_ROWS
+ROW_SCAN_MIN_RATIO = 50
+ROW_SCAN_CHUNK = 4 * MB
 DEFAULT_MAX_CELLS = 20_000_000
 MAX_ZIP_MEMBERS = 10_000
 # Real xlsx XML compresses 5–30×, very repetitive sheets up to ~150×; deflate bombs reach ~1000×.
@@ -72,6 +83,7 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "DEFAULT_MAX_CELLS",
     "DEFAULT_MAX_UNCOMPRESSED",
+    "MAX_SHEET_ROWS",
     "KIND_BOOL",
     "KIND_EMPTY",
     "KIND_ERROR",
@@ -203,6 +215,46 @@ def _inspect_zip(name: str, data: bytes, max_uncompressed: int) -> None:
                     "(mogelijk een XML-aanval); een echte Excel-werkmap bevat die nooit",
                     file=name,
                 )
+        for info in infos:
+            if (
+                info.file_size >= ROW_SCAN_MIN_BYTES
+                and info.file_size > ROW_SCAN_MIN_RATIO * max(info.compress_size, 1)
+                and info.filename.lower().startswith("xl/worksheets/")
+            ):
+                _check_row_count(zf, info, name)
+
+
+def _too_many_rows(sheet: str) -> str:
+    limit = f"{MAX_SHEET_ROWS:,}".replace(",", ".")
+    return (
+        f"wordt geweigerd: werkblad '{sheet}' heeft meer dan {limit} rijen (het maximum van "
+        "Excel) — mogelijk een zip-bom"
+    )
+
+
+def _check_row_count(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
+    """Count a worksheet's row tags while decompressing it in chunks (never whole), and refuse
+    it past MAX_SHEET_ROWS: a zip bomb of one repeated row stops here after a few seconds at
+    most, before openpyxl or the fast reader builds anything (issue 23 item 13)."""
+    rows = 0
+    tail = b""
+    try:
+        with zf.open(info) as fh:
+            while chunk := fh.read(ROW_SCAN_CHUNK):
+                block = tail + chunk
+                rows += block.count(b"<row ") + block.count(b"<row>")
+                tail = block[-4:]  # shorter than a tag: nothing is counted twice
+                if rows > MAX_SHEET_ROWS:
+                    raise KcrosterInputError(
+                        _too_many_rows(info.filename.rsplit("/", 1)[-1]), file=name
+                    )
+    except KcrosterInputError:
+        raise
+    except Exception as exc:  # zlib.error, BadZipFile (CRC or size mismatch), ...
+        raise KcrosterInputError(
+            f"is geen leesbare Excel-werkmap: onderdeel '{info.filename}' is beschadigd",
+            file=name,
+        ) from exc
 
 
 def _validated_xlsx_bytes(path: str | Path, max_bytes: int, max_uncompressed: int) -> tuple[str, bytes]:
@@ -288,6 +340,8 @@ def iter_sheet_rows(
     try:
         for row in ws.iter_rows(min_row=min_row, values_only=True):
             row_no += 1
+            if row_no > MAX_SHEET_ROWS:
+                raise KcrosterInputError(_too_many_rows(ws.title), file=file, sheet=ws.title)
             seen += len(row)
             if seen > max_cells:
                 raise KcrosterInputError(
@@ -1059,6 +1113,8 @@ def _cells_to_table(
     rank[order] = np.arange(order.size)
     ri = rank[row_codes]
     n_rows = int(order.size)
+    if n_rows > MAX_SHEET_ROWS:
+        raise KcrosterInputError(_too_many_rows(sheet), file=file, sheet=sheet)
     n_cols = int(ci.max()) + 1
     if n_rows * n_cols > max_cells:
         raise KcrosterInputError(
