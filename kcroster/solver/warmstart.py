@@ -28,24 +28,20 @@ from kcroster.solver.coverage import SCALE, _tier_cost, group_key, required_tent
 from kcroster.solver.work import VISIT_WORK, set_limit, spent
 
 
-def sub_builder(b: ModelBuilder, ai: int, mode: str | None = None,
-                keep: list[list[int]] | None = None) -> ModelBuilder:
-    """A builder over one agent of ``b``, with a fresh model: its candidates, or with ``keep``
-    only those of each day ``d`` whose indices ``keep[d]`` lists (a locked day keeps its
-    locked candidate, index 0)."""
+def sub_builder(b: ModelBuilder, ai: int, mode: str | None = None) -> ModelBuilder:
+    """A builder over one agent of ``b`` (same candidates), with a fresh model."""
     s = copy.copy(b)
     s.mode = mode or b.mode
     s.model = cp_model.CpModel()
     s.agents = [b.agents[ai]]
-    s.cands = [b.cands[ai] if keep is None else
-               [[b.cands[ai][d][i] for i in keep[d]] for d in range(b.D)]]
+    s.cands = [b.cands[ai]]
     s.gates = {}
     s.penalties = defaultdict(list)
     s.locked_days = {(0, d) for (a, d) in b.locked_days if a == ai}
     s.x, s.w = [], []
     xs_rows, w_row = [], []
     for d in range(b.D):
-        xs = [s.model.new_bool_var(f"x_{d}_{i}") for i in range(len(s.cands[0][d]))]
+        xs = [s.model.new_bool_var(f"x_{d}_{i}") for i in range(len(b.cands[ai][d]))]
         if not xs:
             wv: object = 0
         elif len(xs) == 1:
@@ -107,8 +103,7 @@ class AgentSearch:
         top = int(self.resid.max()) + SCALE + 1 if self.resid is not None and self.resid.size else SCALE + 1
         self.marg = np.asarray([(_tier_cost(r, self.tiers) - _tier_cost(max(0, r - SCALE), self.tiers))
                                 - self.over_w * max(0, SCALE - r) for r in range(max(top, SCALE + 1))], dtype=np.int64)
-        # (agent, start grid or None) → its model, objective terms, candidate indices per day
-        self.subs: dict[tuple[int, int | None], tuple[ModelBuilder, list, list[list[int]]]] = {}
+        self.subs: dict[int, tuple[ModelBuilder, list]] = {}
         # agents whose schedule took longer than their share to find: the time limit that found
         # it (the descent gives them as much, or their re-plan would end before presolve does)
         self.limit_of: dict[int, float] = {}
@@ -127,28 +122,17 @@ class AgentSearch:
         """What the solve's CP-SAT calls have used so far (:attr:`ModelBuilder.work`): in a
         deterministic solve the greedy start and the descent stop by this, not by the clock."""
         return self.b.work
-    def _sub_on(self, ai: int, grid: int | None) -> tuple[ModelBuilder, list, list[list[int]]]:
-        """The agent's model over its candidates, or (``grid``: minutes) over those that start on
-        whole multiples of ``grid`` and its locked ones, with per day the index in
-        ``b.cands[ai][d]`` of each of the model's candidates. A model on a coarse grid is a
-        fraction of the size, and each of its schedules is legal in the full one."""
-        key = (ai, grid)
-        if key not in self.subs:
+    def _sub(self, ai: int) -> tuple[ModelBuilder, list]:
+        if ai not in self.subs:
             from kcroster.solver.objective import RELAX_COST
 
-            cands = self.b.cands[ai]
-            keep = [list(range(len(day))) if grid is None else
-                    [i for i, c in enumerate(day)
-                     if c.locked is not None or (c.start_ts // 60) % grid == 0]
-                    for day in cands]
             soft = self.relaxed is not None and self.b.agents[ai].id in self.relaxed
-            s = sub_builder(self.b, ai, mode=ModelBuilder.RELAXED if soft else ModelBuilder.STRICT,
-                            keep=None if grid is None else keep)
+            s = sub_builder(self.b, ai, mode=ModelBuilder.RELAXED if soft else ModelBuilder.STRICT)
             add_rules(s)
             terms = [coef * v for lst in s.penalties.values() for coef, v in lst]
             terms += [RELAX_COST * (1 - lit) for lit in s.gates.values()]
-            self.subs[key] = (s, terms, keep)
-        return self.subs[key]
+            self.subs[ai] = (s, terms)
+        return self.subs[ai]
 
     def _interval_values(self, rows: list[int], lo: int, hi: int) -> np.ndarray:
         """Per interval in [lo, hi): what one agent of the group saves there (the queue that
@@ -171,17 +155,15 @@ class AgentSearch:
                 self.resid[q, k] -= unit
         self.contrib[ai] = old_contrib
 
-    def _gains(self, ai: int, s: ModelBuilder, keep: list[list[int]]) -> list[tuple[int, object]]:
-        """Objective coefficients (what working a candidate saves) on the variables of the
-        agent's model ``s`` over the candidates ``keep`` (see :meth:`_sub_on`)."""
+    def _gains(self, ai: int, s: ModelBuilder) -> list[tuple[int, object]]:
         b, resid = self.b, self.resid
         out: list[tuple[int, object]] = []
         if self.type_need:
             for d in range(b.D):
-                for j, c in enumerate(s.cands[0][d]):
+                for ci, c in enumerate(b.cands[ai][d]):
                     tn = self.type_need.get((d, c.shift_type)) if c.shift_type else None
                     if tn is not None:
-                        out.append((tn[1] if tn[0] > 0 else -tn[2], s.x[0][d][j]))
+                        out.append((tn[1] if tn[0] > 0 else -tn[2], s.x[0][d][ci]))
         if resid is None:
             return out
         for d in range(b.D):
@@ -190,11 +172,8 @@ class AgentSearch:
                 continue
             gain, _start = self._day_gains(day)
             xs = s.x[0][d]
-            var_of = dict(zip(keep[d], xs, strict=True))
             for i in np.nonzero(gain)[0].tolist():
-                x = var_of.get(int(day.ci[i]))
-                if x is not None:
-                    out.append((int(gain[i]) * day.unit // SCALE, x))
+                out.append((int(gain[i]) * day.unit // SCALE, xs[int(day.ci[i])]))
         return out
 
     def _day_gains(self, day: _DayTable) -> tuple[np.ndarray, np.ndarray]:
@@ -352,16 +331,14 @@ class AgentSearch:
     def optimise(self, ai: int, time_limit: float, seed: int, first_only: bool = False,
                  start_grid: int | None = None) -> int:
         """(Re)schedule one agent; returns a CP-SAT status. ``first_only``: stop at the first
-        legal schedule (an agent whose schedule is hard to find at all: without the objective,
-        unless its rules are soft, for the search then only asks whether one exists; the
-        descent makes it good); ``start_grid``: only
+        legal schedule (an agent whose schedule is hard to find at all); ``start_grid``: only
         shifts that start on whole multiples of that many minutes (a smaller model whose every
         schedule is legal in the full one)."""
         b = self.b
-        s, terms, keep = self._sub_on(ai, start_grid)
+        s, terms = self._sub(ai)
         m = s.model
-        gains = self._gains(ai, s, keep)
-        if (first_only and not s.gates) or (not terms and not gains):
+        gains = self._gains(ai, s)
+        if not terms and not gains:
             m.clear_objective()
         else:
             m.minimize(cp_model.LinearExpr.sum(terms)
@@ -373,7 +350,13 @@ class AgentSearch:
                 p = self.picks.get((ai, d))
                 xs = s.x[0][d]
                 hint.vars.extend(x.index for x in xs)
-                hint.values.extend(int(p == ci) for ci in keep[d])
+                hint.values.extend(int(p == ci) for ci in range(len(xs)))
+        if start_grid is not None:
+            m = m.clone()
+            for d in range(b.D):
+                for c, x in zip(s.cands[0][d], s.x[0][d], strict=True):
+                    if (c.start_ts // 60) % start_grid:
+                        m.add(m.get_bool_var_from_proto_index(x.index) == 0)
         solver = cp_model.CpSolver()
         solver.parameters.num_workers = 1
         solver.parameters.random_seed = seed
@@ -383,9 +366,6 @@ class AgentSearch:
         # thousands of binary clauses learnt over the rest ladders) and finds nothing the
         # search would not: without it a night agent's schedule comes in a tenth of the time
         solver.parameters.cp_model_probing_level = 0
-        # nor does presolve's search for big overlapping linear blocks pay on one agent: on a
-        # night agent it is most of the work before the first schedule
-        solver.parameters.find_big_linear_overlap = False
         solver.parameters.stop_after_first_solution = first_only
         st = solver.solve(m)
         b.work += spent(solver, b.opts.deterministic)
@@ -393,7 +373,7 @@ class AgentSearch:
             return st
         for d in range(b.D):
             self.picks.pop((ai, d), None)
-            for ci, x in zip(keep[d], s.x[0][d], strict=True):
+            for ci, x in enumerate(s.x[0][d]):
                 if solver.value(x):
                     self.picks[(ai, d)] = ci
         self._apply(ai)
@@ -413,59 +393,58 @@ def greedy(b: ModelBuilder, deadline: float, cancel=None, relaxed: set[str] | No
            search: AgentSearch | None = None) -> tuple[dict[tuple[int, int], int] | None, int | None]:
     """Pick per agent-day a candidate index; returns (picks, None) or (None, infeasible agent).
 
-    Each agent is first scheduled on shifts that start on the hour grid :data:`GREEDY_GRID`
-    (its model a fraction of the size, so the first roster comes in a fraction of the time; the
-    descent then re-plans every agent over all its candidates); an agent without a schedule
-    there gets one over all its candidates (:func:`_until_found`). With ``relaxed`` (a set to
-    fill), an agent without a legal schedule gets the schedule with the fewest violated rules
-    instead, and its id is added to the set.
+    With ``relaxed`` (a set to fill), an agent without a legal schedule gets the schedule with
+    the fewest violated rules instead, and its id is added to the set.
     """
     srch = search or AgentSearch(b, relaxed)
     order = sorted(range(len(b.agents)), key=lambda a: (len(b.agents[a].skills), a))
     if relaxed:  # agents known to need relaxing first, so a restart loses little
         order.sort(key=lambda a: b.agents[a].id not in relaxed)
     n = len(order)
-    found = (cp_model.OPTIMAL, cp_model.FEASIBLE)
     for pos, ai in enumerate(order):
         if cancel is not None and cancel.cancelled:
             return None, None
-        share = max(0.25, min(1.0, _left(b, srch, deadline) / max(1, n - pos)))
-        st = srch.optimise(ai, share, b.opts.seed, start_grid=GREEDY_GRID)
-        if st not in found:
-            st = _until_found(srch, ai, 2 * share, cancel)
+        left = _left(b, srch, deadline)
+        st = srch.optimise(ai, max(0.25, min(1.0, left / max(1, n - pos))), b.opts.seed)
         if st == cp_model.INFEASIBLE and relaxed is not None and b.agents[ai].id not in relaxed:
             relaxed.add(b.agents[ai].id)
             return greedy(b, deadline, cancel, relaxed, None)
         if st == cp_model.INFEASIBLE:
             return None, ai
-        if st not in found:
-            return None, None  # cancelled
+        if st not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            st = _until_found(srch, ai, 2 * max(0.25, min(1.0, left / max(1, n - pos))), cancel)
+            if st == cp_model.INFEASIBLE:
+                return None, ai
+            if st not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+                return None, None  # cancelled
     if search is not None:
         search.picks = srch.picks
     b.agent_search = srch
     return srch.picks, None
 
 
-#: the greedy start schedules each agent first on shifts starting on this grid (minutes: whole
-#: hours, the grid most planners roster on anyway)
-GREEDY_GRID = 60
-#: the least time an agent gets whose schedule was not found in its share (presolving one
-#: agent's model alone can take a second)
+#: an agent whose schedule is hard to find first tries shifts that start on these grids (minutes):
+#: a fraction of the candidates, found in a fraction of the time
+FIRST_TRY_GRIDS = (120, 60)
+#: the least time such a try gets (presolving one agent's model alone can take a second)
 FIRST_TRY_MIN_S = 5.0
 
 
 def _until_found(srch: AgentSearch, ai: int, limit: float, cancel) -> int:
     """An agent whose schedule was not found in its share of the time gets the time it needs: a
-    hard agent (night rules, DST days, a tight reintegration plan, a window off the hour grid)
-    must never turn "hard to find" into "no roster". Once more on the hour grid, then over all
-    its candidates, each try stopping at the first legal schedule, the latter doubling the time,
-    from ``limit`` (at least :data:`FIRST_TRY_MIN_S`); past the greedy start's deadline it goes on, for there is no
-    roster without this agent. Returns the last CP-SAT status (INFEASIBLE: the agent has no
-    legal schedule at all; UNKNOWN only when cancelled)."""
+    hard agent (night rules, DST days, a tight reintegration plan) must never turn "hard to find"
+    into "no roster". First on coarse start grids (:data:`FIRST_TRY_GRIDS`; a schedule there is
+    legal, and the descent later re-plans the agent on every start), then on all candidates,
+    each try stopping at the first legal schedule and doubling the time, from ``limit``; past
+    the greedy start's deadline it goes on, for there is no roster without this agent. Returns
+    the last CP-SAT status (UNKNOWN only when cancelled)."""
     limit = max(limit, FIRST_TRY_MIN_S)
-    if cancel is None or not cancel.cancelled:
-        st = srch.optimise(ai, limit, srch.b.opts.seed, first_only=True, start_grid=GREEDY_GRID)
+    for grid in FIRST_TRY_GRIDS:
+        if cancel is not None and cancel.cancelled:
+            return cp_model.UNKNOWN
+        st = srch.optimise(ai, limit, srch.b.opts.seed, start_grid=grid)
         if st in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            srch.limit_of[ai] = limit
             return st
     while True:
         if cancel is not None and cancel.cancelled:
