@@ -655,7 +655,33 @@ def _known_queue(name: str, known: dict[str, str] | None, loc: Loc) -> str:
     return hit
 
 
-def _parse_agent(table: SheetTable, row: SheetRow, known: dict[str, str] | None) -> Agent:
+# The Dutch Arbeidstijdenwet lets children work from 13 (light work only): a younger agent is a
+# typing error in the birth date, not someone to schedule (issue 23: a 7-year-old was rostered).
+MIN_WORKING_AGE = 13
+
+
+def _age_on(born: date, day: date) -> int:
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def _check_birth_date(born: date, reference: date | None, loc: Loc) -> None:
+    """Refuse a birth date in the future or one that makes the agent younger than 13 at the
+    start of the plan (``reference``; today without a plan)."""
+    today = date.today()
+    if born > today:
+        raise loc.error(f"geboortedatum {born:%d-%m-%Y} ligt in de toekomst")
+    ref = reference or today
+    age = _age_on(born, ref)
+    if age < MIN_WORKING_AGE:
+        raise loc.error(
+            f"geboortedatum {born:%d-%m-%Y}: op {ref:%d-%m-%Y} is de medewerker {max(age, 0)} jaar; "
+            f"werken mag vanaf {MIN_WORKING_AGE} jaar (klopt het jaartal?)"
+        )
+
+
+def _parse_agent(
+    table: SheetTable, row: SheetRow, known: dict[str, str] | None, reference: date | None = None
+) -> Agent:
     aid = _agent_id(table, row)
     name_v = row.cells.get("name")
     if is_blank(name_v):
@@ -691,6 +717,7 @@ def _parse_agent(table: SheetTable, row: SheetRow, known: dict[str, str] | None)
     bd = _optional(table, row, "birth_date")
     if bd is not None:
         agent.birth_date = parse_date(bd, table.loc(row, "birth_date"))
+        _check_birth_date(agent.birth_date, reference, table.loc(row, "birth_date"))
     agent.max_consecutive_days = _limit(table, row, "max_consecutive_days", agent.max_consecutive_days)
     agent.min_consecutive_days = _limit(table, row, "min_consecutive_days", agent.min_consecutive_days)
     agent.min_consecutive_days_off = _limit(table, row, "min_consecutive_days_off", agent.min_consecutive_days_off)
@@ -813,6 +840,12 @@ def _parse_reintegration(
     sv = _optional(table, row, "first_sick_day")
     if sv is not None:
         step.first_sick_day = parse_date(sv, table.loc(row, "first_sick_day"))
+        if step.first_sick_day > step.from_date:  # reintegration follows the sickness
+            raise table.loc(row, "first_sick_day").error(
+                f"eerste ziektedag {step.first_sick_day:%d-%m-%Y} ligt na de ingangsdatum "
+                f"{step.from_date:%d-%m-%Y} van de re-integratie; re-integratie volgt op de "
+                "ziekmelding"
+            )
     pv = _optional(table, row, "productivity")
     if pv is not None:
         step.productivity = parse_productivity(pv, table.loc(row, "productivity"))
@@ -944,8 +977,12 @@ def read_workbook_rows(
     try:
         names = list(wb.sheetnames)
         wanted = {match_sheet(names, aliases) for aliases in sheet_aliases} - {None}
+        # merged cells (a Team cell over seven agents) hold their value in every row they cover
         rows = {
-            name: [tuple(r) for r in wb_io.iter_sheet_rows(wb[name], file=path.name)]
+            name: wb_io.fill_merged(
+                [tuple(r) for r in wb_io.iter_sheet_rows(wb[name], file=path.name)],
+                wb_io.merged_ranges(wb[name]),
+            )
             for name in names
             if name in wanted
         }
@@ -1002,7 +1039,8 @@ def parse_agents_sheets(
     first_row: dict[str, int] = {}
     if agents_t is not None:
         for row in agents_t.rows:
-            agent = col.run(_parse_agent, agents_t, row, known)
+            agent = col.run(_parse_agent, agents_t, row, known,
+                            horizon.start if horizon is not None else None)
             if agent is None:
                 # keep the id so rows on other sheets do not also report it as unknown
                 v = row.cells.get("id")

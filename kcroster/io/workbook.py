@@ -99,7 +99,9 @@ __all__ = [
     "defusedxml_active",
     "find_sheet",
     "is_blank",
+    "fill_merged",
     "is_zip_file",
+    "merged_ranges",
     "iter_sheet_rows",
     "normalise_header",
     "number_from_text",
@@ -356,6 +358,57 @@ def iter_sheet_rows(
             file=file,
             sheet=ws.title,
         ) from exc
+
+
+_MERGE_RE = re.compile(rb'<mergeCell\s+ref="([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})"')
+
+
+def _letters_value(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ord(ch) - 64)
+    return n
+
+
+def merged_ranges(ws: Any) -> list[tuple[int, int, int, int]]:
+    """The merged cell ranges of a worksheet as 1-based ``(first_row, first_col, last_row,
+    last_col)``. openpyxl's read-only sheets do not report them, so they are read from the
+    sheet XML's ``<mergeCells>`` (which follows the rows)."""
+    if hasattr(ws, "merged_cells"):
+        return [(r.min_row, r.min_col, r.max_row, r.max_col) for r in ws.merged_cells.ranges]
+    archive = getattr(getattr(ws, "parent", None), "_archive", None)
+    path = getattr(ws, "_worksheet_path", None)
+    if archive is None or path is None:
+        return []
+    data = archive.read(path)
+    at = data.rfind(b"<mergeCells")
+    if at < 0:
+        return []
+    return [
+        (int(m[2]), _letters_value(m[1].decode()), int(m[4]), _letters_value(m[3].decode()))
+        for m in _MERGE_RE.finditer(data, at)
+    ]
+
+
+def fill_merged(
+    rows: list[tuple[Any, ...]], ranges: Iterable[tuple[int, int, int, int]]
+) -> list[tuple[Any, ...]]:
+    """Rows (row 1 first) with every cell of a merged range holding the range's value, as the
+    spreadsheet shows it: a Team cell merged over seven agents belongs to all seven."""
+    out = list(rows)
+    for r0, c0, r1, c1 in ranges:
+        if r0 > len(out) or c0 > len(out[r0 - 1]):
+            continue
+        value = out[r0 - 1][c0 - 1]
+        if is_blank(value):
+            continue
+        for r in range(r0, min(r1, len(out)) + 1):
+            cells = list(out[r - 1]) + [None] * max(0, c1 - len(out[r - 1]))
+            for c in range(c0, c1 + 1):
+                if is_blank(cells[c - 1]):
+                    cells[c - 1] = value
+            out[r - 1] = tuple(cells)
+    return out
 
 
 # --------------------------------------------------------------------------------------------
