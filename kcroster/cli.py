@@ -503,11 +503,97 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 # --------------------------------------------------------------------------------------------
+# kcroster forecast
+# --------------------------------------------------------------------------------------------
+
+FORECAST_EPILOG = """\
+voorbeelden:
+  kcroster forecast acd_export.csv -o prognose.csv --from 2026-03-02 --weeks 8
+  kcroster forecast historie.xlsx -o prognose.xlsx --from 02-03-2026 --weeks 4 --quantile 0.8
+  kcroster forecast calls.txt -o prognose.csv --from 2026-03-02 --weeks 2 \\
+      --columns arrival=vru_exit,queue=type,wait=q_time,handle=ser_time
+
+HISTORY is een prognosebestand met datums in het verleden (lang of breed, xlsx of csv) of een
+call-by-call-export van de ACD (een regel per contact). De uitvoer (date, time, queue, volume,
+aht, p10, p90) lezen 'staffing', 'roster' en 'plan'. Gesloten intervallen krijgen geen regel.
+Exitcode 0 = gelukt, 2 = fout in de invoer (de melding noemt bestand, rij en kolom).
+"""
+
+
+def _forecast_day(text: str) -> object:
+    from datetime import datetime
+
+    for fmt in ("%Y-%m-%d", "%d-%m-%Y"):
+        try:
+            return datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise argparse.ArgumentTypeError(f"'{text}' is geen datum; schrijf JJJJ-MM-DD of DD-MM-JJJJ")
+
+
+def _forecast_weeks(text: str) -> int:
+    try:
+        v = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen geheel aantal weken") from None
+    if not 1 <= v <= 104:
+        raise argparse.ArgumentTypeError(f"'{text}': het aantal weken moet tussen 1 en 104 liggen")
+    return v
+
+
+def add_forecast_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "forecast", help="prognose maken uit de historie (met backtest)",
+        description="Maakt een prognose per wachtrij × interval uit de historie, kiest de methode "
+                    "met een backtest op die historie en toont de tabel.",
+        epilog=FORECAST_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("history", type=Path, metavar="HISTORY")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="FORECAST.csv|.xlsx")
+    p.add_argument("--from", dest="start", type=_forecast_day, required=True, metavar="DATUM",
+                   help="eerste dag van de prognose")
+    p.add_argument("--weeks", type=_forecast_weeks, required=True, metavar="N")
+    p.add_argument("--interval", type=int, choices=(15, 30, 60), default=None,
+                   help="intervallengte in minuten (standaard die van de historie)")
+    p.add_argument("--method", default="auto",
+                   choices=("auto", "daymodel", "ets", "last_week", "mean4"),
+                   help="auto = de beste in de backtest")
+    p.add_argument("--quantile", type=_positive, default=0.5,
+                   help="kwantiel van het volume waarop de bezetting rekent (standaard 0.5)")
+    p.add_argument("--columns", default=None, metavar="VELD=KOLOM,...",
+                   help="kolommen van een call-by-call-export, bijv. arrival=vru_exit,queue=type")
+    p.add_argument("--aht", type=_positive, default=None, metavar="S",
+                   help="AHT in seconden als de historie er geen heeft")
+    p.add_argument("--special", action="append", default=[], metavar="DATUM[:TOT]=LABEL",
+                   help="bijzondere dag(en), bijv. 2026-03-05=mailing (herhaalbaar)")
+    p.set_defaults(func=cmd_forecast)
+
+
+def cmd_forecast(args: argparse.Namespace) -> int:
+    from kcroster.forecasting.acd import parse_column_mapping
+    from kcroster.forecasting.calendar import parse_special_days
+    from kcroster.forecasting.run import run_forecast
+
+    try:
+        special = parse_special_days(args.special)
+    except ValueError as exc:
+        raise KcrosterInputError(f"--special: {exc}") from exc
+    run = run_forecast(
+        args.history, args.output, start=args.start, weeks=args.weeks,
+        interval_minutes=args.interval, method=args.method, quantile=args.quantile,
+        columns=parse_column_mapping(args.columns), aht_seconds=args.aht, special_days=special,
+    )
+    print(run.text)
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------------------------
 # Registration and entry point
 # --------------------------------------------------------------------------------------------
 
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     add_staffing_parser, add_roster_parser, add_check_parser, add_plan_parser, add_demo_parser,
+    add_forecast_parser,
     add_import_roster_parser,
 ]
 

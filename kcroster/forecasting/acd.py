@@ -49,25 +49,75 @@ __all__ = [
 ]
 
 CALL_COLUMNS: dict[str, tuple[str, ...]] = {
-    "arrival": ("aankomst", "aankomsttijd", "arrival_time", "binnenkomst", "queue_entry",
-                "queue_start", "start", "starttijd", "begintijd", "datetime", "timestamp",
-                "datum_tijd", "tijdstip", "time", "tijd"),
+    "arrival": (
+        "aankomst",
+        "aankomsttijd",
+        "arrival_time",
+        "binnenkomst",
+        "queue_entry",
+        "queue_start",
+        "start",
+        "starttijd",
+        "begintijd",
+        "datetime",
+        "timestamp",
+        "datum_tijd",
+        "tijdstip",
+        "time",
+        "tijd",
+    ),
     "date": ("datum", "dag", "day", "call_date"),
     "queue": ("wachtrij", "skill", "service", "dienst", "queue_name", "split", "vdn"),
     "wait": ("wachttijd", "wait_time", "queue_time", "q_time", "wait_seconds", "wacht_sec"),
-    "handle": ("afhandeltijd", "handle_time", "handling_time", "gespreksduur", "talk_time",
-               "ser_time", "service_time", "aht"),
+    "handle": (
+        "afhandeltijd",
+        "handle_time",
+        "handling_time",
+        "gespreksduur",
+        "talk_time",
+        "ser_time",
+        "service_time",
+        "aht",
+    ),
     "outcome": ("uitkomst", "resultaat", "status", "result", "disposition", "afloop"),
     "id": ("call_id", "contact_id", "gesprek_id", "contactid", "callid"),
 }
-ANSWERED_WORDS = frozenset({
-    "answered", "agent", "served", "handled", "beantwoord", "aangenomen", "afgehandeld",
-    "opgenomen", "geholpen", "ans", "answer", "connected", "completed",
-})
-ABANDONED_WORDS = frozenset({
-    "abandoned", "abandon", "hang", "hangup", "hung_up", "afgehaakt", "afgebroken", "opgehangen",
-    "verloren", "niet_beantwoord", "aban", "abn", "lost", "gemist", "missed",
-})
+ANSWERED_WORDS = frozenset(
+    {
+        "answered",
+        "agent",
+        "served",
+        "handled",
+        "beantwoord",
+        "aangenomen",
+        "afgehandeld",
+        "opgenomen",
+        "geholpen",
+        "ans",
+        "answer",
+        "connected",
+        "completed",
+    }
+)
+ABANDONED_WORDS = frozenset(
+    {
+        "abandoned",
+        "abandon",
+        "hang",
+        "hangup",
+        "hung_up",
+        "afgehaakt",
+        "afgebroken",
+        "opgehangen",
+        "verloren",
+        "niet_beantwoord",
+        "aban",
+        "abn",
+        "lost",
+        "gemist",
+        "missed",
+    }
+)
 IGNORED_WORDS = frozenset({"phantom", "spook", "test", "ignore", "overgeslagen"})
 
 _CALL_ONLY = {"wait", "handle", "outcome"}
@@ -85,7 +135,9 @@ def parse_column_mapping(text: str | None) -> dict[str, str]:
         key, sep, name = part.partition("=")
         key = key.strip().lower()
         if not sep or not name.strip():
-            raise KcrosterInputError(f"--columns: '{part.strip()}' moet VELD=KOLOM zijn, bijv. arrival=starttijd")
+            raise KcrosterInputError(
+                f"--columns: '{part.strip()}' moet VELD=KOLOM zijn, bijv. arrival=starttijd"
+            )
         if key not in CALL_COLUMNS:
             raise KcrosterInputError(
                 f"--columns: onbekend veld '{key}'; velden: {', '.join(CALL_COLUMNS)}"
@@ -130,12 +182,18 @@ def read_header(path: str | Path) -> list[str]:
 
         with open_workbook_archive(p) as archive:
             table = archive.table(archive.sheetnames[0])
-            return [str(v) if v is not None else "" for v in table.row_values(0)] if table.n_rows else []
+            return (
+                [str(v) if v is not None else "" for v in table.row_values(0)]
+                if table.n_rows
+                else []
+            )
     try:
         with p.open("r", encoding=_encoding(p), errors="replace") as fh:
             line = fh.readline()
     except OSError as exc:
-        raise KcrosterInputError(f"bestand kan niet gelezen worden ({exc.strerror})", file=p.name) from exc
+        raise KcrosterInputError(
+            f"bestand kan niet gelezen worden ({exc.strerror})", file=p.name
+        ) from exc
     return [h.strip().strip('"') for h in line.rstrip("\r\n").split(_sniff(line))]
 
 
@@ -151,7 +209,8 @@ def _resolve(header: list[str], mapping: dict[str, str], file: str) -> dict[str,
         else:
             raise KcrosterInputError(
                 f"--columns {key}={name}: kolom '{name}' bestaat niet; gevonden kolommen: "
-                f"{', '.join(h for h in header if h)}", file=file,
+                f"{', '.join(h for h in header if h)}",
+                file=file,
             )
     taken = set(found.values())
     for key, aliases in CALL_COLUMNS.items():
@@ -167,7 +226,8 @@ def _resolve(header: list[str], mapping: dict[str, str], file: str) -> dict[str,
         raise KcrosterInputError(
             "kolom met het aankomsttijdstip ontbreekt (veld 'arrival', ook herkend als: "
             f"{', '.join(CALL_COLUMNS['arrival'][:6])}, ...); geef hem aan met --columns "
-            f"arrival=KOLOM. Gevonden kolommen: {', '.join(h for h in header if h)}", file=file,
+            f"arrival=KOLOM. Gevonden kolommen: {', '.join(h for h in header if h)}",
+            file=file,
         )
     return found
 
@@ -197,12 +257,20 @@ def _read_csv_columns(path: Path, cols: dict[str, str]) -> tuple[dict[str, np.nd
     sep = _sniff(first)
     try:
         frame = pd.read_csv(
-            path, sep=sep, usecols=list(dict.fromkeys(cols.values())), dtype=str,
-            keep_default_na=False, encoding=encoding, encoding_errors="replace", engine="c",
+            path,
+            sep=sep,
+            usecols=list(dict.fromkeys(cols.values())),
+            dtype=str,
+            keep_default_na=False,
+            encoding=encoding,
+            encoding_errors="replace",
+            engine="c",
             skipinitialspace=True,
         )
     except (ValueError, pd.errors.ParserError) as exc:
-        raise KcrosterInputError(f"CSV kan niet gelezen worden: {str(exc)[:160]}", file=path.name) from exc
+        raise KcrosterInputError(
+            f"CSV kan niet gelezen worden: {str(exc)[:160]}", file=path.name
+        ) from exc
     return {key: frame[name].to_numpy(dtype=object) for key, name in cols.items()}, 2
 
 
@@ -241,10 +309,26 @@ def _bad(file: str, row: int, column: str, reason: str) -> KcrosterInputError:
     return KcrosterInputError(reason, file=file, row=row, column=column)
 
 
-_DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%Y/%m/%d", "%d.%m.%Y", "%Y%m%d", "%y%m%d",
-                 "%d-%m-%y")
-_DATETIME_FORMATS = ("ISO8601", "%d-%m-%Y %H:%M:%S", "%d-%m-%Y %H:%M", "%d/%m/%Y %H:%M:%S",
-                     "%d/%m/%Y %H:%M", "%d.%m.%Y %H:%M:%S", "%d.%m.%Y %H:%M", "%Y%m%d %H:%M:%S")
+_DATE_FORMATS = (
+    "%Y-%m-%d",
+    "%d-%m-%Y",
+    "%d/%m/%Y",
+    "%Y/%m/%d",
+    "%d.%m.%Y",
+    "%Y%m%d",
+    "%y%m%d",
+    "%d-%m-%y",
+)
+_DATETIME_FORMATS = (
+    "ISO8601",
+    "%d-%m-%Y %H:%M:%S",
+    "%d-%m-%Y %H:%M",
+    "%d/%m/%Y %H:%M:%S",
+    "%d/%m/%Y %H:%M",
+    "%d.%m.%Y %H:%M:%S",
+    "%d.%m.%Y %H:%M",
+    "%Y%m%d %H:%M:%S",
+)
 _EPOCH_DAY = np.datetime64("1970-01-01", "D")
 
 
@@ -276,8 +360,16 @@ def _excel_serials(uniques: np.ndarray) -> np.ndarray | None:
     return np.round((serial - 25569.0) * 86400.0)
 
 
-def _moments(values: np.ndarray, *, what: str, formats: tuple[str, ...], file: str, column: str,
-             first_row: int, time_of_day: bool = False) -> np.ndarray:
+def _moments(
+    values: np.ndarray,
+    *,
+    what: str,
+    formats: tuple[str, ...],
+    file: str,
+    column: str,
+    first_row: int,
+    time_of_day: bool = False,
+) -> np.ndarray:
     """Parse a date, datetime or time-of-day column → seconds (since the epoch or midnight)."""
     codes, uniques = _codes(values)
     serial = _excel_serials(uniques)
@@ -328,9 +420,11 @@ def _durations(values: np.ndarray, *, file: str, column: str, first_row: int) ->
         out[numeric] = nums
     text_idx = np.flatnonzero(~numeric)
     if text_idx.size:
-        texts = pd.Series([str(uniques[i]).strip().replace(",", ".") for i in text_idx], dtype=object)
+        texts = pd.Series(
+            [str(uniques[i]).strip().replace(",", ".") for i in text_idx], dtype=object
+        )
         texts = texts.where(texts != "", "0")
-        nums = pd.to_numeric(texts, errors="coerce").to_numpy(dtype=float)
+        nums = pd.to_numeric(texts, errors="coerce").to_numpy(dtype=float, copy=True)
         clock = np.isnan(nums)
         if clock.any():
             parts = texts[clock].map(lambda t: t if t.count(":") == 2 else f"0:{t}")
@@ -360,8 +454,11 @@ def _outcomes(values: np.ndarray, *, file: str, column: str, first_row: int) -> 
         else:
             row = int(np.flatnonzero(codes == i)[0]) + first_row
             raise _bad(
-                file, row, column,
-                f"onbekende uitkomst '{u}'; verwacht beantwoord ({', '.join(sorted(ANSWERED_WORDS)[:5])}, ...) "
+                file,
+                row,
+                column,
+                f"onbekende uitkomst '{u}'; verwacht beantwoord "
+                f"({', '.join(sorted(ANSWERED_WORDS)[:5])}, ...) "
                 f"of afgehaakt ({', '.join(sorted(ABANDONED_WORDS)[:5])}, ...)",
             )
     return kind[codes]
@@ -394,7 +491,9 @@ def read_calls(
 
     p = Path(path)
     if interval_minutes not in (15, 30, 60):
-        raise KcrosterInputError(f"intervallengte {interval_minutes} min wordt niet ondersteund (15, 30 of 60)")
+        raise KcrosterInputError(
+            f"intervallengte {interval_minutes} min wordt niet ondersteund (15, 30 of 60)"
+        )
     header = read_header(p)
     cols = _resolve(header, columns or {}, p.name)
     raw, first_row = (_read_xlsx_columns if _is_xlsx(p) else _read_csv_columns)(p, cols)
@@ -403,29 +502,58 @@ def read_calls(
         raise KcrosterInputError("bevat geen contacten onder de kopregel", file=p.name)
     notes: list[str] = []
     if "date" in raw:
-        day_secs = _moments(raw["date"], what="datum", formats=_DATE_FORMATS, file=p.name,
-                            column=cols["date"], first_row=first_row)
-        tod = _moments(raw["arrival"], what="tijd", formats=(), file=p.name, column=cols["arrival"],
-                       first_row=first_row, time_of_day=True)
+        day_secs = _moments(
+            raw["date"],
+            what="datum",
+            formats=_DATE_FORMATS,
+            file=p.name,
+            column=cols["date"],
+            first_row=first_row,
+        )
+        tod = _moments(
+            raw["arrival"],
+            what="tijd",
+            formats=(),
+            file=p.name,
+            column=cols["arrival"],
+            first_row=first_row,
+            time_of_day=True,
+        )
         day = np.floor(day_secs / 86400).astype(np.int64)
         tod = np.clip(tod, 0, 86399)
     else:
-        moment = _moments(raw["arrival"], what="datum met tijd", formats=_DATETIME_FORMATS,
-                          file=p.name, column=cols["arrival"], first_row=first_row)
+        moment = _moments(
+            raw["arrival"],
+            what="datum met tijd",
+            formats=_DATETIME_FORMATS,
+            file=p.name,
+            column=cols["arrival"],
+            first_row=first_row,
+        )
         day = np.floor(moment / 86400).astype(np.int64)
         tod = moment - day * 86400
-    wait = (_durations(raw["wait"], file=p.name, column=cols["wait"], first_row=first_row)
-            if "wait" in raw else np.zeros(n))
-    handle = (_durations(raw["handle"], file=p.name, column=cols["handle"], first_row=first_row)
-              if "handle" in raw else None)
+    wait = (
+        _durations(raw["wait"], file=p.name, column=cols["wait"], first_row=first_row)
+        if "wait" in raw
+        else np.zeros(n)
+    )
+    handle = (
+        _durations(raw["handle"], file=p.name, column=cols["handle"], first_row=first_row)
+        if "handle" in raw
+        else None
+    )
     if "outcome" in raw:
-        outcome = _outcomes(raw["outcome"], file=p.name, column=cols["outcome"], first_row=first_row)
+        outcome = _outcomes(
+            raw["outcome"], file=p.name, column=cols["outcome"], first_row=first_row
+        )
     elif handle is not None:
         outcome = (handle > 0).astype(np.int8)
     else:
         raise KcrosterInputError(
-            "kolom met de uitkomst (beantwoord/afgehaakt) of de afhandeltijd ontbreekt; geef hem aan "
-            "met --columns outcome=KOLOM of handle=KOLOM", file=p.name,
+            "kolom met de uitkomst (beantwoord/afgehaakt) of de afhandeltijd ontbreekt; "
+            "geef hem aan "
+            "met --columns outcome=KOLOM of handle=KOLOM",
+            file=p.name,
         )
     keep = outcome >= 0
     if "id" in raw:
@@ -434,7 +562,9 @@ def read_calls(
         unique[first_idx] = True
         dups = int(n - first_idx.size)
         if dups:
-            notes.append(f"{dups} contacten met een id dat al eerder voorkwam zijn één keer geteld.")
+            notes.append(
+                f"{dups} contacten met een id dat al eerder voorkwam zijn één keer geteld."
+            )
         keep &= unique
     ignored = int((outcome < 0).sum())
     if ignored:
@@ -453,7 +583,9 @@ def read_calls(
     first_day, last_day = int(day[sel].min()), int(day[sel].max())
     n_days = last_day - first_day + 1
     if n_days > 3 * 366:
-        raise KcrosterInputError(f"de historie beslaat {n_days} dagen; maximaal drie jaar", file=p.name)
+        raise KcrosterInputError(
+            f"de historie beslaat {n_days} dagen; maximaal drie jaar", file=p.name
+        )
     slots = 1440 // interval_minutes
     slot = np.minimum((tod[sel] // (interval_minutes * 60)).astype(np.int64), slots - 1)
     flat = (qcodes[sel] * n_days + (day[sel] - first_day)) * slots + slot
@@ -479,12 +611,26 @@ def read_calls(
         notes.append("De historie heeft geen afhandeltijd; de AHT komt uit --aht.")
     answered_wait = count(np.where(answered_mask, w, 0.0))
     in_sl = count((answered_mask & (w <= sl_seconds)).astype(float))
-    abandons = np.bincount(qcodes[sel], weights=(~answered_mask).astype(float), minlength=len(queues))
+    abandons = np.bincount(
+        qcodes[sel], weights=(~answered_mask).astype(float), minlength=len(queues)
+    )
     exposure = np.bincount(qcodes[sel], weights=w, minlength=len(queues))
     start = (_EPOCH_DAY + np.timedelta64(first_day, "D")).astype(object)
     return History(
-        queues=queues, start=start, interval_minutes=interval_minutes, offered=offered,
-        handle_sum=handle_sum, handled=handled, answered=answered, abandoned=abandoned,
-        answered_wait_sum=answered_wait, answered_in_sl=in_sl, sl_seconds=float(sl_seconds),
-        abandons=abandons, exposure=exposure, aht_known=handle is not None, source=p.name, notes=notes,
+        queues=queues,
+        start=start,
+        interval_minutes=interval_minutes,
+        offered=offered,
+        handle_sum=handle_sum,
+        handled=handled,
+        answered=answered,
+        abandoned=abandoned,
+        answered_wait_sum=answered_wait,
+        answered_in_sl=in_sl,
+        sl_seconds=float(sl_seconds),
+        abandons=abandons,
+        exposure=exposure,
+        aht_known=handle is not None,
+        source=p.name,
+        notes=notes,
     )

@@ -1,8 +1,11 @@
 """Rolling-origin backtest: how well each method would have forecast the planner's own history.
 
 For a horizon of ``h`` days the last cut-off date (origin) is ``h`` days before the end of the
-history, the earlier ones every ``step_days`` before it. At every origin each method sees only
-the history before it and forecasts the next ``h`` days, which are compared with what happened.
+history, the earlier ones every ``step_days`` before it, as far back as every method that can
+run at the last origin can run (all are scored on the same origins; a method needing more
+history than the last origin has is shown as "te weinig historie"). At every origin each method
+sees only the history before it and forecasts the next ``h`` days, which are compared with what
+happened.
 Days without data (gaps) are not scored.
 
 WAPE (weighted absolute percentage error) = Σ |actual − forecast| / Σ actual, summed over all
@@ -63,28 +66,42 @@ class BacktestTable:
 
     def best(self, candidates: list[str] | None = None) -> BacktestRow | None:
         """Lowest interval WAPE among the methods scored at every origin."""
-        rows = [r for r in self.rows if r.origins == len(self.origins) and np.isfinite(r.wape_interval)
-                and (candidates is None or r.method in candidates)]
+        rows = [
+            r
+            for r in self.rows
+            if r.origins == len(self.origins)
+            and np.isfinite(r.wape_interval)
+            and (candidates is None or r.method in candidates)
+        ]
         return min(rows, key=lambda r: r.wape_interval) if rows else None
 
     def text(self, chosen: str | None = None) -> str:
         """The table as a planner reads it (Dutch)."""
-        head = (f"Backtest: {len(self.origins)} startmoment(en) ({', '.join(self.dates)}), "
-                f"horizon {self.horizon_days} dagen")
-        lines = [head, f"  {'methode':<40} {'WAPE interval':>13} {'WAPE dag':>9} {'bias':>7}"]
-        for r in sorted(self.rows, key=lambda r: r.wape_interval if np.isfinite(r.wape_interval) else 9e9):
+        head = (
+            f"Backtest: {len(self.origins)} startmoment(en) ({', '.join(self.dates)}), "
+            f"horizon {self.horizon_days} dagen"
+        )
+        lines = [head, f"  {'methode':<52} {'WAPE interval':>13} {'WAPE dag':>9} {'bias':>7}"]
+        for r in sorted(
+            self.rows, key=lambda r: r.wape_interval if np.isfinite(r.wape_interval) else 9e9
+        ):
             mark = " ← gekozen" if r.method == chosen else ""
             base = " (basislijn)" if r.baseline else ""
             if not np.isfinite(r.wape_interval):
-                lines.append(f"  {r.label + base:<40} {'-':>13} {'-':>9} {'-':>7}  te weinig historie")
+                lines.append(
+                    f"  {r.label + base:<52} {'-':>13} {'-':>9} {'-':>7}  te weinig historie"
+                )
                 continue
-            lines.append(f"  {r.label + base:<40} {100 * r.wape_interval:12.1f}% {100 * r.wape_day:8.1f}% "
-                         f"{100 * r.bias:+6.1f}%{mark}")
+            lines.append(
+                f"  {r.label + base:<52} {100 * r.wape_interval:12.1f}% {100 * r.wape_day:8.1f}% "
+                f"{100 * r.bias:+6.1f}%{mark}"
+            )
         return "\n".join(lines)
 
 
-def backtest_origins(n_days: int, horizon_days: int, count: int, step_days: int = 7,
-                     min_train: int = MIN_TRAIN_DAYS) -> list[int]:
+def backtest_origins(
+    n_days: int, horizon_days: int, count: int, step_days: int = 7, min_train: int = MIN_TRAIN_DAYS
+) -> list[int]:
     """Cut-off day indexes, oldest first; each leaves ``horizon_days`` of history to score."""
     last = n_days - horizon_days
     out = [last - j * step_days for j in range(count)]
@@ -106,12 +123,22 @@ def run_backtest(
     ``on_step`` is called after each method × origin (for progress and cancel: it may raise).
     """
     origins = backtest_origins(history.days, horizon_days, n_origins, step_days)
+    # Every method that can run at the latest origin is scored on the same origins, so that a
+    # baseline is not compared on an extra early origin that a longer-memory method skipped.
+    runnable = [
+        METHODS[m].min_days for m in methods if origins and origins[-1] >= METHODS[m].min_days
+    ]
+    if runnable:
+        origins = [o for o in origins if o >= max(runnable)]
     n_q = len(history.queues)
-    sums = {m: dict(abs_i=0.0, abs_d=0.0, actual=0.0, fc=0.0, n=0, q=np.zeros((n_q, 4))) for m in methods}
+    sums = {
+        m: dict(abs_i=0.0, abs_d=0.0, actual=0.0, fc=0.0, n=0, q=np.zeros((n_q, 4)))
+        for m in methods
+    }
     for origin in origins:
         train = history.window(0, origin)
-        actual = history.offered[:, origin:origin + horizon_days]
-        scored = ~history.missing[:, origin:origin + horizon_days]
+        actual = history.offered[:, origin : origin + horizon_days]
+        scored = ~history.missing[:, origin : origin + horizon_days]
         for m in methods:
             spec = METHODS[m]
             if origin < spec.min_days:
@@ -136,12 +163,30 @@ def run_backtest(
         s = sums[m]
         spec = METHODS[m]
         if s["n"] == 0 or s["actual"] <= 0:
-            rows.append(BacktestRow(m, spec.label_nl, float("nan"), float("nan"), float("nan"), int(s["n"]),
-                                    spec.baseline, s["q"]))
+            rows.append(
+                BacktestRow(
+                    m,
+                    spec.label_nl,
+                    float("nan"),
+                    float("nan"),
+                    float("nan"),
+                    int(s["n"]),
+                    spec.baseline,
+                    s["q"],
+                )
+            )
             continue
-        rows.append(BacktestRow(
-            m, spec.label_nl, s["abs_i"] / s["actual"], s["abs_d"] / s["actual"],
-            s["fc"] / s["actual"] - 1.0, int(s["n"]), spec.baseline, s["q"],
-        ))
+        rows.append(
+            BacktestRow(
+                m,
+                spec.label_nl,
+                s["abs_i"] / s["actual"],
+                s["abs_d"] / s["actual"],
+                s["fc"] / s["actual"] - 1.0,
+                int(s["n"]),
+                spec.baseline,
+                s["q"],
+            )
+        )
     dates = [(history.start + timedelta(days=o)).strftime("%d-%m-%Y") for o in origins]
     return BacktestTable(rows, origins, horizon_days, dates)

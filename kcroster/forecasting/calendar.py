@@ -33,8 +33,14 @@ def holiday_names(first: date, end: date, country: str | None = "NL") -> dict[da
 class SpecialDays:
     """The labelled days of a period: public holidays of ``country`` plus the planner's tags."""
 
-    def __init__(self, first: date, end: date, *, country: str | None = "NL",
-                 tags: dict[date, str] | None = None) -> None:
+    def __init__(
+        self,
+        first: date,
+        end: date,
+        *,
+        country: str | None = "NL",
+        tags: dict[date, str] | None = None,
+    ) -> None:
         self.holidays = holiday_names(first, end, country)
         self.tags = {d: t.strip() for d, t in (tags or {}).items() if t.strip()}
 

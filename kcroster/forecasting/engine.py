@@ -36,7 +36,13 @@ from kcroster.forecasting.history import History
 from kcroster.forecasting.methods import METHODS, open_slots, statsmodels_available
 from kcroster.model.errors import KcrosterInputError
 
-__all__ = ["ForecastCancelled", "ForecastRequest", "ForecastResult", "available_methods", "make_forecast"]
+__all__ = [
+    "ForecastCancelled",
+    "ForecastRequest",
+    "ForecastResult",
+    "available_methods",
+    "make_forecast",
+]
 
 ProgressCallback = Callable[[float, str], None]
 
@@ -110,13 +116,23 @@ class ForecastResult:
         for name in self.queues:
             est = next((p for p in self.patience if p.queue == name), None)
             queues.append(Queue(name=name, patience_seconds=est.seconds if est else None))
-        return Forecast(horizon=horizon, queues=queues, volume=volume, aht=aht,
-                        open_mask=self.open[:, day, slot], source="forecast uit historie",
-                        notes=list(self.notes))
+        return Forecast(
+            horizon=horizon,
+            queues=queues,
+            volume=volume,
+            aht=aht,
+            open_mask=self.open[:, day, slot],
+            source="forecast uit historie",
+            notes=list(self.notes),
+        )
 
 
-def _report(on_progress: ProgressCallback | None, cancel: Callable[[], bool] | None,
-            fraction: float, text: str) -> None:
+def _report(
+    on_progress: ProgressCallback | None,
+    cancel: Callable[[], bool] | None,
+    fraction: float,
+    text: str,
+) -> None:
     if cancel is not None and cancel():
         raise ForecastCancelled()
     if on_progress is not None:
@@ -142,9 +158,22 @@ def make_forecast(
         raise KcrosterInputError("het kwantiel moet tussen 0 en 1 liggen, bijv. 0.5 of 0.8")
     choices = available_methods()
     if request.method != "auto" and request.method not in METHODS:
-        raise KcrosterInputError(f"onbekende methode '{request.method}'; kies auto, {', '.join(METHODS)}")
-    if request.method == "ets" and "ets" not in choices:
-        raise KcrosterInputError("methode 'ets' vraagt het pakket statsmodels, dat niet is geïnstalleerd")
+        raise KcrosterInputError(
+            f"onbekende methode '{request.method}'; kies auto, {', '.join(METHODS)}"
+        )
+    requested = request.method
+    if "ets" not in choices:
+        if requested == "ets":
+            requested = "daymodel"
+            notes.append(
+                "Methode 'ets' vraagt het pakket statsmodels, dat niet is geïnstalleerd; "
+                "het dagmodel is gebruikt."
+            )
+        elif requested == "auto":
+            notes.append(
+                "Het pakket statsmodels is niet geïnstalleerd: 'ets' is niet meegenomen "
+                "in de backtest."
+            )
     if request.interval_minutes and request.interval_minutes != history.interval_minutes:
         history = history.resampled(request.interval_minutes)
     cut = (request.start - history.start).days
@@ -154,25 +183,35 @@ def make_forecast(
             f"{history.start.strftime('%d-%m-%Y')}; minstens één week nodig"
         )
     if cut < history.days:
-        notes.append(f"Historie vanaf {request.start.strftime('%d-%m-%Y')} is niet gebruikt "
-                     "(de prognose begint eerder dan de historie eindigt).")
+        notes.append(
+            f"Historie vanaf {request.start.strftime('%d-%m-%Y')} is niet gebruikt "
+            "(de prognose begint eerder dan de historie eindigt)."
+        )
         history = history.window(0, cut)
     usable = int((~history.missing.all(axis=0)).sum())
     if usable < 7:
-        raise KcrosterInputError(f"te korte historie: {usable} dag(en) met gegevens; minstens één week nodig")
+        raise KcrosterInputError(
+            f"te korte historie: {usable} dag(en) met gegevens; minstens één week nodig"
+        )
     gap = cut - history.days
     n_days = 7 * request.weeks
-    special = SpecialDays(history.start, request.start + timedelta(days=n_days),
-                          country=request.holidays_country, tags=request.special_days)
+    special = SpecialDays(
+        history.start,
+        request.start + timedelta(days=n_days),
+        country=request.holidays_country,
+        tags=request.special_days,
+    )
     # Backtest.
     horizon = n_days + gap
     if history.days - horizon < 14:
         shorter = max(7, ((history.days - 14) // 7) * 7)
         if shorter < horizon:
-            notes.append(f"De historie is te kort voor een backtest over {horizon} dagen; "
-                         f"de backtest kijkt {shorter} dagen vooruit.")
+            notes.append(
+                f"De historie is te kort voor een backtest over {horizon} dagen; "
+                f"de backtest kijkt {shorter} dagen vooruit."
+            )
             horizon = shorter
-    methods = [m for m in choices if request.method == "auto" or m == request.method or METHODS[m].baseline]
+    methods = [m for m in choices if requested == "auto" or m == requested or METHODS[m].baseline]
     origins_needed = max(1, request.backtest_origins)
     total_steps = origins_needed * len(methods) + 2
     done = [0]
@@ -186,22 +225,28 @@ def make_forecast(
     if not table.origins:
         table = None
     # Choice.
-    method = request.method
+    method = requested
     if method == "auto":
         best = table.best() if table is not None else None
         if best is None:
             method = "mean4"
-            notes.append("Te weinig historie voor een backtest: de prognose is het gemiddelde van de "
-                         "laatste 4 zelfde weekdagen (basislijn).")
+            notes.append(
+                "Te weinig historie voor een backtest: de prognose is het gemiddelde van de "
+                "laatste 4 zelfde weekdagen (basislijn)."
+            )
         else:
             method = best.method
             if METHODS[method].baseline:
-                notes.append(f"De basislijn '{METHODS[method].label_nl}' deed het in de backtest het best "
-                             "en is gekozen.")
+                notes.append(
+                    f"De basislijn '{METHODS[method].label_nl}' deed het in de backtest het best "
+                    "en is gekozen."
+                )
     elif history.days < METHODS[method].min_days:
-        notes.append(f"De historie is te kort voor '{METHODS[method].label_nl}' (minstens "
-                     f"{METHODS[method].min_days} dagen); de basislijn 'gemiddelde laatste 4 zelfde "
-                     "weekdagen' is gebruikt.")
+        notes.append(
+            f"De historie is te kort voor '{METHODS[method].label_nl}' (minstens "
+            f"{METHODS[method].min_days} dagen); de basislijn 'gemiddelde laatste 4 zelfde "
+            "weekdagen' is gebruikt."
+        )
         method = "mean4"
     _report(on_progress, cancel, (total_steps - 1) / total_steps, "prognose")
     out = METHODS[method].run(history, special, cut, n_days)
@@ -233,18 +278,34 @@ def make_forecast(
         if lacking.any():
             if request.aht_seconds is None:
                 q = int(np.flatnonzero(lacking.any(axis=(1, 2)))[0])
-                raise KcrosterInputError(f"wachtrij '{history.queues[q]}' heeft geen afhandeltijd in de "
-                                         "historie; geef een AHT met --aht")
+                raise KcrosterInputError(
+                    f"wachtrij '{history.queues[q]}' heeft geen afhandeltijd in de "
+                    "historie; geef een AHT met --aht"
+                )
             aht = np.where(np.isnan(aht), request.aht_seconds, aht)
     elif request.aht_seconds is not None:
         aht = np.full(volume.shape, float(request.aht_seconds))
     else:
-        raise KcrosterInputError("de historie bevat geen afhandeltijd (AHT); geef een AHT met --aht")
+        raise KcrosterInputError(
+            "de historie bevat geen afhandeltijd (AHT); geef een AHT met --aht"
+        )
     aht = np.nan_to_num(aht, nan=0.0)
     _report(on_progress, cancel, 1.0, "klaar")
     return ForecastResult(
-        queues=list(history.queues), start=request.start, interval_minutes=history.interval_minutes,
-        volume=volume, planned=np.where(open_cells, planned, 0.0), p10=p10, p90=p90, aht=aht,
-        open=open_cells, method=method, quantile=request.quantile, backtest=table,
-        patience=patience(history), history=history, phi=phi, notes=notes,
+        queues=list(history.queues),
+        start=request.start,
+        interval_minutes=history.interval_minutes,
+        volume=volume,
+        planned=np.where(open_cells, planned, 0.0),
+        p10=p10,
+        p90=p90,
+        aht=aht,
+        open=open_cells,
+        method=method,
+        quantile=request.quantile,
+        backtest=table,
+        patience=patience(history),
+        history=history,
+        phi=phi,
+        notes=notes,
     )

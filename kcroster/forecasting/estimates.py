@@ -51,8 +51,10 @@ class PatienceEstimate:
     def text(self) -> str:
         if self.seconds is None:
             return f"{self.queue}: geduld onbekend (geen afhakers)"
-        return (f"{self.queue}: geduld {self.seconds:.0f} s (90 %: {self.low:.0f}–{self.high:.0f} s; "
-                f"{self.abandons} afhakers, {self.exposure_seconds / 3600:.1f} uur wachttijd)")
+        return (
+            f"{self.queue}: geduld {self.seconds:.0f} s (90 %: {self.low:.0f}–{self.high:.0f} s; "
+            f"{self.abandons} afhakers, {self.exposure_seconds / 3600:.1f} uur wachttijd)"
+        )
 
 
 def patience(history: History) -> list[PatienceEstimate]:

@@ -113,7 +113,9 @@ class History:
     def aht(self) -> np.ndarray:
         """Average handle time per cell in seconds (NaN where nothing was handled)."""
         with np.errstate(invalid="ignore", divide="ignore"):
-            return np.where(self.handled > 0, self.handle_sum / np.maximum(self.handled, 1e-12), np.nan)
+            return np.where(
+                self.handled > 0, self.handle_sum / np.maximum(self.handled, 1e-12), np.nan
+            )
 
     @property
     def service_level(self) -> np.ndarray | None:
@@ -121,7 +123,9 @@ class History:
         if self.answered_in_sl is None:
             return None
         with np.errstate(invalid="ignore", divide="ignore"):
-            return np.where(self.offered > 0, self.answered_in_sl / np.maximum(self.offered, 1e-12), np.nan)
+            return np.where(
+                self.offered > 0, self.answered_in_sl / np.maximum(self.offered, 1e-12), np.nan
+            )
 
     @property
     def asa(self) -> np.ndarray | None:
@@ -129,7 +133,9 @@ class History:
         if self.answered is None or self.answered_wait_sum is None:
             return None
         with np.errstate(invalid="ignore", divide="ignore"):
-            return np.where(self.answered > 0, self.answered_wait_sum / np.maximum(self.answered, 1e-12), np.nan)
+            return np.where(
+                self.answered > 0, self.answered_wait_sum / np.maximum(self.answered, 1e-12), np.nan
+            )
 
     def day_totals(self) -> np.ndarray:
         """Offered per queue × day, NaN on missing days."""
@@ -139,17 +145,28 @@ class History:
     # -- reshaping ------------------------------------------------------------------------------
     def _arrays(self) -> dict[str, np.ndarray | None]:
         return {
-            "offered": self.offered, "handle_sum": self.handle_sum, "handled": self.handled,
-            "answered": self.answered, "abandoned": self.abandoned,
-            "answered_wait_sum": self.answered_wait_sum, "answered_in_sl": self.answered_in_sl,
+            "offered": self.offered,
+            "handle_sum": self.handle_sum,
+            "handled": self.handled,
+            "answered": self.answered,
+            "abandoned": self.abandoned,
+            "answered_wait_sum": self.answered_wait_sum,
+            "answered_in_sl": self.answered_in_sl,
         }
 
     def _copy(self, **changes: object) -> History:
         base = dict(
-            queues=list(self.queues), start=self.start, interval_minutes=self.interval_minutes,
-            sl_seconds=self.sl_seconds, abandons=self.abandons, exposure=self.exposure,
-            missing=self.missing, aht_known=self.aht_known, source=self.source,
-            notes=list(self.notes), **self._arrays(),
+            queues=list(self.queues),
+            start=self.start,
+            interval_minutes=self.interval_minutes,
+            sl_seconds=self.sl_seconds,
+            abandons=self.abandons,
+            exposure=self.exposure,
+            missing=self.missing,
+            aht_known=self.aht_known,
+            source=self.source,
+            notes=list(self.notes),
+            **self._arrays(),
         )
         base.update(changes)
         return History(**base)  # type: ignore[arg-type]
@@ -161,7 +178,8 @@ class History:
         factor, rest = divmod(interval_minutes, self.interval_minutes)
         if rest or factor < 1:
             raise KcrosterInputError(
-                f"de historie heeft intervallen van {self.interval_minutes} minuten; een prognose per "
+                f"de historie heeft intervallen van {self.interval_minutes} minuten; "
+                f"een prognose per "
                 f"{interval_minutes} minuten kan daar niet uit gemaakt worden"
             )
         out = {}
@@ -177,9 +195,15 @@ class History:
         """Days ``first_day`` up to (not including) ``end_day`` as a history of their own."""
         first_day = max(0, first_day)
         end_day = min(self.days, end_day)
-        out = {n: (None if a is None else a[:, first_day:end_day].copy()) for n, a in self._arrays().items()}
-        return self._copy(start=self.start + timedelta(days=first_day),
-                          missing=self.missing[:, first_day:end_day].copy(), **out)
+        out = {
+            n: (None if a is None else a[:, first_day:end_day].copy())
+            for n, a in self._arrays().items()
+        }
+        return self._copy(
+            start=self.start + timedelta(days=first_day),
+            missing=self.missing[:, first_day:end_day].copy(),
+            **out,
+        )
 
 
 def _empty_arrays(n_queues: int, n_days: int, slots: int) -> np.ndarray:
@@ -203,20 +227,27 @@ def history_from_forecast(forecast: object, *, aht_known: bool = True) -> Histor
     handle_sum = np.zeros_like(offered)
     for q in range(n_q):
         offered[q] = np.bincount(flat, weights=volume[q], minlength=size).reshape(h.days, slots)
-        handle_sum[q] = np.bincount(flat, weights=volume[q] * aht[q], minlength=size).reshape(h.days, slots)
+        handle_sum[q] = np.bincount(flat, weights=volume[q] * aht[q], minlength=size).reshape(
+            h.days, slots
+        )
     return History(
         queues=list(forecast.queue_names),  # type: ignore[attr-defined]
-        start=h.start, interval_minutes=interval, offered=offered,
+        start=h.start,
+        interval_minutes=interval,
+        offered=offered,
         handle_sum=handle_sum if aht_known else np.zeros_like(offered),
         handled=offered.copy() if aht_known else np.zeros_like(offered),
-        aht_known=aht_known, source=str(forecast.source or ""),  # type: ignore[attr-defined]
+        aht_known=aht_known,
+        source=str(forecast.source or ""),  # type: ignore[attr-defined]
     )
 
 
 def _read_forecast_history(path: Path, interval_minutes: int | None) -> History:
     from kcroster.io.forecast import load_forecast
 
-    forecast = load_forecast(path, interval_minutes=interval_minutes, queue_defaults={"aht": _NO_AHT})
+    forecast = load_forecast(
+        path, interval_minutes=interval_minutes, queue_defaults={"aht": _NO_AHT}
+    )
     placeholder = np.isclose(forecast.aht, _NO_AHT) & (forecast.volume > 0)
     aht_known = not bool(placeholder.any())
     history = history_from_forecast(forecast, aht_known=aht_known)
@@ -227,12 +258,18 @@ def _read_forecast_history(path: Path, interval_minutes: int | None) -> History:
 
 
 def _looks_like_call_file(path: Path) -> bool:
-    """True when the header names per-contact columns (waiting or handle time, outcome)."""
+    """True when the header names per-contact columns (waiting or handle time, outcome) and no
+    volume column: a forecast-format file has ``aht`` too, but also a volume per interval."""
     from kcroster.forecasting.acd import looks_like_call_header, read_header
+    from kcroster.io.forecast import LONG_COLUMNS
+    from kcroster.io.workbook import normalise_header
 
     try:
         header = read_header(path)
     except KcrosterInputError:
+        return False
+    norms = {normalise_header(h) for h in header if h}
+    if any(normalise_header(a) in norms for a in ("volume", *LONG_COLUMNS["volume"])):
         return False
     return looks_like_call_header(header)
 
@@ -256,8 +293,9 @@ def load_history(
     if not p.exists():
         raise KcrosterInputError("bestand bestaat niet", file=p.name)
     if columns or _looks_like_call_file(p):
-        history = read_calls(p, columns=columns or {}, interval_minutes=interval_minutes or 15,
-                             sl_seconds=sl_seconds)
+        history = read_calls(
+            p, columns=columns or {}, interval_minutes=interval_minutes or 15, sl_seconds=sl_seconds
+        )
     else:
         history = _read_forecast_history(p, interval_minutes)
         if interval_minutes and interval_minutes != history.interval_minutes:
@@ -273,8 +311,8 @@ def check_history(history: History, holiday_dates: set[date] | None = None) -> H
 
     A queue-day counts as missing when it has no contacts at all while the same weekday in the
     four weeks before and after normally has some (median at least 5): a closed day (Sunday,
-    a public holiday in ``holiday_dates``) stays a real zero. Runs of seven or more missing days
-    are reported as missing weeks.
+    a public holiday in ``holiday_dates``) stays a real zero. A run of missing days that spans a
+    week together with the closed days around it is reported as a missing week.
     """
     totals = history.offered.sum(axis=2)
     n_q, n_d = totals.shape
@@ -291,19 +329,29 @@ def check_history(history: History, holiday_dates: set[date] | None = None) -> H
                 missing[q, d] = True
     history.missing = missing | history.missing
     whole = history.missing.all(axis=0)
+    closed = (totals.sum(axis=0) == 0) & ~whole
     day = 0
     while day < n_d:
         if not whole[day]:
             day += 1
             continue
         run_end = day
-        while run_end < n_d and whole[run_end]:
+        while run_end < n_d and (whole[run_end] or closed[run_end]):
             run_end += 1
+        while not whole[run_end - 1]:
+            run_end -= 1
+        # closed days (a Sunday) inside or beside the run count towards "a week missing"
+        lo, hi = day, run_end
+        while lo > 0 and closed[lo - 1]:
+            lo -= 1
+        while hi < n_d and closed[hi]:
+            hi += 1
         first, last = dates[day], dates[run_end - 1]
-        what = "week" if run_end - day >= 7 else "dag(en)"
+        count = int(whole[day:run_end].sum())
+        what = f"{count} dag(en), een hele week" if hi - lo >= 7 else f"{count} dag(en)"
         history.notes.append(
             f"Geen gegevens van {first.strftime('%d-%m-%Y')} t/m {last.strftime('%d-%m-%Y')} "
-            f"({run_end - day} {what}); die dagen tellen niet mee."
+            f"({what}); die dagen tellen niet mee."
         )
         day = run_end
     partial = history.missing & ~whole[None, :]

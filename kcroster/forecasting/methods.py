@@ -164,14 +164,19 @@ def intraday_profile(history: History, normal: np.ndarray) -> np.ndarray:
     return profile
 
 
-def _label_profiles(history: History, labels: list[str | None], wanted: set[str],
-                    profile: np.ndarray) -> dict[tuple[int, str], np.ndarray]:
+def _label_profiles(
+    history: History, labels: list[str | None], wanted: set[str], profile: np.ndarray
+) -> dict[tuple[int, str], np.ndarray]:
     """Own intraday profile of every wanted label with past occurrences, shrunk towards the
     weekday profile of those occurrences by one average day's worth of contacts."""
     out: dict[tuple[int, str], np.ndarray] = {}
     wds = history.weekdays
     for label in wanted:
-        days = [d for d, lb in enumerate(labels[: history.days]) if lb == label and not history.missing[:, d].all()]
+        days = [
+            d
+            for d, lb in enumerate(labels[: history.days])
+            if lb == label and not history.missing[:, d].all()
+        ]
         if not days:
             continue
         for q in range(len(history.queues)):
@@ -210,7 +215,9 @@ def last_week(history: History, special: SpecialDays, first_day: int, n_days: in
     return _baseline(history, first_day, n_days, 1)
 
 
-def mean_of_four(history: History, special: SpecialDays, first_day: int, n_days: int) -> MethodOutput:
+def mean_of_four(
+    history: History, special: SpecialDays, first_day: int, n_days: int
+) -> MethodOutput:
     """Mean of the same interval on the last four available same weekdays."""
     return _baseline(history, first_day, n_days, 4)
 
@@ -220,8 +227,9 @@ def mean_of_four(history: History, special: SpecialDays, first_day: int, n_days:
 # --------------------------------------------------------------------------------------------
 
 
-def _fit_glm(x: np.ndarray, y: np.ndarray, w: np.ndarray, alpha: float, ridge: np.ndarray,
-             beta0: np.ndarray) -> np.ndarray:
+def _fit_glm(
+    x: np.ndarray, y: np.ndarray, w: np.ndarray, alpha: float, ridge: np.ndarray, beta0: np.ndarray
+) -> np.ndarray:
     """Negative-binomial (NB2, fixed ``alpha``) log-link regression by IRLS with a ridge.
 
     ``alpha = 0`` is Poisson. ``ridge[j]`` is the prior precision of coefficient ``j`` (prior
@@ -257,7 +265,9 @@ class DayFit:
     closed_weekdays: set[int]
 
 
-def _fit_day_model(history: History, q: int, labels: list[str | None], is_holiday: np.ndarray) -> DayFit:
+def _fit_day_model(
+    history: History, q: int, labels: list[str | None], is_holiday: np.ndarray
+) -> DayFit:
     n_d = history.days
     totals = history.offered[q].sum(axis=1)
     wds = history.weekdays
@@ -301,6 +311,7 @@ def _fit_day_model(history: History, q: int, labels: list[str | None], is_holida
     outliers = np.zeros(0, dtype=np.int64)
     beta = np.zeros(0)
     if not open_wd or not use.any():
+
         def predict_none(days: np.ndarray) -> np.ndarray:
             return np.zeros(days.size)
 
@@ -342,7 +353,11 @@ def _fit_day_model(history: History, q: int, labels: list[str | None], is_holida
     hol_effect = float(beta[n_wd + int(with_trend)]) if has_holiday else None
     label_effect: dict[str, float] = {}
     for j, lb in enumerate(fit_labels):
-        base = hol_effect if (hol_effect is not None and _is_holiday_label(lb, labels, is_holiday)) else 0.0
+        base = (
+            hol_effect
+            if (hol_effect is not None and _is_holiday_label(lb, labels, is_holiday))
+            else 0.0
+        )
         label_effect[lb] = base + float(beta[n_fixed + j])
 
     def predict(days: np.ndarray) -> np.ndarray:
@@ -375,7 +390,9 @@ class DayModelParts:
     notes: list[str]
 
 
-def day_model_parts(history: History, special: SpecialDays, first_day: int, n_days: int) -> DayModelParts:
+def day_model_parts(
+    history: History, special: SpecialDays, first_day: int, n_days: int
+) -> DayModelParts:
     """Fit the day model and the profiles; predict the forecast days' parts."""
     n_q, n_d, slots = history.offered.shape
     all_dates = _day_dates(history, 0, first_day + n_days)
@@ -401,7 +418,9 @@ def day_model_parts(history: History, special: SpecialDays, first_day: int, n_da
     for q, fit in enumerate(fits):
         normal_total[q] = fit.predict_normal(target)
         for i, lb in enumerate(target_labels):
-            shares[q, i] = own.get((q, lb), profile[q, target_wd[i]]) if lb else profile[q, target_wd[i]]
+            shares[q, i] = (
+                own.get((q, lb), profile[q, target_wd[i]]) if lb else profile[q, target_wd[i]]
+            )
             if lb is None:
                 continue
             if lb in fit.closed_labels:
@@ -417,7 +436,8 @@ def day_model_parts(history: History, special: SpecialDays, first_day: int, n_da
         closed[q] |= np.isin(target_wd, sorted(fit.closed_weekdays))
     if unseen:
         notes.append(
-            "Geen eerdere dagen in de historie voor: " + ", ".join(sorted(unseen))
+            "Geen eerdere dagen in de historie voor: "
+            + ", ".join(sorted(unseen))
             + "; die dagen zijn als gewone dag voorspeld."
         )
     n_out = sum(int(f.outliers.size) for f in fits)
@@ -468,7 +488,11 @@ def ets(history: History, special: SpecialDays, first_day: int, n_days: int) -> 
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 model = ExponentialSmoothing(
-                    series, trend="add", damped_trend=True, seasonal="add", seasonal_periods=7,
+                    series,
+                    trend="add",
+                    damped_trend=True,
+                    seasonal="add",
+                    seasonal_periods=7,
                     initialization_method="estimated",
                 )
                 result = model.fit(optimized=True)
@@ -481,6 +505,10 @@ def ets(history: History, special: SpecialDays, first_day: int, n_days: int) -> 
 METHODS: dict[str, MethodSpec] = {
     "daymodel": MethodSpec("daymodel", "dagmodel × dagprofiel", 14, day_model),
     "ets": MethodSpec("ets", "exponential smoothing (statsmodels)", 35, ets),
-    "last_week": MethodSpec("last_week", "zelfde interval vorige week", 7, last_week, baseline=True),
-    "mean4": MethodSpec("mean4", "gemiddelde laatste 4 zelfde weekdagen", 7, mean_of_four, baseline=True),
+    "last_week": MethodSpec(
+        "last_week", "zelfde interval vorige week", 7, last_week, baseline=True
+    ),
+    "mean4": MethodSpec(
+        "mean4", "gemiddelde laatste 4 zelfde weekdagen", 7, mean_of_four, baseline=True
+    ),
 }

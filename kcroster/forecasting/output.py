@@ -37,7 +37,9 @@ def forecast_rows(result: ForecastResult) -> Iterator[tuple[Any, ...]]:
     """``(date, 'HH:MM', queue, volume, aht, p10, p90)`` per open cell, queue by queue."""
     from kcroster.model.timegrid import Horizon
 
-    horizon = Horizon(start=result.start, days=result.days, interval_minutes=result.interval_minutes)
+    horizon = Horizon(
+        start=result.start, days=result.days, interval_minutes=result.interval_minutes
+    )
     day_of = horizon.day_of_interval
     minute = horizon.local_minute_of_day
     slot = minute // result.interval_minutes
@@ -47,8 +49,15 @@ def forecast_rows(result: ForecastResult) -> Iterator[tuple[Any, ...]]:
         is_open = result.open[q, day_of, slot]
         for k in np.flatnonzero(is_open).tolist():
             d, s = int(day_of[k]), int(slot[k])
-            yield (dates[d], labels[s], name, float(result.planned[q, d, s]), float(result.aht[q, d, s]),
-                   float(result.p10[q, d, s]), float(result.p90[q, d, s]))
+            yield (
+                dates[d],
+                labels[s],
+                name,
+                float(result.planned[q, d, s]),
+                float(result.aht[q, d, s]),
+                float(result.p10[q, d, s]),
+                float(result.p90[q, d, s]),
+            )
 
 
 def _atomic(path: Path, write: Callable[[Path], None]) -> Path:
@@ -60,7 +69,9 @@ def _atomic(path: Path, write: Callable[[Path], None]) -> Path:
         write(tmp)
         os.replace(tmp, path)
     except OSError as exc:
-        raise KcrosterInputError(f"kan niet schrijven ({exc.strerror or exc})", file=path.name) from exc
+        raise KcrosterInputError(
+            f"kan niet schrijven ({exc.strerror or exc})", file=path.name
+        ) from exc
     finally:
         if tmp.exists():
             tmp.unlink()
@@ -74,8 +85,17 @@ def _csv(result: ForecastResult, tmp: Path) -> None:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(COLUMNS)
         for day, at, queue, volume, aht, p10, p90 in forecast_rows(result):
-            w.writerow([day.isoformat(), at, safe_cell_text(queue), f"{volume:.3f}", f"{aht:.1f}",
-                        f"{p10:.3f}", f"{p90:.3f}"])
+            w.writerow(
+                [
+                    day.isoformat(),
+                    at,
+                    safe_cell_text(queue),
+                    f"{volume:.3f}",
+                    f"{aht:.1f}",
+                    f"{p10:.3f}",
+                    f"{p90:.3f}",
+                ]
+            )
 
 
 def _xlsx(result: ForecastResult, tmp: Path) -> None:
