@@ -8,7 +8,9 @@ group's agents on duty over its open queues. Concrete queue and break assignment
 made in :mod:`kcroster.solver.extract`. Coverage is counted in tenths of an agent (``SCALE``) so
 fractional requirements and reintegration productivity are exact enough.
 
-Under-coverage is convex: tier t (one agent wide) costs ``under_tiers[t]`` per tenth.
+Under-coverage is convex: tier t (one agent wide) costs ``under_tiers[t]`` per tenth, the last
+tier's price for all the rest. Every cell's cost therefore has at most ``len(under_tiers) + 2``
+pieces, and so has its model: its size does not depend on how large one requirement is.
 """
 
 from __future__ import annotations
@@ -210,20 +212,22 @@ def _demand_cells(b: ModelBuilder, cover: dict[tuple[int, int], list[tuple[int, 
 
 def _tenths_cost(b: ModelBuilder, expr, r: int, tiers: list[int]) -> list[tuple[int, int]]:
     """Coverage in tenths (reintegration productivity, fractional flows): one bounded
-    under-coverage variable per tier and one over-coverage variable. Returns the cell's cost
-    points [(coverage tenths, cost)] for the bounds."""
+    under-coverage variable per tier (the last one takes all the rest) and one over-coverage
+    variable. Returns the cell's cost points [(coverage tenths, cost)] for the bounds: the
+    kinks only, so they stay as few as the tiers."""
     m = b.model
-    pts = sorted({max(0, r - SCALE * t) for t in range(math.ceil(r / SCALE) + 1)} | {0, r})
+    ntier = min(math.ceil(r / SCALE), len(tiers))
+    pts = sorted({max(0, r - SCALE * t) for t in range(ntier)} | {0, r})
     cost = ([(c, _tier_cost(max(0, r - c), tiers) + b.w8.over * max(0, c - r)) for c in pts]
             + [(r + SCALE, b.w8.over * SCALE)])
     if r > 0:
         us = []
-        ntier = math.ceil(r / SCALE)
         for t in range(ntier):
-            width = min(SCALE, r - t * SCALE)
+            # the last tier is as wide as what is left of the requirement
+            width = r - t * SCALE if t == len(tiers) - 1 else min(SCALE, r - t * SCALE)
             u = m.new_int_var(0, width, "")
             us.append(u)
-            b.penalise("under", tiers[min(t, len(tiers) - 1)], u)
+            b.penalise("under", tiers[t], u)
         m.add(expr + sum(us) >= r)
     if b.w8.over:
         o = m.new_int_var(0, SCALE * max(1, len(b.agents)) * 2, "")
@@ -259,18 +263,23 @@ def _whole_agent_cost(b: ModelBuilder, terms, const: int, r: int, tiers: list[in
         chords.append((i, f0, f1 - f0))
     b.penalise("coverage", 1, z)
     # the cost the model charges at coverage a agents is the upper envelope of the chords
-    # (clipped at 0, z's domain): a bound must use exactly this function, not cell_cost
-    return [(SCALE * a, max(0, max(f0 + df * (a - i) for i, f0, df in chords))) for a in range(0, hi + 2)]
+    # (clipped at 0, z's domain): a bound must use exactly this function, not cell_cost. Below
+    # ``lo`` the first chord is the envelope (a straight line), so its kinks are the points
+    return [(SCALE * a, max(0, max(f0 + df * (a - i) for i, f0, df in chords)))
+            for a in sorted({0, *range(lo, hi + 2)})]
 
 
 def _tier_cost(short: int, tiers: list[int]) -> int:
-    cost, t = 0, 0
-    while short > 0:
+    """Cost of ``short`` tenths below the requirement: tier t (one agent wide) at ``tiers[t]``
+    per tenth, the last tier's price for all the rest (in as many steps as there are tiers)."""
+    cost = 0
+    for price in tiers[:-1]:
+        if short <= 0:
+            return cost
         take = min(SCALE, short)
-        cost += take * tiers[min(t, len(tiers) - 1)]
+        cost += take * price
         short -= take
-        t += 1
-    return cost
+    return cost + max(0, short) * tiers[-1]
 
 
 def _type_demand(b: ModelBuilder) -> None:
