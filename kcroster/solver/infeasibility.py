@@ -1,10 +1,13 @@
 """Explaining infeasibility in planner terms.
 
-Every hard rule is guarded by one assumption literal per (rule, agent, period); CP-SAT returns a
-set of assumptions that is already infeasible, which we shrink by deletion (drop a rule, re-solve:
-still infeasible → it was not needed) and translate into Dutch (and English) sentences that name
-the rule, the agent and the days — plus what limited that agent on those days (leave,
-reintegration plan, availability).
+Every hard rule is per agent (coverage is soft), so a problem without legal roster comes down
+to agents whose own settings contradict each other. For such an agent
+:mod:`kcroster.solver.conflict_set` finds the smallest set of the planner's settings that
+conflict (window, contract hours, days per week, leave, must-wishes, reintegration plan, the
+legal rules…) and a fix per member with its number (:mod:`kcroster.solver.fixes`);
+:mod:`kcroster.solver.conflict_text` words it. The result is an :class:`Explanation`: the Dutch
+lines (what ``RosterResult.conflicts`` holds and the command line prints) with the English
+lines and the structured conflicts beside, so the GUI shows its own language and never a mix.
 """
 
 from __future__ import annotations
@@ -17,10 +20,38 @@ from ortools.sat.python import cp_model
 from kcroster.model import Project
 from kcroster.rules.catalogue import RULES_BY_ID
 from kcroster.solver.builder import Gate, ModelBuilder
+from kcroster.solver.conflict_set import AgentConflict, conflict_for
 from kcroster.solver.options import SolveOptions
+
+#: explained agents per explanation at most (the first few are what a planner fixes first)
+MAX_AGENTS = 3
+
+
+class Explanation(list):
+    """The Dutch lines of an explanation (a ``list[str]``), with ``en`` (the same in English)
+    and ``conflicts`` (the :class:`AgentConflict` behind them) beside."""
+
+    def __init__(
+        self, nl: list[str], en: list[str], conflicts: list[AgentConflict] | None = None
+    ) -> None:
+        super().__init__(nl)
+        self.nl = list(nl)
+        self.en = list(en)
+        self.conflicts = list(conflicts or [])
+
+    def lines(self, lang: str) -> list[str]:
+        """The lines in ``lang`` ("nl" or "en")."""
+        return list(self.en if lang == "en" else self.nl)
+
+
+TIP = (
+    "Tip: versoepeld oplossen levert een rooster met zo min mogelijk overtredingen.",
+    "Tip: a relaxed solve gives the roster with the fewest violations.",
+)
 
 
 def describe_gate(project: Project, g: Gate) -> str:
+    """A gate (rule, agent, period) in words, both rule names (the relaxed solve's violations)."""
     r = RULES_BY_ID.get(g.rule)
     name = f"{r.name_nl} / {r.name_en}" if r else g.rule
     who = ""
@@ -34,36 +65,75 @@ def describe_gate(project: Project, g: Gate) -> str:
     return f"{name}: {', '.join(parts)}" if parts else name
 
 
-def _limits(b: ModelBuilder, agent_id: str) -> list[str]:
-    """Why an agent cannot work on some days (context for a conflict)."""
-    out = []
-    ai = next(i for i, a in enumerate(b.agents) if a.id == agent_id)
-    for lv in b.p.leave:
-        if lv.agent_id == agent_id and lv.end.date() >= b.hz.start and lv.start.date() < b.hz.end:
-            out.append(f"  afwezig ({lv.label}) {lv.start:%Y-%m-%d %H:%M} – {lv.end:%Y-%m-%d %H:%M}")
-    blocked = [b.hz.dates[d].isoformat() for d in range(b.D) if not b.cands[ai][d]]
-    if blocked and len(blocked) < b.D:
-        out.append("  geen mogelijke dienst op / no possible shift on: " + ", ".join(blocked))
-    elif blocked:
-        out.append("  geen enkele mogelijke dienst in de hele periode / no possible shift at all")
-    if b.p.reintegration_plan(agent_id):
-        out.append("  re-integratieplan beperkt dagen, uren en tijden / reintegration plan restricts days, hours, times")
-    return out
+def _from_conflicts(conflicts: list[AgentConflict]) -> Explanation:
+    from kcroster.solver.conflict_text import conflict_lines
+
+    nl = [line for c in conflicts for line in conflict_lines(c, "nl")]
+    en = [line for c in conflicts for line in conflict_lines(c, "en")]
+    return Explanation([*nl, TIP[0]], [*en, TIP[1]], conflicts)
 
 
-def explain(project: Project, requirement: np.ndarray | None, options: SolveOptions,
-            time_limit_s: float = 20.0) -> list[str]:
+def explain_agent(b: ModelBuilder, ai: int, time_limit_s: float = 20.0) -> Explanation:
+    """Why one agent's own settings admit no schedule: the minimal conflict set with fixes."""
+    agent = b.agents[ai]
+    c = conflict_for(b.p, b.req, b.opts, agent.id, time_limit_s)
+    if c is None:
+        return Explanation(
+            [
+                f"Geen geldig rooster gevonden voor {agent.name} ({agent.id}) binnen de rekentijd; "
+                "de oorzaak kon niet worden vastgesteld."
+            ],
+            [
+                f"No legal schedule found for {agent.name} ({agent.id}) in time; the cause "
+                "could not be determined."
+            ],
+        )
+    return _from_conflicts([c])
+
+
+def explain(
+    project: Project,
+    requirement: np.ndarray | None,
+    options: SolveOptions,
+    time_limit_s: float = 20.0,
+) -> Explanation:
+    """Why the whole problem has no legal roster: the agents without a legal schedule of their
+    own (each with its minimal conflict set); when none is found, the full model's gates."""
+    t0 = _time.perf_counter()
+    found: list[AgentConflict] = []
+    for a in project.agents:
+        left = time_limit_s - (_time.perf_counter() - t0)
+        if left <= 0 or len(found) >= MAX_AGENTS:
+            break
+        c = conflict_for(project, requirement, options, a.id, max(1.0, left / 2))
+        if c is not None:
+            found.append(c)
+    if found:
+        return _from_conflicts(found)
+    return _explain_gates(
+        project, requirement, options, max(1.0, time_limit_s - (_time.perf_counter() - t0))
+    )
+
+
+def _explain_gates(
+    project: Project, requirement: np.ndarray | None, options: SolveOptions, time_limit_s: float
+) -> Explanation:
+    """The full model's gates as assumptions, the core shrunk by deletion (no agent alone was
+    found infeasible: e.g. the time ran out on the one-agent tests)."""
     t0 = _time.perf_counter()
     b = ModelBuilder(project, requirement, options, mode=ModelBuilder.DIAGNOSE)
     b.build()
     gates = list(b.gates.items())
     if not gates:
-        return ["Geen geldig rooster mogelijk, maar geen enkele regel kon worden aangewezen "
-                "(No legal roster; no single rule could be identified)."]
+        return Explanation(
+            ["Geen geldig rooster mogelijk, maar geen enkele regel kon worden aangewezen."],
+            ["No legal roster, but no single rule could be identified."],
+        )
     lits = [lit for _g, lit in gates]
     by_index = {lit.index: g for g, lit in gates}
 
     def infeasible(subset: list) -> bool | None:
+        """The full model with these gates on: True infeasible, False feasible, None unknown."""
         s = cp_model.CpSolver()
         s.parameters.num_workers = 1
         s.parameters.max_time_in_seconds = max(1.0, time_limit_s - (_time.perf_counter() - t0)) / 2
@@ -82,80 +152,33 @@ def explain(project: Project, requirement: np.ndarray | None, options: SolveOpti
     b.model.add_assumptions(lits)
     st = s.solve(b.model)
     if st != cp_model.INFEASIBLE:
-        return ["Geen geldig rooster gevonden binnen de tijdslimiet; de oorzaak kon niet worden "
-                "vastgesteld (No legal roster found in time; the cause could not be determined)."]
+        return Explanation(
+            [
+                "Geen geldig rooster gevonden binnen de rekentijd; de oorzaak kon niet worden "
+                "vastgesteld."
+            ],
+            ["No legal roster found in time; the cause could not be determined."],
+        )
     core_idx = list(s.sufficient_assumptions_for_infeasibility())
     core = [next(lit for lit in lits if lit.index == i) for i in core_idx]
     # shrink by deletion while time allows
     i = 0
     while i < len(core) and len(core) <= 40 and _time.perf_counter() - t0 < time_limit_s:
-        trial = core[:i] + core[i + 1:]
+        trial = core[:i] + core[i + 1 :]
         if trial and infeasible(trial):
             core = trial
         else:
             i += 1
-    msgs = ["Geen geldig rooster mogelijk: deze regels zijn samen niet te halen "
-            "(No legal roster: these rules cannot all hold):"]
-    agents_seen: list[str] = []
-    for lit in core:
-        g = by_index[lit.index]
-        msgs.append("- " + describe_gate(project, g))
-        if g.agent is not None and g.agent not in agents_seen:
-            agents_seen.append(g.agent)
-    for aid in agents_seen:
-        lim = _limits(b, aid)
-        if lim:
-            msgs.append(f"Beperkingen van {aid} / limits of {aid}:")
-            msgs.extend(lim)
-    msgs.append("Tip: een soepele berekening (relaxed) levert een rooster met zo min mogelijk "
-                "overtredingen (a relaxed solve returns the roster with the fewest violations).")
-    return msgs
-
-
-def explain_agent(b: ModelBuilder, ai: int, time_limit_s: float = 20.0) -> list[str]:
-    """Explain why one agent's own rules admit no schedule (every hard rule is per agent)."""
-    from kcroster.solver.warmstart import add_rules, sub_builder
-
-    t0 = _time.perf_counter()
-    s = sub_builder(b, ai, mode=ModelBuilder.DIAGNOSE)
-    add_rules(s)
-    gates = list(s.gates.items())
-    agent = b.agents[ai]
-    head = (f"Geen geldig rooster mogelijk voor {agent.name} ({agent.id}): deze regels zijn samen niet te "
-            f"halen (No legal schedule for {agent.name}: these rules cannot all hold):")
-    if not gates:
-        return [head, *(_limits(b, agent.id))]
-    lits = [lit for _g, lit in gates]
-    by_index = {lit.index: g for g, lit in gates}
-
-    def infeasible(subset: list) -> bool:
-        sol = cp_model.CpSolver()
-        sol.parameters.num_workers = 1
-        sol.parameters.max_time_in_seconds = max(0.5, time_limit_s - (_time.perf_counter() - t0)) / 4
-        s.model.clear_assumptions()
-        s.model.add_assumptions(subset)
-        return sol.solve(s.model) == cp_model.INFEASIBLE
-
-    sol = cp_model.CpSolver()
-    sol.parameters.num_workers = 1
-    sol.parameters.max_time_in_seconds = time_limit_s
-    s.model.add_assumptions(lits)
-    if sol.solve(s.model) != cp_model.INFEASIBLE:
-        return [head, *(_limits(b, agent.id))]
-    core = [lit for lit in lits if lit.index in set(sol.sufficient_assumptions_for_infeasibility())]
-    i = 0
-    while i < len(core) and _time.perf_counter() - t0 < time_limit_s:
-        trial = core[:i] + core[i + 1:]
-        if trial and infeasible(trial):
-            core = trial
-        else:
-            i += 1
-    msgs = [head]
-    msgs.extend("- " + describe_gate(b.p, by_index[lit.index]) for lit in core)
-    lim = _limits(b, agent.id)
-    if lim:
-        msgs.append(f"Beperkingen van {agent.name} / limits of {agent.name}:")
-        msgs.extend(lim)
-    msgs.append("Tip: een soepele berekening (relaxed) levert een rooster met zo min mogelijk "
-                "overtredingen (a relaxed solve returns the roster with the fewest violations).")
-    return msgs
+    gates_core = [by_index[lit.index] for lit in core]
+    nl = ["Geen geldig rooster mogelijk: deze regels zijn samen niet te halen:"]
+    en = ["No legal roster: these rules cannot all hold:"]
+    for g in gates_core:
+        r = RULES_BY_ID.get(g.rule)
+        for lines, name in ((nl, r.name_nl if r else g.rule), (en, r.name_en if r else g.rule)):
+            who = next(
+                (f"{a.name} ({a.id})" for a in project.agents if a.id == g.agent), g.agent or ""
+            )
+            lines.append(
+                "- " + ": ".join(x for x in (name, ", ".join(y for y in (who, g.period) if y)) if x)
+            )
+    return Explanation([*nl, TIP[0]], [*en, TIP[1]])

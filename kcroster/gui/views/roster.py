@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from kcroster.edits import DeleteShift, LockShift, MoveShift, ReplaceRoster, SwapShifts
 from kcroster.gui import fmt, theme
-from kcroster.gui.i18n import plural, tr
+from kcroster.gui.i18n import language, plural, tr
 from kcroster.gui.jobs import Job, run_job
 from kcroster.gui.models.violations_model import ViolationsModel
 from kcroster.gui.views.base import Screen, card
@@ -393,7 +393,8 @@ class RosterScreen(Screen):
         status = str(getattr(result, "status", ""))
         roster = getattr(result, "roster", None)
         if status == "infeasible" or roster is None or (not roster.shifts and getattr(result, "conflicts", None)):
-            conflicts = list(getattr(result, "conflicts", []))
+            raw = getattr(result, "conflicts", [])  # an Explanation carries both languages
+            conflicts = raw.lines(language()) if hasattr(raw, "lines") else list(raw)
             if self.auto_relax:
                 QTimer.singleShot(0, lambda: self.optimise(time_limit_s=self._last_limit, relaxed=True))
                 return
