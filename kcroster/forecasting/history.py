@@ -21,7 +21,7 @@ learns from a zero that is really "unknown".
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -155,21 +155,9 @@ class History:
         }
 
     def _copy(self, **changes: object) -> History:
-        base = dict(
-            queues=list(self.queues),
-            start=self.start,
-            interval_minutes=self.interval_minutes,
-            sl_seconds=self.sl_seconds,
-            abandons=self.abandons,
-            exposure=self.exposure,
-            missing=self.missing,
-            aht_known=self.aht_known,
-            source=self.source,
-            notes=list(self.notes),
-            **self._arrays(),
-        )
-        base.update(changes)
-        return History(**base)  # type: ignore[arg-type]
+        """A copy with ``changes`` (its own queue and note lists; arrays shared unless changed)."""
+        own = {"queues": list(self.queues), "notes": list(self.notes)}
+        return replace(self, **{**own, **changes})  # type: ignore[arg-type]
 
     def resampled(self, interval_minutes: int) -> History:
         """The same history on a coarser grid (15 → 30 or 60 minutes): counts add up."""

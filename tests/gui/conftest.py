@@ -57,6 +57,29 @@ def window(app, qtbot, fake):
     win.deleteLater()
 
 
+@pytest.fixture
+def real_window(app, qtbot):
+    """A maker of windows on the real pipeline (real project store and settings), each with its
+    own document; ``make(cfg)`` passes settings. Their autosave timers stop at the end."""
+    from kcroster import pipeline
+    from kcroster.gui.document import ProjectDocument
+    from kcroster.gui.main_window import MainWindow
+
+    made = []
+
+    def make(cfg=None):
+        win = MainWindow(ProjectDocument(pipeline), settings=cfg, confirm_close=False)
+        qtbot.addWidget(win)
+        made.append(win)
+        return win
+
+    yield make
+    for win in made:
+        win.autosave_timer.stop()
+        win.edit_autosave_timer.stop()
+        win.close()
+
+
 # The offscreen platform plugin warns about a window feature it lacks whenever a dialog opens;
 # that says nothing about our code, while every other Qt warning still fails the test.
 OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints"

@@ -113,28 +113,6 @@ def test_no_question_without_unsaved_edits(guarded, window, qtbot):
 # -- recovery and autosave with the real project store --------------------------------------------
 
 
-@pytest.fixture
-def real_window(app, qtbot, fake):
-    from kcroster import pipeline
-    from kcroster.gui.document import ProjectDocument
-    from kcroster.gui.main_window import MainWindow
-
-    made = []
-
-    def make():
-        doc = ProjectDocument(pipeline)
-        win = MainWindow(doc, confirm_close=False)
-        qtbot.addWidget(win)
-        made.append(win)
-        return win
-
-    yield make
-    for win in made:
-        win.autosave_timer.stop()
-        win.edit_autosave_timer.stop()
-        win.close()
-
-
 def test_untitled_project_is_offered_for_recovery_at_the_next_start(real_window, qtbot, fake):
     from kcroster.io.project_store import load_project
 

@@ -22,27 +22,6 @@ from kcroster import settings as user_settings
 
 
 @pytest.fixture
-def real_window(app, qtbot):
-    from kcroster import pipeline
-    from kcroster.gui.document import ProjectDocument
-    from kcroster.gui.main_window import MainWindow
-
-    made = []
-
-    def make(cfg=None):
-        win = MainWindow(ProjectDocument(pipeline), settings=cfg, confirm_close=False)
-        qtbot.addWidget(win)
-        made.append(win)
-        return win
-
-    yield make
-    for win in made:
-        win.autosave_timer.stop()
-        win.edit_autosave_timer.stop()
-        win.close()
-
-
-@pytest.fixture
 def project_file(tmp_path, fake) -> Path:
     from kcroster.io.project_store import save_project
 
