@@ -578,13 +578,63 @@ def cmd_forecast(args: argparse.Namespace) -> int:
         special = parse_special_days(args.special)
     except ValueError as exc:
         raise KcrosterInputError(f"--special: {exc}") from exc
+    given = parse_column_mapping(args.columns)
+    header, columns = _forecast_columns(args.history, given)
     run = run_forecast(
         args.history, args.output, start=args.start, weeks=args.weeks,
         interval_minutes=args.interval, method=args.method, quantile=args.quantile,
-        columns=parse_column_mapping(args.columns), aht_seconds=args.aht, special_days=special,
+        columns=columns, aht_seconds=args.aht, special_days=special,
     )
+    if given and header:
+        _remember_forecast_columns(header, given)
     print(run.text)
     return EXIT_OK
+
+
+def _forecast_columns(
+    history: Path, given: dict[str, str]
+) -> tuple[list[str] | None, dict[str, str]]:
+    """The history file's header and the column mapping to read it with: ``--columns`` when
+    given, else the mapping remembered for this header (said on stderr, so the planner knows
+    where the columns came from), else none (the readers recognise the columns themselves)."""
+    from kcroster import settings as user_settings
+    from kcroster.forecasting.acd import read_header
+
+    try:
+        header = read_header(history)
+    except KcrosterInputError:
+        return None, given  # the reader says what is wrong with the file
+    if given:
+        return header, given
+    problems: list[user_settings.SettingsProblem] = []
+    remembered = user_settings.load_settings(problems).columns_for(header)
+    for problem in problems:
+        print(f"let op: {problem.message_nl}", file=sys.stderr)
+    if remembered:
+        text = ",".join(f"{k}={v}" for k, v in remembered.items())
+        print(
+            f"kolommen zoals eerder opgegeven voor deze kopregel: --columns {text} "
+            "(geef --columns om ze te wijzigen)",
+            file=sys.stderr,
+        )
+        return header, remembered
+    return header, {}
+
+
+def _remember_forecast_columns(header: list[str], columns: dict[str, str]) -> None:
+    """Remember ``--columns`` for files with this header (the GUI's store): a failed save is
+    said on stderr and does not fail the forecast that was written."""
+    from kcroster import settings as user_settings
+
+    problems: list[user_settings.SettingsProblem] = []
+    settings = user_settings.load_settings(problems)
+    for problem in problems:
+        print(f"let op: {problem.message_nl}", file=sys.stderr)
+    settings.remember_columns(header, columns)
+    try:
+        user_settings.save_settings(settings)
+    except WriteError as exc:
+        print(f"let op: de kolommen zijn niet onthouden: {exc}", file=sys.stderr)
 
 
 # --------------------------------------------------------------------------------------------

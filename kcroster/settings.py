@@ -1,4 +1,4 @@
-"""User settings (recent files, language, window layout) in the platform's standard place.
+"""User settings (recent files, language, window layout, remembered ACD column mappings) in the platform's standard place.
 
 Windows: ``%APPDATA%\\kcroster``; macOS: ``~/Library/Application Support/kcroster``; Linux:
 ``$XDG_CONFIG_HOME/kcroster`` (default ``~/.config/kcroster``). A ``--temp-basedir`` run points
@@ -18,7 +18,7 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime
 from pathlib import Path
@@ -27,8 +27,8 @@ from typing import Any
 from kcroster.io.atomic import WriteError, atomic_write
 
 __all__ = [
-    "SCHEMA_VERSION", "Settings", "SettingsProblem", "WriteError", "basedir", "load_settings",
-    "recovery_dir", "save_settings", "set_basedir", "settings_path",
+    "SCHEMA_VERSION", "Settings", "SettingsProblem", "WriteError", "basedir", "header_signature",
+    "load_settings", "recovery_dir", "save_settings", "set_basedir", "settings_path",
 ]
 
 SCHEMA_VERSION = 1
@@ -78,11 +78,36 @@ class Settings:
     last_screen: int = 0
     solve_time_limit_s: int = 60
     solve_workers: int = 0  # 0 = all cores
+    # call-by-call ACD exports: header signature → the planner's column mapping (field → column)
+    column_mappings: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def add_recent(self, path: str | Path, limit: int = 10) -> None:
         p = str(Path(path).resolve())
         self.recent_files = [p] + [r for r in self.recent_files if r != p]
         del self.recent_files[limit:]
+
+    def columns_for(self, header: Sequence[str]) -> dict[str, str] | None:
+        """The column mapping the planner gave for a file with this header before, if any."""
+        found = self.column_mappings.get(header_signature(header))
+        return dict(found) if found else None
+
+    def remember_columns(
+        self, header: Sequence[str], mapping: dict[str, str], limit: int = 20
+    ) -> None:
+        """Remember ``mapping`` for files with this header (the newest ``limit`` headers), so
+        the next export of the same ACD report needs no mapping (GUI dialog and ``--columns``)."""
+        key = header_signature(header)
+        rest = {k: v for k, v in self.column_mappings.items() if k != key}
+        self.column_mappings = {key: dict(mapping), **dict(list(rest.items())[: limit - 1])}
+
+
+def header_signature(header: Sequence[str]) -> str:
+    """A file's column names as one key: trimmed, case-folded, in order, ``|``-separated.
+
+    The same ACD report exported again (other dates, other rows) has the same signature; a
+    report with a column more or less is another layout and gets its own mapping.
+    """
+    return "|".join(str(h).strip().casefold() for h in header)
 
 
 def settings_path() -> Path:
@@ -130,6 +155,15 @@ _VALID: dict[str, Callable[[Any], bool]] = {
     "last_screen": lambda v: _is_int(v, 0, 999),
     "solve_time_limit_s": lambda v: _is_int(v, 1, 86_400),
     "solve_workers": lambda v: _is_int(v, 0, 4096),
+    "column_mappings": lambda v: (
+        isinstance(v, dict)
+        and all(
+            isinstance(k, str)
+            and isinstance(m, dict)
+            and all(isinstance(a, str) and isinstance(b, str) for a, b in m.items())
+            for k, m in v.items()
+        )
+    ),
 }
 assert set(_VALID) == {f.name for f in fields(Settings)}
 
