@@ -297,6 +297,30 @@ class SetQueueSetting(Edit):
         return Changed("queues")
 
 
+class SetFteHours(Edit):
+    """The FTE basis: hours per week that make one FTE (``Project.fte_hours``, e.g. 36 or 38).
+
+    Reported as a 'queues' change: every FTE figure (requirement, coverage, KPIs) is derived
+    from it and must be recomputed, as after a service-target change."""
+
+    label = "FTE-basis wijzigen"
+
+    def __init__(self, hours: float) -> None:
+        if not 0 < hours <= 80:
+            raise ValueError("een FTE is tussen 0 en 80 uur per week")
+        self.hours = float(hours)
+        self._old = 0.0
+
+    def apply(self, project: Project) -> Changed:
+        self._old = project.fte_hours
+        project.fte_hours = self.hours
+        return Changed("queues")
+
+    def revert(self, project: Project) -> Changed:
+        project.fte_hours = self._old
+        return Changed("queues")
+
+
 class SetWish(Edit):
     """Set (or with ``wish=None`` clear) an agent's wish for one day."""
 

@@ -8,6 +8,7 @@ from datetime import date, datetime, time
 from PySide6.QtCore import QLocale
 
 from kcroster.gui.i18n import language
+from kcroster.model.weeks import IsoWeek
 
 _DAYS = {"nl": ("ma", "di", "wo", "do", "vr", "za", "zo"), "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")}
 
@@ -37,6 +38,12 @@ def weekday_name(index: int) -> str:
 def day(d: date) -> str:
     """``ma 03-05`` — compact label for axes and column headers."""
     return f"{weekday(d)} {d.day:02d}-{d.month:02d}"
+
+
+def week(w: IsoWeek) -> str:
+    """``wk 19 (10–16 mei)`` in the UI language: the label every screen and export shares
+    (:func:`kcroster.model.weeks.week_label`)."""
+    return w.label(language())
 
 
 def full_date(d: date | datetime) -> str:

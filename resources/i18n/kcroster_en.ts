@@ -4,6 +4,11 @@
 <context>
     <name>kcroster</name>
     <message>
+        <location filename="../../kcroster/gui/views/staffing.py"/>
+        <source> uur per week</source>
+        <translation> hours per week</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/main_window.py"/>
         <source>&amp;Beeld</source>
         <translation>&amp;View</translation>
@@ -112,6 +117,11 @@
         <location filename="../../kcroster/gui/views/agents.py"/>
         <source>+ Stap</source>
         <translation>+ Step</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/staffing.py"/>
+        <source>1 FTE = {u} uur per week, een FTE-dag {d} uur.</source>
+        <translation>1 FTE = {u} hours per week, an FTE day {d} hours.</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/staffing.py"/>
@@ -466,6 +476,11 @@
         <translation>FTE rostered</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/staffing.py"/>
+        <source>FTE-basis: 1 FTE =</source>
+        <translation>FTE basis: 1 FTE =</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/forecast.py"/>
         <source>Forecast</source>
         <translation>Forecast</translation>
@@ -675,6 +690,11 @@
         <location filename="../../kcroster/gui/views/wishes.py"/>
         <source>Hoe zwaar de wens telt: 1 gewoon, 3 heel belangrijk</source>
         <translation>How much the wish counts: 1 normal, 3 very important</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/staffing.py"/>
+        <source>Hoeveel uur per week één FTE is; een FTE-dag is een vijfde daarvan.</source>
+        <translation>How many hours per week make one FTE; an FTE day is a fifth of that.</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/solve_dialog.py"/>
@@ -1691,11 +1711,6 @@
         <location filename="../../kcroster/gui/views/agents.py"/>
         <source>week</source>
         <translation>week</translation>
-    </message>
-    <message>
-        <location filename="../../kcroster/gui/views/staffing.py"/>
-        <source>week {n}</source>
-        <translation>week {n}</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/solve_dialog.py"/>

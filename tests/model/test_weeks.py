@@ -42,8 +42,12 @@ def test_iso_weeks_groups_a_horizon_across_the_year_end() -> None:
     for w in weeks:
         assert all(d.isocalendar()[:2] == (w.year, w.week) for d in w.days)
     assert sum(len(w.days) for w in weeks) == len(days)
-    assert [w.label() for w in weeks] == ["wk 52 (24–27 dec)", "wk 53 (28 dec 2026–3 jan 2027)",
-                                          "wk 1 (4–10 jan)", "wk 2 (11–13 jan)"]
+    assert [w.label() for w in weeks] == [
+        "wk 52 (24–27 dec)",
+        "wk 53 (28 dec 2026–3 jan 2027)",
+        "wk 1 (4–10 jan)",
+        "wk 2 (11–13 jan)",
+    ]
 
 
 def test_a_range_over_two_weeks_is_refused() -> None:

@@ -1,5 +1,6 @@
 """Bezetting (requirement) screen: queue service settings, required agents per interval as a
-chart and a table, and FTE per day and week."""
+chart and a table, and FTE per day and ISO week on the FTE basis (hours per FTE) the planner
+sets there."""
 
 from __future__ import annotations
 
@@ -18,16 +19,18 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
-from kcroster.edits import SetQueueSetting
+from kcroster.edits import SetFteHours, SetQueueSetting
 from kcroster.gui import fmt, theme
 from kcroster.gui.i18n import plural, tr
 from kcroster.gui.models.array_model import ArrayTableModel
 from kcroster.gui.views.base import Screen, card
 from kcroster.gui.views.common import clock_labels, fill_day_combo, fill_queue_combo, queue_combo
 from kcroster.gui.widgets.linechart import LineChart, Series
+from kcroster.model.weeks import iso_weeks
 
 
 def _spin(lo: float, hi: float, step: float, decimals: int, suffix: str, special: str | None = None) -> QDoubleSpinBox:
@@ -118,13 +121,28 @@ class StaffingScreen(Screen):
         self.fte_table.setModel(self.fte_model)
         for t in (self.interval_table, self.fte_table):
             t.setAlternatingRowColors(True)
-            t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
             t.verticalHeader().setDefaultSectionSize(22)
-        tabs = QTabWidget()
-        tabs.addTab(self.interval_table, tr("Per interval"))
-        tabs.addTab(self.fte_table, tr("FTE per dag en week"))
+        self.interval_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # four weeks of days do not fit the width: every column as wide as its two-line date
+        # header (scrolling sideways) instead of squeezed until the dates are cut off
+        self.fte_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.fte_hours = _spin(1, 80, 0.5, 1, tr(" uur per week"))
+        self.fte_hours.setToolTip(tr("Hoeveel uur per week één FTE is; een FTE-dag is een vijfde daarvan."))
+        self.fte_hours.valueChanged.connect(self.commit_fte_hours)
+        fte_tab = QWidget()
+        fte_lay = QVBoxLayout(fte_tab)
+        fte_lay.setContentsMargins(0, 6, 0, 0)
+        basis = QHBoxLayout()
+        basis.addWidget(QLabel(tr("FTE-basis: 1 FTE =")))
+        basis.addWidget(self.fte_hours)
+        basis.addStretch(1)
+        fte_lay.addLayout(basis)
+        fte_lay.addWidget(self.fte_table, 1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.interval_table, tr("Per interval"))
+        self.tabs.addTab(fte_tab, tr("FTE per dag en week"))
         bottom = QSplitter(Qt.Orientation.Horizontal)
-        bottom.addWidget(tabs)
+        bottom.addWidget(self.tabs)
         bottom.addWidget(totals)
         bottom.setSizes([900, 260])
 
@@ -147,6 +165,9 @@ class StaffingScreen(Screen):
         self.interval_model.set_array(np.zeros((0, 0)), [], [])
         self.fte_model.set_array(np.zeros((0, 0)), [], [])
         self.totals_label.setText("")
+        self.fte_hours.blockSignals(True)
+        self.fte_hours.setValue(self.fte_hours.minimum())
+        self.fte_hours.blockSignals(False)
 
     @staticmethod
     def _pair(a: QWidget, word: str, b: QWidget) -> QWidget:
@@ -197,6 +218,17 @@ class StaffingScreen(Screen):
         except ValueError as exc:
             self.status(str(exc))
 
+    def commit_fte_hours(self) -> None:
+        """The FTE basis as an undoable project edit (the FTE figures follow on refresh)."""
+        p = self.doc.project
+        value = float(self.fte_hours.value())
+        if p is None or abs(value - p.fte_hours) < 1e-9:
+            return
+        try:
+            self.doc.apply(SetFteHours(value))
+        except ValueError as exc:
+            self.status(str(exc))
+
     def refresh(self) -> None:
         p = self.doc.project
         assert p is not None
@@ -213,14 +245,19 @@ class StaffingScreen(Screen):
             return
         fte = np.asarray(getattr(req, "fte_per_day", None) if getattr(req, "fte_per_day", None) is not None
                          else self.doc.backend.fte_per_day(p, req.scheduled))
+        self.fte_hours.blockSignals(True)
+        self.fte_hours.setValue(p.fte_hours)
+        self.fte_hours.blockSignals(False)
         hz = p.horizon
-        weeks = sorted({hz.week_index(d) for d in hz.dates})
+        weeks = iso_weeks(hz.dates)
         week_cols = []
         for w in weeks:
-            mask = np.array([hz.week_index(d) == w for d in hz.dates])
+            mask = np.array([d in w.days for d in hz.dates])
             week_cols.append(fte[:, mask].sum(axis=1) / 5.0)  # FTE-week = 5 FTE-days
         values = np.hstack([fte, np.stack(week_cols, axis=1)])
-        cols = [fmt.day(d) for d in hz.dates] + [tr("week {n}").format(n=w + 1) for w in weeks]
+        # two-line headers keep the columns narrow: "ma" over "03-05", "wk 19" over its dates
+        cols = [f"{fmt.weekday(d)}\n{d.day:02d}-{d.month:02d}" for d in hz.dates]
+        cols += [fmt.week(w).replace(" (", "\n(", 1) for w in weeks]
         rows = [q.name for q in p.queues]
         total = values.sum(axis=0, keepdims=True)
         self.fte_model.set_array(np.vstack([values, total]), [*rows, tr("Totaal")], cols, 1)
@@ -228,6 +265,8 @@ class StaffingScreen(Screen):
             len(rows), tr("Gemiddeld {fte} FTE per dag nodig (na shrinkage), voor {n} wachtrij."),
             tr("Gemiddeld {fte} FTE per dag nodig (na shrinkage), verdeeld over {n} wachtrijen."),
             fte=fmt.num(float(total[0, :hz.days].mean()), 1))]
+        lines.append(tr("1 FTE = {u} uur per week, een FTE-dag {d} uur.").format(
+            u=fmt.num(p.fte_hours, 1), d=fmt.num(p.fte_hours / 5.0, 2)))
         for qi, name in enumerate(rows):
             sched = np.asarray(req.scheduled[qi])
             if sched.size and sched.max() > 0:

@@ -1,0 +1,103 @@
+"""Bezetting's FTE tab (issue 24 item 15): ISO weeks with their dates, an editable and undoable
+FTE basis, and date headers that are not cut off."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from kcroster.model import Agent, Forecast, Horizon, Project, Queue
+
+
+def _new_year_project(start: date = date(2026, 12, 24), days: int = 28) -> Project:
+    """Four weeks from Thursday 24 December 2026: ISO weeks 52, 53 (of 2026), 1, 2 and 3."""
+    hz = Horizon(start, days)
+    minute = hz.local_minute_of_day
+    open_ = (minute >= 480) & (minute < 1080)
+    vol = np.where(open_, 20.0, 0.0)[None, :]
+    fc = Forecast(hz, [Queue("Telefonie")], vol, np.full((1, hz.n_intervals), 300.0))
+    return Project("Jaarwisseling", hz, [Queue("Telefonie")], fc, [Agent("A1", "Anna", 36.0)])
+
+
+def _fte_columns(screen) -> list[str]:
+    m = screen.fte_model
+    return [m.headerData(c, Qt.Orientation.Horizontal) for c in range(m.columnCount())]
+
+
+def test_fte_tab_names_iso_weeks_with_dates_across_new_year(window) -> None:
+    p = _new_year_project()
+    window.doc.set_project(p)
+    window.show_screen("staffing")
+    screen = window.screen_by_key("staffing")
+    cols = _fte_columns(screen)
+    days, weeks = cols[: p.horizon.days], cols[p.horizon.days :]
+    assert len(days) == 28
+    # one column per ISO week the horizon touches, numbered as date.isocalendar() numbers them
+    expected = list(dict.fromkeys(d.isocalendar()[1] for d in p.horizon.dates))
+    assert expected == [52, 53, 1, 2, 3]
+    assert [int(re.match(r"wk (\d+)\n", w).group(1)) for w in weeks] == expected
+    assert weeks[1] == "wk 53\n(28 dec 2026–3 jan 2027)"
+    assert weeks[0] == "wk 52\n(24–27 dec)" and weeks[-1] == "wk 3\n(18–20 jan)"
+    # a week's FTE is its days' FTE over five (an FTE-week is five FTE-days)
+    values = np.array(
+        [
+            [
+                screen.fte_model.data(screen.fte_model.index(0, c), Qt.ItemDataRole.UserRole)
+                for c in range(len(cols))
+            ]
+        ]
+    )
+    wk53 = [i for i, d in enumerate(p.horizon.dates) if d.isocalendar()[:2] == (2026, 53)]
+    assert len(wk53) == 7
+    assert values[0, 28 + 1] == pytest.approx(values[0, wk53].sum() / 5)
+
+
+def test_fte_basis_edit_scales_the_fte_figures_and_undo_restores(window) -> None:
+    window.show_screen("staffing")
+    screen = window.screen_by_key("staffing")
+    p = window.doc.project
+    assert screen.fte_hours.value() == pytest.approx(p.fte_hours) == pytest.approx(36.0)
+
+    def table() -> np.ndarray:
+        m = screen.fte_model
+        return np.array(
+            [
+                [m.data(m.index(r, c), Qt.ItemDataRole.UserRole) for c in range(m.columnCount())]
+                for r in range(m.rowCount())
+            ]
+        )
+
+    before = table()
+    assert before.sum() > 0
+    screen.fte_hours.setValue(40.0)
+    assert p.fte_hours == pytest.approx(40.0)
+    np.testing.assert_allclose(table(), before * 36.0 / 40.0)
+    assert "40" in screen.totals_label.text()
+    assert window.doc.history.undo_label
+    window.undo_action.trigger()
+    assert p.fte_hours == pytest.approx(36.0)
+    assert screen.fte_hours.value() == pytest.approx(36.0)
+    np.testing.assert_allclose(table(), before)
+    window.redo_action.trigger()
+    assert p.fte_hours == pytest.approx(40.0)
+
+
+def test_fte_date_headers_are_not_cut_off(window, app) -> None:
+    window.doc.set_project(_new_year_project())
+    window.show_screen("staffing")
+    screen = window.screen_by_key("staffing")
+    screen.tabs.setCurrentWidget(screen.fte_table.parentWidget())
+    app.processEvents()
+    assert screen.fte_table.isVisible()
+    header = screen.fte_table.horizontalHeader()
+    fm = header.fontMetrics()
+    cols = _fte_columns(screen)
+    for c, text in enumerate(cols):
+        lines = text.split("\n")
+        need = max(fm.horizontalAdvance(line) for line in lines)
+        assert header.sectionSize(c) >= need, text
+    assert header.height() >= 2 * fm.height()
