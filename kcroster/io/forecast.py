@@ -10,7 +10,7 @@ Accepted input (DESIGN §6):
   Without an offset the first row for a repeated local time (02:00–02:59 on the autumn DST day)
   is the summer-time interval (fold 0), the second the winter-time one (fold 1).
 * **Wide format** — one sheet per queue (sheet name = queue): first row ``tijd`` + dates, first
-  column times of day, volumes in the cells (empty = 0). AHT on a sheet ``<queue> AHT`` of the
+  column times of day, volumes in the cells (an empty cell is a missing value, not 0). AHT on a sheet ``<queue> AHT`` of the
   same shape, or one value in column ``aht`` of the Queues sheet. On the autumn DST day a time
   row may appear twice (second = winter time); cells of times that do not exist must be empty.
   A CSV in this layout is read as one queue named after the file.
@@ -25,7 +25,13 @@ Decisions
     * A queue in the forecast that is missing from an existing Queues sheet is an error (the
       planner must say what its targets are); a Queues row without forecast data is kept with
       zero volume and reported in ``Forecast.notes`` (the queue may simply be quiet).
-    * Intervals inside the horizon without a row have volume 0.
+    * An interval outside opening hours without a row has volume 0. One *inside* opening hours
+      without a value (no row in long format; an empty cell, or a missing time or date, in wide
+      format) is a gap, not a zero (an explicit 0 is kept): every gap is listed in a
+      :class:`GapReport` note (queue, date, time, where in the file) and the ``gaps`` choice of
+      :func:`load_forecast` fills it — ``interpolate`` (default, see
+      :func:`apply_gap_policy`), ``zero`` — or stops the import (``stop``). A queue without any
+      row is not a gap (it has its own note).
     * The interval length is inferred from the times (15, 30 or 60 min) unless given; a day of
       a queue with ≥ 8 rows on a coarser grid than the rest is "mixed interval lengths".
     * ``open_mask``: from the queue's opening hours when given (public holidays from the
@@ -81,10 +87,17 @@ from kcroster.model.timegrid import AMSTERDAM, Horizon
 from kcroster.staffing.requirement import first_volume_too_large, volume_limit_reason
 
 __all__ = [
+    "DEFAULT_GAP_POLICY",
     "FORECAST_SHEETS",
+    "GAP_POLICIES",
     "LONG_COLUMNS",
     "QUEUE_COLUMNS",
     "QUEUE_SHEETS",
+    "ForecastGap",
+    "ForecastGapsError",
+    "GapReport",
+    "apply_gap_policy",
+    "gap_report",
     "load_forecast",
     "parse_opening_hours",
     "queue_from_settings",
@@ -478,6 +491,7 @@ class _Records:
     aht: np.ndarray  # NaN = not given
     where: Any  # callable (i, field) -> dict(file, sheet, row, column)
     lenient_zero: bool = False  # wide format: empty cells at non-existent times are ignored
+    blank: np.ndarray | None = None  # wide format: the volume cell is empty (volume reads 0)
 
 
 def _err(records: _Records, i: int, fld: str, reason: str) -> KcrosterInputError:
@@ -748,12 +762,14 @@ def _wide_records(
     queue_aht: dict[str, float | None],
 ) -> _Records:
     names: list[str] = []
-    parts: dict[str, list[np.ndarray]] = {k: [] for k in ("q", "day", "sec", "fold", "vol", "aht", "row", "col", "sheet")}
+    parts: dict[str, list[np.ndarray]] = {k: [] for k in ("q", "day", "sec", "fold", "vol", "blank", "aht", "row", "col", "sheet")}
     tables: list[SheetTable] = []
     for qi, (name, table, dates) in enumerate(sheets):
         names.append(name)
         tables.append(table)
-        r_idx, c_idx, secs, occ, days, vols = _wide_grid(table, dates, empty=0.0)
+        r_idx, c_idx, secs, occ, days, vols = _wide_grid(table, dates, empty=np.nan)
+        blank = np.isnan(vols)  # an empty cell is not a zero: inside opening hours it is a gap
+        vols = np.where(blank, 0.0, vols)
         aht_table = aht_tables.get(name)
         if aht_table is not None:
             a_dates = _wide_header_dates(aht_table)
@@ -782,6 +798,7 @@ def _wide_records(
         parts["sec"].append(secs)
         parts["fold"].append(occ.astype(np.int8))
         parts["vol"].append(vols)
+        parts["blank"].append(blank)
         parts["aht"].append(ahts)
         parts["row"].append(table.row_numbers[1:][r_idx] if r_idx.size else np.zeros(0, np.int64))
         parts["col"].append(np.asarray([dates[c][0] for c in c_idx.tolist()], dtype=np.int64))
@@ -802,7 +819,7 @@ def _wide_records(
         queue_names=names, queue_codes=cat["q"].astype(np.int64), day_ord=cat["day"].astype(np.int64),
         seconds=cat["sec"].astype(np.int64), fold=cat["fold"].astype(np.int8),
         instant=np.full(cat["q"].size, np.nan), volume=cat["vol"].astype(np.float64),
-        aht=cat["aht"].astype(np.float64), where=where, lenient_zero=True,
+        aht=cat["aht"].astype(np.float64), where=where, lenient_zero=True, blank=cat["blank"].astype(bool),
     )
 
 
@@ -1007,6 +1024,7 @@ def _build(
     tz_name: str,
     source: str,
     queue_sheet_label: str | None,
+    gaps: str,
 ) -> Forecast:
     try:
         tz = ZoneInfo(tz_name)
@@ -1071,12 +1089,15 @@ def _build(
     n_q, n_k = len(queue_list), horizon.n_intervals
     volume = np.zeros((n_q, n_k))
     aht = np.zeros((n_q, n_k))
-    present = np.zeros((n_q, n_k), dtype=bool)
+    record_at = np.full((n_q, n_k), -1, dtype=np.int64)  # the record of each cell, -1 = no row
     use = k_of >= 0
     volume[rec.queue_codes[use], k_of[use]] = rec.volume[use]
     a = np.where(np.isnan(rec.aht[use]), 0.0, rec.aht[use])
     aht[rec.queue_codes[use], k_of[use]] = a
-    present[rec.queue_codes[use], k_of[use]] = True
+    record_at[rec.queue_codes[use], k_of[use]] = np.flatnonzero(use)
+    present = record_at >= 0
+    if rec.blank is not None:
+        present &= ~rec.blank[np.maximum(record_at, 0)]
     # Queue objects.
     queues: list[Queue] = []
     for name in queue_list:
@@ -1085,9 +1106,18 @@ def _build(
         else:
             queues.append(queue_from_settings(name, defaults)[0])
     open_mask = _open_mask(queues, horizon, volume, notes)
-    return Forecast(
+    forecast = Forecast(
         horizon=horizon, queues=queues, volume=volume, aht=aht, open_mask=open_mask, source=source, notes=notes
     )
+    # A queue without a single row is already noted above ("heeft geen prognose"), not a gap.
+    gap_mask = open_mask & ~present & (record_at >= 0).any(axis=1, keepdims=True)
+    if not gap_mask.any():
+        return forecast
+    report = _locate_gaps(rec, forecast, gap_mask, record_at)
+    if gaps == "stop":
+        raise ForecastGapsError(report, file=source)
+    forecast.notes.append(report)
+    return apply_gap_policy(forecast, gaps)
 
 
 def _open_mask(queues: list[Queue], horizon: Horizon, volume: np.ndarray, notes: list[str]) -> np.ndarray:
@@ -1113,6 +1143,285 @@ def _open_mask(queues: list[Queue], horizon: Horizon, volume: np.ndarray, notes:
                 if nz.size:
                     mask[qi, sl.start + int(nz[0]) : sl.start + int(nz[-1]) + 1] = True
     return mask
+
+
+# --------------------------------------------------------------------------------------------
+# Gaps: intervals inside opening hours that the file gives no value for
+# --------------------------------------------------------------------------------------------
+
+GAP_POLICIES = ("interpolate", "zero", "stop")
+DEFAULT_GAP_POLICY = "interpolate"
+GAPS_NAMED = 5  # gaps a note or error names one by one; the count covers the rest
+_GAP_ACTIONS = {
+    "interpolate": (
+        "Geïnterpoleerd: lineair tussen de naburige intervallen van dezelfde dag; aan het begin of "
+        "eind van een dag hetzelfde interval op dezelfde weekdag in de naburige weken, anders de "
+        "dichtstbijzijnde waarde van die dag"
+    ),
+    "zero": "Op 0 gezet",
+}
+
+
+@dataclass(frozen=True)
+class ForecastGap:
+    """One interval inside a queue's opening hours that the file has no value for.
+
+    Long format: no row (``after_row``/``before_row`` are the rows of the same queue around
+    where it would be). Wide format: an empty cell (``row`` and ``column`` name it) or a time or
+    date that is missing from the sheet (the rows around it, and the date's column if it has one).
+    """
+
+    queue: str
+    day: date
+    time: str  # local clock label HH:MM
+    winter: bool  # the second (winter-time) occurrence of a repeated autumn hour
+    file: str | None
+    sheet: str | None
+    row: int | None = None
+    column: str | None = None
+    after_row: int | None = None
+    before_row: int | None = None
+
+    def location(self) -> str:
+        """Where in the file the value is missing, in the planner's words (Dutch)."""
+        sheet = f" op blad '{self.sheet}'" if self.sheet else ""
+        if self.row is not None:
+            return f"lege cel{sheet}, rij {self.row}, kolom {self.column}"
+        column = f", kolom {self.column}" if self.column else ""
+        if self.after_row is not None and self.before_row is not None:
+            where = f"hoort tussen rij {self.after_row} en {self.before_row}"
+        elif self.after_row is not None:
+            where = f"hoort na rij {self.after_row}"
+        elif self.before_row is not None:
+            where = f"hoort vóór rij {self.before_row}"
+        else:
+            where = "geen gegevens voor deze wachtrij"
+        return f"geen regel{sheet}, {where}{column}"
+
+    def describe(self) -> str:
+        when = f"{self.day.strftime('%d-%m-%Y')} {self.time}" + (" (wintertijd)" if self.winter else "")
+        return f"wachtrij '{self.queue}' {when}: {self.location()}"
+
+
+class GapReport(str):
+    """The import note about gaps: its text is the note, its fields say which cells.
+
+    It is a ``str`` so it travels in ``Forecast.notes`` like every other note (CLI stderr, the
+    GUI's import list, the project file as plain text), while the GUI can still read the gaps
+    from it to ask the planner and re-apply another choice (:func:`apply_gap_policy`).
+    """
+
+    gaps: tuple[ForecastGap, ...]
+    queue_index: np.ndarray
+    interval: np.ndarray
+    policy: str
+
+    def __new__(
+        cls,
+        text: str = "",
+        gaps: tuple[ForecastGap, ...] = (),
+        queue_index: np.ndarray | None = None,
+        interval: np.ndarray | None = None,
+        policy: str = DEFAULT_GAP_POLICY,
+    ) -> GapReport:
+        self = super().__new__(cls, text)
+        self.gaps = tuple(gaps)
+        self.queue_index = np.zeros(0, np.int64) if queue_index is None else np.asarray(queue_index, np.int64)
+        self.interval = np.zeros(0, np.int64) if interval is None else np.asarray(interval, np.int64)
+        self.policy = policy
+        return self
+
+    @classmethod
+    def build(cls, gaps: list[ForecastGap], queue_index: np.ndarray, interval: np.ndarray, policy: str) -> GapReport:
+        return cls(_gap_text(gaps, policy), tuple(gaps), queue_index, interval, policy)
+
+    @property
+    def count(self) -> int:
+        return len(self.gaps)
+
+    def with_policy(self, policy: str) -> GapReport:
+        """The same gaps, noted as handled by ``policy``."""
+        if policy == self.policy:
+            return self
+        return GapReport.build(list(self.gaps), self.queue_index, self.interval, policy)
+
+
+def _gap_list(gaps: list[ForecastGap] | tuple[ForecastGap, ...]) -> str:
+    named = "; ".join(g.describe() for g in gaps[:GAPS_NAMED])
+    rest = len(gaps) - GAPS_NAMED
+    return named + (f"; en nog {rest}" if rest > 0 else "")
+
+
+def _gap_count(n: int) -> str:
+    return "1 interval binnen de openingstijden heeft" if n == 1 else f"{n} intervallen binnen de openingstijden hebben"
+
+
+def _gap_text(gaps: list[ForecastGap], policy: str) -> str:
+    if policy == "stop":
+        return (f"{_gap_count(len(gaps))} geen waarde — {_gap_list(gaps)}. Vul de ontbrekende waarden "
+                "aan in het bestand, of lees het in met interpoleren of op nul zetten")
+    return f"{_gap_count(len(gaps))} geen waarde in het bestand — {_gap_list(gaps)}. {_GAP_ACTIONS[policy]}."
+
+
+class ForecastGapsError(KcrosterInputError):
+    """The 'stop' choice: the file has gaps inside opening hours; ``report`` lists them all."""
+
+    def __init__(self, report: GapReport, *, file: str | None) -> None:
+        self.report = report.with_policy("stop")
+        super().__init__(str(self.report), file=file)
+
+    @property
+    def gaps(self) -> tuple[ForecastGap, ...]:
+        return self.report.gaps
+
+
+def gap_report(forecast: Forecast) -> GapReport | None:
+    """The gap note of a freshly imported forecast, or None when it had no gaps."""
+    return next((n for n in forecast.notes if isinstance(n, GapReport)), None)
+
+
+def _check_gap_policy(policy: str) -> None:
+    if policy not in GAP_POLICIES:
+        raise KcrosterInputError(
+            f"onbekende keuze voor ontbrekende intervallen '{policy}' (interpolate, zero of stop)"
+        )
+
+
+def _locate_gaps(rec: _Records, forecast: Forecast, gap_mask: np.ndarray, record_at: np.ndarray) -> GapReport:
+    """Every gap, in time order, with the file position it has (an empty cell) or would have."""
+    horizon = forecast.horizon
+    q_idx, k_idx = np.nonzero(gap_mask)
+    order = np.lexsort((q_idx, k_idx))
+    q_idx, k_idx = q_idx[order], k_idx[order]
+    rows_of = {int(q): np.flatnonzero(record_at[q] >= 0) for q in np.unique(q_idx)}
+    day_of = horizon.day_of_interval
+    out: list[ForecastGap] = []
+    for q, k in zip(q_idx.tolist(), k_idx.tolist(), strict=True):
+        start = horizon.interval_start(k)
+        base = {"queue": forecast.queues[q].name, "day": start.date(), "time": start.strftime("%H:%M"),
+                "winter": bool(start.fold)}
+        i = int(record_at[q, k])
+        if i >= 0:  # wide format: the cell is there but empty
+            w = rec.where(i, "volume")
+            out.append(ForecastGap(**base, file=w["file"], sheet=w["sheet"], row=w["row"], column=_letter(w["column"])))
+            continue
+        ks = rows_of[q]
+        pos = int(np.searchsorted(ks, k))
+        prev = rec.where(int(record_at[q, ks[pos - 1]]), "volume") if pos > 0 else None
+        nxt = rec.where(int(record_at[q, ks[pos]]), "volume") if pos < ks.size else None
+        near = prev or nxt or {}
+        column = None
+        if rec.lenient_zero:  # wide: a missing time row still has its date's column
+            same_day = [w for w, kk in ((prev, ks[pos - 1] if pos > 0 else -1), (nxt, ks[pos] if pos < ks.size else -1))
+                        if w is not None and day_of[kk] == day_of[k]]
+            column = _letter(same_day[0]["column"]) if same_day else None
+        out.append(ForecastGap(
+            **base, file=near.get("file"), sheet=near.get("sheet"), column=column,
+            after_row=prev["row"] if prev else None, before_row=nxt["row"] if nxt else None,
+        ))
+    return GapReport.build(out, q_idx, k_idx, DEFAULT_GAP_POLICY)
+
+
+def _letter(label: str) -> str:
+    """'C (2026-03-02 00:00:00)' → 'C': a wide sheet's header is the date the gap already names."""
+    return label.partition(" (")[0]
+
+
+def apply_gap_policy(forecast: Forecast, policy: str) -> Forecast:
+    """``forecast`` with the gaps of its :class:`GapReport` filled by ``policy``.
+
+    ``zero`` sets volume and AHT of each gap to 0. ``interpolate`` (what a planner would do by
+    hand) fills from the same queue's values that the file does give inside opening hours:
+    linearly between the nearest ones before and after on the same day; a gap at the start or
+    end of a day (nothing on one side) takes the mean of the same clock interval on the same
+    weekday in the nearest weeks that have it, else the nearest value of that day, else the same
+    clock interval on the nearest day that has it. AHT is filled the same way from intervals with
+    an AHT, and takes the queue's volume-weighted AHT when none is near. ``stop`` raises
+    :class:`ForecastGapsError`. A forecast without gaps is returned as it is.
+    """
+    _check_gap_policy(policy)
+    report = gap_report(forecast)
+    if report is None:
+        return forecast
+    if policy == "stop":
+        raise ForecastGapsError(report, file=forecast.source)
+    volume, aht = forecast.volume.copy(), forecast.aht.copy()
+    q_idx, k_idx = report.queue_index, report.interval
+    if policy == "zero":
+        volume[q_idx, k_idx] = 0.0
+        aht[q_idx, k_idx] = 0.0
+    else:
+        gap_mask = np.zeros(volume.shape, dtype=bool)
+        gap_mask[q_idx, k_idx] = True
+        assert forecast.open_mask is not None  # set by Forecast.__post_init__
+        clock = _ClockIndex(forecast.horizon)
+        for q in np.unique(q_idx).tolist():
+            known = forecast.open_mask[q] & ~gap_mask[q]
+            ks = np.flatnonzero(gap_mask[q])
+            volume[q, ks] = _fill(volume[q], known, ks, clock)
+            with_aht = known & (aht[q] > 0)
+            weights = volume[q, with_aht]
+            mean_aht = float(np.average(aht[q, with_aht], weights=weights)) if weights.sum() > 0 else 0.0
+            aht[q, ks] = _fill(aht[q], with_aht, ks, clock, fallback=mean_aht)
+    notes = [report.with_policy(policy) if n is report else n for n in forecast.notes]
+    return Forecast(horizon=forecast.horizon, queues=forecast.queues, volume=volume, aht=aht,
+                    open_mask=forecast.open_mask, source=forecast.source, notes=notes)
+
+
+class _ClockIndex:
+    """Interval of (day, local clock minute, occurrence) — the same clock time on another day."""
+
+    def __init__(self, horizon: Horizon) -> None:
+        self.days = horizon.days
+        self.day_of = horizon.day_of_interval
+        self.day_offsets = horizon.day_offsets
+        self.minute = horizon.local_minute_of_day
+        self.occurrence = np.zeros(horizon.n_intervals, dtype=np.int64)
+        self.index: dict[tuple[int, int, int], int] = {}
+        for k, (d, m) in enumerate(zip(self.day_of.tolist(), self.minute.tolist(), strict=True)):
+            occ = 1 if (d, m, 0) in self.index else 0  # the repeated autumn hour
+            self.occurrence[k] = occ
+            self.index[(d, m, occ)] = k
+
+    def same_clock(self, k: int, day: int) -> int | None:
+        return self.index.get((day, int(self.minute[k]), int(self.occurrence[k])))
+
+
+def _fill(values: np.ndarray, known: np.ndarray, gaps: np.ndarray, clock: _ClockIndex,
+          fallback: float = 0.0) -> np.ndarray:
+    """Interpolated values at interval indexes ``gaps`` from ``values[known]`` (see
+    :func:`apply_gap_policy`); ``fallback`` when the queue has no known value at all."""
+    out = np.full(gaps.size, fallback)
+    known_k = np.flatnonzero(known)
+    if known_k.size == 0:
+        return out
+    for n, k in enumerate(gaps.tolist()):
+        d = int(clock.day_of[k])
+        lo, pos, hi = np.searchsorted(known_k, (clock.day_offsets[d], k, clock.day_offsets[d + 1]))
+        before = int(known_k[pos - 1]) if pos > lo else None  # nearest known on the same day
+        after = int(known_k[pos]) if pos < hi else None
+        if before is not None and after is not None:
+            out[n] = values[before] + (values[after] - values[before]) * (k - before) / (after - before)
+            continue
+        value = _same_clock_mean(values, known, k, d, clock, step=7)
+        if value is None and (before is not None or after is not None):
+            value = float(values[before if before is not None else after])
+        if value is None:
+            value = _same_clock_mean(values, known, k, d, clock, step=1)
+        if value is not None:
+            out[n] = value
+    return out
+
+
+def _same_clock_mean(values: np.ndarray, known: np.ndarray, k: int, d: int, clock: _ClockIndex,
+                     step: int) -> float | None:
+    """Mean of the known values at the same clock time ``step`` days apart (nearest first)."""
+    for distance in range(step, clock.days, step):
+        found = [values[j] for j in (clock.same_clock(k, d - distance), clock.same_clock(k, d + distance))
+                 if j is not None and known[j]]
+        if found:
+            return float(np.mean(found))
+    return None
 
 
 # --------------------------------------------------------------------------------------------
@@ -1147,7 +1456,7 @@ def _is_aht_sheet(title: str) -> bool:
     return n.endswith("_aht") or n.startswith("aht_") or n.endswith("_afhandeltijd")
 
 
-def _load_xlsx(path: Path, defaults: dict[str, Any], interval_minutes: int | None, tz: str) -> Forecast:
+def _load_xlsx(path: Path, defaults: dict[str, Any], interval_minutes: int | None, tz: str, gaps: str) -> Forecast:
     with open_workbook_archive(path) as archive:
         file = archive.file
         queue_sheet = archive.find_sheet(QUEUE_SHEETS)
@@ -1170,7 +1479,7 @@ def _load_xlsx(path: Path, defaults: dict[str, Any], interval_minutes: int | Non
                 if not rec.queue_names:
                     raise KcrosterInputError("bevat geen prognoseregels", file=file, sheet=title)
                 return _build(rec, specs, defaults, interval_minutes=interval_minutes, tz_name=tz,
-                              source=file, queue_sheet_label=queue_sheet)
+                              source=file, queue_sheet_label=queue_sheet, gaps=gaps)
             dates = _wide_header_dates(table)
             if dates is not None:
                 wide.append((title.strip(), table, dates))
@@ -1195,10 +1504,10 @@ def _load_xlsx(path: Path, defaults: dict[str, Any], interval_minutes: int | Non
                 aht_tables[name] = archive.table(aht_title)
         rec = _wide_records(wide, aht_tables, {**queue_aht, **{n: queue_aht.get(n, defaults.get("aht")) for n, _t, _d in wide}})
         return _build(rec, specs, defaults, interval_minutes=interval_minutes, tz_name=tz,
-                      source=file, queue_sheet_label=queue_sheet)
+                      source=file, queue_sheet_label=queue_sheet, gaps=gaps)
 
 
-def _load_csv(path: Path, defaults: dict[str, Any], interval_minutes: int | None, tz: str) -> Forecast:
+def _load_csv(path: Path, defaults: dict[str, Any], interval_minutes: int | None, tz: str, gaps: str) -> Forecast:
     table = csv_table(path)
     if table.n_rows == 0:
         raise KcrosterInputError("bestand is leeg", file=table.file)
@@ -1211,7 +1520,7 @@ def _load_csv(path: Path, defaults: dict[str, Any], interval_minutes: int | None
         queue_aht = {n: defaults.get("aht") for n in names}
         rec = _long_records(table, cols, queue_aht)
         return _build(rec, None, defaults, interval_minutes=interval_minutes, tz_name=tz,
-                      source=table.file, queue_sheet_label=None)
+                      source=table.file, queue_sheet_label=None, gaps=gaps)
     dates = _wide_header_dates(table)
     if dates is None:
         resolve_columns(table.row_values(0), LONG_COLUMNS, {"date", "time", "queue", "volume", "aht"},
@@ -1222,7 +1531,7 @@ def _load_csv(path: Path, defaults: dict[str, Any], interval_minutes: int | None
     name = Path(path).stem
     rec = _wide_records([(name, table, dates)], {}, {name: defaults.get("aht")})
     return _build(rec, None, defaults, interval_minutes=interval_minutes, tz_name=tz,
-                  source=table.file, queue_sheet_label=None)
+                  source=table.file, queue_sheet_label=None, gaps=gaps)
 
 
 def load_forecast(
@@ -1231,15 +1540,19 @@ def load_forecast(
     interval_minutes: int | None = None,
     queue_defaults: dict[str, Any] | None = None,
     tz: str = AMSTERDAM,
+    gaps: str = DEFAULT_GAP_POLICY,
 ) -> Forecast:
     """Read a forecast workbook (``.xlsx``) or CSV into a :class:`~kcroster.model.Forecast`.
 
     ``queue_defaults`` holds queue settings (keys as in :data:`QUEUE_COLUMNS`, e.g.
     ``{"sl_percent": 80, "sl_seconds": 20, "shrinkage": 0.3, "aht": 300}``) used for blank cells
-    of the Queues sheet and for every queue of a CSV. Raises only
-    :class:`~kcroster.model.KcrosterInputError`.
+    of the Queues sheet and for every queue of a CSV. ``gaps`` says what to do with intervals
+    inside opening hours that have no value (no row, an empty wide cell): ``interpolate``,
+    ``zero`` (both leave a :class:`GapReport` in the notes) or ``stop``
+    (:class:`ForecastGapsError`). Raises only :class:`~kcroster.model.KcrosterInputError`.
     """
     p = Path(path)
+    _check_gap_policy(gaps)
     try:
         defaults = _normalise_defaults(queue_defaults)
         head = b""
@@ -1250,8 +1563,8 @@ def load_forecast(
             head = b""  # the readers below report missing/unreadable files with the name
         suffix = p.suffix.lower()
         if head[:4] == b"PK\x03\x04" or suffix in (".xlsx", ".xlsm") or head[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-            return _load_xlsx(p, defaults, interval_minutes, tz)
-        return _load_csv(p, defaults, interval_minutes, tz)
+            return _load_xlsx(p, defaults, interval_minutes, tz, gaps)
+        return _load_csv(p, defaults, interval_minutes, tz, gaps)
     except KcrosterInputError:
         raise
     except (MemoryError, RecursionError) as exc:
