@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from kcroster.edits import AddScenario, Changed, Edit, EditHistory, PublishRoster, SetScenarioField
+from kcroster.gui.i18n import tr
 from kcroster.model import Project, Roster, RosterStatus
 
 # the scenario edits moved to kcroster.edits; re-exported for code that imports them from here
@@ -33,6 +34,8 @@ class ProjectDocument(QObject):
     modified = Signal()  # the project's content changed (every edit, undo, import): autosave soon
     pathChanged = Signal(object)
     scenarioChanged = Signal()
+    # something the planner must know but need not answer (title, lines): the window shows it
+    noticed = Signal(str, list)
 
     def __init__(self, backend: ModuleType | Any | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -241,7 +244,8 @@ class ProjectDocument(QObject):
 
     def prefetch(self, parent: Any = None) -> Any:
         """Compute requirement and coverage in the background so the first visit of a screen
-        does not wait for the Erlang maths. A result that went stale meanwhile is dropped."""
+        does not wait for the Erlang maths. A result that went stale meanwhile is dropped; a
+        failure is told through ``noticed``."""
         from kcroster.gui.jobs import run_job
 
         project = self.project
@@ -267,8 +271,17 @@ class ProjectDocument(QObject):
             self.requirementChanged.emit()
             self.rosterChanged.emit()
 
-        # silent: when it fails, the screen that needs the numbers computes them and says why
-        return run_job(parent, work, title="prefetch", on_done=done, on_error=lambda exc: None,
+        def failed(exc: BaseException) -> None:
+            # no progress dialog, so no error dialog either; but the planner must know that the
+            # figures are missing (after a solve its outcome line waits for them): a notice.
+            # Nothing is cached, so a screen that needs the numbers computes them again
+            if gen != self._generation or self.project is not project:
+                return  # the project changed meanwhile: the failure concerns data no longer shown
+            self.noticed.emit(tr("Berekening"), [
+                tr("Personeelsbehoefte en dekking konden niet worden berekend: {fout}").format(
+                    fout=str(exc) or type(exc).__name__)])
+
+        return run_job(parent, work, title="prefetch", on_done=done, on_error=failed,
                        show_after_ms=10**9, cancellable=False)
 
     def known_coverage(self) -> Any:

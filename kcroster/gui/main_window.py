@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         self.edit_autosave_timer.setInterval(EDIT_AUTOSAVE_MS)
         self.edit_autosave_timer.timeout.connect(self.autosave_in_background)
         self.doc.modified.connect(self._schedule_autosave)
+        self.doc.noticed.connect(self.show_notices)  # e.g. a background computation that failed
         self.autosave_job: Job | None = None
         self._autosave_again = False
         self._update_title()

@@ -380,21 +380,25 @@ class RosterScreen(Screen):
             return
         cfg.solve_time_limit_s = self.time_limit.value()
         cfg.solve_workers = self.workers.value()
-        from kcroster import settings as user_settings
-
-        try:
-            user_settings.save_settings(cfg)
-        except OSError:
-            pass  # not being able to remember a preference must not stop the solve
+        # the window's save keeps the failure (``settings_error``); the solve goes on, but the
+        # planner is told in a notice that stays until read (the solve dialog would cover a
+        # status bar message) that the choice will not be the default next time
+        if not self.window_.save_settings():
+            self.window_.show_notices(tr("Instellingen"), [
+                tr("Rekentijd en rekenkernen worden niet onthouden voor de volgende keer: {fout}").format(
+                    fout=self.window_.settings_error)])
 
     def _solved(self, result: Any) -> None:
         self.doc.busy = False
         self.last_result = result
         status = str(getattr(result, "status", ""))
         roster = getattr(result, "roster", None)
+        # what the solve tells besides its roster (a partial first week, a bound that failed)
+        notes = list(getattr(result, "notes", None) or [])
         if status == "infeasible" or roster is None or (not roster.shifts and getattr(result, "conflicts", None)):
             raw = getattr(result, "conflicts", [])  # an Explanation carries both languages
             conflicts = raw.lines(language()) if hasattr(raw, "lines") else list(raw)
+            conflicts = conflicts[:15] + notes
             if self.auto_relax:
                 QTimer.singleShot(0, lambda: self.optimise(time_limit_s=self._last_limit, relaxed=True))
                 return
@@ -402,7 +406,7 @@ class RosterScreen(Screen):
             box.setIcon(QMessageBox.Icon.Warning)
             box.setWindowTitle(tr("Rooster optimaliseren"))
             box.setText(tr("Er bestaat geen rooster dat aan alle harde regels voldoet."))
-            box.setInformativeText("\n".join(conflicts[:15]))
+            box.setInformativeText("\n".join(conflicts))
             relax = box.addButton(tr("Versoepeld oplossen"), QMessageBox.ButtonRole.AcceptRole)
             relax.setToolTip(tr("Maak toch een rooster: harde regels worden zachte, de overtredingen staan in de regelcontrole."))
             box.addButton(QMessageBox.StandardButton.Close)
@@ -411,6 +415,7 @@ class RosterScreen(Screen):
             self.infeasible_box = box
             box.open()
             return
+        self.window_.show_notices(tr("Rooster optimaliseren"), notes)
         if not roster.shifts:
             # nothing found within the time limit: keep what the planner has
             self.status(tr("Geen rooster gevonden binnen de rekentijd ({status}); het huidige rooster blijft staan.").format(
