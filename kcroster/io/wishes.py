@@ -52,6 +52,7 @@ META_SHEET = "kcroster"
 FORMAT_VERSION = 1
 HEADER_ROW = 4
 WINDOW_WORD = "venster"
+MAX_FORM_DAYS = 1_048_576 - HEADER_ROW  # one row per day below the header: all an Excel sheet holds
 WISH_SHEET_COLUMNS: dict[str, tuple[str, ...]] = {
     "date": ("datum", "date"),
     "weekday": ("dag", "weekdag", "day"),
@@ -302,18 +303,39 @@ class _Meta:
 
 
 def _read_meta(rows: list[tuple[Any, ...]], file: str) -> _Meta:
-    values = {norm(r[0]): r[1] if len(r) > 1 else None for r in rows if r and not is_blank(r[0])}
-    loc = Loc(file, META_SHEET, None, None)
-    try:
-        aid = cell_text(values["agent_id"])
-        start = parse_date(values["start"], loc)
-        days = parse_int(values["days"], loc, minimum=1)
-        budget = parse_int(values.get("budget", DEFAULT_BUDGET), loc, minimum=0)
-    except KeyError:
-        raise KcrosterInputError("het verborgen blad 'kcroster' is onvolledig", file=file) from None
+    """The hidden sheet's key/value rows, each bad value refused with its row.
+
+    The sheet can be tampered with like any cell: its dates bound the plan when the import runs
+    without a project, so a day count beyond what a form can hold (one row per day) or a period
+    past the last date Python knows is refused instead of building millions of days or
+    overflowing.
+    """
+    cells: dict[str, tuple[Any, int]] = {}
+    for number, r in enumerate(rows, start=1):
+        if r and not is_blank(r[0]):
+            cells.setdefault(norm(r[0]), (r[1] if len(r) > 1 else None, number))
+    missing = [key for key in ("agent_id", "start", "days") if key not in cells]
+    if missing:
+        raise KcrosterInputError(
+            f"het verborgen blad 'kcroster' is onvolledig (ontbreekt: {', '.join(missing)})",
+            file=file, sheet=META_SHEET)
+
+    def loc(key: str) -> Loc:
+        return Loc(file, META_SHEET, cells[key][1], "B")
+
+    aid = cell_text(cells["agent_id"][0])
+    start = parse_date(cells["start"][0], loc("start"))
+    days = parse_int(cells["days"][0], loc("days"), minimum=1)
+    if days > MAX_FORM_DAYS:
+        raise loc("days").error(f"{days} dagen past niet in een wensenbestand (maximaal {MAX_FORM_DAYS})")
+    if (date.max - start).days < days:
+        raise loc("start").error(f"een periode van {days} dagen vanaf {start:%d-%m-%Y} loopt voorbij het jaar 9999")
+    budget = parse_int(cells["budget"][0], loc("budget"), minimum=0) if "budget" in cells else DEFAULT_BUDGET
     if not aid:
-        raise KcrosterInputError("het bestand noemt geen medewerker", file=file)
-    types = [t.strip() for t in cell_text(values.get("shift_types")).split(",") if t.strip()]
+        raise KcrosterInputError("het bestand noemt geen medewerker", file=file, sheet=META_SHEET,
+                                 row=cells["agent_id"][1], column="B")
+    types = [t.strip() for t in cell_text(cells["shift_types"][0] if "shift_types" in cells else None).split(",")
+             if t.strip()]
     return _Meta(aid, start, days, budget, types)
 
 
@@ -368,7 +390,7 @@ def _import_one(
         wb.close()
     meta = _read_meta(meta_rows, file)
     budget = budget_override if budget_override is not None else meta.budget
-    horizon_days = {meta.start + timedelta(days=i) for i in range(meta.days)}
+    period = (meta.start, meta.start + timedelta(days=meta.days))
     if project is not None:
         try:
             agent = project.agent(meta.agent_id)
@@ -377,7 +399,7 @@ def _import_one(
                 f"medewerker '{meta.agent_id}' bestaat niet (meer) in het project", file=file) from None
         shift_names = [s.name for s in offered_shift_types(project, agent)]
         absent = _absent_days(project, agent.id)
-        horizon_days = set(project.horizon.dates)
+        period = (project.horizon.start, project.horizon.end)
     else:
         shift_names = meta.shift_types
         absent = set()
@@ -400,7 +422,7 @@ def _import_one(
         if is_blank(row.cells.get("wish")):
             continue  # no wish that day (a weight alone means nothing)
         try:
-            wish = _parse_row(table, row, meta.agent_id, shift_names, horizon_days, absent)
+            wish = _parse_row(table, row, meta.agent_id, shift_names, period, absent)
         except KcrosterInputError as exc:
             refusals.append(exc)
             continue
@@ -423,14 +445,14 @@ def _parse_row(
     row: Any,
     agent_id: str,
     shift_names: list[str],
-    horizon_days: set[date],
+    period: tuple[date, date],
     absent: set[date],
 ) -> Wish:
     dv = row.cells.get("date")
     if is_blank(dv):
         raise table.loc(row, "date").error("datum ontbreekt")
     day = parse_date(dv, table.loc(row, "date"))
-    if day not in horizon_days:
+    if not period[0] <= day < period[1]:
         raise table.loc(row, "date").error(f"{day:%d-%m-%Y} valt buiten de planperiode")
     absent_cell = row.cells.get("absent")
     if day in absent or (not is_blank(absent_cell) and norm(absent_cell) in ("afwezig", "absent", "ja")):
