@@ -1,4 +1,5 @@
-"""Forecast screen: per queue a heatmap (days × time of day) and a volume curve, import, and
+"""Forecast screen: per queue a heatmap (days × time of day) and a volume curve, import, a
+forecast made from the planner's own history (:mod:`kcroster.gui.views.forecast_history`), and
 what-if sliders for volume and handle time."""
 
 from __future__ import annotations
@@ -41,6 +42,11 @@ class ForecastScreen(Screen):
         self.import_button = QPushButton(tr("Forecast importeren…"))
         self.import_button.clicked.connect(self.ask_import)
         self.toolbar.addWidget(self.import_button)
+        self.history_button = QPushButton(tr("Forecast maken uit historie…"))
+        self.history_button.setToolTip(tr("Uit een eigen historie (forecastbestand met datums in het "
+                                          "verleden, of een call-by-call-export van de ACD)"))
+        self.history_button.clicked.connect(lambda: self.open_history_dialog())
+        self.toolbar.addWidget(self.history_button)
 
         whatif, wl = card(tr("Wat-als"))
         grid = QGridLayout()
@@ -134,6 +140,23 @@ class ForecastScreen(Screen):
         paths = ask_open_workbooks(self, tr("Forecast importeren"))
         if paths:
             self.import_file(paths[0])
+
+    def open_history_dialog(self, path: Path | None = None):
+        """The "Forecast maken uit historie" dialog (non-blocking); with ``path`` it starts at
+        once on that file."""
+        from kcroster.gui.views.forecast_history import ForecastHistoryDialog
+
+        if self.doc.project is None:
+            self.status(tr("Open eerst een project."))
+            return None
+        dialog = ForecastHistoryDialog(self.doc, self.window_)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.history_dialog = dialog
+        dialog.open()
+        if path is not None:
+            dialog.set_path(path)
+            dialog.start_run()
+        return dialog
 
     def import_file(self, path: Path):
         def done(project) -> None:

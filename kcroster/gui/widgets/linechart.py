@@ -1,7 +1,8 @@
 """A small line/step/area chart painted with QPainter from numpy arrays.
 
 Used for volume curves, required vs scheduled agents (with shortage and surplus shaded between two
-series), predicted service per interval and the solver's objective and bound over time.
+series), a forecast with its prediction interval (a shaded :class:`Range`), predicted service per
+interval and the solver's objective and bound over time.
 """
 
 from __future__ import annotations
@@ -41,6 +42,19 @@ class Band:
     below: QColor
 
 
+@dataclass
+class Range:
+    """A shaded range from ``low`` to ``high`` without lines of its own (a P10–P90 band); NaN
+    leaves a gap. It is part of the legend under ``name`` and of the y range."""
+
+    name: str
+    low: np.ndarray
+    high: np.ndarray
+    colour: QColor
+    x: np.ndarray | None = None
+    alpha: int = 70
+
+
 def nice_step(span: float, ticks: int = 5) -> float:
     if span <= 0 or not math.isfinite(span):
         return 1.0
@@ -62,6 +76,7 @@ class LineChart(QWidget):
         self.title = title
         self.series: list[Series] = []
         self.bands: list[Band] = []
+        self.ranges: list[Range] = []
         self.x_label: Callable[[float], str] = lambda x: fmt.num(x, 0)
         self.x_ticks: list[float] | None = None
         self.y_format: Callable[[float], str] | None = None  # None: as many decimals as the grid step needs
@@ -73,9 +88,12 @@ class LineChart(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(600, 220)
 
-    def set_series(self, series: list[Series], bands: list[Band] | None = None) -> None:
+    def set_series(
+        self, series: list[Series], bands: list[Band] | None = None, ranges: list[Range] | None = None
+    ) -> None:
         self.series = series
         self.bands = bands or []
+        self.ranges = ranges or []
         self.update()
 
     def _x_of(self, s: Series) -> np.ndarray:
@@ -84,6 +102,7 @@ class LineChart(QWidget):
     def _ranges(self) -> tuple[float, float, float, float]:
         xs = [self._x_of(s) for s in self.series if len(s.y)]
         ys = [np.asarray(s.y, dtype=float) for s in self.series if len(s.y)]
+        ys += [np.asarray(g.high, dtype=float) for g in self.ranges if len(g.high)]
         if not xs:
             return 0.0, 1.0, 0.0, 1.0
         x0 = float(min(x.min() for x in xs))
@@ -147,6 +166,15 @@ class LineChart(QWidget):
         p.drawText(QRectF(4, 2, r.width(), 20), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.title)
         p.setFont(font)
         lx = self.width() - self.RIGHT
+        for g in reversed(self.ranges):
+            lx -= p.fontMetrics().horizontalAdvance(g.name)
+            p.setPen(text)
+            p.drawText(QPointF(lx, 16), g.name)
+            lx -= 18
+            swatch = QColor(g.colour)
+            swatch.setAlpha(g.alpha)
+            p.fillRect(QRectF(lx, 7, 12, 10), swatch)
+            lx -= 14
         for s in reversed(self.series):
             w = p.fontMetrics().horizontalAdvance(s.name)
             lx -= w
@@ -185,6 +213,8 @@ class LineChart(QWidget):
         p.setClipRect(r.adjusted(-1, -2, 1, 1))
         for band in self.bands:
             self._paint_band(p, band, X, Y)
+        for g in self.ranges:
+            self._paint_range(p, g, X, Y)
         for s in self.series:
             self._paint_series(p, s, X, Y, r)
         p.setClipping(False)
@@ -248,6 +278,50 @@ class LineChart(QWidget):
             p.setPen(pen)
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawPolyline(QPolygonF(piece))
+
+    def _paint_range(self, p: QPainter, g: Range, X: Callable, Y: Callable) -> None:
+        """Fill between ``low`` and ``high`` as steps (one interval wide, like the step series).
+
+        More intervals than pixels are merged per pixel bucket into its lowest low and highest
+        high, so the band of eight weeks of quarter-hours paints fast and keeps its extremes.
+        """
+        lo = np.asarray(g.low, dtype=float)
+        hi = np.asarray(g.high, dtype=float)
+        x = g.x if g.x is not None else np.arange(len(lo), dtype=float)
+        width = np.ones(len(lo))
+        budget = max(50, int(self.width()))
+        if len(lo) > budget:
+            b = int(np.ceil(len(lo) / budget))
+            n = len(lo) // b * b
+            with np.errstate(all="ignore"):
+                lo_b = lo[:n].reshape(-1, b)
+                hi_b = hi[:n].reshape(-1, b)
+                ok = np.isfinite(lo_b).any(axis=1) & np.isfinite(hi_b).any(axis=1)
+                low = np.where(ok, np.nanmin(np.where(np.isfinite(lo_b), lo_b, np.inf), axis=1), np.nan)
+                high = np.where(ok, np.nanmax(np.where(np.isfinite(hi_b), hi_b, -np.inf), axis=1), np.nan)
+            x = np.append(x[:n:b], x[n:])
+            lo, hi = np.append(low, lo[n:]), np.append(high, hi[n:])
+            width = np.append(np.full(len(low), float(b)), np.ones(len(lo) - len(low)))
+        colour = QColor(g.colour)
+        colour.setAlpha(g.alpha)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(colour)
+        good = np.isfinite(lo) & np.isfinite(hi)
+        start = 0
+        while start < len(lo):
+            if not good[start]:
+                start += 1
+                continue
+            end = start
+            while end < len(lo) and good[end]:
+                end += 1
+            left = np.repeat(x[start:end], 2)
+            left[1::2] += width[start:end]
+            top = [QPointF(float(X(a)), float(Y(v))) for a, v in zip(left, np.repeat(hi[start:end], 2), strict=True)]
+            bottom = [QPointF(float(X(a)), float(Y(v))) for a, v in zip(left, np.repeat(lo[start:end], 2), strict=True)]
+            p.drawPolygon(QPolygonF(top + bottom[::-1]))
+            start = end
+        p.setBrush(Qt.BrushStyle.NoBrush)
 
     def _paint_band(self, p: QPainter, band: Band, X: Callable, Y: Callable) -> None:
         a, b = self.series[band.a], self.series[band.b]
