@@ -12,6 +12,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from kcroster import __version__
 from kcroster.io.atomic import WriteError, describe_os_error
@@ -19,6 +20,7 @@ from kcroster.model.errors import KcrosterInputError
 
 EXIT_OK = 0
 EXIT_INPUT = 2
+T = TypeVar("T")
 
 
 def _sl(text: str) -> tuple[float, float]:
@@ -139,6 +141,7 @@ def add_staffing_parser(sub: argparse._SubParsersAction) -> None:
                    help="e-mail: antwoordtermijn in uren (standaard 24)")
     p.add_argument("--opening-hours", metavar="TEKST",
                    help="openingstijden, bijv. 'ma-vr 08:00-20:00; za 09:00-17:00; feestdag gesloten'")
+    _add_gaps_option(p)
     p.set_defaults(func=cmd_staffing)
 
 
@@ -159,6 +162,37 @@ def staffing_defaults(args: argparse.Namespace) -> dict[str, object]:
     return out
 
 
+def _add_gaps_option(p: argparse.ArgumentParser) -> None:
+    """``--gaps``: what to do with intervals inside opening hours that the forecast has no value
+    for (issue 24 item 1); the choices are kcroster.io.forecast.GAP_POLICIES."""
+    p.add_argument("--gaps", choices=("interpolate", "zero", "stop"), default=None,
+                   help="intervallen binnen de openingstijden zonder waarde in de prognose: "
+                        "interpolate = interpoleren (standaard), zero = op 0 zetten, stop = niet "
+                        "inlezen; de melding noemt ze met datum, tijd en rij")
+
+
+def _read_forecast(read: Callable[[str], T], args: argparse.Namespace) -> T:
+    """``read(policy)`` with the ``--gaps`` choice (interpolate when not given); the 'stop'
+    error also says which option reads the file anyway."""
+    from kcroster.io.forecast import DEFAULT_GAP_POLICY, ForecastGapsError
+
+    try:
+        return read(getattr(args, "gaps", None) or DEFAULT_GAP_POLICY)
+    except ForecastGapsError as exc:
+        raise KcrosterInputError(f"{exc.reason} (--gaps interpolate of --gaps zero)", file=exc.file) from exc
+
+
+def _tell_forecast_notes(forecast: object, args: argparse.Namespace) -> None:
+    """Every note of the forecast import on stderr, and which gap choice was made by default."""
+    from kcroster.io.forecast import gap_report
+
+    for note in forecast.notes:  # type: ignore[attr-defined]
+        print(f"let op: {note}", file=sys.stderr)
+    if gap_report(forecast) is not None and getattr(args, "gaps", None) is None:  # type: ignore[arg-type]
+        print("let op: ontbrekende intervallen zijn standaard geïnterpoleerd (--gaps interpolate); "
+              "--gaps zero zet ze op 0, --gaps stop weigert de prognose", file=sys.stderr)
+
+
 def cmd_staffing(args: argparse.Namespace) -> int:
     from kcroster.io.forecast import load_forecast
     from kcroster.io.staffing_export import (
@@ -170,9 +204,9 @@ def cmd_staffing(args: argparse.Namespace) -> int:
     output = args.output or args.forecast.with_name(args.forecast.stem + "-bezetting.xlsx")
     if output.suffix.lower() not in (".xlsx", ".csv"):
         raise KcrosterInputError("uitvoer moet eindigen op .xlsx of .csv", file=output.name)
-    forecast = load_forecast(args.forecast, interval_minutes=args.interval, queue_defaults=staffing_defaults(args))
-    for note in forecast.notes:
-        print(f"let op: {note}", file=sys.stderr)
+    forecast = _read_forecast(lambda gaps: load_forecast(
+        args.forecast, interval_minutes=args.interval, queue_defaults=staffing_defaults(args), gaps=gaps), args)
+    _tell_forecast_notes(forecast, args)
     requirement = compute_forecast_requirement(forecast)
     write_staffing(forecast, requirement, output)
     summary = daily_summary(forecast, requirement)
@@ -201,6 +235,7 @@ def _add_solve_options(p: argparse.ArgumentParser, default_limit: float) -> None
     p.add_argument("--workers", type=int, default=0, metavar="N",
                    help="aantal rekenkernen (0 = alle)")
     p.add_argument("--seed", type=int, default=0, metavar="N", help="startgetal van de zoektocht")
+    _add_gaps_option(p)
     p.add_argument("--explain-plan", action="store_true",
                    help="toon welke strategieën de optimalisatie zou gebruiken, zonder te rekenen")
     p.add_argument("--wall-clock", action="store_true",
@@ -212,7 +247,8 @@ def _add_solve_options(p: argparse.ArgumentParser, default_limit: float) -> None
 def _load_plan_inputs(args: argparse.Namespace) -> object:
     from kcroster import pipeline
 
-    project = pipeline.load_inputs(args.forecast, args.agents)
+    project = _read_forecast(lambda gaps: pipeline.load_inputs(args.forecast, args.agents, gaps=gaps), args)
+    _tell_forecast_notes(project.forecast, args)
     if getattr(args, "weeks", None):
         project = pipeline.restrict_horizon(project, 7 * args.weeks)
     return project
@@ -320,6 +356,7 @@ def add_check_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("agents", type=Path, metavar="AGENTS")
     p.add_argument("roster", type=Path, metavar="ROSTER.csv")
     p.add_argument("--warnings", action="store_true", help="ook waarschuwingen tonen")
+    _add_gaps_option(p)
     p.add_argument("--weeks", type=_weeks, default=None, metavar="N",
                    help="alleen de eerste N weken toetsen (zoals bij 'roster --weeks')")
     p.set_defaults(func=cmd_check)
