@@ -267,6 +267,8 @@ class MainWindow(QMainWindow):
                                            lambda: self.roster_screen.ask_import_workbook())
         action(m_file, tr("&Wensformulieren importeren…"), lambda: self.wishes_screen.ask_import())
         action(m_file, tr("&Exporteren…"), lambda: self.show_screen("export"), QKeySequence("Ctrl+E"))
+        self.print_action = action(m_file, tr("Rooster afdru&kken / PDF…"), lambda: self.export_screen.ask_print(),
+                                   QKeySequence.StandardKey.Print)
         m_file.addSeparator()
         action(m_file, tr("Afs&luiten"), self.close, QKeySequence.StandardKey.Quit)
 

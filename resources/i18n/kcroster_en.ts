@@ -4,6 +4,11 @@
 <context>
     <name>kcroster</name>
     <message>
+        <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
+        <source> (wintertijd)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/staffing.py"/>
         <source> uur per week</source>
         <translation> hours per week</translation>
@@ -89,6 +94,21 @@
         <translation>Import &amp;wish forms…</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>'{tekst}' is geen percentage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>(basislijn)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>(deel {n} van {totaal})</source>
+        <translation>(part {n} of {totaal})</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/roster.py"/>
         <source>(die dagen houden hun dienst).</source>
         <translation>(those days keep their shift).</translation>
@@ -102,6 +122,11 @@
         <location filename="../../kcroster/gui/views/wishes.py"/>
         <source>(geen wens)</source>
         <translation>(no wish)</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>(niet in het bestand)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/coverage.py"/>
@@ -119,14 +144,35 @@
         <translation>+ Step</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
+        <source>, kolom {kolom}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/staffing.py"/>
         <source>1 FTE = {u} uur per week, een FTE-dag {d} uur.</source>
         <translation>1 FTE = {u} hours per week, an FTE day {d} hours.</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>90 %-interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <location filename="../../kcroster/gui/views/staffing.py"/>
         <source>AHT (s)</source>
         <translation>AHT (s)</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>AHT en geduld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>AHT per wachtrij × weekdag × interval, gladgestreken naar het gemiddelde van de wachtrij; recente weken tellen zwaarder. Geduld: exponentieel (zoals Erlang A rekent), grootste aannemelijkheid met censurering: de wachttijd van alle bellers, ook de beantwoorde, gedeeld door het aantal afhakers.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/staffing.py"/>
@@ -144,14 +190,64 @@
         <translation>Offered contacts per interval</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Aankomsttijdstip (verplicht)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/solve_dialog.py"/>
         <source>Aanpak:</source>
         <translation>Approach (in Dutch):</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Aanpassing %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Aanpassing: een percentage op een forecastdag (+10 = 10 % meer contacten). Label: een bijzondere dag (campagne, mailing, storing); markeer ook dezelfde dagen in de historie, dan leert het model het effect ervan. Ctrl+Z maakt ongedaan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/roster.py"/>
         <source>Aantal rekenkernen voor de optimalisatie (alle = {n} op deze computer)</source>
         <translation>Number of CPU cores for the optimisation (all = {n} on this computer)</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>Afdrukken</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/export.py"/>
+        <source>Afdrukken / PDF</source>
+        <translation>Print / PDF</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>Afdrukken is mislukt: {reden}</source>
+        <translation>Printing failed: {reden}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>Afdrukken…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>Afgedrukt op {datum}</source>
+        <translation>Printed on {datum}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Afhakers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Afhandeltijd</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
@@ -184,6 +280,26 @@
         <translation>Autosave failed: {fout}</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Backtest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Backtest op de eigen historie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Backtest op {n} startmoment ({data}), {h} dagen vooruit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Backtest op {n} startmomenten ({data}), {h} dagen vooruit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/main_window.py"/>
         <source>Be&amp;werken</source>
         <translation>&amp;Edit</translation>
@@ -209,11 +325,21 @@
         <translation>Reachability</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/document.py"/>
+        <source>Berekening</source>
+        <translation>Calculation</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/main_window.py"/>
         <location filename="../../kcroster/gui/views/common.py"/>
         <location filename="../../kcroster/gui/views/roster.py"/>
         <source>Bestand inlezen: {naam}</source>
         <translation>Reading file: {naam}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>Bestand:</source>
+        <translation>File:</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/solve_dialog.py"/>
@@ -266,9 +392,34 @@
         <translation>Max. occupancy</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Bias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/models/agents_model.py"/>
         <source>Bijzonderheden</source>
         <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>Bladeren…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>Concept</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Contact-id (dubbele tellen één keer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Contacten</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/models/agents_model.py"/>
@@ -292,6 +443,37 @@
         <location filename="../../kcroster/gui/views/agents.py"/>
         <source>Dagen</source>
         <translation>Days</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Dagen: aanpassen en markeren</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Datum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Datum (als die in een eigen kolom staat)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>De PDF is niet geschreven: {reden}</source>
+        <translation>The PDF was not written: {reden}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
+        <source>De eerste {shown} van {n} staan in de lijst; de melding bij het inlezen telt ze allemaal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>De kolomindeling kon niet worden onthouden: {fout}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/solve_dialog.py"/>
@@ -349,6 +531,11 @@
         <translation>Delete shift</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>Diensttijden zijn lokale tijden; een eindtijd vóór de begintijd valt op de volgende dag.</source>
+        <translation>Shift times are local times; an end time before the start time falls on the next day.</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/base.py"/>
         <source>Dit scherm kon niet worden bijgewerkt: {fout}</source>
         <translation>This screen could not be updated: {fout}</translation>
@@ -377,6 +564,16 @@
         <location filename="../../kcroster/gui/views/coverage.py"/>
         <source>E-mail heeft geen serviceniveau of wachttijd: het doel is antwoord binnen {u} uur, en daar houdt de benodigde bezetting al rekening mee.</source>
         <translation>E-mail has no service level or waiting time: the target is a reply within {u} hours, which the required staffing already allows for.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>ETS (exponential smoothing) is niet beschikbaar: het pakket statsmodels is niet geïnstalleerd. Installeer het extra onderdeel 'forecast' (pip install "kcroster[forecast]") om ETS mee te nemen in de backtest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
+        <source>Een ontbrekende regel of lege cel is geen 0: op nul zetten laat een gat in de bezetting. Interpoleren vult het lineair tussen de naburige intervallen van dezelfde dag; aan het begin of eind van een dag met hetzelfde interval op dezelfde weekdag in de naburige weken.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/coverage.py"/>
@@ -430,12 +627,18 @@
         <translation>There is no ongoing sick period</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>Er is niets om af te drukken: kies ten minste één week en één team of medewerker.</source>
+        <translation>There is nothing to print: choose at least one week and one team or agent.</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/jobs.py"/>
         <source>Even geduld</source>
         <translation>Please wait</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <location filename="../../kcroster/gui/views/roster.py"/>
         <source>Even geduld: de optimalisatie loopt nog.</source>
         <translation>Please wait: the optimiser is still running.</translation>
@@ -481,7 +684,13 @@
         <translation>FTE basis: 1 FTE =</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Feestdag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/forecast.py"/>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Forecast</source>
         <translation>Forecast</translation>
     </message>
@@ -506,6 +715,26 @@
         <translation>Forecast read from {naam}</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Forecast maken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Forecast maken uit historie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast.py"/>
+        <source>Forecast maken uit historie…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Forecast uit historie gebruikt ({naam}, {methode})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/forecast.py"/>
         <source>Forecast × wat-als</source>
         <translation>Forecast × what-if</translation>
@@ -516,9 +745,34 @@
         <translation>Go to</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Geannuleerd: er is geen forecast gemaakt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Gebruik deze forecast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/staffing.py"/>
         <source>Geduld (Erlang A)</source>
         <translation>Patience (Erlang A)</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Geduld (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Geef aan welke kolom wat bevat. kcroster onthoudt deze indeling voor bestanden met dezelfde kolomnamen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Geen bestand gekozen</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/widgets/linechart.py"/>
@@ -591,9 +845,24 @@
         <translation>On average {fte} FTE per day required (after shrinkage), for {n} queue.</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>Gepubliceerd</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Geschat geduld overnemen als parameter van de wachtrij (Erlang A met afhakers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/forecast.py"/>
         <source>Gespreksduur (AHT)</source>
         <translation>Handle time (AHT)</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>Gewijzigd na publicatie</source>
+        <translation>Changed after publishing</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/agents.py"/>
@@ -677,6 +946,11 @@
         <translation>The roster to share with the team. These data are left out:</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/export.py"/>
+        <source>Het rooster op papier of als PDF: per team voor het prikbord (A4 liggend, een pagina per team per week) of per medewerker een weekoverzicht met wachtrijen en pauzes. Zonder gezondheidsgegevens: re-integratie en ziekte tonen alleen 'niet beschikbaar'.</source>
+        <translation>The roster on paper or as a PDF: per team for the notice board (A4 landscape, one page per team per week) or per agent a week view with queues and breaks. Without health data: reintegration and sickness show only 'not available'.</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/roster.py"/>
         <source>Het rooster voldoet aan alle regels.</source>
         <translation>The roster satisfies every rule.</translation>
@@ -685,6 +959,31 @@
         <location filename="../../kcroster/gui/views/coverage.py"/>
         <source>Het voorspelde serviceniveau rekent met de beschikbare uren: verzuim, pauzes en overleg nemen een deel van de ingeroosterde tijd.</source>
         <translation>The predicted service level uses the available hours: absence, breaks and meetings take a share of the rostered time.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Historie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Historie en forecast per interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Historie inlezen: {naam}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Historie kiezen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Historie kiezen…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/wishes.py"/>
@@ -707,6 +1006,16 @@
         <translation>Current roster: {f}. Afterwards the same figures of the new roster are in the status bar and on Coverage.</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
+        <source>Import afbreken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
+        <source>Import afgebroken: {naam} is niet ingelezen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/staffing.py"/>
         <source>In te roosteren</source>
         <translation>To schedule</translation>
@@ -715,6 +1024,21 @@
         <location filename="../../kcroster/gui/views/staffing.py"/>
         <source>In te roosteren (na shrinkage)</source>
         <translation>To schedule (after shrinkage)</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
+        <source>In {bestand} hebben {n} intervallen binnen de openingstijden geen waarde.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
+        <source>In {bestand} heeft 1 interval binnen de openingstijden geen waarde.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>Indeling:</source>
+        <translation>Layout:</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/coverage.py"/>
@@ -728,6 +1052,7 @@
     </message>
     <message>
         <location filename="../../kcroster/gui/app.py"/>
+        <location filename="../../kcroster/gui/views/roster.py"/>
         <source>Instellingen</source>
         <translation>Settings</translation>
     </message>
@@ -735,6 +1060,11 @@
         <location filename="../../kcroster/gui/main_window.py"/>
         <source>Instellingen niet opgeslagen: {fout}</source>
         <translation>Settings not saved: {fout}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
+        <source>Interpoleren</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/export.py"/>
@@ -747,9 +1077,55 @@
         <translation>Cores</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Keuze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Kies een historiebestand en klik op 'Forecast maken'.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>Kies ten minste één week en één team of medewerker.</source>
+        <translation>Choose at least one week and one team or agent.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <location filename="../../kcroster/gui/views/solve_dialog.py"/>
         <source>Klaar</source>
         <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Kolommen van de ACD-export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Kolommen van een call-by-call-export aanwijzen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Kolommen zoals eerder aangewezen voor deze kopregel: {kolommen}. Wijzig ze met 'Kolommen…'.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Kolommen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Kwantiel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Kwantiel van het volume waarop de bezetting rekent (0,5 = verwachting, 0,8 = voorzichtiger)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/models/wishes_model.py"/>
@@ -772,9 +1148,19 @@
         <translation>Last sick day of {naam} (dd-mm-yyyy):</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/wishes.py"/>
         <source>Lege wensformulieren exporteren…</source>
         <translation>Export blank wish forms…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>Legenda:</source>
+        <translation>Legend:</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/export.py"/>
@@ -818,6 +1204,7 @@
     </message>
     <message>
         <location filename="../../kcroster/gui/models/violations_model.py"/>
+        <location filename="../../kcroster/gui/print_roster.py"/>
         <location filename="../../kcroster/gui/widgets/gantt.py"/>
         <source>Medewerker</source>
         <translation>Agent</translation>
@@ -843,9 +1230,19 @@
         <translation>Agents read from {naam}</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>Medewerkers:</source>
+        <translation>Agents:</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/models/violations_model.py"/>
         <source>Melding</source>
         <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Methode</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/solve_dialog.py"/>
@@ -950,6 +1347,11 @@
     </message>
     <message>
         <location filename="../../kcroster/gui/views/export.py"/>
+        <source>Nog geen rooster om af te drukken.</source>
+        <translation>No roster to print yet.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/export.py"/>
         <source>Nog geen rooster om te exporteren.</source>
         <translation>No roster to export yet.</translation>
     </message>
@@ -989,9 +1391,19 @@
         <translation>Lower bound improved (Lagrangian)</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Ongedaan maken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/models/agents_model.py"/>
         <source>Ongeldige waarde voor {kolom}: {waarde}</source>
         <translation>Invalid value for {kolom}: {waarde}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
+        <source>Ontbrekende waarden in de forecast</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast.py"/>
@@ -999,9 +1411,20 @@
         <translation>Original</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
+        <source>Op nul zetten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/main_window.py"/>
         <source>Op&amp;slaan</source>
         <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast.py"/>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Open eerst een project.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
@@ -1012,6 +1435,11 @@
         <location filename="../../kcroster/gui/main_window.py"/>
         <source>Opn&amp;ieuw</source>
         <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Opnieuw</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
@@ -1044,6 +1472,21 @@
         <translation>About kcroster</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>P10–P90</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>PDF exporteren</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/export.py"/>
+        <source>PDF opgeslagen: {pad}</source>
+        <translation>PDF saved: {pad}</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/roster.py"/>
         <source>Pauze</source>
         <translation>Break</translation>
@@ -1057,6 +1500,31 @@
         <location filename="../../kcroster/gui/views/staffing.py"/>
         <source>Per interval</source>
         <translation>Per interval</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>Per medewerker (weekoverzicht)</source>
+        <translation>Per agent (week view)</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>Per team (prikbord)</source>
+        <translation>Per team (notice board)</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>Periode: {periode}</source>
+        <translation>Period: {periode}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/document.py"/>
+        <source>Personeelsbehoefte en dekking konden niet worden berekend: {fout}</source>
+        <translation>Staffing requirement and coverage could not be calculated: {fout}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
+        <source>Plaats in het bestand</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/export.py"/>
@@ -1134,6 +1602,11 @@
         <translation>Solving time</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Rekentijd en rekenkernen worden niet onthouden voor de volgende keer: {fout}</source>
+        <translation>Time limit and cores will not be remembered for next time: {fout}</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/solve_dialog.py"/>
         <source>Rekentijd hooguit {s} s</source>
         <translation>Time limit {s} s</translation>
@@ -1147,6 +1620,21 @@
         <location filename="../../kcroster/gui/views/solve_dialog.py"/>
         <source>Rooster aangevuld met pauzes en wachtrijen</source>
         <translation>Roster completed with breaks and queues</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Rooster afdru&amp;kken / PDF…</source>
+        <translation>Print roster / PD&amp;F…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>Rooster afdrukken / PDF</source>
+        <translation>Print roster / PDF</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/export.py"/>
+        <source>Rooster afdrukken / PDF…</source>
+        <translation>Print roster / PDF…</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
@@ -1257,9 +1745,24 @@
         <translation>Drag a shift to move it, drag an edge to shorten or lengthen it, drag onto another agent to swap; double-click or L locks a shift.</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Sluiten</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Soort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/agents.py"/>
         <source>Stap verwijderen</source>
         <translation>Remove step</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Startmomenten</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/solve_dialog.py"/>
@@ -1277,9 +1780,24 @@
         <translation>Tasks</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Te weinig historie voor een backtest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/models/agents_model.py"/>
         <source>Team</source>
         <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>Team: {team} · {uren} gepland deze week</source>
+        <translation>Team: {team} · {uren} scheduled this week</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>Teams:</source>
+        <translation>Teams:</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/export.py"/>
@@ -1297,6 +1815,11 @@
         <translation>Export team workbook…</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
+        <source>Tijd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/export.py"/>
         <source>Toch re-integratiebeperkingen meenemen (gezondheidsgegevens — alleen met toestemming)</source>
         <translation>Include reintegration restrictions anyway (health data — only with consent)</translation>
@@ -1307,12 +1830,28 @@
         <translation>Total</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/forecast.py"/>
+        <source>Uit een eigen historie (forecastbestand met datums in het verleden, of een call-by-call-export van de ACD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Uitkomst (beantwoord / afgehaakt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>Uren</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/models/agents_model.py"/>
         <source>Vaardigheden</source>
         <translation>Skills</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/agents.py"/>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Vanaf</source>
         <translation>From</translation>
     </message>
@@ -1413,11 +1952,33 @@
         <translation>Earliest start</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>WAPE = som van |werkelijk − forecast| gedeeld door het werkelijke volume, over alle wachtrijen en startmomenten; lager is beter. De basislijnen zijn wat planners zelf doen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>WAPE dag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>WAPE interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/coverage.py"/>
         <location filename="../../kcroster/gui/views/forecast.py"/>
+        <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <location filename="../../kcroster/gui/views/staffing.py"/>
         <source>Wachtrij</source>
         <translation>Queue</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Wachttijd</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast.py"/>
@@ -1428,6 +1989,16 @@
         <location filename="../../kcroster/gui/views/roster.py"/>
         <source>Week</source>
         <translation>Week</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Weken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>Weken:</source>
+        <translation>Weeks:</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/wishes.py"/>
@@ -1501,9 +2072,19 @@
         <translation>Search by name, team or skill…</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>Zonder team</source>
+        <translation>No team</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/roster.py"/>
         <source>Zoom</source>
         <translation>Zoom</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>afwezig</source>
+        <translation>absent</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/agents.py"/>
@@ -1527,9 +2108,19 @@
         <translation>read-only</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>automatisch (beste in de backtest)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/staffing.py"/>
         <source>binnen</source>
         <translation>within</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
+        <source>blad {blad}: </source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
@@ -1540,6 +2131,31 @@
         <location filename="../../kcroster/gui/views/forecast.py"/>
         <source>contacten</source>
         <translation>contacts</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>dagdienst</source>
+        <translation>day shift</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>dagmodel × dagprofiel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>de printer kon niet worden geopend</source>
+        <translation>the printer could not be opened</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>exponential smoothing (statsmodels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>forecast</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/staffing.py"/>
@@ -1557,6 +2173,21 @@
         <translation>no project</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
+        <source>geen regel, hoort na rij {a}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
+        <source>geen regel, hoort tussen rij {a} en {b}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
+        <source>geen regel, hoort vóór rij {b}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/main_window.py"/>
         <source>geen rooster</source>
         <translation>no roster</translation>
@@ -1565,6 +2196,11 @@
         <location filename="../../kcroster/gui/views/coverage.py"/>
         <source>gemiddeld over de wachtrijen</source>
         <translation>average over the queues</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>gemiddelde laatste 4 zelfde weekdagen</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
@@ -1592,6 +2228,16 @@
         <translation>good roster found</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>het apparaat kon niet worden geopend</source>
+        <translation>the device could not be opened</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>historie</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/main_window.py"/>
         <source>kcroster werd afgesloten met een naamloos project dat niet was opgeslagen (automatisch bewaard op {tijd}). Herstellen? Nee gooit de herstelkopie weg.</source>
         <translation>kcroster was closed with an untitled project that had not been saved (autosaved at {tijd}). Recover it? No discards the recovery copy.</translation>
@@ -1600,6 +2246,16 @@
         <location filename="../../kcroster/gui/main_window.py"/>
         <source>kcroster — personeelsplanning voor klantcontactcentra.</source>
         <translation>kcroster — workforce planning for contact centres.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>late dienst</source>
+        <translation>late shift</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
+        <source>lege cel, rij {rij}, kolom {kolom}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/wishes.py"/>
@@ -1612,9 +2268,29 @@
         <translation>n/a for e-mail: the target is the response time</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>nachtdienst</source>
+        <translation>night shift</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>niet beschikbaar</source>
+        <translation>not available</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/agents.py"/>
         <source>nog ziek</source>
         <translation>still sick</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>onbekend (geen afhakers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>onbekend (geen wachttijden in de historie)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/roster.py"/>
@@ -1627,6 +2303,12 @@
         <translation>surplus {o} h</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>pagina {n} van {totaal}</source>
+        <translation>page {n} of {totaal}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
         <location filename="../../kcroster/gui/widgets/gantt.py"/>
         <source>pauze</source>
         <translation>break</translation>
@@ -1645,6 +2327,11 @@
         <location filename="../../kcroster/gui/views/coverage.py"/>
         <source>spraak en chat samen</source>
         <translation>voice and chat together</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>te weinig historie</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/coverage.py"/>
@@ -1693,9 +2380,15 @@
         <translation>locked</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
         <location filename="../../kcroster/gui/views/agents.py"/>
         <source>verlof</source>
         <translation>leave</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>voorgesteld</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/solve_dialog.py"/>
@@ -1706,6 +2399,16 @@
         <location filename="../../kcroster/gui/views/roster.py"/>
         <source>voorspeld SL {v}</source>
         <translation>predicted SL {v}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>vrij</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>vroege dienst</source>
+        <translation>early shift</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/agents.py"/>
@@ -1728,6 +2431,11 @@
         <translation>wk</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>zelfde interval vorige week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/coverage.py"/>
         <source>zonder shrinkage: {p}</source>
         <translation>without shrinkage: {p}</translation>
@@ -1736,6 +2444,11 @@
         <location filename="../../kcroster/gui/views/coverage.py"/>
         <source>{g} van {t}</source>
         <translation>{g} of {t}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>{naam} · {week}</source>
+        <translation>{naam} · {week}</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/roster.py"/>
@@ -1786,6 +2499,16 @@
         <location filename="../../kcroster/gui/views/roster.py"/>
         <source>{n} overtredingen</source>
         <translation>{n} violations</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>{n} pagina A4 liggend.</source>
+        <translation>{n} page, A4 landscape.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>{n} pagina's A4 liggend.</source>
+        <translation>{n} pages, A4 landscape.</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/solve_dialog.py"/>
@@ -1868,6 +2591,11 @@
         <translation>{queue}: {total} contacts in {dagen} days · average AHT {aht} s · peak {piek} per interval</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>{queue}: {total} contacten verwacht in {dagen} dagen vanaf {start} · methode {methode}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/coverage.py"/>
         <source>{q}: ingeroosterd {r} uur / verwacht beschikbaar na {s} shrinkage {a} uur / nodig {n} uur.</source>
         <translation>{q}: rostered {r} hours / expected available after {s} shrinkage {a} hours / needed {n} hours.</translation>
@@ -1876,6 +2604,16 @@
         <location filename="../../kcroster/gui/views/wishes.py"/>
         <source>{r} geweigerd.</source>
         <translation>{r} refused.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>{team} · {week}</source>
+        <translation>{team} · {week}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/print_roster.py"/>
+        <source>{uren} u</source>
+        <translation>{uren} h</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/agents.py"/>

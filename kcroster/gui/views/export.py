@@ -1,4 +1,5 @@
-"""Export screen: the planner workbook, or the team workbook with a preview of what it leaves out."""
+"""Export screen: the planner workbook, the team workbook with a preview of what it leaves out,
+and the printed roster (PDF or paper, per team or per agent)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QListWidget, 
 
 from kcroster.gui.i18n import tr
 from kcroster.gui.jobs import Job, run_job
+from kcroster.gui.print_roster import PrintRosterDialog, print_dialog_for
 from kcroster.gui.views.base import Screen, card, hint
 
 XLSX = "Excel (*.xlsx)"
@@ -51,11 +53,22 @@ class ExportScreen(Screen):
         self.team_button.setObjectName("Primary")
         self.team_button.clicked.connect(self.ask_team)
         tl.addWidget(self.team_button)
+        paper, rl = card(tr("Afdrukken / PDF"))
+        rl.addWidget(hint(tr("Het rooster op papier of als PDF: per team voor het prikbord (A4 liggend, een pagina "
+                             "per team per week) of per medewerker een weekoverzicht met wachtrijen en pauzes. "
+                             "Zonder gezondheidsgegevens: re-integratie en ziekte tonen alleen 'niet beschikbaar'.")))
+        rl.addStretch(1)
+        self.print_button = QPushButton(tr("Rooster afdrukken / PDF…"))
+        self.print_button.setObjectName("Primary")
+        self.print_button.clicked.connect(self.ask_print)
+        rl.addWidget(self.print_button)
         row.addWidget(planner, 1)
         row.addWidget(team, 1)
+        row.addWidget(paper, 1)
         self.body.addLayout(row)
         self.body.addStretch(1)
         self.omissions.setMinimumHeight(150)
+        self.print_dialog: PrintRosterDialog | None = None
         doc.rosterChanged.connect(self.mark_stale)
 
     def reset(self) -> None:
@@ -68,6 +81,7 @@ class ExportScreen(Screen):
         has = self.doc.roster is not None and bool(self.doc.roster.shifts)
         self.planner_button.setEnabled(has)
         self.team_button.setEnabled(has)
+        self.print_button.setEnabled(has)
         self.set_subtitle("" if has else tr("Nog geen rooster om te exporteren."))
         self.refresh_omissions()
 
@@ -82,6 +96,17 @@ class ExportScreen(Screen):
                 i for i in items if "re-integratie" not in i.lower() and "beperking" not in i.lower()]
         for i in items or [tr("Niets: er zijn geen gevoelige gegevens in dit project")]:
             self.omissions.addItem("•  " + i)
+
+    def ask_print(self) -> PrintRosterDialog | None:
+        """The print dialog for the active scenario's roster; the PDF goes next to the project."""
+        if self.doc.project is None or self.doc.roster is None or not self.doc.roster.shifts:
+            self.status(tr("Nog geen rooster om af te drukken."))
+            return None
+        folder = self.doc.path.parent if self.doc.path is not None else None
+        self.print_dialog = print_dialog_for(
+            self.doc.project, self.doc.roster, self.window_, folder=folder,
+            on_saved=lambda path: self.status(tr("PDF opgeslagen: {pad}").format(pad=str(path))))
+        return self.print_dialog
 
     def _ask_path(self, suggestion: str) -> Path | None:
         path, _ = QFileDialog.getSaveFileName(self, tr("Exporteren"), suggestion, XLSX)

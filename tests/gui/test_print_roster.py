@@ -1,0 +1,138 @@
+"""Print / PDF of the roster (issue 24 item 13): the menu opens the dialog, the PDF is written
+with one page per team per week (or per agent per week), pages are drawn, a failed write says why."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from kcroster.gui.print_roster import CLASS_FILL, PrintRosterDialog, render_page, write_pdf
+from kcroster.io.roster_print import build_print_layout, print_weeks
+from kcroster.model import Leave
+
+PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+
+
+def _pdf_pages(path: Path) -> int:
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
+    return len(PAGE.findall(data))
+
+
+def _teams(window) -> None:
+    for i, a in enumerate(window.doc.project.agents):
+        a.team = "Team Noord" if i < 20 else "Team Zuid"
+
+
+def _open_dialog(window, qtbot) -> PrintRosterDialog:
+    window.print_action.trigger()
+    dlg = window.export_screen.print_dialog
+    assert isinstance(dlg, PrintRosterDialog)
+    qtbot.waitUntil(dlg.isVisible)
+    return dlg
+
+
+def test_menu_prints_one_page_per_team_per_week_to_pdf(window, qtbot, tmp_path):
+    _teams(window)
+    dlg = _open_dialog(window, qtbot)
+    weeks = print_weeks(window.doc.project)
+    assert dlg.windowTitle() == "Rooster afdrukken / PDF"
+    # the default name carries the period
+    tag = weeks[0].tag if len(weeks) == 1 else f"{weeks[0].tag}-W{weeks[-1].iso_week:02d}"
+    assert Path(dlg.path_edit.text()).name == f"rooster_{tag}.pdf"
+    assert [dlg.who.item(i).text() for i in range(dlg.who.count())] == ["Team Noord", "Team Zuid"]
+    target = tmp_path / "prikbord.pdf"
+    dlg.path_edit.setText(str(target))
+    dlg.pdf_button.click()
+    assert _pdf_pages(target) == 2 * len(weeks)
+    assert not dlg.isVisible()
+    assert str(target) in window.statusBar().currentMessage()
+
+
+def test_per_agent_pages_for_the_ticked_agents_only(window, qtbot, tmp_path):
+    dlg = _open_dialog(window, qtbot)
+    dlg.per_agent.setChecked(True)
+    assert dlg.who.count() == len(window.doc.project.agents)
+    for i in range(dlg.who.count()):
+        dlg.who.item(i).setCheckState(
+            Qt.CheckState.Checked if i in (0, 5, 7) else Qt.CheckState.Unchecked
+        )
+    assert dlg.summary.text() == f"{3 * len(dlg.weeks)} pagina's A4 liggend."
+    target = tmp_path / "medewerkers"  # the extension is added
+    dlg.path_edit.setText(str(target))
+    dlg.pdf_button.click()
+    assert _pdf_pages(tmp_path / "medewerkers.pdf") == 3 * len(dlg.weeks)
+    # nothing ticked: nothing to print, the buttons say so by being off
+    dlg2 = _open_dialog(window, qtbot)
+    for i in range(dlg2.weeks_list.count()):
+        dlg2.weeks_list.item(i).setCheckState(Qt.CheckState.Unchecked)
+    assert not dlg2.pdf_button.isEnabled() and not dlg2.print_button.isEnabled()
+    dlg2.reject()
+
+
+def test_a_failed_write_is_a_sentence_and_the_dialog_stays(window, qtbot, tmp_path):
+    dlg = _open_dialog(window, qtbot)
+    dlg.path_edit.setText(str(tmp_path / "bestaat-niet" / "rooster.pdf"))
+    dlg.pdf_button.click()
+    box = dlg.error_box
+    assert box is not None and box.isVisible()
+    assert box.text().startswith("De PDF is niet geschreven: kan ")
+    assert "de map bestaat niet" in box.text() and "Traceback" not in box.text()
+    assert dlg.isVisible() and not (tmp_path / "bestaat-niet").exists()
+    box.close()
+    dlg.reject()
+
+
+def _ink(img, colour: QColor | None = None) -> int:
+    """Pixels that are not white (or, with ``colour``, of that colour), on a 4-pixel grid."""
+    n = 0
+    for y in range(0, img.height(), 4):
+        for x in range(0, img.width(), 4):
+            c = img.pixelColor(x, y)
+            if (colour is None and c != QColor("#ffffff")) or (colour is not None and c == colour):
+                n += 1
+    return n
+
+
+def test_pages_are_drawn_team_grid_and_agent_timeline(window, tmp_path):
+    _teams(window)
+    p = window.doc.project
+    roster = window.doc.roster
+    a0 = p.agents[0]
+    day = p.horizon.dates[0]
+    start = datetime.combine(day, datetime.min.time(), tzinfo=p.horizon.tz)
+    p.leave = [Leave(a0.id, start, start + timedelta(days=1), "Ziek")]
+    full = build_print_layout(p, roster, teams=["Team Noord"])
+    one = build_print_layout(p, roster, teams=["Team Noord"], agent_ids=[a0.id])
+    img = render_page(full, 0, width_px=842)
+    assert (img.width(), img.height()) == (842, 595)
+    ink_full, ink_one = _ink(img), _ink(render_page(one, 0, width_px=842))
+    assert ink_full > 0.08 * (842 // 4) * (595 // 4)  # a grid of 20 agents is far from blank
+    assert ink_full > 2 * ink_one  # ... and its rows are drawn: one agent's page holds much less
+    # shift cells are filled in the team workbook's colours (08:00–11:00 starts: vroeg and dag)
+    assert _ink(img, QColor(CLASS_FILL["vroeg"])) + _ink(img, QColor(CLASS_FILL["dag"])) > 200
+    agent = build_print_layout(p, roster, per="agent", agent_ids=[p.agents[1].id])
+    timeline = render_page(agent, 0, width_px=842)
+    assert _ink(timeline) > 0.03 * (842 // 4) * (595 // 4)
+    # the PDF of the same layout has as many pages as the layout
+    assert _pdf_pages(write_pdf(full, tmp_path / "noord.pdf")) == len(full.pages) == len(full.weeks)
+
+
+def test_export_screen_offers_print_only_with_a_roster(window, qtbot):
+    screen = window.screen_by_key("export")
+    window.show_screen("export")
+    assert (
+        screen.print_button.isEnabled() and screen.print_button.text() == "Rooster afdrukken / PDF…"
+    )
+    screen.print_button.click()
+    qtbot.waitUntil(lambda: screen.print_dialog is not None and screen.print_dialog.isVisible())
+    screen.print_dialog.reject()
+    window.doc.project.scenario.roster = None
+    screen.mark_stale()
+    screen.refresh_now()
+    assert not screen.print_button.isEnabled()
+    assert screen.ask_print() is None
