@@ -7,22 +7,29 @@ Planner workbook (:func:`export_planner_workbook`)
                      :mod:`kcroster.io.roster_import` reads back after the planner edits it.
     ``Dagdetail``    one row per segment: agent, date, shift, from, to, activity (breaks included)
     ``Dekking``      per interval and queue: required, scheduled, difference, predicted SL, ASA,
-                     abandon
+                     abandon; last column ``Dag en tijd`` (``ma 03-05 08:00``), the chart's axis
     ``KPI``          totals and per week: service level and ASA weighted by volume, occupancy,
                      bereikbaarheid, abandon %, scheduled vs required FTE, shrinkage, wishes
                      granted, fairness, rule violations
     ``KPI per dag``  the same per day and queue (filterable)
-    ``Grafiek``      a native Excel line chart per queue: scheduled vs required (from ``Dekking``)
+    ``Grafiek``      a native Excel line chart per queue: scheduled vs required (from ``Dekking``),
+                     its axis labelled with day and time
     ``Regelcontrole`` the rule checker's findings
     ``Re-integratie`` the restrictions of agents in a reintegration plan (planner only)
     ``Legenda``      what the colours mean
 
 Team workbook (:func:`export_team_workbook`)
-    Only ``Rooster`` and ``Dagdetail``. Reintegration restrictions are health data (AVG): they are
+    Only ``Rooster`` and ``Dagdetail``. The ``Rooster`` sheet holds one grid per team (a heading
+    row with the team's name, its agents, a page break before the next team, so each team prints
+    on its own pages), without contract hours: a colleague's contract is not the team's business.
+    Reintegration restrictions are health data (AVG): they are
     left out unless the planner asks for them (``include_restrictions=True``); reintegration
     appointments show only the neutral text ``niet beschikbaar – re-integratie`` and other
     absences that are not ordinary leave show ``afwezig`` instead of their reason.
     :func:`team_workbook_omissions` lists what is left out, for the preview in the GUI.
+
+Weeks are ISO weeks named with their dates (``wk 19 (10–16 mei)``,
+:func:`kcroster.model.weeks.week_label`), as on the screens.
 
 Formats: Dutch dates (``dd-mm-jjjj``, day headers ``ma 3 mei`` via the ``[$-413]`` locale code),
 times ``uu:mm``; numbers use Excel's built-in formats, which Dutch Excel shows with a decimal
@@ -52,6 +59,7 @@ import numpy as np
 from kcroster.io.atomic import atomic_write
 from kcroster.io.workbook import set_cell_safe
 from kcroster.model import BREAK, Leave, Project, Roster, Shift, step_in_force
+from kcroster.model.weeks import IsoWeek, iso_weeks
 from kcroster.model.wishes import granted_share_per_agent, wish_results
 
 __all__ = [
@@ -77,6 +85,7 @@ UNAVAILABLE_LABEL = "niet beschikbaar"
 ABSENT_LABEL = "afwezig"
 LEAVE_LABEL = "verlof"
 GRID_ID_HEADER = "Medewerker"
+NO_TEAM_LABEL = "Zonder team"
 
 DATE_FMT = "dd-mm-yyyy"
 DAY_HEADER_FMT = "[$-413]ddd d mmm"
@@ -186,6 +195,7 @@ class _Styles:
         self.PatternFill = PatternFill
         self.bold = Font(bold=True)
         self.header_fill = PatternFill("solid", fgColor="DDEBF7")
+        self.team_fill = PatternFill("solid", fgColor="F2F2F2")
         self.center = Alignment(horizontal="center")
         purple = Side(style="medium", color="7030A0")
         self.reint_border = Border(left=purple, right=purple, top=purple, bottom=purple)
@@ -317,61 +327,101 @@ def _leave_by_agent_day(project: Project) -> dict[tuple[str, date], list[Leave]]
     return out
 
 
+def _team_groups(project: Project) -> list[tuple[str | None, list[Any]]]:
+    """The team workbook's grids: (team name, its agents) sorted by name, agents without a team
+    last; one unnamed group when nobody has a team (one plain grid, no heading)."""
+    if not any(a.team for a in project.agents):
+        return [(None, list(project.agents))]
+    teams: dict[str, list[Any]] = {}
+    for a in project.agents:
+        teams.setdefault((a.team or "").strip(), []).append(a)
+    order = sorted((t for t in teams if t), key=str.casefold) + ([""] if "" in teams else [])
+    return [(t or NO_TEAM_LABEL, teams[t]) for t in order]
+
+
 def _write_grid(wb: Any, data: ExportData, styles: _Styles, *, team: bool, include_restrictions: bool) -> None:
+    """The ``Rooster`` sheet. The planner's copy is one grid with team and contract hours (what
+    :mod:`kcroster.io.roster_import` reads back); the team copy has one grid per team under a
+    heading row (blank in the id and day columns, so the importer skips it) and no contract."""
+    from openpyxl.worksheet.pagebreak import Break
+
     project = data.project
     h = project.horizon
-    tz = h.tz
     ws = wb.create_sheet(GRID_SHEET)
     w = _Writer(ws, styles)
     show_reint = (not team) or include_restrictions
     dates = h.dates
-    base = [GRID_ID_HEADER, "Naam", "Team", "Contract (u/week)"] + (["Re-integratie"] if show_reint else [])
-    n_weeks = len({h.week_index(d) for d in dates})
-    week_ids = sorted({h.week_index(d) for d in dates})
-    week_titles = [f"Uren week {_iso_week(_week_first_day(h, k))}" for k in week_ids]
+    base = ([GRID_ID_HEADER, "Naam"] + ([] if team else ["Team", "Contract (u/week)"])
+            + (["Re-integratie"] if show_reint else []))
+    weeks = iso_weeks(dates)
+    n_weeks = len(weeks)
+    week_of = {d: i for i, wk in enumerate(weeks) for d in wk.days}
+    week_titles = [f"Uren {_week_label(wk)}" for wk in weeks]
     n_cols = len(base) + len(dates) + n_weeks
-    _prepare_sheet(ws, f"{_col(len(base) + 1)}2", n_cols, [12, 24, 14, 9] + ([9] if show_reint else []) + [12] * len(dates) + [10] * n_weeks)
+    widths = [12, 24] + ([] if team else [14, 9]) + ([9] if show_reint else []) + [12] * len(dates) + [18] * n_weeks
+    _prepare_sheet(ws, f"{_col(len(base) + 1)}2", n_cols, widths)
     ws.append(w.header(base) + w.header(dates, DAY_HEADER_FMT) + w.header(week_titles))
     by_agent = data.roster.by_agent()
     leave = _leave_by_agent_day(project)
     plans = {a.id: project.reintegration_plan(a.id) for a in project.agents}
     type_colors = {t.name: t.color for t in project.shift_rules.shift_types if t.color}
     n_rows = 1
-    for agent in project.agents:
-        shifts = {s.day: s for s in by_agent.get(agent.id, [])}
-        plan = plans.get(agent.id) or []
-        row: list[Any] = [w.text(agent.id), w.text(agent.name), w.text(agent.team or ""), agent.contract_hours]
-        if show_reint:
-            row.append(w.text("ja" if plan else ""))
-        hours = [0.0] * n_weeks
-        for d in dates:
-            sh = shifts.get(d)
-            border = styles.reint_border if show_reint and plan and step_in_force(plan, d) is not None else None
-            if sh is not None:
-                fill = None
-                if sh.shift_type and sh.shift_type in type_colors:
-                    fill = styles.type_fill(type_colors[sh.shift_type])
-                if fill is None:
-                    fill = styles.class_fill[_shift_class(project, sh)]
-                row.append(w.cell(shift_cell_text(sh, tz), fill=fill, border=border, align=styles.center))
-                work = (sh.end.timestamp() - sh.start.timestamp()) / 3600 - sum(
-                    (g.end.timestamp() - g.start.timestamp()) for g in sh.segments if g.activity == BREAK) / 3600
-                hours[week_ids.index(h.week_index(d))] += work
-            elif (agent.id, d) in leave:
-                labels = [lv.label for lv in leave[(agent.id, d)]]
-                if team and not include_restrictions:
-                    labels = [_team_label(x) for x in labels]
-                text = " / ".join(dict.fromkeys(labels))
-                row.append(w.cell(text, fill=styles.leave_fill, border=border, align=styles.center))
-            elif border is not None:
-                row.append(w.cell(None, border=border))
-            else:
-                row.append(None)
-        row += [w.cell(round(x, 2), NUM1_FMT) for x in hours]
-        ws.append(row)
-        n_rows += 1
+    groups = _team_groups(project) if team else [(None, list(project.agents))]
+    for g, (heading, agents) in enumerate(groups):
+        if heading is not None:
+            if g:  # each team starts on a new printed page
+                ws.row_breaks.append(Break(id=n_rows))
+            ws.append([None, w.cell(heading, font=styles.bold, fill=styles.team_fill)]
+                      + [w.cell(None, fill=styles.team_fill) for _ in range(n_cols - 2)])
+            n_rows += 1
+        for agent in agents:
+            ws.append(_grid_row(w, project, agent, styles, by_agent, leave, plans, type_colors, week_of, n_weeks,
+                                team=team, include_restrictions=include_restrictions))
+            n_rows += 1
     _filter(ws, n_cols, n_rows)
     ws.print_title_rows = "1:1"
+
+
+def _grid_row(w: _Writer, project: Project, agent: Any, styles: _Styles, by_agent: dict[str, list[Shift]],
+              leave: dict[tuple[str, date], list[Leave]], plans: dict[str, list[Any]], type_colors: dict[str, str],
+              week_of: dict[date, int], n_weeks: int, *, team: bool, include_restrictions: bool) -> list[Any]:
+    """One agent's grid row: id, name, (team and contract: planner only), the days, week hours."""
+    h = project.horizon
+    tz = h.tz
+    show_reint = (not team) or include_restrictions
+    shifts = {s.day: s for s in by_agent.get(agent.id, [])}
+    plan = plans.get(agent.id) or []
+    row: list[Any] = [w.text(agent.id), w.text(agent.name)]
+    if not team:
+        row += [w.text(agent.team or ""), agent.contract_hours]
+    if show_reint:
+        row.append(w.text("ja" if plan else ""))
+    hours = [0.0] * n_weeks
+    for d in h.dates:
+        sh = shifts.get(d)
+        border = styles.reint_border if show_reint and plan and step_in_force(plan, d) is not None else None
+        if sh is not None:
+            fill = None
+            if sh.shift_type and sh.shift_type in type_colors:
+                fill = styles.type_fill(type_colors[sh.shift_type])
+            if fill is None:
+                fill = styles.class_fill[_shift_class(project, sh)]
+            row.append(w.cell(shift_cell_text(sh, tz), fill=fill, border=border, align=styles.center))
+            work = (sh.end.timestamp() - sh.start.timestamp()) / 3600 - sum(
+                (g.end.timestamp() - g.start.timestamp()) for g in sh.segments if g.activity == BREAK) / 3600
+            hours[week_of[d]] += work
+        elif (agent.id, d) in leave:
+            labels = [lv.label for lv in leave[(agent.id, d)]]
+            if team and not include_restrictions:
+                labels = [_team_label(x) for x in labels]
+            text = " / ".join(dict.fromkeys(labels))
+            row.append(w.cell(text, fill=styles.leave_fill, border=border, align=styles.center))
+        elif border is not None:
+            row.append(w.cell(None, border=border))
+        else:
+            row.append(None)
+    row += [w.cell(round(x, 2), NUM1_FMT) for x in hours]
+    return row
 
 
 def _col(i: int) -> str:
@@ -380,14 +430,9 @@ def _col(i: int) -> str:
     return get_column_letter(i)
 
 
-def _week_first_day(h: Any, k: int) -> date:
-    first = h.start - timedelta(days=(h.start.weekday() - h.week_start) % 7)
-    return first + timedelta(days=7 * k)
-
-
-def _iso_week(d: date) -> str:
-    y, wk, _ = d.isocalendar()
-    return f"{y}-{wk:02d}"
+def _week_label(week: IsoWeek) -> str:
+    """The workbooks speak Dutch: ``wk 19 (10–16 mei)``."""
+    return week.label("nl")
 
 
 class _FastSheet:
@@ -508,6 +553,8 @@ def _write_detail(wb: Any, data: ExportData, styles: _Styles) -> None:
     ws.print_title_rows = "1:1"
 
 
+COVERAGE_MOMENT_HEADER = "Dag en tijd"
+_WEEKDAYS_NL = ("ma", "di", "wo", "do", "vr", "za", "zo")
 _COV_FIELDS = (("vereist", NUM1_FMT), ("ingepland", NUM1_FMT), ("verschil", NUM1_FMT),
                ("SL", PCT_FMT), ("ASA (s)", NUM0_FMT), ("abandon", PCT_FMT))
 
@@ -518,9 +565,9 @@ def _write_coverage(wb: Any, data: ExportData, styles: _Styles) -> int:
     h = project.horizon
     ws = wb.create_sheet(COVERAGE_SHEET)
     names = data.names()
-    titles = ["Datum", "Tijd"] + [f"{q} {f}" for q in names for f, _ in _COV_FIELDS]
+    titles = ["Datum", "Tijd"] + [f"{q} {f}" for q in names for f, _ in _COV_FIELDS] + [COVERAGE_MOMENT_HEADER]
     n_cols = len(titles)
-    _prepare_sheet(ws, "C2", n_cols, [12, 7] + [11] * (n_cols - 2))
+    _prepare_sheet(ws, "C2", n_cols, [12, 7] + [11] * (n_cols - 3) + [15])
     fs = _FastSheet(wb, ws, n_cols)
     head = fs.style(font=styles.bold, fill=styles.header_fill)
     s_date = fs.style(DATE_FMT)
@@ -543,7 +590,9 @@ def _write_coverage(wb: Any, data: ExportData, styles: _Styles) -> int:
     day_of = h.day_of_interval.tolist()
     dates = h.dates
     for k in range(h.n_intervals):
-        fs.row([(dates[day_of[k]], s_date), (h.label(k), 0)] + [col[k] for col in cols])
+        d = dates[day_of[k]]
+        moment = f"{_WEEKDAYS_NL[d.weekday()]} {d.day:02d}-{d.month:02d} {h.label(k)}"
+        fs.row([(d, s_date), (h.label(k), 0)] + [col[k] for col in cols] + [(moment, 0)])
     _filter(ws, n_cols, h.n_intervals + 1)
     ws.print_title_rows = "1:1"
     return h.n_intervals
@@ -660,15 +709,12 @@ def _write_kpis(wb: Any, data: ExportData, styles: _Styles) -> None:
     ws.append([])
     week_header_row = len(summary) + 3
     ws.append(w.header(["Week", "Wachtrij"] + _KPI_TITLES + ["Vereiste FTE", "Ingeplande FTE"]))
-    day_of = h.day_of_interval
-    week_of_day = np.asarray([h.week_index(d) for d in h.dates])
-    week_of_interval = week_of_day[day_of]
     n = week_header_row
-    for wk in sorted(set(week_of_day.tolist())):
-        idx = np.nonzero(week_of_interval == wk)[0]
-        ksel = slice(int(idx[0]), int(idx[-1]) + 1)
-        days_in = int((week_of_day == wk).sum())
-        label = _iso_week(_week_first_day(h, wk))
+    for wk in iso_weeks(h.dates):
+        first, last = h.day_index(wk.first), h.day_index(wk.last)
+        ksel = slice(h.day_slice(first).start, h.day_slice(last).stop)
+        days_in = len(wk.days)
+        label = _week_label(wk)
         for qi, qn in [(all_q, "Alle wachtrijen")] + list(enumerate(names)):
             k = _kpi(data, qi, ksel, vol, req, sch)
             scale = 7 / days_in / fte
@@ -699,8 +745,22 @@ def _work_hours(s: Shift) -> float:
     return (total - brk) / 3600
 
 
+def _label_step(h: Any) -> int:
+    """Intervals between two labels on the chart's axis: whole hours (1, 2, 3, 4, 6, 12 or 24),
+    the smallest step that leaves at most 42 labels, so they stay readable."""
+    per_hour = max(1, 60 // h.interval_minutes)
+    for hours in (1, 2, 3, 4, 6, 12, 24):
+        if h.n_intervals / (hours * per_hour) <= 42:
+            return hours * per_hour
+    return 24 * per_hour * math.ceil(h.n_intervals / (24 * per_hour * 42))
+
+
 def _write_chart(wb: Any, data: ExportData, styles: _Styles, n_rows: int) -> None:
+    """One line chart per queue, its category axis the ``Dag en tijd`` column of ``Dekking``:
+    a planner reads "di 04-05 12:00" under a dip, not an interval number or a bare time that
+    repeats every day."""
     from openpyxl.chart import LineChart, Reference
+    from openpyxl.chart.data_source import AxDataSource, StrRef
 
     ws = wb.create_sheet("Grafiek")
     w = _Writer(ws, styles)
@@ -709,18 +769,23 @@ def _write_chart(wb: Any, data: ExportData, styles: _Styles, n_rows: int) -> Non
     ws.append([w.cell("Ingepland tegenover vereist per wachtrij (bron: blad Dekking)", font=styles.bold)])
     cov = wb[COVERAGE_SHEET]
     per_q = len(_COV_FIELDS)
+    cov_cols = 2 + per_q * len(names) + 1  # the "Dag en tijd" column
     for q, name in enumerate(names):
         chart = LineChart()
         chart.title = f"{name}: ingepland vs vereist"
         chart.y_axis.title = "medewerkers"
-        chart.x_axis.title = "interval"
+        chart.x_axis.title = "dag en tijd"
+        chart.x_axis.delete = chart.y_axis.delete = False  # openpyxl leaves it unset: Excel hides the axes
+        step = _label_step(data.project.horizon)
+        chart.x_axis.tickLblSkip = chart.x_axis.tickMarkSkip = step
         chart.height = 7.5
         chart.width = 30
         first_col = 3 + q * per_q
         data_ref = Reference(cov, min_col=first_col, max_col=first_col + 1, min_row=1, max_row=n_rows + 1)
         chart.add_data(data_ref, titles_from_data=True)
-        chart.set_categories(Reference(cov, min_col=2, min_row=2, max_row=n_rows + 1))
+        moments = Reference(cov, min_col=cov_cols, min_row=2, max_row=n_rows + 1)
         for s in chart.series:
+            s.cat = AxDataSource(strRef=StrRef(f=str(moments)))
             s.smooth = False
             s.marker.symbol = "none"
         ws.add_chart(chart, f"A{3 + q * 16}")
@@ -893,5 +958,7 @@ def team_workbook_omissions(project: Project) -> list[str]:
                     if not is_reintegration_label(lv.label) and lv.label.strip().casefold() != LEAVE_LABEL})
     if other:
         out.append(f"redenen van afwezigheid ({', '.join(other)}) tonen alleen '{ABSENT_LABEL}'")
+    if project.agents:
+        out.append("contracturen van de medewerkers (elk team ziet zijn eigen rooster, zonder contract)")
     out.append("dekking, KPI's, grafieken en regelcontrole (alleen in het plannerswerkboek)")
     return out
