@@ -287,7 +287,8 @@ def _solve(project: object, args: argparse.Namespace) -> tuple[object, object]:
         bound = getattr(p, "best_bound", None)
         if obj is not None and (not shown or shown[-1] != (obj, bound)):
             shown.append((obj, bound))
-            print(f"  {p.elapsed_s:6.1f} s  doel {obj:,.0f}  ondergrens {bound or 0:,.0f}", file=sys.stderr)
+            told = f"{bound:,.0f}" if bound is not None else "nog geen"
+            print(f"  {p.elapsed_s:6.1f} s  doel {obj:,.0f}  ondergrens {told}", file=sys.stderr)
 
     result = pipeline.solve_roster(project, requirement, on_progress=progress,  # type: ignore[arg-type]
                                    options=_solve_options(args))  # type: ignore[arg-type]
@@ -302,9 +303,12 @@ def _report_result(project: object, requirement: object, result: object) -> int:
           + (f" (eerste rooster na {r.time_to_first_s:.1f} s)" if r.time_to_first_s is not None else ""))
     if r.objective is not None:
         gap = f"{100 * r.gap:.2f} %" if r.gap is not None else "?"
-        print(f"doelfunctie {r.objective:,.0f}, ondergrens {r.best_bound or 0:,.0f}, gat {gap}")
+        bound = f"{r.best_bound:,.0f}" if r.best_bound is not None else "geen bewezen"
+        print(f"doelfunctie {r.objective:,.0f}, ondergrens {bound}, gat {gap}")
     for line in r.conflicts:
         print(f"conflict: {line}")
+    for note in r.notes:  # what the solve must tell: a partial week, a failed bound
+        print(f"let op: {note}", file=sys.stderr)
     if not r.roster.shifts:
         return EXIT_INPUT if r.status == "infeasible" else 1
     cov = pipeline.coverage(project, r.roster, requirement)  # type: ignore[arg-type]
@@ -723,6 +727,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"fout: {where}{describe_os_error(exc)}", file=sys.stderr)
         return EXIT_INPUT
+    except ImportError as exc:  # a declared dependency missing or broken (e.g. holidays)
+        print(f"fout: de installatie is onvolledig ({exc}); installeer kcroster opnieuw", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -46,6 +46,24 @@ from kcroster.solver.warmstart import AgentSearch, descend, greedy
 from kcroster.solver.wishes import fairness_value
 from kcroster.solver.work import CLONE_WORK_PER_VARIABLE, set_limit, spent
 
+#: the conflict of a relaxed solve that still has no roster (the solver speaks Dutch, as the core does)
+RELAXED_INFEASIBLE = ("Ook met versoepelde regels geen rooster: afwezigheid, beschikbaarheid of het "
+                      "re-integratieplan laten geen enkele dienst toe.")
+
+#: the notes of a strategy that failed beside the search (``fout``: the exception); the roster
+#: never depends on them, so the solve goes on, and the planner is told
+BOUND_FAILED = "De ondergrens ({wat}) kon niet worden berekend ({fout}) en telt niet mee: {rest}"
+BOUND_REST_OWN = "de getoonde ondergrens is die van CP-SAT zelf."
+BOUND_REST_NONE = "er is geen bewezen ondergrens."
+DIVE_FAILED = ("Een duik in de weekroosters van de ondergrens is mislukt ({fout}); het rooster komt "
+               "van de andere strategieën.")
+LP_FAILED = "De LP-relaxatie is mislukt ({fout}); het buurtzoeken liep zonder haar sturing."
+
+
+def _failure(exc: BaseException) -> str:
+    """An exception in a line of a note: its type (what a developer looks for) and message."""
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+
 
 class _Callback(cp_model.CpSolverSolutionCallback):
     """The full search's solutions and bounds: each better solution becomes a roster offered to
@@ -155,6 +173,7 @@ class _Solve:
         self.big = False
         self.relaxed_ids: set[str] | None = None
         self.lns: list[NeighbourhoodSearch] | None = None
+        self.relaxation: _Relaxation | None = None  # the LP beside the search on the clock
 
     def cancelled(self) -> bool:
         return self.cancel is not None and self.cancel.cancelled
@@ -183,7 +202,7 @@ class _Solve:
         self.lag.start(b, dict(self.picks), self.deadline - _finish_margin(b), self.cancel, dives=self.plan.dives)
         self.first_values, self.first_roster, rounds = _improve_completed(
             b, srch, self.first_values, self.first_roster, self.deadline, self.cancel, self.inc, 0,
-            self.lag, self.res.stats, work_until=self._work_until(BIG_WORK_SHARE))
+            self.lag, self.res.stats, work_until=self._work_until(BIG_WORK_SHARE), notes=self.res.notes)
         self.res.stats["completions"] = 1 + rounds
         self.picks = srch.picks
 
@@ -274,7 +293,7 @@ class _Solve:
             self.first_values, self.first_roster, rounds = _improve_completed(
                 b, self.srch, self.first_values, self.first_roster, self.deadline, self.cancel, self.inc,
                 int(self.res.stats.get("sweeps", 0)), self.lag, self.res.stats,
-                work_until=self._work_until(BIG_WORK_SHARE))
+                work_until=self._work_until(BIG_WORK_SHARE), notes=self.res.notes)
             self.res.stats["completions"] = 1 + rounds
             self.picks = self.srch.picks
 
@@ -392,6 +411,7 @@ class _Solve:
             # the LP started with the solve, unless the model was rebuilt since (relaxed agents)
             early = self.early_lp
             lp = early if early is not None and early.b is b else _Relaxation(b, 0.0)
+            self.relaxation = lp
         pause_at = time.perf_counter() + max(FULL_FIRST_MIN_S, FULL_FIRST * self.opts.time_limit_s)
         return _solve_beside(b, solver, cb, lns, self.deadline - 0.05, self.cancelled, compact_lp=lp,
                              wait_for=self.lag.thread if columns else None, pause_at=pause_at)
@@ -429,14 +449,26 @@ class _Solve:
                 res.conflicts = explain(self.project, self.requirement, self.opts,
                                         time_limit_s=max(5.0, min(30.0, self.opts.time_limit_s)))
             else:
-                res.conflicts = ["Ook met versoepelde regels geen rooster: afwezigheid, beschikbaarheid of "
-                                 "het re-integratieplan laten geen enkele dienst toe (even relaxed, no roster)."]
+                res.conflicts = [RELAXED_INFEASIBLE]
         else:
             res.status = "cancelled" if self.cancelled() else "unknown"
         res.violations = _check(res.roster, self.project, self.opts)
+        self._note_failures()
         if res.objective is not None:
             inc.report(Stage.DONE)  # the last report is the returned roster itself
         return res
+
+    def _note_failures(self) -> None:
+        """The strategies beside the search that failed, in the result's notes, once each (after
+        the result: the bound's note says whether CP-SAT's own bound is left to show)."""
+        res, lag = self.res, self.lag
+        if lag.failure is not None:
+            rest = BOUND_REST_NONE if res.best_bound is None else BOUND_REST_OWN
+            res.notes.append(BOUND_FAILED.format(wat=lag.kind, fout=lag.failure, rest=rest))
+        for lp in (self.early_lp, self.relaxation):
+            if lp is not None and lp.failure is not None:
+                res.notes.append(LP_FAILED.format(fout=lp.failure))
+        res.notes[:] = dict.fromkeys(res.notes)
 
 
 def _search_in_turn(b: ModelBuilder, plan: SolvePlan, solver: cp_model.CpSolver, cb: _Callback,
@@ -484,6 +516,7 @@ class _Relaxation:
         self.b = b
         self.model = b.model.clone()
         self.values: list[float] | None = None
+        self.failure: str | None = None  # why the LP failed (then it steers nothing)
         self.thread: threading.Thread | None = None
         if time_limit_s > 0:
             self._start(time_limit_s)
@@ -495,8 +528,10 @@ class _Relaxation:
     def _run(self, time_limit_s: float) -> None:
         try:
             self.values = lp_values(self.model, time_limit_s)
-        except Exception:  # the LP only steers one kind of neighbourhood; never cost the roster
-            self.values = None
+        except Exception as exc:  # noqa: BLE001 - the thread's end: said in the result's notes
+            # the LP only steers one kind of neighbourhood: the roster does not need it, but a
+            # failure (a bug included) is told, not dropped (:meth:`_Solve.finish`)
+            self.values, self.failure = None, _failure(exc)
 
     def wait(self, deadline: float) -> list[float] | None:
         if self.thread is None:
@@ -804,6 +839,8 @@ class _BoundThread:
         self._stop = CancelToken()
         self.master = None  # (relaxation, column pool) of the Lagrangian master's last solve
         self.master_rounds = 0
+        self.kind = ""  # "lagrange" or "kolomgeneratie": which bound runs, for the notes
+        self.failure: str | None = None  # why the bound failed: then it proves nothing
 
     def start(self, b: ModelBuilder, picks: dict, deadline: float, cancel: CancelToken | None,
               dives: bool = False) -> None:
@@ -820,10 +857,10 @@ class _BoundThread:
             try:
                 lagrangian_bound(b, deadline, on_bound=found, cancel=self, picks=picks, resid=resid,
                                  on_master=self._seen_master if dives else None)
-            except Exception:  # a failed bound must never cost the roster
-                return
+            except Exception as exc:  # noqa: BLE001 - the thread's end: said in the result's notes
+                self._failed(exc)
 
-        self._launch(run, cancel)
+        self._launch(run, cancel, "lagrange")
 
     def start_columns(self, b: ModelBuilder, values: list[int], deadline: float, cancel: CancelToken | None,
                       upper: Callable[[], float | None], on_lp: Callable[[list[float]], None],
@@ -840,10 +877,10 @@ class _BoundThread:
                        incumbent=incumbent)
                 if hc.master_z is not None and hc.converged and not self.cancelled:
                     on_lp(hc.lp_point(len(b.model.proto.variables)))
-            except Exception:  # a failed bound must never cost the roster
-                return
+            except Exception as exc:  # noqa: BLE001 - the thread's end: said in the result's notes
+                self._failed(exc)
 
-        self._launch(run, cancel)
+        self._launch(run, cancel, "kolomgeneratie")
 
     def _seen_master(self, master) -> None:
         # a snapshot (the master goes on changing in this thread): its columns with their values
@@ -857,7 +894,15 @@ class _BoundThread:
             self.best = float(v)
             self.on_found()
 
-    def _launch(self, run: Callable[[], None], cancel: CancelToken | None) -> None:
+    def _failed(self, exc: Exception) -> None:
+        """The bound broke off: what it reported so far came from code that failed, so it proves
+        nothing — forget it (the result shows no figure for it, only CP-SAT's own bound if any)
+        and keep why, for the result's notes. The roster never depended on it."""
+        self.best = None
+        self.failure = _failure(exc)
+
+    def _launch(self, run: Callable[[], None], cancel: CancelToken | None, kind: str) -> None:
+        self.kind = kind
         self.outer = cancel
         self.thread = threading.Thread(target=run, name="kcroster-bound", daemon=True)
         self.thread.start()
@@ -959,7 +1004,8 @@ def _warm_picks(b: ModelBuilder, roster: Roster) -> dict[tuple[int, int], int]:
 
 def _improve_completed(b: ModelBuilder, srch, values: list[int], roster: Roster, deadline: float, cancel,
                        inc: Incumbent, sweeps: int, lag: _BoundThread, stats: dict,
-                       work_until: float | None = None) -> tuple[list[int], Roster, int]:
+                       work_until: float | None = None, notes: list[str] | None = None
+                       ) -> tuple[list[int], Roster, int]:
     """Big models, once the descent has settled and CP-SAT has completed its shift choice: go on
     descending from the completed roster — its real breaks and queues in the residual — and
     complete again, as long as that pays and time is left. ``srch`` must hold ``roster``
@@ -969,7 +1015,8 @@ def _improve_completed(b: ModelBuilder, srch, values: list[int], roster: Roster,
     Halfway through the time, and again whenever the descent has settled and the Lagrangian
     master has moved on since, the master's week schedules are dived into a roster
     (:func:`_dive`, price and branch); a better one replaces the roster and the descent goes on
-    from it. ``stats`` counts the dives and the better rosters they gave."""
+    from it. ``stats`` counts the dives and the better rosters they gave; a dive that fails adds a
+    line to ``notes`` (the result's)."""
     cost = _price(b, roster, _lookup(values))
     rounds = 0
     t0 = inc.t0
@@ -983,8 +1030,12 @@ def _improve_completed(b: ModelBuilder, srch, values: list[int], roster: Roster,
             dived = lag.master_rounds
             try:
                 got = _dive(b, lag.master, srch.picks, stop, deadline - _finish_margin(b), cancel)
-            except Exception:  # a failed dive must never cost the roster (tests call it directly)
+            except Exception as exc:  # noqa: BLE001 - told in the result's notes, never dropped
+                # a dive only offers another roster: the one held stays, and the failure (a bug
+                # included) reaches the planner and the developer through ``notes``
                 got = None
+                if notes is not None:
+                    notes.append(DIVE_FAILED.format(fout=_failure(exc)))
             stats["dives"] = stats.get("dives", 0) + 1
             if got is not None and got[2] < cost:
                 values, roster, cost, srch.picks = got

@@ -59,13 +59,15 @@ def queue_open_mask(project: Project, requirement: np.ndarray | None) -> np.ndar
     out = np.zeros((nq, nk), dtype=bool)
     holiday_days: set = set()
     if any(q.opening_hours is not None for q in project.queues):
-        try:
-            import holidays
+        # no fallback: ``holidays`` is a declared dependency, and the checker and the forecast
+        # importer read the same table unguarded. Treating holidays as ordinary days when it
+        # fails would plan shifts on days a queue is closed (or miss its holiday hours), and the
+        # checker — which fails the same way or not at all — would disagree with the solver.
+        # A broken installation is an error to say, not a roster to guess
+        import holidays
 
-            nl = holidays.country_holidays("NL", years=sorted({d.year for d in hz.dates}))
-            holiday_days = {d for d in hz.dates if d in nl}
-        except Exception:  # holidays package missing or no data: treat as ordinary days
-            holiday_days = set()
+        nl = holidays.country_holidays("NL", years=sorted({d.year for d in hz.dates}))
+        holiday_days = {d for d in hz.dates if d in nl}
     minutes = hz.local_minute_of_day
     for qi, q in enumerate(project.queues):
         if q.opening_hours is not None:

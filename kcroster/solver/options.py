@@ -141,3 +141,6 @@ class RosterResult:
     relaxed_violations: list[str] = field(default_factory=list)
     objective_terms: dict[str, int] = field(default_factory=dict)
     stats: dict[str, float] = field(default_factory=dict)
+    # what the planner must know about this solve, in Dutch (a partial first week, a lower bound
+    # that could not be computed): the CLI prints them on stderr, the GUI shows them
+    notes: list[str] = field(default_factory=list)
