@@ -1,4 +1,8 @@
-"""A heatmap painted from a 2-D numpy array (rows = days, columns = time of day)."""
+"""A heatmap painted from a 2-D numpy array (rows = days, columns = time of day).
+
+Every row carries its label (a planner looks for "di 11-05", not for the row two below "ma 10-05"):
+the widget asks for at least :attr:`Heatmap.MIN_ROW` pixels per row and the label font shrinks
+to the row height when rows are narrower than a line of text."""
 
 from __future__ import annotations
 
@@ -6,7 +10,16 @@ from collections.abc import Sequence
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QLinearGradient, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QLinearGradient,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from kcroster.gui import fmt, theme
@@ -27,6 +40,8 @@ class Heatmap(QWidget):
     """``values[row, col]``; NaN cells are left blank. Rows are labelled, columns are times."""
 
     LEFT, TOP, BOTTOM, RIGHT = 70, 8, 26, 70
+    MIN_ROW = 11  # pixels per row the widget asks for: room for a small label on every day
+    MIN_FONT = 8  # smallest label font in pixels
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +63,7 @@ class Heatmap(QWidget):
         self._col_minutes = list(col_minutes)
         self._unit = unit
         self._image = self._render()
+        self.setMinimumHeight(max(160, self.TOP + self.BOTTOM + self.MIN_ROW * len(self._rows)))
         self.update()
 
     def _render(self) -> QImage | None:
@@ -69,6 +85,23 @@ class Heatmap(QWidget):
         return QRectF(self.LEFT, self.TOP, max(1, self.width() - self.LEFT - self.RIGHT),
                       max(1, self.height() - self.TOP - self.BOTTOM))
 
+    def row_label_font(self) -> QFont:
+        """The widget font, smaller when a row is lower than its line height (never below
+        :attr:`MIN_FONT` pixels)."""
+        font = QFont(self.font())
+        rh = self._plot_rect().height() / max(1, len(self._rows))
+        size = int(rh)
+        while QFontMetricsF(font).height() > rh and size > self.MIN_FONT:
+            size -= 1
+            font.setPixelSize(size)
+        return font
+
+    def row_label_rects(self) -> list[tuple[str, QRectF]]:
+        """(label, where it is drawn) for every row, top to bottom."""
+        r = self._plot_rect()
+        rh = r.height() / max(1, len(self._rows))
+        return [(label, QRectF(0, r.top() + i * rh, self.LEFT - 6, rh)) for i, label in enumerate(self._rows)]
+
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         pal = self.palette()
@@ -80,14 +113,10 @@ class Heatmap(QWidget):
             return
         p.drawImage(r, self._image)
         p.setPen(text)
-        rows = len(self._rows)
-        rh = r.height() / max(1, rows)
-        every = max(1, int(np.ceil(15 / max(rh, 1e-6))))  # keep labels ≥ 15 px apart
-        for i, label in enumerate(self._rows):
-            if i % every:
-                continue
-            p.drawText(QRectF(0, r.top() + i * rh, self.LEFT - 6, rh),
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
+        p.setFont(self.row_label_font())
+        for label, rect in self.row_label_rects():
+            p.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
+        p.setFont(self.font())
         cols = len(self._col_minutes)
         cw = r.width() / max(1, cols)
         for c, m in enumerate(self._col_minutes):
