@@ -35,6 +35,7 @@ class ScreenshotRun:
             lambda: self._once("solve", self._start_solve),
             self._wait_for_roster,
             *[self._shot_step(i, name) for i, name in ((3, "4_wensen"), (4, "5_rooster"), (5, "6_dekking"), (6, "7_export"))],
+            self._print_shots,
             lambda: self._dialog_shot(w.save_changes_box(), "9_opslaan_vraag", screen=4),
             self._finish,
         ]
@@ -44,6 +45,23 @@ class ScreenshotRun:
         self._timer.setInterval(100)
         self._timer.timeout.connect(self._tick)
         self._timer.start()
+
+    def _print_shots(self) -> bool:
+        """Rooster afdrukken / PDF: the dialog over the Export screen, and the first team page and
+        the first agent page as they come out of the printer (rendered like the PDF)."""
+        from kcroster.gui.print_roster import render_page
+        from kcroster.io.roster_print import build_print_layout
+
+        dialog = self.window.export_screen.ask_print()
+        if dialog is None:  # no roster came out of the solve: nothing to print
+            return True
+        self._dialog_shot(dialog, "10_afdrukken_dialoog", screen=6)
+        doc = self.window.doc
+        for per, name in (("team", "11_afdruk_team"), ("agent", "12_afdruk_medewerker")):
+            path = self.folder / f"{name}{self.suffix}.png"
+            render_page(build_print_layout(doc.project, doc.roster, per=per), 0).save(str(path))
+            self.saved.append(path)
+        return True
 
     def _start_solve(self) -> None:
         self.window.show_screen("roster")

@@ -7,6 +7,7 @@ import copy
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QListWidget, QPushButton
 
 from kcroster.gui.i18n import tr
@@ -53,19 +54,21 @@ class ExportScreen(Screen):
         self.team_button.setObjectName("Primary")
         self.team_button.clicked.connect(self.ask_team)
         tl.addWidget(self.team_button)
+        row.addWidget(planner, 1)
+        row.addWidget(team, 1)
+        self.body.addLayout(row)
         paper, rl = card(tr("Afdrukken / PDF"))
-        rl.addWidget(hint(tr("Het rooster op papier of als PDF: per team voor het prikbord (A4 liggend, een pagina "
-                             "per team per week) of per medewerker een weekoverzicht met wachtrijen en pauzes. "
-                             "Zonder gezondheidsgegevens: re-integratie en ziekte tonen alleen 'niet beschikbaar'.")))
-        rl.addStretch(1)
+        paper_row = QHBoxLayout()
+        paper_row.addWidget(hint(tr("Het rooster op papier of als PDF: per team voor het prikbord (A4 liggend, een "
+                                    "pagina per team per week) of per medewerker een weekoverzicht met wachtrijen en "
+                                    "pauzes. Zonder gezondheidsgegevens: re-integratie en ziekte tonen alleen "
+                                    "'niet beschikbaar'.")), 1)
         self.print_button = QPushButton(tr("Rooster afdrukken / PDF…"))
         self.print_button.setObjectName("Primary")
         self.print_button.clicked.connect(self.ask_print)
-        rl.addWidget(self.print_button)
-        row.addWidget(planner, 1)
-        row.addWidget(team, 1)
-        row.addWidget(paper, 1)
-        self.body.addLayout(row)
+        paper_row.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignBottom)
+        rl.addLayout(paper_row)
+        self.body.addWidget(paper)
         self.body.addStretch(1)
         self.omissions.setMinimumHeight(150)
         self.print_dialog: PrintRosterDialog | None = None
