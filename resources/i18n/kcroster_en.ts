@@ -96,12 +96,12 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>'{tekst}' is geen percentage</source>
-        <translation type="unfinished"></translation>
+        <translation>'{tekst}' is not a percentage</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>(basislijn)</source>
-        <translation type="unfinished"></translation>
+        <translation>(baseline)</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/print_roster.py"/>
@@ -126,7 +126,7 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>(niet in het bestand)</source>
-        <translation type="unfinished"></translation>
+        <translation>(not in the file)</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/coverage.py"/>
@@ -156,7 +156,7 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>90 %-interval</source>
-        <translation type="unfinished"></translation>
+        <translation>90 % interval</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
@@ -167,12 +167,12 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>AHT en geduld</source>
-        <translation type="unfinished"></translation>
+        <translation>AHT and patience</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>AHT per wachtrij × weekdag × interval, gladgestreken naar het gemiddelde van de wachtrij; recente weken tellen zwaarder. Geduld: exponentieel (zoals Erlang A rekent), grootste aannemelijkheid met censurering: de wachttijd van alle bellers, ook de beantwoorde, gedeeld door het aantal afhakers.</source>
-        <translation type="unfinished"></translation>
+        <translation>AHT per queue × weekday × interval, smoothed towards the queue's average; recent weeks weigh more. Patience: exponential (as Erlang A assumes), maximum likelihood with censoring: the waiting time of all callers, answered ones included, divided by the number of abandons.</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/staffing.py"/>
@@ -192,7 +192,7 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Aankomsttijdstip (verplicht)</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrival time (required)</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/solve_dialog.py"/>
@@ -202,12 +202,12 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Aanpassing %</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjustment %</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Aanpassing: een percentage op een forecastdag (+10 = 10 % meer contacten). Label: een bijzondere dag (campagne, mailing, storing); markeer ook dezelfde dagen in de historie, dan leert het model het effect ervan. Ctrl+Z maakt ongedaan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjustment: a percentage on a forecast day (+10 = 10 % more contacts). Label: a special day (campaign, mailing, outage); tag the same days in the history too, so the model learns their effect. Ctrl+Z undoes.</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/roster.py"/>
@@ -242,12 +242,12 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Afhakers</source>
-        <translation type="unfinished"></translation>
+        <translation>Abandons</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Afhandeltijd</source>
-        <translation type="unfinished"></translation>
+        <translation>Handle time</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
@@ -282,22 +282,22 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Backtest</source>
-        <translation type="unfinished"></translation>
+        <translation>Backtest</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Backtest op de eigen historie</source>
-        <translation type="unfinished"></translation>
+        <translation>Backtest on your own history</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Backtest op {n} startmoment ({data}), {h} dagen vooruit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Backtest from {n} cut-off date ({data}), {h} days ahead.</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Backtest op {n} startmomenten ({data}), {h} dagen vooruit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Backtest from {n} cut-off dates ({data}), {h} days ahead.</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
@@ -394,7 +394,7 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Bias</source>
-        <translation type="unfinished"></translation>
+        <translation>Bias</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/models/agents_model.py"/>
@@ -414,17 +414,27 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Contact-id (dubbele tellen één keer)</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact id (duplicates count once)</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
-        <source>Contacten</source>
-        <translation type="unfinished"></translation>
+        <source>Contacten (alle wachtrijen)</source>
+        <translation>Contacts (all queues)</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Contract</source>
+        <translation>Contract</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/models/agents_model.py"/>
         <source>Contract (u/week)</source>
         <translation>Contract (h/week)</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Contract en verlof</source>
+        <translation>Contract and leave</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/models/violations_model.py"/>
@@ -447,18 +457,18 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Dagen: aanpassen en markeren</source>
-        <translation type="unfinished"></translation>
+        <translation>Days: adjust and tag</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Datum</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Datum (als die in een eigen kolom staat)</source>
-        <translation type="unfinished"></translation>
+        <translation>Date (when it has a column of its own)</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/print_roster.py"/>
@@ -473,7 +483,7 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>De kolomindeling kon niet worden onthouden: {fout}</source>
-        <translation type="unfinished"></translation>
+        <translation>The column mapping could not be remembered: {fout}</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/solve_dialog.py"/>
@@ -568,7 +578,7 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>ETS (exponential smoothing) is niet beschikbaar: het pakket statsmodels is niet geïnstalleerd. Installeer het extra onderdeel 'forecast' (pip install "kcroster[forecast]") om ETS mee te nemen in de backtest.</source>
-        <translation type="unfinished"></translation>
+        <translation>ETS (exponential smoothing) is not available: the statsmodels package is not installed. Install the optional 'forecast' extra (pip install "kcroster[forecast]") to include ETS in the backtest.</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
@@ -686,7 +696,7 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Feestdag</source>
-        <translation type="unfinished"></translation>
+        <translation>Public holiday</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast.py"/>
@@ -717,22 +727,22 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Forecast maken</source>
-        <translation type="unfinished"></translation>
+        <translation>Make forecast</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Forecast maken uit historie</source>
-        <translation type="unfinished"></translation>
+        <translation>Forecast from history</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast.py"/>
         <source>Forecast maken uit historie…</source>
-        <translation type="unfinished"></translation>
+        <translation>Forecast from history…</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Forecast uit historie gebruikt ({naam}, {methode})</source>
-        <translation type="unfinished"></translation>
+        <translation>Forecast from history in use ({naam}, {methode})</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast.py"/>
@@ -747,12 +757,12 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Geannuleerd: er is geen forecast gemaakt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled: no forecast was made.</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Gebruik deze forecast</source>
-        <translation type="unfinished"></translation>
+        <translation>Use this forecast</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/staffing.py"/>
@@ -762,17 +772,17 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Geduld (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Patience (s)</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Geef aan welke kolom wat bevat. kcroster onthoudt deze indeling voor bestanden met dezelfde kolomnamen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Say which column holds what. kcroster remembers this mapping for files with the same column names.</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Geen bestand gekozen</source>
-        <translation type="unfinished"></translation>
+        <translation>No file chosen</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/widgets/linechart.py"/>
@@ -852,7 +862,7 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Geschat geduld overnemen als parameter van de wachtrij (Erlang A met afhakers)</source>
-        <translation type="unfinished"></translation>
+        <translation>Use the estimated patience as the queue's parameter (Erlang A with abandons)</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast.py"/>
@@ -963,27 +973,27 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Historie</source>
-        <translation type="unfinished"></translation>
+        <translation>History</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Historie en forecast per interval</source>
-        <translation type="unfinished"></translation>
+        <translation>History and forecast per interval</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Historie inlezen: {naam}</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading history: {naam}</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Historie kiezen</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose history</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Historie kiezen…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose history…</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/wishes.py"/>
@@ -1079,12 +1089,12 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Keuze</source>
-        <translation type="unfinished"></translation>
+        <translation>Choice</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Kies een historiebestand en klik op 'Forecast maken'.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a history file and click 'Make forecast'.</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/print_roster.py"/>
@@ -1100,32 +1110,32 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Kolommen van de ACD-export</source>
-        <translation type="unfinished"></translation>
+        <translation>Columns of the ACD export</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Kolommen van een call-by-call-export aanwijzen</source>
-        <translation type="unfinished"></translation>
+        <translation>Name the columns of a call-by-call export</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Kolommen zoals eerder aangewezen voor deze kopregel: {kolommen}. Wijzig ze met 'Kolommen…'.</source>
-        <translation type="unfinished"></translation>
+        <translation>Columns as named before for this header: {kolommen}. Change them with 'Columns…'.</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Kolommen…</source>
-        <translation type="unfinished"></translation>
+        <translation>Columns…</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Kwantiel</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantile</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Kwantiel van het volume waarop de bezetting rekent (0,5 = verwachting, 0,8 = voorzichtiger)</source>
-        <translation type="unfinished"></translation>
+        <translation>Quantile of the volume the requirement is computed on (0.5 = expected, 0.8 = more cautious)</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/models/wishes_model.py"/>
@@ -1150,7 +1160,7 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Label</source>
-        <translation type="unfinished"></translation>
+        <translation>Label</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/wishes.py"/>
@@ -1242,7 +1252,7 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Methode</source>
-        <translation type="unfinished"></translation>
+        <translation>Method</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/solve_dialog.py"/>
@@ -1393,7 +1403,7 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Ongedaan maken</source>
-        <translation type="unfinished"></translation>
+        <translation>Undo</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/models/agents_model.py"/>
@@ -1424,7 +1434,7 @@
         <location filename="../../kcroster/gui/views/forecast.py"/>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Open eerst een project.</source>
-        <translation type="unfinished"></translation>
+        <translation>Open a project first.</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
@@ -1439,7 +1449,7 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Opnieuw</source>
-        <translation type="unfinished"></translation>
+        <translation>Redo</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
@@ -1474,7 +1484,7 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>P10–P90</source>
-        <translation type="unfinished"></translation>
+        <translation>P10–P90</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/print_roster.py"/>
@@ -1570,6 +1580,11 @@
         <location filename="../../kcroster/gui/main_window.py"/>
         <source>Project opslaan als</source>
         <translation>Save project as</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Re-integratie</source>
+        <translation>Reintegration</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/agents.py"/>
@@ -1747,12 +1762,12 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Sluiten</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Soort</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/agents.py"/>
@@ -1762,7 +1777,7 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Startmomenten</source>
-        <translation type="unfinished"></translation>
+        <translation>Cut-offs</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/solve_dialog.py"/>
@@ -1782,7 +1797,7 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Te weinig historie voor een backtest.</source>
-        <translation type="unfinished"></translation>
+        <translation>Too little history for a backtest.</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/models/agents_model.py"/>
@@ -1832,12 +1847,12 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast.py"/>
         <source>Uit een eigen historie (forecastbestand met datums in het verleden, of een call-by-call-export van de ACD)</source>
-        <translation type="unfinished"></translation>
+        <translation>From your own history (a forecast file with past dates, or a call-by-call export of the ACD)</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Uitkomst (beantwoord / afgehaakt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Outcome (answered / abandoned)</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/print_roster.py"/>
@@ -1954,17 +1969,17 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>WAPE = som van |werkelijk − forecast| gedeeld door het werkelijke volume, over alle wachtrijen en startmomenten; lager is beter. De basislijnen zijn wat planners zelf doen.</source>
-        <translation type="unfinished"></translation>
+        <translation>WAPE = sum of |actual − forecast| divided by the actual volume, over all queues and cut-offs; lower is better. The baselines are what planners do themselves.</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>WAPE dag</source>
-        <translation type="unfinished"></translation>
+        <translation>WAPE day</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>WAPE interval</source>
-        <translation type="unfinished"></translation>
+        <translation>WAPE interval</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/coverage.py"/>
@@ -1978,7 +1993,7 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Wachttijd</source>
-        <translation type="unfinished"></translation>
+        <translation>Waiting time</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast.py"/>
@@ -1993,7 +2008,7 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Weken</source>
-        <translation type="unfinished"></translation>
+        <translation>Weeks</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/print_roster.py"/>
@@ -2110,7 +2125,7 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>automatisch (beste in de backtest)</source>
-        <translation type="unfinished"></translation>
+        <translation>automatic (best in the backtest)</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/staffing.py"/>
@@ -2140,7 +2155,7 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>dagmodel × dagprofiel</source>
-        <translation type="unfinished"></translation>
+        <translation>day model × intraday profile</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/print_roster.py"/>
@@ -2150,12 +2165,12 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>exponential smoothing (statsmodels)</source>
-        <translation type="unfinished"></translation>
+        <translation>exponential smoothing (statsmodels)</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>forecast</source>
-        <translation type="unfinished"></translation>
+        <translation>forecast</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/staffing.py"/>
@@ -2200,7 +2215,7 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>gemiddelde laatste 4 zelfde weekdagen</source>
-        <translation type="unfinished"></translation>
+        <translation>mean of the last 4 same weekdays</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
@@ -2235,7 +2250,7 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>historie</source>
-        <translation type="unfinished"></translation>
+        <translation>history</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
@@ -2285,12 +2300,12 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>onbekend (geen afhakers)</source>
-        <translation type="unfinished"></translation>
+        <translation>unknown (no abandons)</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>onbekend (geen wachttijden in de historie)</source>
-        <translation type="unfinished"></translation>
+        <translation>unknown (no waiting times in the history)</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/roster.py"/>
@@ -2331,7 +2346,7 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>te weinig historie</source>
-        <translation type="unfinished"></translation>
+        <translation>too little history</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/coverage.py"/>
@@ -2388,7 +2403,7 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>voorgesteld</source>
-        <translation type="unfinished"></translation>
+        <translation>proposed</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/solve_dialog.py"/>
@@ -2433,7 +2448,7 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>zelfde interval vorige week</source>
-        <translation type="unfinished"></translation>
+        <translation>same interval last week</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/coverage.py"/>
@@ -2593,7 +2608,7 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>{queue}: {total} contacten verwacht in {dagen} dagen vanaf {start} · methode {methode}</source>
-        <translation type="unfinished"></translation>
+        <translation>{queue}: {total} contacts expected in {dagen} days from {start} · method {methode}</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/coverage.py"/>

@@ -93,7 +93,9 @@ def test_agents_screen_keeps_no_agent_of_the_previous_project(window, qtbot, oth
 def test_agents_screen_hidden_while_the_project_changes(window, qtbot, other):
     window.show_screen("agents")
     screen = window.screen_by_key("agents")
-    assert screen.steps.rowCount() == 1  # opens on the agent with a reintegration plan
+    row = screen.proxy.mapFromSource(screen.model.index(3, 0)).row()
+    screen.table.selectRow(row)  # the agent with a reintegration plan (the screen opens on A000)
+    assert screen.steps.rowCount() == 1
     window.show_screen("forecast")
     window.doc.set_project(other)
     # even before it is shown again, nothing of the demo's agent is left in the panel

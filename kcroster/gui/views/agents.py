@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -198,7 +199,7 @@ class AgentsScreen(Screen):
         panel = QWidget()
         pl = QVBoxLayout(panel)
         pl.setContentsMargins(0, 0, 0, 0)
-        info, il = card(None)
+        info, il = card(tr("Contract"))
         self.agent_title = QLabel()
         f = self.agent_title.font()
         f.setBold(True)
@@ -206,7 +207,6 @@ class AgentsScreen(Screen):
         self.agent_title.setFont(f)
         self.agent_info = QLabel()
         self.agent_info.setWordWrap(True)
-        il.addWidget(self.agent_title)
         il.addWidget(self.agent_info)
         leave_card, ll = card(tr("Verlof en afwezigheid"))
         self.leave_list = QListWidget()
@@ -257,10 +257,21 @@ class AgentsScreen(Screen):
         self.alerts = QListWidget()
         self.alerts.setMaximumHeight(150)
         rl.addWidget(self.alerts)
-        pl.addWidget(info)
-        pl.addWidget(leave_card)
-        pl.addWidget(reint, 1)
         rl.addStretch(1)
+        # the panel opens on the contract tab: a reintegration plan is health data, shown only
+        # when the planner asks for it, not to whoever looks at the screen when it opens
+        contract_tab = QWidget()
+        cl = QVBoxLayout(contract_tab)
+        cl.setContentsMargins(0, 6, 0, 0)
+        cl.addWidget(info)
+        cl.addWidget(leave_card)
+        cl.addStretch(1)
+        self.panel_tabs = QTabWidget()
+        self.contract_tab, self.reintegration_tab = contract_tab, reint
+        self.panel_tabs.addTab(contract_tab, tr("Contract en verlof"))
+        self.panel_tabs.addTab(reint, tr("Re-integratie"))
+        pl.addWidget(self.agent_title)
+        pl.addWidget(self.panel_tabs, 1)
 
         self.import_notes = ImportNotes()
         self.body.addWidget(self.import_notes)
@@ -279,6 +290,7 @@ class AgentsScreen(Screen):
         self.search.clear()
         self.model.set_agents([])
         self.table.setCurrentIndex(QModelIndex())
+        self.panel_tabs.setCurrentWidget(self.contract_tab)
         self._clear_panel()
 
     def _clear_panel(self) -> None:
@@ -392,10 +404,9 @@ class AgentsScreen(Screen):
         self.model.set_agents(p.agents, {k: ", ".join(v) for k, v in extra.items()})
         self.table.resizeColumnsToContents()
         if self.model.rowCount() and not self.table.currentIndex().isValid():
-            # open on the first agent with a reintegration plan: that panel needs attention most
-            ids = [a.id for a in p.agents]
-            first = next((ids.index(s.agent_id) for s in p.reintegration if s.agent_id in ids), 0)
-            self.table.selectRow(self.proxy.mapFromSource(self.model.index(first, 0)).row())
+            # open on the first agent as listed, on the contract tab (see __init__)
+            self.table.selectRow(0)
+            self.panel_tabs.setCurrentWidget(self.contract_tab)
         self._row_changed()
 
     def _alerts_for(self, agent_id: str):
