@@ -12,7 +12,7 @@ no reintegration or sickness reason ever reaches the paper.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -64,6 +64,15 @@ from kcroster.io.roster_print import (
     print_weeks,
 )
 from kcroster.model import Project, Roster
+
+__all__ = [
+    "PrintRosterDialog",
+    "paint_all",
+    "paint_page",
+    "print_layout",
+    "render_page",
+    "write_pdf",
+]
 
 PAGE_W, PAGE_H = 841.89, 595.28  # A4 landscape in points
 MARGIN = 26.0
@@ -807,29 +816,3 @@ class PrintRosterDialog(QDialog):
             return
         if done:
             self.accept()
-
-
-def print_dialog_for(
-    project: Project,
-    roster: Roster | None,
-    parent: QWidget | None,
-    *,
-    folder: Path | None = None,
-    on_saved: Callable[[Path], None] | None = None,
-) -> PrintRosterDialog:
-    """Open the print dialog (non-blocking) for the active roster of ``project``."""
-    dlg = PrintRosterDialog(project, roster, parent, folder=folder, on_saved=on_saved)
-    dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dlg.open()
-    return dlg
-
-
-__all__: Sequence[str] = [
-    "PrintRosterDialog",
-    "paint_all",
-    "paint_page",
-    "print_dialog_for",
-    "print_layout",
-    "render_page",
-    "write_pdf",
-]

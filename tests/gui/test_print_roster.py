@@ -122,15 +122,18 @@ def test_pages_are_drawn_team_grid_and_agent_timeline(window, tmp_path):
     assert _pdf_pages(write_pdf(full, tmp_path / "noord.pdf")) == len(full.pages) == len(full.weeks)
 
 
-def test_export_screen_offers_print_only_with_a_roster(window, qtbot):
+def test_export_screen_offers_print_only_with_a_roster(window, qtbot, fake):
     screen = window.screen_by_key("export")
     window.show_screen("export")
     assert (
         screen.print_button.isEnabled() and screen.print_button.text() == "Rooster afdrukken / PDF…"
     )
     screen.print_button.click()
-    qtbot.waitUntil(lambda: screen.print_dialog is not None and screen.print_dialog.isVisible())
-    screen.print_dialog.reject()
+    dlg = screen.print_dialog
+    qtbot.waitUntil(lambda: dlg is not None and dlg.isVisible())
+    # a new project closes the dialog: it showed the previous project's teams and weeks
+    window.doc.set_project(fake.load_demo_project(n_agents=3))
+    assert screen.print_dialog is None and not dlg.isVisible()
     window.doc.project.scenario.roster = None
     screen.mark_stale()
     screen.refresh_now()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QListWidget, 
 
 from kcroster.gui.i18n import tr
 from kcroster.gui.jobs import Job, run_job
-from kcroster.gui.print_roster import PrintRosterDialog, print_dialog_for
+from kcroster.gui.print_roster import PrintRosterDialog
 from kcroster.gui.views.base import Screen, card, hint
 
 XLSX = "Excel (*.xlsx)"
@@ -79,6 +79,7 @@ class ExportScreen(Screen):
         super().reset()
         self.include_restrictions.setChecked(False)
         self.omissions.clear()
+        self._close_print_dialog()  # it shows the previous project's teams and weeks
 
     def refresh(self) -> None:
         has = self.doc.roster is not None and bool(self.doc.roster.shifts)
@@ -105,11 +106,19 @@ class ExportScreen(Screen):
         if self.doc.project is None or self.doc.roster is None or not self.doc.roster.shifts:
             self.status(tr("Nog geen rooster om af te drukken."))
             return None
+        self._close_print_dialog()
         folder = self.doc.path.parent if self.doc.path is not None else None
-        self.print_dialog = print_dialog_for(
+        self.print_dialog = PrintRosterDialog(
             self.doc.project, self.doc.roster, self.window_, folder=folder,
             on_saved=lambda path: self.status(tr("PDF opgeslagen: {pad}").format(pad=str(path))))
+        self.print_dialog.open()
         return self.print_dialog
+
+    def _close_print_dialog(self) -> None:
+        if self.print_dialog is not None:
+            self.print_dialog.close()
+            self.print_dialog.deleteLater()
+            self.print_dialog = None
 
     def _ask_path(self, suggestion: str) -> Path | None:
         path, _ = QFileDialog.getSaveFileName(self, tr("Exporteren"), suggestion, XLSX)
