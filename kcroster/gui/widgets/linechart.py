@@ -13,7 +13,16 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen, QPolygonF
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kcroster.gui import fmt
@@ -126,6 +135,45 @@ class LineChart(QWidget):
             y1 = math.ceil(y1 / step) * step
         return x0, max(x1, x0 + 1e-9), y0, y1
 
+    _SWATCH = 16  # legend: swatch and gap before the name
+    _ITEM_GAP = 14  # legend: space between two entries
+
+    def _title_font(self) -> QFont:
+        bold = QFont(self.font())
+        bold.setBold(True)
+        return bold
+
+    def header_layout(self) -> tuple[QRectF, list[tuple[Series | Range, QRectF]], float]:
+        """Where the title and each legend entry go, and the plot's top edge.
+
+        The legend sits right of the title when both fit on one line; otherwise it wraps onto
+        lines under the title, so a legend never covers the title (or the plot), whatever the
+        width of the chart and the length of the names."""
+        fm, fm_title = QFontMetricsF(self.font()), QFontMetricsF(self._title_font())
+        line = max(20.0, fm.height() + 4)
+        right = self.width() - self.RIGHT
+        title_w = fm_title.horizontalAdvance(self.title) + 4 if self.title else 0.0
+        items: list[Series | Range] = [*self.series, *self.ranges]
+        widths = [self._SWATCH + fm.horizontalAdvance(it.name) + 2 for it in items]
+        one_line = sum(widths) + self._ITEM_GAP * max(0, len(items) - 1)
+        title = QRectF(4, 2, max(1.0, min(title_w, right - 4)), line)
+        legend: list[tuple[Series | Range, QRectF]] = []
+        if 4 + title_w + 2 * self._ITEM_GAP + one_line <= right:  # all on the title's line, at the right
+            x = right - one_line
+            for it, w in zip(items, widths, strict=True):
+                legend.append((it, QRectF(x, 2, w, line)))
+                x += w + self._ITEM_GAP
+            return title, legend, float(max(self.TOP, 2 + line + 4))
+        y = 2 + (line if self.title else 0.0)
+        x = 4.0
+        for it, w in zip(items, widths, strict=True):
+            if x > 4 and x + w > right:  # next line
+                x, y = 4.0, y + line
+            legend.append((it, QRectF(x, y, w, line)))
+            x += w + self._ITEM_GAP
+        bottom = y + line if items else y
+        return title, legend, float(max(self.TOP, bottom + 4))
+
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -148,8 +196,9 @@ class LineChart(QWidget):
             v += step
         # the y axis is as wide as its widest label (large objectives need more than the default)
         left = max([self.LEFT] + [p.fontMetrics().horizontalAdvance(y_format(v)) + 12 for v in y_values])
-        r = QRectF(left, self.TOP, max(1, self.width() - left - self.RIGHT),
-                   max(1, self.height() - self.TOP - self.BOTTOM))
+        title_rect, legend, top = self.header_layout()
+        r = QRectF(left, top, max(1, self.width() - left - self.RIGHT),
+                   max(1, self.height() - top - self.BOTTOM))
 
         def X(x: np.ndarray | float) -> np.ndarray | float:
             return r.left() + (np.asarray(x, dtype=float) - x0) / (x1 - x0) * r.width()
@@ -160,31 +209,21 @@ class LineChart(QWidget):
         # title and legend
         p.setPen(text)
         font = p.font()
-        bold = p.font()
-        bold.setBold(True)
-        p.setFont(bold)
-        p.drawText(QRectF(4, 2, r.width(), 20), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.title)
+        p.setFont(self._title_font())
+        p.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.title)
         p.setFont(font)
-        lx = self.width() - self.RIGHT
-        for g in reversed(self.ranges):
-            lx -= p.fontMetrics().horizontalAdvance(g.name)
+        for item, rect in legend:
+            mid = rect.center().y()
+            if isinstance(item, Range):
+                swatch = QColor(item.colour)
+                swatch.setAlpha(item.alpha)
+                p.fillRect(QRectF(rect.left(), mid - 5, 12, 10), swatch)
+            else:
+                p.setPen(QPen(item.colour, 3))
+                p.drawLine(QPointF(rect.left(), mid), QPointF(rect.left() + 12, mid))
             p.setPen(text)
-            p.drawText(QPointF(lx, 16), g.name)
-            lx -= 18
-            swatch = QColor(g.colour)
-            swatch.setAlpha(g.alpha)
-            p.fillRect(QRectF(lx, 7, 12, 10), swatch)
-            lx -= 14
-        for s in reversed(self.series):
-            w = p.fontMetrics().horizontalAdvance(s.name)
-            lx -= w
-            p.setPen(text)
-            p.drawText(QPointF(lx, 16), s.name)
-            lx -= 18
-            pen = QPen(s.colour, 3)
-            p.setPen(pen)
-            p.drawLine(QPointF(lx, 12), QPointF(lx + 12, 12))
-            lx -= 14
+            p.drawText(rect.adjusted(self._SWATCH, 0, 0, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                       item.name)
         # grid and y labels
         for v in y_values:
             y = float(Y(v))
