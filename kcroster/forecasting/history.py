@@ -231,15 +231,29 @@ def history_from_forecast(forecast: object, *, aht_known: bool = True) -> Histor
 
 
 def _read_forecast_history(path: Path, interval_minutes: int | None) -> History:
-    from kcroster.io.forecast import load_forecast
+    """A forecast-format file with past dates as history.
+
+    An interval without a row is read as 0 contacts (``gaps="zero"``), not interpolated as in a
+    forecast: exports of past volumes leave out the intervals in which nothing came in, and an
+    interpolated quiet interval would be history that never happened. Whole days without data
+    are found by :func:`check_history`; the count of such intervals is noted.
+    """
+    from kcroster.io.forecast import GapReport, load_forecast
 
     forecast = load_forecast(
-        path, interval_minutes=interval_minutes, queue_defaults={"aht": _NO_AHT}
+        path, interval_minutes=interval_minutes, queue_defaults={"aht": _NO_AHT}, gaps="zero"
     )
     placeholder = np.isclose(forecast.aht, _NO_AHT) & (forecast.volume > 0)
     aht_known = not bool(placeholder.any())
     history = history_from_forecast(forecast, aht_known=aht_known)
-    history.notes.extend(forecast.notes)
+    for note in forecast.notes:
+        if isinstance(note, GapReport):  # a plain note: these are no gaps to ask about
+            n = note.count
+            note = (
+                f"{n} {'interval' if n == 1 else 'intervallen'} binnen de openingstijden zonder "
+                "regel: geteld als 0 contacten."
+            )
+        history.notes.append(str(note))
     if not aht_known:
         history.notes.append("De historie heeft geen AHT-kolom; de AHT komt uit --aht.")
     return history
