@@ -1117,7 +1117,7 @@ def _build(
     if gaps == "stop":
         raise ForecastGapsError(report, file=source)
     forecast.notes.append(report)
-    return apply_gap_policy(forecast, gaps)
+    return _handle_gaps(forecast, report, gaps)
 
 
 def _open_mask(queues: list[Queue], horizon: Horizon, volume: np.ndarray, notes: list[str]) -> np.ndarray:
@@ -1337,14 +1337,21 @@ def apply_gap_policy(forecast: Forecast, policy: str) -> Forecast:
     weekday in the nearest weeks that have it, else the nearest value of that day, else the same
     clock interval on the nearest day that has it. AHT is filled the same way from intervals with
     an AHT, and takes the queue's volume-weighted AHT when none is near. ``stop`` raises
-    :class:`ForecastGapsError`. A forecast without gaps is returned as it is.
+    :class:`ForecastGapsError`. A forecast without gaps, or already handled by ``policy``, is
+    returned as it is.
     """
     _check_gap_policy(policy)
     report = gap_report(forecast)
-    if report is None:
+    if report is None or report.policy == policy:
         return forecast
     if policy == "stop":
         raise ForecastGapsError(report, file=forecast.source)
+    return _handle_gaps(forecast, report, policy)
+
+
+def _handle_gaps(forecast: Forecast, report: GapReport, policy: str) -> Forecast:
+    """The values of ``report``'s gaps filled by ``policy`` (interpolate or zero), the note
+    saying so in place of ``report``: what :func:`apply_gap_policy` and the import do."""
     volume, aht = forecast.volume.copy(), forecast.aht.copy()
     q_idx, k_idx = report.queue_index, report.interval
     if policy == "zero":

@@ -6,7 +6,7 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
         <source> (wintertijd)</source>
-        <translation type="unfinished"></translation>
+        <translation> (winter time)</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/staffing.py"/>
@@ -146,7 +146,7 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
         <source>, kolom {kolom}</source>
-        <translation type="unfinished"></translation>
+        <translation>, column {kolom}</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/staffing.py"/>
@@ -418,8 +418,8 @@
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
-        <source>Contacten (alle wachtrijen)</source>
-        <translation>Contacts (all queues)</translation>
+        <source>Contacten</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/agents.py"/>
@@ -478,7 +478,7 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
         <source>De eerste {shown} van {n} staan in de lijst; de melding bij het inlezen telt ze allemaal.</source>
-        <translation type="unfinished"></translation>
+        <translation>The first {shown} of {n} are listed; the import note counts them all.</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
@@ -583,7 +583,7 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
         <source>Een ontbrekende regel of lege cel is geen 0: op nul zetten laat een gat in de bezetting. Interpoleren vult het lineair tussen de naburige intervallen van dezelfde dag; aan het begin of eind van een dag met hetzelfde interval op dezelfde weekdag in de naburige weken.</source>
-        <translation type="unfinished"></translation>
+        <translation>A missing row or empty cell is not a 0: setting it to zero leaves a hole in the staffing. Interpolating fills it linearly between the neighbouring intervals of the same day; at the start or end of a day with the same interval on the same weekday in the neighbouring weeks.</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/coverage.py"/>
@@ -1018,12 +1018,12 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
         <source>Import afbreken</source>
-        <translation type="unfinished"></translation>
+        <translation>Abort import</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
         <source>Import afgebroken: {naam} is niet ingelezen</source>
-        <translation type="unfinished"></translation>
+        <translation>Import aborted: {naam} was not read</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/staffing.py"/>
@@ -1038,12 +1038,12 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
         <source>In {bestand} hebben {n} intervallen binnen de openingstijden geen waarde.</source>
-        <translation type="unfinished"></translation>
+        <translation>In {bestand}, {n} intervals within opening hours have no value.</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
         <source>In {bestand} heeft 1 interval binnen de openingstijden geen waarde.</source>
-        <translation type="unfinished"></translation>
+        <translation>In {bestand}, 1 interval within opening hours has no value.</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/print_roster.py"/>
@@ -1074,7 +1074,7 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
         <source>Interpoleren</source>
-        <translation type="unfinished"></translation>
+        <translation>Interpolate</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/export.py"/>
@@ -1413,7 +1413,7 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
         <source>Ontbrekende waarden in de forecast</source>
-        <translation type="unfinished"></translation>
+        <translation>Missing values in the forecast</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast.py"/>
@@ -1423,7 +1423,7 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
         <source>Op nul zetten</source>
-        <translation type="unfinished"></translation>
+        <translation>Set to zero</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
@@ -1534,7 +1534,7 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
         <source>Plaats in het bestand</source>
-        <translation type="unfinished"></translation>
+        <translation>Place in the file</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/export.py"/>
@@ -1832,7 +1832,7 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
         <source>Tijd</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/export.py"/>
@@ -2135,7 +2135,7 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
         <source>blad {blad}: </source>
-        <translation type="unfinished"></translation>
+        <translation>sheet {blad}: </translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
@@ -2190,17 +2190,17 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
         <source>geen regel, hoort na rij {a}</source>
-        <translation type="unfinished"></translation>
+        <translation>no row, belongs after row {a}</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
         <source>geen regel, hoort tussen rij {a} en {b}</source>
-        <translation type="unfinished"></translation>
+        <translation>no row, belongs between rows {a} and {b}</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
         <source>geen regel, hoort vóór rij {b}</source>
-        <translation type="unfinished"></translation>
+        <translation>no row, belongs before row {b}</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
@@ -2270,7 +2270,7 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
         <source>lege cel, rij {rij}, kolom {kolom}</source>
-        <translation type="unfinished"></translation>
+        <translation>empty cell, row {rij}, column {kolom}</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/wishes.py"/>

@@ -107,18 +107,30 @@ def import_into_project(parent: QWidget, doc: ProjectDocument, title: str,
     """Run an importer on a copy of the project in the background; swap it in when it succeeds.
 
     The importer works on a copy so a failed or half-read file never touches the open project.
+    A newly read forecast with gaps inside opening hours first asks the planner what to do
+    with them (:func:`~kcroster.gui.views.forecast_gaps.ask_about_forecast_gaps`); aborting
+    there leaves the project as it was.
     """
     assert doc.project is not None
     snapshot = copy.deepcopy(doc.project)
+    forecast_before = getattr(snapshot, "forecast", None)
 
     def work(report: Callable[[object], None], cancel: Any) -> Any:
         report(tr("Bestand inlezen: {naam}").format(naam=path.name))
         return fn(snapshot, path)
 
-    def done(project: Any) -> None:
+    def swap_in(project: Any) -> None:
         doc.replace_project_data(project)
         if on_done is not None:
             on_done(project)
+
+    def done(project: Any) -> None:
+        if getattr(project, "forecast", None) is forecast_before:  # not a forecast import
+            swap_in(project)
+            return
+        from kcroster.gui.views.forecast_gaps import ask_about_forecast_gaps
+
+        ask_about_forecast_gaps(parent, project, path.name, swap_in)
 
     return run_job(parent, work, title=title, on_done=done, cancellable=False)
 
