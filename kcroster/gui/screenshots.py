@@ -1,10 +1,15 @@
-"""``--screenshots DIR``: open the demo project, save a PNG of every screen, of the solve
-dialog and of the "save changes?" question (Qt's buttons in the UI's language), then quit. Drives the real window through the event loop, like a planner would."""
+"""``--screenshots DIR``: open the demo project, save a PNG of every screen, of the "Forecast
+maken uit historie" dialog (on a synthetic call-by-call history that ends the day before the
+demo plan, with its ACD column mapping), of the solve dialog and of the "save changes?" question
+(Qt's buttons in the UI's language), then quit. Drives the real window through the event loop,
+like a planner would."""
 
 from __future__ import annotations
 
+import tempfile
 import time
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QTimer
@@ -31,7 +36,9 @@ class ScreenshotRun:
         self._steps = [
             lambda: self._once("demo", w.open_demo),
             lambda: w.doc.has_project,
-            *[self._shot_step(i, name) for i, name in ((0, "1_forecast"), (1, "2_bezetting"), (2, "3_medewerkers"))],
+            self._shot_step(0, "1_forecast"),
+            self._history_dialog_step,
+            *[self._shot_step(i, name) for i, name in ((1, "2_bezetting"), (2, "3_medewerkers"))],
             lambda: self._once("solve", self._start_solve),
             self._wait_for_roster,
             *[self._shot_step(i, name) for i, name in ((3, "4_wensen"), (4, "5_rooster"), (5, "6_dekking"), (6, "7_export"))],
@@ -45,6 +52,62 @@ class ScreenshotRun:
         self._timer.setInterval(100)
         self._timer.timeout.connect(self._tick)
         self._timer.start()
+
+    def _history_dialog_step(self) -> bool:
+        """The "Forecast maken uit historie" dialog: its column mapping for an export with
+        unknown column names, then the forecast (chart and backtest), then the days tab with a
+        planner's +10 % and a tag. Polled until each forecast is made (or 3 minutes)."""
+        from kcroster.forecasting.acd import read_header
+        from kcroster.forecasting.history import load_history
+        from kcroster.forecasting.synthetic import synthetic_rates, write_rate_calls_csv
+        from kcroster.gui.views.forecast_history import ColumnMappingDialog
+        from kcroster.model.errors import KcrosterInputError
+
+        w = self.window
+        dlg = getattr(self, "_history_dialog", None)
+        if dlg is None:
+            demo = w.doc.project
+            weeks = 12
+            first = demo.horizon.start - timedelta(weeks=weeks)
+            rates = synthetic_rates(first, 7 * weeks, queues=2, daily_volume=1100.0)
+            path = Path(tempfile.mkdtemp(prefix="kcroster-shots-")) / "acd_export.csv"
+            write_rate_calls_csv(rates, 7 * weeks, path, queue_names=["Chat", "Telefonie"])
+            # an export of another ACD: its arrival column has a name kcroster does not know
+            other = path.with_name("andere_acd.csv")
+            other.write_text("CallStart;Skill;QueueSec;TalkSec;Result\n"
+                             "01-02-2027 08:00:01;Telefonie;12;200;ANS\n", encoding="utf-8")
+            try:
+                load_history(other)
+                reason = ""
+            except KcrosterInputError as exc:
+                reason = str(exc)
+            header = read_header(other)
+            self._dialog_shot(ColumnMappingDialog(w, header, {}, reason), "1c_kolommen_acd_export",
+                              screen=0)
+            w.show_screen("forecast")
+            self._history_dialog = w.forecast_screen.open_history_dialog(path)
+            self._history_t0 = time.monotonic()
+            return False
+        waited = time.monotonic() - self._history_t0
+        if (dlg.job is not None or dlg.base_result() is None) and waited < 180:
+            return False
+        if "history_forecast" not in self._done_once:
+            self._done_once.add("history_forecast")
+            dlg.tabs.setCurrentIndex(0)
+            self._grab_over_window(dlg, "1a_forecast_uit_historie")
+            result = dlg.base_result()
+            if result is None:
+                return True
+            busy = [d for i, d in enumerate(result.dates) if result.volume[:, i].sum() > 0]
+            dlg.set_day_percent(busy[1], 10.0)
+            dlg.set_day_tag(busy[3], "mailing")  # the forecast is made again for the new tag
+            return False
+        dlg.tabs.setCurrentIndex(1)
+        self._grab_over_window(dlg, "1b_forecast_uit_historie_dagen")
+        dlg.tabs.setCurrentIndex(2)
+        self._grab_over_window(dlg, "1d_forecast_uit_historie_aht_geduld")
+        dlg.close()
+        return True
 
     def _print_shots(self) -> bool:
         """Rooster afdrukken / PDF: the dialog over the Export screen, and the first team page and

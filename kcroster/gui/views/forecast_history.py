@@ -140,6 +140,7 @@ class ColumnMappingDialog(QDialog):
                 box.addItem(h, h)
             if key in guessed:
                 box.setCurrentIndex(box.findData(guessed[key]))
+            box.setMinimumWidth(220)
             box.currentIndexChanged.connect(self._update_ok)
             self.combos[key] = box
             form.addRow(label, box)
@@ -223,7 +224,6 @@ class ForecastHistoryDialog(QDialog):
         lay.addWidget(self.ets_hint)
         self.notes = QListWidget()
         self.notes.setWordWrap(True)
-        self.notes.setMaximumHeight(78)
         self.notes.hide()
         lay.addWidget(self.notes)
 
@@ -247,7 +247,7 @@ class ForecastHistoryDialog(QDialog):
         self.tabs.addTab(self._build_days(), tr("Dagen: aanpassen en markeren"))
         self.tabs.addTab(self._build_estimates(), tr("AHT en geduld"))
         split.addWidget(self.tabs)
-        split.setSizes([380, 300])
+        split.setSizes([430, 250])
         lay.addWidget(split, 1)
 
         bottom = QHBoxLayout()
@@ -270,6 +270,7 @@ class ForecastHistoryDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Redo, self, self.redo)
         self._update_ets_hint()
         self._update_buttons()
+        self.choose_button.setFocus()  # not the date field: its day would show selected
         if path is not None:
             self.set_path(path)
 
@@ -289,7 +290,8 @@ class ForecastHistoryDialog(QDialog):
         self.start_edit.setDisplayFormat("dd-MM-yyyy")
         self.weeks_box = QSpinBox()
         self.weeks_box.setRange(1, 104)
-        self.weeks_box.setValue(4)
+        p = self.doc.project
+        self.weeks_box.setValue(max(1, min(104, p.horizon.days // 7)) if p is not None else 4)
         self.method_box = QComboBox()
         self.method_box.addItem(tr("automatisch (beste in de backtest)"), "auto")
         from kcroster.forecasting.engine import available_methods
@@ -382,7 +384,7 @@ class ForecastHistoryDialog(QDialog):
             [
                 tr("Datum"),
                 tr("Soort"),
-                tr("Contacten"),
+                tr("Contacten (alle wachtrijen)"),
                 tr("Aanpassing %"),
                 tr("Label"),
                 tr("Feestdag"),
@@ -488,6 +490,11 @@ class ForecastHistoryDialog(QDialog):
             "special_days": dict(self.adjustments.tags),
         }
 
+    def _plan_start(self) -> date | None:
+        """The first day of the project's plan: the natural start of the forecast."""
+        p = self.doc.project
+        return p.horizon.start if p is not None else None
+
     def _request_changed(self, *args: object) -> None:
         """Another start, horizon, method or quantile: the forecasts made so far are not it."""
         if self._filling:
@@ -515,6 +522,7 @@ class ForecastHistoryDialog(QDialog):
         path, columns, history = self.path, self.columns, self.history
         remembered_all = copy.deepcopy(self.window_.settings.column_mappings)
         wanted = self._wanted()
+        plan_start = self._plan_start()
         key = self.adjustments.tag_key()
         stages = {
             "backtest": tr("Backtest op de eigen historie"),
@@ -541,8 +549,10 @@ class ForecastHistoryDialog(QDialog):
             if cancel.is_set():
                 raise ForecastCancelled()
             start = wanted["start"]
-            if start is None or start < hist.start + timedelta(days=7):
-                start = hist.end  # first run: the day after the history
+            if start is None:  # first run: the plan's first day when it is near, else the next day
+                near = plan_start is not None and hist.start + timedelta(days=7) <= plan_start
+                near = near and plan_start <= hist.end + timedelta(days=28)
+                start = plan_start if near else hist.end
             req = ForecastRequest(**{**wanted, "start": start})
 
             def progress(fraction: float, stage: str) -> None:
@@ -631,6 +641,7 @@ class ForecastHistoryDialog(QDialog):
             )
         self._filling = True
         self.start_edit.setDate(QDate(result.start.year, result.start.month, result.start.day))
+        self.start_edit.lineEdit().deselect()  # a selected day would look like a pending edit
         self._filling = False
         self._start_chosen = True
 
@@ -651,13 +662,16 @@ class ForecastHistoryDialog(QDialog):
         if result is None:
             return
         self._say(self.own_notes + list(result.notes))
+        self.use_button.setFocus()
         self._filling = True
         names = list(result.queues)
         if [self.queue_box.itemText(i) for i in range(self.queue_box.count())] != names:
             keep = self.queue_box.currentIndex()
             self.queue_box.clear()
             self.queue_box.addItems(names)
-            self.queue_box.setCurrentIndex(max(0, min(keep, len(names) - 1)))
+            own = [q.name for q in self.doc.project.queues] if self.doc.project is not None else []
+            first = next((names.index(n) for n in own if n in names), 0)
+            self.queue_box.setCurrentIndex(keep if 0 <= keep < len(names) else first)
         self._filling = False
         self.fill_backtest(result)
         self.fill_estimates(result)
@@ -668,6 +682,11 @@ class ForecastHistoryDialog(QDialog):
         self.notes.clear()
         self.notes.addItems(notes)
         self.notes.setVisible(bool(notes))
+        # as high as its notes (up to four lines), so that one note does not take the chart's room
+        metrics = self.notes.fontMetrics()
+        width = max(200, self.notes.viewport().width() - 12)
+        lines = sum(1 + metrics.horizontalAdvance(n) // width for n in notes)
+        self.notes.setFixedHeight(min(4, max(1, lines)) * (metrics.height() + 4) + 10)
 
     def refresh_chart(self, *args: object) -> None:
         result = self.current_result()
@@ -693,10 +712,16 @@ class ForecastHistoryDialog(QDialog):
         hi = np.full(days * slots, np.nan)
         lo[at:] = np.where(result.open[q], result.p10[q], np.nan).ravel()
         hi[at:] = np.where(result.open[q], result.p90[q], np.nan).ravel()
-        colour = theme.queue_colour(q)
-        every = 7 if days > 21 else 1
-        ticks = [float(d * slots) for d in range(0, days, every)]
-        labels = [fmt.day(first + timedelta(days=d)) for d in range(0, days, every)]
+        own = [x.name for x in self.doc.project.queues] if self.doc.project is not None else []
+        name = result.queues[q]
+        index = own.index(name) if name in own else len(own) + q
+        colour = theme.queue_colour(
+            index, self.doc.project.queues[index].color if name in own else None
+        )
+        dates = [first + timedelta(days=d) for d in range(days)]
+        marked = [d for d in range(days) if days <= 21 or dates[d].weekday() == 0]  # Mondays
+        ticks = [float(d * slots) for d in marked]
+        labels = [fmt.day(dates[d]) for d in marked]
         self.chart.x_ticks = ticks
         self.chart.x_label = tick_labels(ticks, labels)
         self.chart.vlines = [float(at)]
@@ -705,7 +730,7 @@ class ForecastHistoryDialog(QDialog):
                 Series(tr("Historie"), y_hist, theme.secondary_line(), step=True, width=1.2),
                 Series(tr("Forecast"), y_fc, colour, step=True),
             ],
-            ranges=[Range(tr("P10–P90"), lo, hi, colour)],
+            ranges=[Range(tr("P10–P90"), lo, hi, colour, alpha=120 if theme.is_dark() else 70)],
         )
         total = float(result.volume[q].sum())
         self.summary.setText(
