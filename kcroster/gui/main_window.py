@@ -852,12 +852,17 @@ class MainWindow(QMainWindow):
             report(tr("Bestand inlezen: {naam}").format(naam=path.name))
             return self.doc.backend.import_forecast(None, path)
 
-        def done(project: Any) -> None:
+        def open_new(project: Any) -> None:
             self.doc.release_lock()
             self.doc.read_only = False
             self.doc.set_project(project, None, dirty=True)
             self.show_screen("forecast")
             self.forecast_screen.show_import_notes(path.name, project)
+
+        def done(project: Any) -> None:  # gaps in the file: the planner chooses first (issue 24)
+            from kcroster.gui.views.forecast_gaps import ask_about_forecast_gaps
+
+            ask_about_forecast_gaps(self, project, path.name, open_new)
 
         return run_job(self, work, title=tr("Nieuw project uit forecast"), on_done=done, cancellable=False)
 

@@ -96,3 +96,24 @@ def test_abort_leaves_the_project_unchanged(setup, qtbot):
     assert np.array_equal(project.forecast.volume, volume) and (volume == 5).sum() == len(TIMES)
     assert not win.doc.dirty
     assert "niet ingelezen" in win.statusBar().currentMessage()
+
+
+def test_new_project_from_a_forecast_with_gaps_asks_too(real_window, tmp_path, qtbot):
+    """Bestand → Nieuw project uit forecast: the same question; abort keeps the open project."""
+    win = real_window()
+    win.doc.set_project(pipeline.import_forecast(None, _csv(tmp_path / "vol.csv", lambda i: 5)))
+    project = win.doc.project
+    gap_file = _csv(tmp_path / "gat.csv", lambda i: 10 + 2 * i, MISSING)
+    for choice, expected in (("abort", None), ("zero", 0.0)):
+        job = win.new_from_forecast(gap_file)
+        qtbot.waitUntil(lambda job=job: job.finished, timeout=10000)
+        dialog = win.findChild(ForecastGapDialog)
+        qtbot.waitUntil(dialog.isVisible, timeout=5000)
+        assert "2 intervallen" in dialog.summary.text()
+        (dialog.abort_button if choice == "abort" else dialog.zero_button).click()
+        if expected is None:
+            assert win.doc.project is project
+            qtbot.waitUntil(lambda: win.findChild(ForecastGapDialog) is None, timeout=5000)
+        else:
+            fc = win.doc.project.forecast
+            assert win.doc.project is not project and fc.volume[0, _k(fc, "10:00")] == expected
