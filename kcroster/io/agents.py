@@ -66,7 +66,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -758,11 +758,23 @@ def format_type_limits(limits: dict[str, int]) -> str:
     return ", ".join(f"{k}:{v}" for k, v in limits.items())
 
 
-def _instant(value: date | datetime, tz: ZoneInfo, *, end: bool) -> datetime:
-    if isinstance(value, datetime):
-        return value.astimezone(tz) if value.tzinfo is not None else value.replace(tzinfo=tz)
-    day = value + timedelta(days=1) if end else value
-    return datetime.combine(day, time(0), tzinfo=tz)
+def _instant(value: date | datetime, tz: ZoneInfo, loc: Loc, *, end: bool) -> datetime:
+    """The moment a leave cell means: a date-time as is (local time when naive), a date as the
+    start of that day, or as an end the start of the next day (dates are inclusive).
+
+    A moment the calendar cannot hold in every zone — the day after 31-12-9999, or an offset
+    that pushes it past year 1 or 9999 — is refused at its cell: the solver and the store work
+    in UTC, and the conversion used to escape as an OverflowError without a column.
+    """
+    try:
+        if isinstance(value, datetime):
+            moment = value.astimezone(tz) if value.tzinfo is not None else value.replace(tzinfo=tz)
+        else:
+            moment = datetime.combine(value + timedelta(days=1) if end else value, time(0), tzinfo=tz)
+        moment.astimezone(UTC)
+    except OverflowError:
+        raise loc.error(f"{value.isoformat()} ligt buiten de kalender (jaar 1 t/m 9999)") from None
+    return moment
 
 
 def _parse_leave(table: SheetTable, row: SheetRow, ids: set[str] | None, tz: ZoneInfo) -> Leave:
@@ -776,8 +788,8 @@ def _parse_leave(table: SheetTable, row: SheetRow, ids: set[str] | None, tz: Zon
     end_v = start_v if is_blank(tv) else parse_date_or_datetime(tv, table.loc(row, "to"))
     if isinstance(start_v, datetime) and is_blank(tv):
         raise table.loc(row, "to").error("einde ontbreekt (nodig bij een begintijd)")
-    start = _instant(start_v, tz, end=False)
-    end = _instant(end_v, tz, end=True)
+    start = _instant(start_v, tz, table.loc(row, "from"), end=False)
+    end = _instant(end_v, tz, table.loc(row, "from" if is_blank(tv) else "to"), end=True)
     if end <= start:
         raise table.loc(row, "to").error("einde ligt niet na het begin")
     label_v = row.cells.get("label")
