@@ -4,6 +4,7 @@ with one page per team per week (or per agent per week), pages are drawn, a fail
 from __future__ import annotations
 
 import re
+import zlib
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -21,6 +22,69 @@ def _pdf_pages(path: Path) -> int:
     data = path.read_bytes()
     assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
     return len(PAGE.findall(data))
+
+
+def _stream(obj: bytes) -> bytes:
+    raw = re.search(rb"stream\r?\n(.*)\r?\nendstream", obj, re.S).group(1)
+    return zlib.decompress(raw) if b"/FlateDecode" in obj.split(b"stream")[0] else raw
+
+
+def _utf16(hexdigits: bytes) -> str:
+    return bytes.fromhex(hexdigits.decode()).decode("utf-16-be")
+
+
+def _to_unicode(cmap: bytes) -> dict[int, str]:
+    """Glyph id → text from a font's ToUnicode CMap (bfchar and bfrange entries)."""
+    out: dict[int, str] = {}
+    for block in re.findall(rb"beginbfchar(.*?)endbfchar", cmap, re.S):
+        for src, dst in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+            out[int(src, 16)] = _utf16(dst)
+    for block in re.findall(rb"beginbfrange(.*?)endbfrange", cmap, re.S):
+        ranges = re.findall(
+            rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(\[[^\]]*\]|<[0-9A-Fa-f]+>)", block
+        )
+        for lo, hi, dst in ranges:
+            first, last = int(lo, 16), int(hi, 16)
+            if dst.startswith(b"["):
+                for i, d in enumerate(re.findall(rb"<([0-9A-Fa-f]+)>", dst)):
+                    out[first + i] = _utf16(d)
+            else:
+                base = int(dst[1:-1], 16)
+                out.update({first + i: chr(base + i) for i in range(last - first + 1)})
+    return out
+
+
+def _pdf_text(path: Path) -> list[str]:
+    """The text drawn on each page, white space left out: Qt writes every glyph as a font's glyph id,
+    which the font's ToUnicode map turns back into characters."""
+    data = path.read_bytes()
+    objs = {
+        int(m.group(1)): m.group(2) for m in re.finditer(rb"(\d+) 0 obj(.*?)endobj", data, re.S)
+    }
+
+    def ref(obj: bytes, key: bytes) -> bytes:
+        return objs[int(re.search(rb"/" + key + rb" (\d+) 0 R", obj).group(1))]
+
+    pages = []
+    for obj in objs.values():
+        if not PAGE.search(obj):
+            continue
+        fonts = {
+            name: _to_unicode(_stream(ref(objs[int(num)], b"ToUnicode")))
+            for name, num in re.findall(rb"/(F\d+) (\d+) 0 R", ref(obj, b"Resources"))
+        }
+        glyphs: dict[int, str] = {}
+        text = []
+        for tok in re.finditer(
+            rb"/(F\d+) [\d.]+ Tf|<([0-9A-Fa-f]+)> Tj", _stream(ref(obj, b"Contents"))
+        ):
+            if tok.group(1):
+                glyphs = fonts[tok.group(1)]
+            else:
+                h = tok.group(2).decode()
+                text += [glyphs.get(int(h[i : i + 4], 16), "?") for i in range(0, len(h), 4)]
+        pages.append(re.sub(r"\s", "", "".join(text)))  # Qt maps the space glyph to a tab
+    return pages
 
 
 def _teams(window) -> None:
@@ -103,7 +167,7 @@ def test_pages_are_drawn_team_grid_and_agent_timeline(window, tmp_path):
     p = window.doc.project
     roster = window.doc.roster
     a0 = p.agents[0]
-    day = p.horizon.dates[0]
+    day = p.horizon.dates[5]  # a Saturday: the fake roster has no weekend shifts
     start = datetime.combine(day, datetime.min.time(), tzinfo=p.horizon.tz)
     p.leave = [Leave(a0.id, start, start + timedelta(days=1), "Ziek")]
     full = build_print_layout(p, roster, teams=["Team Noord"])
@@ -118,8 +182,22 @@ def test_pages_are_drawn_team_grid_and_agent_timeline(window, tmp_path):
     agent = build_print_layout(p, roster, per="agent", agent_ids=[p.agents[1].id])
     timeline = render_page(agent, 0, width_px=842)
     assert _ink(timeline) > 0.03 * (842 // 4) * (595 // 4)
-    # the PDF of the same layout has as many pages as the layout
-    assert _pdf_pages(write_pdf(full, tmp_path / "noord.pdf")) == len(full.pages) == len(full.weeks)
+    # the PDF of the same layout has as many pages as the layout, A4 landscape, and its text
+    # holds every agent of the team, and for the sick day only "niet beschikbaar"
+    pdf = write_pdf(full, tmp_path / "noord.pdf")
+    assert _pdf_pages(pdf) == len(full.pages) == len(full.weeks)
+    assert re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf.read_bytes()) == [
+        (b"842.000000", b"595.000000")
+    ] * len(full.pages)
+    text = _pdf_text(pdf)
+    assert len(text) == len(full.pages)
+    names = [a.name.replace(" ", "") for a in p.agents if a.team == "Team Noord"]
+    assert len(names) == 20 and all(n in text[0] for n in names)
+    assert "TeamNoord" in text[0] and "nietbeschikbaar" in text[0] and "08:00-16:00" in text[0]
+    assert not any(
+        n in text[0] for a in p.agents if a.team == "Team Zuid" for n in [a.name.replace(" ", "")]
+    )
+    assert "ziek" not in " ".join(text).casefold()
 
 
 def test_export_screen_offers_print_only_with_a_roster(window, qtbot, fake):
