@@ -202,6 +202,21 @@ def test_column_mapping_is_asked_once_and_remembered(window, qtbot, tmp_path):
     notes = [dlg2.notes.item(i).text() for i in range(dlg2.notes.count())]
     assert any("Kolommen zoals eerder aangewezen" in n and "moment" in n for n in notes)
 
+    # the patience estimate becomes the queue's parameter; its other settings stay the planner's
+    before = next(q for q in window.doc.project.queues if q.name == "Telefonie")
+    before.sl_percent, before.shrinkage = 90.0, 0.25  # the planner's own, not the defaults
+    assert dlg2.take_patience.isEnabled() and dlg2.take_patience.isChecked()
+    dlg2.use_forecast().wait()
+    after = next(q for q in window.doc.project.queues if q.name == "Telefonie")
+    assert after.patience_seconds == round(second.patience[0].seconds)
+    assert (after.sl_percent, after.sl_seconds, after.shrinkage, after.channel) == (
+        before.sl_percent,
+        before.sl_seconds,
+        before.shrinkage,
+        before.channel,
+    )
+    assert window.doc.project.forecast.queue_names == ["Telefonie"]
+
 
 def test_without_statsmodels_the_dialog_says_how_to_add_ets(window, qtbot, long_csv, monkeypatch):
     monkeypatch.setattr(engine, "statsmodels_available", lambda: False)
