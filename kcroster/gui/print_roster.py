@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
 )
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -69,6 +70,7 @@ __all__ = [
     "PrintRosterDialog",
     "paint_all",
     "paint_page",
+    "new_printer",
     "print_layout",
     "render_page",
     "write_pdf",
@@ -79,6 +81,9 @@ MARGIN = 26.0
 FOOTER_H = 34.0  # legend line and page number
 PDF_DPI = 300
 PDF_FILTER = "PDF (*.pdf)"
+A4_LANDSCAPE = QPageLayout(
+    QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape, QMarginsF(0, 0, 0, 0)
+)
 
 # the team workbook's colours, so the paper and the workbook agree
 CLASS_FILL = {"vroeg": "#fff2cc", "dag": "#e2efda", "laat": "#fce4d6", "nacht": "#d9e1f2"}
@@ -542,14 +547,9 @@ def paint_page(painter: QPainter, device: QPaintDevice, layout: PrintLayout, ind
 
 
 def paint_all(device: QPagedPaintDevice, layout: PrintLayout) -> None:
-    """Every page of ``layout`` on a PDF writer or a printer, A4 landscape."""
-    device.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Landscape,
-            QMarginsF(0, 0, 0, 0),
-        )
-    )
+    """Every page of ``layout`` on a PDF writer or a printer. The page size and orientation are
+    the device's (A4 landscape as :func:`write_pdf` and :func:`print_layout` set them); each page
+    is scaled to the printable area, so a printer's own margins never cut it off."""
     painter = QPainter()
     if not painter.begin(device):
         raise OSError(tr("het apparaat kon niet worden geopend"))
@@ -573,6 +573,7 @@ def write_pdf(layout: PrintLayout, path: str | Path) -> Path:
     def write(tmp: Path) -> None:
         writer = QPdfWriter(str(tmp))
         writer.setResolution(PDF_DPI)
+        writer.setPageLayout(A4_LANDSCAPE)  # no margins: the page draws its own
         writer.setTitle(f"{layout.header.project_name} – {period_text(layout.weeks, language())}")
         writer.setCreator("kcroster")
         try:
@@ -598,27 +599,22 @@ def render_page(layout: PrintLayout, index: int = 0, width_px: int = 1684) -> QI
     return img
 
 
-def print_layout(layout: PrintLayout, parent: QWidget | None = None) -> bool:
-    """Ask for a printer (Qt's print dialog) and print; False when the planner cancels."""
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
+def new_printer() -> QPrinter:
+    """A high-resolution printer set to A4 landscape (the planner may change it in the dialog)."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageOrientation(QPageLayout.Orientation.Landscape)
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    return printer
+
+
+def print_layout(layout: PrintLayout, parent: QWidget | None = None) -> bool:
+    """Ask for a printer (Qt's print dialog) and print; False when the planner cancels."""
+    printer = new_printer()
     printer.setDocName(f"{layout.header.project_name} – {period_text(layout.weeks, language())}")
     dialog = QPrintDialog(printer, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise OSError(tr("de printer kon niet worden geopend"))
-    try:
-        for i in range(len(layout.pages)):
-            if i:
-                printer.newPage()
-            paint_page(painter, printer, layout, i)
-    finally:
-        painter.end()
+    paint_all(printer, layout)
     return True
 
 

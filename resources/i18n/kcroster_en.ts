@@ -418,8 +418,8 @@
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
-        <source>Contacten</source>
-        <translation type="unfinished"></translation>
+        <source>Contacten (alle wachtrijen)</source>
+        <translation>Contacts (all queues)</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/agents.py"/>
@@ -2156,11 +2156,6 @@
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>dagmodel × dagprofiel</source>
         <translation>day model × intraday profile</translation>
-    </message>
-    <message>
-        <location filename="../../kcroster/gui/print_roster.py"/>
-        <source>de printer kon niet worden geopend</source>
-        <translation>the printer could not be opened</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>

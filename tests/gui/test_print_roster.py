@@ -10,8 +10,16 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtPrintSupport import QPrinter
 
-from kcroster.gui.print_roster import CLASS_FILL, PrintRosterDialog, render_page, write_pdf
+from kcroster.gui.print_roster import (
+    CLASS_FILL,
+    PrintRosterDialog,
+    new_printer,
+    paint_all,
+    render_page,
+    write_pdf,
+)
 from kcroster.io.roster_print import build_print_layout, print_weeks
 from kcroster.model import Leave
 
@@ -217,3 +225,22 @@ def test_export_screen_offers_print_only_with_a_roster(window, qtbot, fake):
     screen.refresh_now()
     assert not screen.print_button.isEnabled()
     assert screen.ask_print() is None
+
+
+def test_the_printer_path_prints_every_page_a4_landscape(window, tmp_path):
+    """What "Afdrukken…" does after Qt's print dialog, on a printer that writes to a file."""
+    _teams(window)
+    layout = build_print_layout(window.doc.project, window.doc.roster, per="agent")
+    printer = new_printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printer.pdf"))
+    paint_all(printer, layout)
+    pdf = tmp_path / "printer.pdf"
+    assert _pdf_pages(pdf) == len(layout.pages) == len(window.doc.project.agents)
+    boxes = re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf.read_bytes())
+    assert {(round(float(w)), round(float(h))) for w, h in boxes} == {(842, 595)}
+    text = _pdf_text(pdf)
+    assert all(
+        a.name.replace(" ", "") in page
+        for a, page in zip(window.doc.project.agents, text, strict=True)
+    )
