@@ -23,7 +23,7 @@ from kcroster.io.roster_print import (
     print_weeks,
     queue_codes,
 )
-from kcroster.model import Agent, Horizon, Leave, Project, Roster
+from kcroster.model import Agent, Horizon, Leave, Project, Roster, RosterStatus
 from kcroster.model.agents import SickPeriod
 
 # as in the team workbook's privacy test: words that would tell colleagues about someone's health
@@ -280,3 +280,23 @@ def test_queue_codes_are_short_and_unique() -> None:
         "Chat": "C",
     }
     assert len(set(queue_codes(["Chat", "Chat NL", "chat BE"]).values())) == 3
+
+
+def test_the_header_carries_project_period_and_the_roster_status() -> None:
+    p = sample_project(days=7)
+    roster = p.scenarios[0].roster
+    layout = build_print_layout(p, roster, printed_on=date(2026, 10, 1))
+    assert (layout.header.project_name, layout.header.period) == (p.name, "wk 43 (19–25 okt) 2026")
+    assert layout.header.status == "Concept"
+    roster.status = RosterStatus.PUBLISHED
+    assert build_print_layout(p, roster).header.status == "Gepubliceerd"
+    roster.status = RosterStatus.CHANGED
+    assert build_print_layout(p, roster).header.status == "Gewijzigd na publicatie"
+    empty = build_print_layout(p, None)
+    assert empty.header.status is None
+    assert {c.kind for pg in empty.pages for r in pg.rows for c in r.cells} <= {
+        CellKind.OFF,
+        CellKind.LEAVE,
+        CellKind.UNAVAILABLE,
+        CellKind.ABSENT,
+    }
