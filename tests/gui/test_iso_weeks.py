@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
+from kcroster.gui import fmt
 from kcroster.model import Agent, Forecast, Horizon, Project, Queue
 
 
@@ -34,26 +35,29 @@ def test_fte_tab_names_iso_weeks_with_dates_across_new_year(window) -> None:
     window.show_screen("staffing")
     screen = window.screen_by_key("staffing")
     cols = _fte_columns(screen)
-    days, weeks = cols[: p.horizon.days], cols[p.horizon.days :]
-    assert len(days) == 28
+    m = screen.fte_model
+    values = [m.data(m.index(0, c), Qt.ItemDataRole.UserRole) for c in range(len(cols))]
+    weeks = [c for c in cols if c.startswith("wk ")]
+    days = [c for c in cols if not c.startswith("wk ")]
+    assert days == [f"{fmt.weekday(d)}\n{d.day:02d}-{d.month:02d}" for d in p.horizon.dates]
     # one column per ISO week the horizon touches, numbered as date.isocalendar() numbers them
     expected = list(dict.fromkeys(d.isocalendar()[1] for d in p.horizon.dates))
     assert expected == [52, 53, 1, 2, 3]
     assert [int(re.match(r"wk (\d+)\n", w).group(1)) for w in weeks] == expected
     assert weeks[1] == "wk 53\n(28 dec 2026–3 jan 2027)"
     assert weeks[0] == "wk 52\n(24–27 dec)" and weeks[-1] == "wk 3\n(18–20 jan)"
-    # a week's FTE is its days' FTE over five (an FTE-week is five FTE-days)
-    values = np.array(
-        [
-            [
-                screen.fte_model.data(screen.fte_model.index(0, c), Qt.ItemDataRole.UserRole)
-                for c in range(len(cols))
-            ]
-        ]
-    )
-    wk53 = [i for i, d in enumerate(p.horizon.dates) if d.isocalendar()[:2] == (2026, 53)]
-    assert len(wk53) == 7
-    assert values[0, 28 + 1] == pytest.approx(values[0, wk53].sum() / 5)
+    # each week column follows its own days; its FTE is theirs over five (FTE-week = 5 FTE-days)
+    dates = iter(p.horizon.dates)
+    since: list[tuple] = []
+    for c, label in enumerate(cols):
+        if label.startswith("wk "):
+            n = int(re.match(r"wk (\d+)", label).group(1))
+            assert since and all(d.isocalendar()[1] == n for d, _ in since), label
+            assert values[c] == pytest.approx(sum(v for _, v in since) / 5)
+            since = []
+        else:
+            since.append((next(dates), values[c]))
+    assert since == []
 
 
 def test_fte_basis_edit_scales_the_fte_figures_and_undo_restores(window) -> None:
@@ -101,3 +105,39 @@ def test_fte_date_headers_are_not_cut_off(window, app) -> None:
         need = max(fm.horizontalAdvance(line) for line in lines)
         assert header.sectionSize(c) >= need, text
     assert header.height() >= 2 * fm.height()
+
+
+def test_coverage_day_table_has_iso_week_rows_after_their_days(window) -> None:
+    from kcroster.model import Roster
+
+    p = _new_year_project()
+    p.scenario.roster = Roster([])
+    window.doc.set_project(p)
+    cov = window.doc.coverage()
+    # service level that differs per day, on volume that differs per day: the week row weighs
+    days = p.horizon.days
+    cov.daily["service_level"] = np.linspace(0.5, 0.9, days)[None, :]
+    p.forecast.volume[0] *= np.repeat(
+        np.arange(1, days + 1, dtype=float), p.horizon.n_intervals // days
+    )
+    window.show_screen("coverage")
+    screen = window.screen_by_key("coverage")
+    screen.day_box.setCurrentIndex(0)
+    m = screen.daily_model
+    labels = [m.headerData(r, Qt.Orientation.Vertical) for r in range(m.rowCount())]
+    weeks = [lab for lab in labels if lab.startswith("wk ")]
+    assert weeks == [
+        "wk 52 (24–27 dec)",
+        "wk 53 (28 dec 2026–3 jan 2027)",
+        "wk 1 (4–10 jan)",
+        "wk 2 (11–17 jan)",
+        "wk 3 (18–20 jan)",
+    ]
+    r53 = labels.index(weeks[1])
+    assert labels[r53 - 7 : r53] == [fmt.day(d) for d in p.horizon.dates[4:11]]  # 28 Dec … 3 Jan
+    value = lambda r, c: m.data(m.index(r, c), Qt.ItemDataRole.UserRole)  # noqa: E731
+    sl = np.linspace(50, 90, days)[4:11]
+    vol = np.arange(1, days + 1, dtype=float)[4:11]
+    assert value(r53, 0) == pytest.approx((sl * vol).sum() / vol.sum())
+    fte = [value(r, 4) for r in range(r53 - 7, r53)]
+    assert value(r53, 4) == pytest.approx(sum(fte) / 5)

@@ -291,7 +291,7 @@ def test_coverage_tiles_use_dutch_formats(window):
     assert screen.tiles["fte"].value.text() == "30,5 / 32,0"
     assert screen.tiles["wishes"].value.text() == "50 %"
     _tester(screen.daily_model)
-    assert screen.daily_model.rowCount() == 7
+    assert screen.daily_model.rowCount() == 7 + 1  # the seven days and their ISO week
 
 
 def test_coverage_shades_shortage_and_surplus(window):

@@ -1,5 +1,6 @@
 """Dekking screen: scheduled against required per queue and interval (shortage and surplus
-shaded), predicted SL, ASA and abandonment per interval and per day, and the KPI tiles."""
+shaded), predicted SL, ASA and abandonment per interval, per day and per ISO week, and the KPI
+tiles."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from kcroster.gui.views.common import (
 from kcroster.gui.widgets.linechart import Band, LineChart, Series
 from kcroster.gui.widgets.tiles import KpiTile
 from kcroster.model import Channel, Queue
+from kcroster.model.weeks import iso_weeks
 
 
 class CoverageScreen(Screen):
@@ -262,4 +264,28 @@ class CoverageScreen(Screen):
         for k, s in zip(keys, scale, strict=True):
             arr = daily.get(k)
             rows.append(np.full(hz.days, np.nan) if arr is None else np.asarray(arr[qi], dtype=float) * s)
-        self.daily_model.set_array(np.stack(rows, axis=1), [fmt.day(dd) for dd in hz.dates], cols, [1, 0, 1, 1, 1, 1])
+        per_day = np.stack(rows, axis=1)
+        fc = p.forecast
+        volume = (np.add.reduceat(fc.volume[qi] * p.scenario.volume_factor, hz.day_offsets[:-1])
+                  if fc is not None and qi < fc.volume.shape[0] and hz.n_intervals else np.zeros(hz.days))
+        index = {dd: i for i, dd in enumerate(hz.dates)}
+        table, labels = [], []
+        for w in iso_weeks(hz.dates):  # each ISO week's days, then the week
+            idx = [index[dd] for dd in w.days]
+            table += [per_day[i] for i in idx]
+            labels += [fmt.day(hz.dates[i]) for i in idx]
+            table.append(self._week_row(per_day[idx], volume[idx]))
+            labels.append(fmt.week(w))
+        self.daily_model.set_array(np.stack(table), labels, cols, [1, 0, 1, 1, 1, 1])
+
+    @staticmethod
+    def _week_row(days: np.ndarray, volume: np.ndarray) -> np.ndarray:
+        """A week from its days: service figures weighted by each day's offered volume (as the
+        days weigh their intervals), FTE as the days' FTE over five (an FTE-week is five days)."""
+        row = np.full(days.shape[1], np.nan)
+        for c in range(4):
+            ok = np.isfinite(days[:, c]) & (volume > 0)
+            if ok.any():
+                row[c] = float((days[ok, c] * volume[ok]).sum() / volume[ok].sum())
+        row[4:] = np.nansum(days[:, 4:], axis=0) / 5.0
+        return row

@@ -249,22 +249,23 @@ class StaffingScreen(Screen):
         self.fte_hours.setValue(p.fte_hours)
         self.fte_hours.blockSignals(False)
         hz = p.horizon
-        weeks = iso_weeks(hz.dates)
-        week_cols = []
-        for w in weeks:
-            mask = np.array([d in w.days for d in hz.dates])
-            week_cols.append(fte[:, mask].sum(axis=1) / 5.0)  # FTE-week = 5 FTE-days
-        values = np.hstack([fte, np.stack(week_cols, axis=1)])
-        # two-line headers keep the columns narrow: "ma" over "03-05", "wk 19" over its dates
-        cols = [f"{fmt.weekday(d)}\n{d.day:02d}-{d.month:02d}" for d in hz.dates]
-        cols += [fmt.week(w).replace(" (", "\n(", 1) for w in weeks]
+        index = {d: i for i, d in enumerate(hz.dates)}
+        blocks, cols = [], []
+        # each ISO week's days, then the week (an FTE-week is five FTE-days), so a week's total
+        # is beside its days; two-line headers keep the columns narrow ("ma" over "03-05")
+        for w in iso_weeks(hz.dates):
+            days = fte[:, [index[d] for d in w.days]]
+            blocks += [days, days.sum(axis=1, keepdims=True) / 5.0]
+            cols += [f"{fmt.weekday(d)}\n{d.day:02d}-{d.month:02d}" for d in w.days]
+            cols.append(fmt.week(w).replace(" (", "\n(", 1))
+        values = np.hstack(blocks)
         rows = [q.name for q in p.queues]
         total = values.sum(axis=0, keepdims=True)
         self.fte_model.set_array(np.vstack([values, total]), [*rows, tr("Totaal")], cols, 1)
         lines = [plural(
             len(rows), tr("Gemiddeld {fte} FTE per dag nodig (na shrinkage), voor {n} wachtrij."),
             tr("Gemiddeld {fte} FTE per dag nodig (na shrinkage), verdeeld over {n} wachtrijen."),
-            fte=fmt.num(float(total[0, :hz.days].mean()), 1))]
+            fte=fmt.num(float(fte.sum(axis=0).mean()), 1))]
         lines.append(tr("1 FTE = {u} uur per week, een FTE-dag {d} uur.").format(
             u=fmt.num(p.fte_hours, 1), d=fmt.num(p.fte_hours / 5.0, 2)))
         for qi, name in enumerate(rows):
