@@ -107,8 +107,10 @@ RULES: tuple[Rule, ...] = (
     # --- contract ------------------------------------------------------------------------------
     Rule("contract_week_hours", Family.CONTRACT, "Contracturen per week", "Contract hours per week",
          "Work time per week within [minimum, week_max_hours] of the agent. The minimum is "
-         "week_min_contract_minutes(): week_min_hours scaled by (days in horizon)/7 for a partial "
-         "week, less week_min_hours/max_days_per_week (5 when unset) per full-day leave day in the "
+         "week_min_contract_minutes(): week_min_hours scaled by (contract days)/7 for a partial "
+         "week — its days in the horizon on which one of the agent's queues is open (a queue the "
+         "forecast does not know counts as open; without a forecast every day counts), so a plan "
+         "starting on a Saturday does not ask the share of a closed Sunday — less week_min_hours/max_days_per_week (5 when unset) per full-day leave day in the "
          "horizon (a leave day counts as a contract day), floored to the minute and at 0; in a "
          "week in which a reintegration step is in force on any day the reintegration plan "
          "replaces the contract and the minimum is 0. The maximum is reduced only for partial "
@@ -188,6 +190,8 @@ def week_min_contract_minutes(agent: Agent, days_in_horizon: int, leave_days: in
     """The contract minimum of ``contract_week_hours`` for one week, in whole minutes.
 
     A parameter derivation, shared by solver and checker so that both judge the same number.
+    ``days_in_horizon``: 7 for a whole week; for a partial week the days it counts (both count
+    its days in the horizon on which one of the agent's queues is open, see the rule's text).
     """
     if in_reintegration:
         return 0

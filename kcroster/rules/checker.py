@@ -122,6 +122,7 @@ class _Ctx:
         self.out: list[Violation] = []
         self._midnights: dict[date, float] = {}
         self._nights: dict[date, tuple[float, float]] = {}
+        self._open: tuple[dict[str, set[date]] | None] | None = None  # _open_dates, once computed
         self.h_first = self.horizon.start
         self.h_end = self.horizon.end  # first day after
         self.h0 = self.midnight(self.h_first)
@@ -720,21 +721,29 @@ def _contract_week_hours(c: _Ctx, aid: str, shifts: list[_Sh]) -> None:
     leave_days = _full_leave_days(c, aid)
     hi_full = agent.week_max_hours * 60
     plan = c.plans.get(aid, [])
+    opened = _open_dates(c)
     for wk in c.horizon_weeks():
         days = [wk.first + timedelta(days=i) for i in range(7)]
         in_h = [d for d in days if c.in_horizon(d)]
         n_leave = sum(1 for d in in_h if d in leave_days)
         reint = any(step_in_force(plan, d) is not None for d in in_h) if plan else False
-        lo = week_min_contract_minutes(agent, len(in_h), n_leave, reint)
-        missing = 7 - len(in_h) + n_leave
+        # a partial week counts the days on which one of the agent's queues is open (a queue the
+        # forecast does not know counts as open; without a forecast every day counts)
+        counted = in_h if wk.whole or opened is None else [
+            d for d in in_h if any(q not in opened or d in opened[q] for q in agent.skills)]
+        closed = len(in_h) - len(counted)
+        lo = week_min_contract_minutes(agent, len(counted), n_leave, reint)
+        missing = 7 - len(counted) + n_leave
         hi = _floor_min(hi_full * wk.days_in / 7) if not wk.whole else hi_full
         got = per_week.get(wk.index, 0.0)
         note_nl = note_en = ""
         if missing:
             leave_nl = f", {n_leave} verlofdag(en)" if n_leave else ""
             leave_en = f", {n_leave} leave day(s)" if n_leave else ""
-            note_nl = f" (naar rato: {len(in_h)} van 7 dagen{leave_nl})"
-            note_en = f" (pro rata: {len(in_h)} of 7 days{leave_en})"
+            shut_nl = f", {closed} dag(en) zonder open wachtrij" if closed else ""
+            shut_en = f", {closed} day(s) without an open queue" if closed else ""
+            note_nl = f" (naar rato: {len(counted)} van 7 dagen{shut_nl}{leave_nl})"
+            note_en = f" (pro rata: {len(counted)} of 7 days{shut_en}{leave_en})"
         if got < lo - EPS:
             c.add("contract_week_hours", aid, wk.first,
                   f"{duration_nl(got)} werk in de week van {_dn(wk.first)}, minimaal {duration_nl(lo)}{note_nl}",
@@ -1048,6 +1057,18 @@ def _open_intervals(c: _Ctx) -> dict[str, np.ndarray]:
             mask = np.ones(hz.n_intervals, dtype=bool)
         out[name] = mask | (np.asarray(fc.volume[qi]) > 0)
     return out
+
+
+def _open_dates(c: _Ctx) -> dict[str, set[date]] | None:
+    """Per queue of the forecast, the dates with an open interval (``closed_queue``'s
+    definition, :func:`_open_intervals`); None without a forecast. Computed once per check."""
+    if c._open is None:
+        fc = c.project.forecast
+        hz = fc.horizon if fc is not None else None
+        c._open = (None if hz is None else {
+            name: {d for di, d in enumerate(hz.dates) if mask[hz.day_slice(di)].any()}
+            for name, mask in _open_intervals(c).items()},)
+    return c._open[0]
 
 
 def _public_holidays(dates: list[date]) -> set[date]:

@@ -17,6 +17,7 @@ from ortools.sat.python import cp_model
 from kcroster.model import BREAK, Project, Roster
 from kcroster.solver.bound import lp_values
 from kcroster.solver.builder import ModelBuilder
+from kcroster.solver.contract import partial_week_notes
 from kcroster.solver.extract import extract
 from kcroster.solver.incumbent import Incumbent
 from kcroster.solver.incumbent import gap as _gap
@@ -146,6 +147,7 @@ class _Solve:
         self.b.build()
         self.build_s = time.perf_counter() - self.t0
         self.res = RosterResult(roster=Roster(), status="unknown")
+        self.res.notes.extend(partial_week_notes(project))  # a week cut by the plan's start or end
         self.lag = _BoundThread(self.t0)
         self.inc = Incumbent(self.t0, on_progress, lambda roster, look: _price(self.b, roster, look),
                              lambda: self.lag.best)

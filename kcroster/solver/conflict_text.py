@@ -120,7 +120,7 @@ def _window(a, lang: str) -> str:
 def _contract(p: Project, m: Member, lang: str) -> str:
     """The contract hours with, per week of the conflict, the minimum that week asks for
     (lowered by full leave days: the number the planner can check on the agent's card)."""
-    from kcroster.solver.contract import full_leave_days
+    from kcroster.solver.contract import contract_days, full_leave_days, open_dates
 
     a, nl = p.agents[0], lang == "nl"
     c, lo, hi = (num(x, lang) for x in (a.contract_hours, a.week_min_hours, a.week_max_hours))
@@ -130,6 +130,7 @@ def _contract(p: Project, m: Member, lang: str) -> str:
         else f"Contract hours per week: {c} h (at least {lo} h, at most {hi} h)"
     )
     leave = full_leave_days(SimpleNamespace(hz=p.horizon, p=p), a.id)
+    opened = open_dates(p)
     parts = []
     for period in m.periods:
         if not period.startswith("week "):
@@ -138,7 +139,9 @@ def _contract(p: Project, m: Member, lang: str) -> str:
         days = [d for d, day in enumerate(p.horizon.dates) if day.isocalendar().week == wk]
         n_leave = sum(1 for d in days if d in leave)
         reint = any(_in_reint(p, p.horizon.dates[d]) for d in days)
-        mn = week_min_contract_minutes(a, len(days), n_leave, reint)
+        dates = [p.horizon.dates[d] for d in days]
+        counted = len(days) if len(days) >= 7 else contract_days(a, dates, opened)  # as the model
+        mn = week_min_contract_minutes(a, counted, n_leave, reint)
         text = f"in {week_text(p.horizon.dates, wk, lang)} "
         text += f"minimaal {hours(mn, lang)}" if nl else f"at least {hours(mn, lang)}"
         if n_leave:

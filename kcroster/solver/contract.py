@@ -10,12 +10,19 @@ horizon's edges) is forbidden by one clause, and symmetrically for days off.
 from __future__ import annotations
 
 import math
+import weakref
 from collections import defaultdict
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
-from kcroster.model import step_in_force
+import numpy as np
+
+from kcroster.model import Agent, Project, step_in_force
 from kcroster.rules.catalogue import week_min_contract_minutes
+from kcroster.rules.text import date_nl
 from kcroster.solver.builder import ModelBuilder
+
+# the open dates of a builder's project, computed once (:func:`week_min_max` runs per agent-week)
+_OPEN_DATES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def full_leave_days(b: ModelBuilder, agent_id: str) -> set[int]:
@@ -38,16 +45,105 @@ def full_leave_days(b: ModelBuilder, agent_id: str) -> set[int]:
     return out
 
 
+def open_dates(project: Project) -> dict[str, set[date]] | None:
+    """Per queue of the forecast, the dates on which it takes work — the model's definition the
+    checker's ``closed_queue`` uses too: the project queue's opening hours (closed or own hours
+    on Dutch public holidays) where it has them, else the forecast's open mask, and any interval
+    with volume. None without a forecast (then no day is known to be closed)."""
+    fc = project.forecast
+    if fc is None:
+        return None
+    hz = fc.horizon
+    hours_of = {q.name: q.opening_hours for q in fc.queues}
+    hours_of.update({q.name: q.opening_hours for q in project.queues if q.name in hours_of})
+    minutes = hz.local_minute_of_day
+    holidays: set[date] | None = None
+    out: dict[str, set[date]] = {}
+    for qi, q in enumerate(fc.queues):
+        hours = hours_of[q.name]
+        if hours is not None:
+            if holidays is None:
+                import holidays as table  # a declared dependency: no fallback (see candidates)
+
+                nl = table.country_holidays("NL", years=sorted({d.year for d in hz.dates}))
+                holidays = {d for d in hz.dates if d in nl}
+            mask = np.zeros(hz.n_intervals, dtype=bool)
+            for di, d in enumerate(hz.dates):
+                sl = hz.day_slice(di)
+                for a, z in hours.windows(d.weekday(), d in holidays):
+                    lo = a.hour * 60 + a.minute
+                    hi = 1440 if z >= time(23, 59) else z.hour * 60 + z.minute
+                    mask[sl] |= (minutes[sl] >= lo) & (minutes[sl] < hi)
+        elif fc.open_mask is not None:
+            mask = np.asarray(fc.open_mask[qi], dtype=bool)
+        else:
+            mask = np.ones(hz.n_intervals, dtype=bool)
+        mask = mask | (np.asarray(fc.volume[qi]) > 0)
+        out[q.name] = {d for di, d in enumerate(hz.dates) if mask[hz.day_slice(di)].any()}
+    return out
+
+
+def contract_days(agent: Agent, dates: list[date], opened: dict[str, set[date]] | None) -> int:
+    """The days of a *partial* week (``dates``: its days in the horizon) its contract minimum is
+    pro-rated by: those on which one of the agent's queues is open (a queue the forecast does not
+    know counts as open; without a forecast every day counts). A plan starting on a Saturday
+    asked 2/7 of the week's hours of an agent whose queue is closed on Sunday and open only
+    09:00–17:00 on Saturday: more than one shift there can hold, so no roster existed. The days
+    outside the horizon belong to the neighbouring plans' rosters."""
+    if opened is None:
+        return len(dates)
+    return sum(1 for d in dates if any(s not in opened or d in opened[s] for s in agent.skills))
+
+
+def _opened(b: ModelBuilder) -> dict[str, set[date]] | None:
+    if b not in _OPEN_DATES:
+        _OPEN_DATES[b] = (open_dates(b.p),)
+    return _OPEN_DATES[b][0]
+
+
 def week_min_max(b: ModelBuilder, ai: int, days: list[int], leave_days: set[int]) -> tuple[int, int]:
-    """Contract minimum (the catalogue's shared derivation) and maximum of one week, minutes."""
+    """Contract minimum (the catalogue's shared derivation; a partial week's is pro-rated by its
+    :func:`contract_days`) and maximum of one week, minutes."""
     agent = b.agents[ai]
     plan = b.p.reintegration_plan(agent.id)
     reint = any(step_in_force(plan, b.hz.dates[d]) is not None for d in days) if plan else False
-    mn = week_min_contract_minutes(agent, len(days), sum(1 for d in days if d in leave_days), reint)
+    counted = len(days) if len(days) >= 7 else contract_days(agent, [b.hz.dates[d] for d in days], _opened(b))
+    mn = week_min_contract_minutes(agent, counted, sum(1 for d in days if d in leave_days), reint)
     mx = agent.week_max_hours * 60
     if len(days) < 7:
         mx = mx * len(days) / 7
     return mn, math.floor(mx)
+
+
+def partial_week_notes(project: Project) -> list[str]:
+    """What the planner must know when the plan starts or ends inside a week: that week counts
+    only its days in the plan, and its contract hours are pro-rated (:func:`contract_days`)."""
+    hz = project.horizon
+    if not project.labour.enabled("contract_week_hours"):
+        return []
+    weeks: dict[int, list[date]] = defaultdict(list)
+    for day in hz.dates:
+        weeks[hz.week_index(day)].append(day)
+    ordered = [weeks[k] for k in sorted(weeks)]
+    first, last = ordered[0], ordered[-1]
+    starts_inside = first[0].weekday() != hz.week_start
+    ends_inside = (last[-1].weekday() + 1) % 7 != hz.week_start
+    said = []
+    if starts_inside:
+        said.append((f"begint op {date_nl(first[0])}", first))
+    if ends_inside and (last is not first or not starts_inside):
+        said.append((f"eindigt op {date_nl(last[-1])}", last))
+    elif ends_inside:  # one week, cut at both ends
+        said[0] = (f"begint op {date_nl(first[0])} en eindigt op {date_nl(last[-1])}", first)
+    notes = []
+    for what, days in said:
+        n = len(days)
+        notes.append(
+            f"De planperiode {what}: week {days[0].isocalendar().week} telt {n} "
+            f"{'dag' if n == 1 else 'dagen'}; contracturen naar rato (alleen de dagen waarop een "
+            f"wachtrij van de medewerker open is tellen mee)."
+        )
+    return notes
 
 
 def add(b: ModelBuilder) -> None:
