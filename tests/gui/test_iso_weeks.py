@@ -9,6 +9,7 @@ from datetime import date
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 
 from kcroster.gui import fmt
 from kcroster.model import Agent, Forecast, Horizon, Project, Queue
@@ -100,9 +101,13 @@ def test_fte_date_headers_are_not_cut_off(window, app) -> None:
     header = screen.fte_table.horizontalHeader()
     fm = header.fontMetrics()
     cols = _fte_columns(screen)
+    m = screen.fte_model
     for c, text in enumerate(cols):
-        lines = text.split("\n")
-        need = max(fm.horizontalAdvance(line) for line in lines)
+        font = m.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.FontRole)
+        # the weeks are totals: in bold, so a wider text
+        assert (font is not None and font.bold()) == text.startswith("wk "), text
+        metrics = QFontMetrics(font) if font is not None else fm
+        need = max(metrics.horizontalAdvance(line) for line in text.split("\n"))
         assert header.sectionSize(c) >= need, text
     assert header.height() >= 2 * fm.height()
 
@@ -126,6 +131,9 @@ def test_coverage_day_table_has_iso_week_rows_after_their_days(window) -> None:
     m = screen.daily_model
     labels = [m.headerData(r, Qt.Orientation.Vertical) for r in range(m.rowCount())]
     weeks = [lab for lab in labels if lab.startswith("wk ")]
+    for r, lab in enumerate(labels):  # week rows in bold among the days
+        font = m.data(m.index(r, 0), Qt.ItemDataRole.FontRole)
+        assert (font is not None and font.bold()) == lab.startswith("wk "), lab
     assert weeks == [
         "wk 52 (24–27 dec)",
         "wk 53 (28 dec 2026–3 jan 2027)",

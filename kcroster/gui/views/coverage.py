@@ -269,14 +269,15 @@ class CoverageScreen(Screen):
         volume = (np.add.reduceat(fc.volume[qi] * p.scenario.volume_factor, hz.day_offsets[:-1])
                   if fc is not None and qi < fc.volume.shape[0] and hz.n_intervals else np.zeros(hz.days))
         index = {dd: i for i, dd in enumerate(hz.dates)}
-        table, labels = [], []
-        for w in iso_weeks(hz.dates):  # each ISO week's days, then the week
+        table, labels, week_rows = [], [], set()
+        for w in iso_weeks(hz.dates):  # each ISO week's days, then the week (in bold)
             idx = [index[dd] for dd in w.days]
             table += [per_day[i] for i in idx]
             labels += [fmt.day(hz.dates[i]) for i in idx]
+            week_rows.add(len(table))
             table.append(self._week_row(per_day[idx], volume[idx]))
             labels.append(fmt.week(w))
-        self.daily_model.set_array(np.stack(table), labels, cols, [1, 0, 1, 1, 1, 1])
+        self.daily_model.set_array(np.stack(table), labels, cols, [1, 0, 1, 1, 1, 1], bold_rows=week_rows)
 
     @staticmethod
     def _week_row(days: np.ndarray, volume: np.ndarray) -> np.ndarray:

@@ -133,6 +133,7 @@ class StaffingScreen(Screen):
         fte_lay = QVBoxLayout(fte_tab)
         fte_lay.setContentsMargins(0, 6, 0, 0)
         basis = QHBoxLayout()
+        basis.setContentsMargins(6, 0, 0, 0)
         basis.addWidget(QLabel(tr("FTE-basis: 1 FTE =")))
         basis.addWidget(self.fte_hours)
         basis.addStretch(1)
@@ -253,15 +254,18 @@ class StaffingScreen(Screen):
         blocks, cols = [], []
         # each ISO week's days, then the week (an FTE-week is five FTE-days), so a week's total
         # is beside its days; two-line headers keep the columns narrow ("ma" over "03-05")
+        week_cols = set()
         for w in iso_weeks(hz.dates):
             days = fte[:, [index[d] for d in w.days]]
             blocks += [days, days.sum(axis=1, keepdims=True) / 5.0]
             cols += [f"{fmt.weekday(d)}\n{d.day:02d}-{d.month:02d}" for d in w.days]
+            week_cols.add(len(cols))
             cols.append(fmt.week(w).replace(" (", "\n(", 1))
         values = np.hstack(blocks)
         rows = [q.name for q in p.queues]
         total = values.sum(axis=0, keepdims=True)
-        self.fte_model.set_array(np.vstack([values, total]), [*rows, tr("Totaal")], cols, 1)
+        self.fte_model.set_array(np.vstack([values, total]), [*rows, tr("Totaal")], cols, 1,
+                                 bold_rows={len(rows)}, bold_cols=week_cols)
         lines = [plural(
             len(rows), tr("Gemiddeld {fte} FTE per dag nodig (na shrinkage), voor {n} wachtrij."),
             tr("Gemiddeld {fte} FTE per dag nodig (na shrinkage), verdeeld over {n} wachtrijen."),
