@@ -358,7 +358,7 @@ def _write_grid(wb: Any, data: ExportData, styles: _Styles, *, team: bool, inclu
     week_of = {d: i for i, wk in enumerate(weeks) for d in wk.days}
     week_titles = [f"Uren {_week_label(wk)}" for wk in weeks]
     n_cols = len(base) + len(dates) + n_weeks
-    widths = [12, 24] + ([] if team else [14, 9]) + ([9] if show_reint else []) + [12] * len(dates) + [18] * n_weeks
+    widths = [12, 24] + ([] if team else [14, 9]) + ([9] if show_reint else []) + [12] * len(dates) + [24] * n_weeks
     _prepare_sheet(ws, f"{_col(len(base) + 1)}2", n_cols, widths)
     ws.append(w.header(base) + w.header(dates, DAY_HEADER_FMT) + w.header(week_titles))
     by_agent = data.roster.by_agent()

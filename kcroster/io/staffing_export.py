@@ -9,7 +9,8 @@ Values that do not apply (e.g. a service level for a closed interval) are left e
   spreadsheet could run as a formula is neutralised (:func:`kcroster.io.workbook.safe_cell_text`).
 * xlsx: one sheet per queue plus ``Dagoverzicht`` (per day per queue: volume, workload hours,
   required and scheduled agent-hours, FTE at 7.2 h per day = 36 h per week, service level
-  weighted by volume); header row frozen, column widths, auto-filter, number formats.
+  weighted by volume, the ISO week with its dates, ``wk 19 (10–16 mei)``); header row frozen,
+  column widths, auto-filter, number formats.
 
 :func:`queue_targets` maps a :class:`~kcroster.model.Queue` onto the staffing engine's
 ``QueueTargets`` (kept here for now; the lead may move it).
@@ -32,6 +33,7 @@ from kcroster.io.workbook import safe_cell_text, set_cell_safe
 from kcroster.model.errors import KcrosterInputError
 from kcroster.model.forecast import Forecast
 from kcroster.model.queues import Queue
+from kcroster.model.weeks import iso_weeks
 
 __all__ = [
     "COLUMNS",
@@ -175,6 +177,7 @@ class DailySummary:
     scheduled_hours: float
     fte: float
     service_level: float | None  # weighted by volume; None when no volume
+    week: str = ""  # the ISO week, as every screen and export names it: wk 19 (10–16 mei)
 
 
 def daily_summary(forecast: Forecast, requirement: Any) -> list[DailySummary]:
@@ -183,6 +186,7 @@ def daily_summary(forecast: Forecast, requirement: Any) -> list[DailySummary]:
     arrays = _arrays(forecast, requirement)
     hours = h.interval_minutes / 60.0
     out: list[DailySummary] = []
+    week_of = {d: w.label("nl") for w in iso_weeks(h.dates) for d in w.days}
     for d, day in enumerate(h.dates):
         sl = h.day_slice(d)
         for q, name in enumerate(forecast.queue_names):
@@ -204,6 +208,7 @@ def daily_summary(forecast: Forecast, requirement: Any) -> list[DailySummary]:
                     scheduled_hours=sched_h,
                     fte=sched_h / FTE_HOURS_PER_DAY,
                     service_level=sl_w,
+                    week=week_of[day],
                 )
             )
     return out
@@ -283,17 +288,17 @@ def write_staffing_xlsx(forecast: Forecast, requirement: Any, path: str | Path) 
                     cells.append(c)
                 ws.append(cells)
         labels = ["datum", "wachtrij", "volume", "werklast (uur)", "nodig (agent-uur)",
-                  "in te roosteren (agent-uur)", "FTE (7,2 u/dag)", "service level (gewogen)"]
-        formats = ["DD-MM-YYYY", None, "0.0", "0.0", "0.0", "0.0", "0.00", "0.0%"]
+                  "in te roosteren (agent-uur)", "FTE (7,2 u/dag)", "service level (gewogen)", "week"]
+        formats = ["DD-MM-YYYY", None, "0.0", "0.0", "0.0", "0.0", "0.00", "0.0%", None]
         summary = daily_summary(forecast, requirement)
-        for j, w in enumerate((12, 14, 10, 14, 16, 18, 14, 18), start=1):
+        for j, w in enumerate((12, 14, 10, 14, 16, 18, 14, 18, 24), start=1):
             summary_ws.column_dimensions[get_column_letter(j)].width = w
         summary_ws.freeze_panes = "A2"
-        summary_ws.auto_filter.ref = f"A1:H{len(summary) + 1}"
+        summary_ws.auto_filter.ref = f"A1:I{len(summary) + 1}"
         summary_ws.append(header(summary_ws, labels))
         for s in summary:
             summary_values = [s.day, s.queue, s.volume, s.workload_hours, s.required_hours, s.scheduled_hours,
-                              s.fte, s.service_level]
+                              s.fte, s.service_level, s.week]
             cells = []
             for v, fmt in zip(summary_values, formats, strict=True):
                 c = WriteOnlyCell(summary_ws)
