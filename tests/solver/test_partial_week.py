@@ -106,3 +106,18 @@ def test_the_checker_counts_only_the_open_days_of_a_partial_week():
     ]
     four = [on_saturday(9, 13)]
     assert findings(four) == []
+
+
+def test_the_command_line_tells_the_partial_weeks_on_stderr(monkeypatch, capsys, tmp_path):
+    from kcroster import cli
+
+    p, _req = _project()
+    monkeypatch.setattr(cli, "_load_plan_inputs", lambda args: p)  # the forecast and agents read
+    out = tmp_path / "rooster.csv"
+    code = cli.main(
+        ["roster", "prognose.csv", "medewerkers.xlsx", "-o", str(out), "--time-limit", "5"]
+    )
+    err = capsys.readouterr().err
+    assert code == 0 and out.exists()
+    assert "let op: De planperiode begint op za 1 mei 2027: week 17 telt 2 dagen;" in err
+    assert "let op: De planperiode eindigt op vr 14 mei 2027: week 19 telt 5 dagen;" in err
