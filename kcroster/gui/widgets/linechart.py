@@ -241,11 +241,12 @@ class LineChart(QWidget):
             p.drawLine(QPointF(x, r.top()), QPointF(x, r.bottom()))
             label = self.x_label(t)
             half = p.fontMetrics().horizontalAdvance(label) / 2 + 4
-            if x - half < last_right:  # would overlap the previous label: keep the grid line only
+            lx = min(x - half, self.width() - 2 * half)  # the last label stays inside the widget
+            if lx < last_right:  # would overlap the previous label: keep the grid line only
                 continue
             p.setPen(text)
-            p.drawText(QRectF(x - half, r.bottom() + 4, 2 * half, 16), Qt.AlignmentFlag.AlignHCenter, label)
-            last_right = x + half
+            p.drawText(QRectF(lx, r.bottom() + 4, 2 * half, 16), Qt.AlignmentFlag.AlignHCenter, label)
+            last_right = lx + 2 * half
         for vx in self.vlines:
             p.setPen(QPen(grid.darker(150), 1, Qt.PenStyle.DashLine))
             p.drawLine(QPointF(float(X(vx)), r.top()), QPointF(float(X(vx)), r.bottom()))
