@@ -748,12 +748,15 @@ class PrintRosterDialog(QDialog):
 
     def layout_to_print(self) -> PrintLayout:
         keys = self.selected_keys()
-        if self.per_team.isChecked():
-            return build_print_layout(
-                self.project, self.roster, per="team", weeks=self.selected_weeks(), teams=keys
-            )
+        team = self.per_team.isChecked()
         return build_print_layout(
-            self.project, self.roster, per="agent", weeks=self.selected_weeks(), agent_ids=keys
+            self.project,
+            self.roster,
+            per="team" if team else "agent",
+            weeks=self.selected_weeks(),
+            teams=keys if team else None,
+            agent_ids=None if team else keys,
+            language=language(),
         )
 
     def _update(self) -> None:

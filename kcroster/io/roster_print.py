@@ -440,14 +440,17 @@ class _Cells:
 # --------------------------------------------------------------------------------------------
 
 
-def _holidays(days: Iterable[date]) -> dict[date, str]:
-    """Dutch public holidays among ``days`` (the ``holidays`` package, as the rule checker uses);
-    none when the package has no data, so printing never fails on a calendar."""
+def _holidays(days: Iterable[date], language: str) -> dict[date, str]:
+    """Dutch public holidays among ``days`` (the ``holidays`` package, as the rule checker uses),
+    named in ``language`` (``nl`` or ``en``); none when the package has no data, so printing never
+    fails on a calendar."""
     days = list(days)
     try:
         import holidays
 
-        nl = holidays.country_holidays("NL", years=sorted({d.year for d in days}), language="nl")
+        years = sorted({d.year for d in days})
+        names = "en_US" if language == "en" else "nl"
+        nl = holidays.country_holidays("NL", years=years, language=names)
     except Exception:  # noqa: BLE001 - a missing calendar only leaves the header plain
         return {}
     return {d: str(nl[d]) for d in days if d in nl}
@@ -512,13 +515,14 @@ def build_print_layout(
     agent_ids: Sequence[str] | None = None,
     printed_on: date | None = None,
     rows_per_page: int = ROWS_PER_PAGE,
+    language: str = "nl",
 ) -> PrintLayout:
     """The pages of a printed roster.
 
     ``per="team"``: for each week, one page per team (agents in project order, a team with more
     than ``rows_per_page`` agents continues on a next page). ``per="agent"``: for each agent,
     one week view per week. ``weeks`` defaults to every ISO week of the horizon; ``teams`` and
-    ``agent_ids`` narrow the selection (None = all).
+    ``agent_ids`` narrow the selection (None = all). ``language`` names the public holidays.
     """
     if per not in ("team", "agent"):
         raise ValueError(f"onbekende indeling '{per}': kies team of agent")
@@ -533,7 +537,7 @@ def build_print_layout(
     if teams is not None:
         wanted_teams = set(teams)
         agents = [a for a in agents if a[2] in wanted_teams]
-    holidays = _holidays(d for w in weeks for d in w.days)
+    holidays = _holidays((d for w in weeks for d in w.days), language)
     pages: list[TeamPage | AgentPage] = []
     if per == "team":
         team_names = sorted({a[2] for a in agents}, key=lambda t: (t == NO_TEAM, t.casefold()))

@@ -206,6 +206,8 @@ def test_weeks_split_on_iso_weeks_across_the_year_end() -> None:
     assert [c.day for c in by_week["2027-W01"] if c.kind is CellKind.SHIFT] == [date(2027, 1, 4)]
     assert layout.pages[1].holidays[date(2027, 1, 1)] == "Nieuwjaarsdag"
     assert layout.pages[0].holidays[date(2026, 12, 25)] == "Eerste kerstdag"
+    english = build_print_layout(p, roster, language="en")
+    assert english.pages[1].holidays[date(2027, 1, 1)] == "New Year's Day"
     assert layout.header.period == "wk 52 (21–27 dec) 2026 – wk 1 (4–10 jan) 2027"
     assert layout.header.status == "Concept" and layout.header.printed_on == date(2026, 12, 20)
 
