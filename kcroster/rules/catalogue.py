@@ -14,7 +14,8 @@ Common definitions
 * *Work time* of a shift = its duration minus its ``break`` segments.
 * A *week* is a fixed 7×24 h period starting at local 00:00 on ``Horizon.week_start`` (Monday);
   weeks cut by the horizon are *partial weeks*: week limits are scaled by (days in horizon)/7,
-  rounded down to whole minutes, for maxima only when ``scale_partial`` says so.
+  rounded down to whole minutes, for maxima only when ``scale_partial`` says so (the contract
+  minimum by its contract days instead: see ``contract_week_hours``).
 * Outside the horizon an agent is assumed off (no shifts before day 0 or after the last day),
   unless a previous roster is given.
 * A *night shift* works more than ``night_min_hours_in_window`` inside local 00:00–06:00.
