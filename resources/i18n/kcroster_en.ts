@@ -1871,6 +1871,11 @@
         <translation>From</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <source>Vanaf, weken, methode of kwantiel gewijzigd: de getoonde forecast hoort bij de vorige instellingen. Klik op 'Forecast maken'.</source>
+        <translation>Start, weeks, method or quantile changed: the forecast shown belongs to the previous settings. Click 'Make forecast'.</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/roster.py"/>
         <source>Vastzetten</source>
         <translation>Lock</translation>

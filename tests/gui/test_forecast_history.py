@@ -246,3 +246,21 @@ def test_the_forecast_screen_opens_the_dialog(window, qtbot, long_csv):
     assert dlg.base_result() is not None
     # the start defaults to the day after the history
     assert dlg.base_result().start == load_history(long_csv).end
+
+
+def test_changed_settings_make_the_shown_forecast_stale(window, qtbot, long_csv):
+    dlg = _dialog(window, qtbot, long_csv)
+    assert _run(dlg) is not None and dlg.use_button.isEnabled()
+    dlg.quantile_box.setValue(0.8)
+    assert dlg.base_result() is None and not dlg.use_button.isEnabled()
+    assert "Forecast maken" in dlg.notes.item(0).text()
+    again = _run(dlg)
+    assert again.quantile == 0.8 and dlg.use_button.isEnabled()
+
+
+def test_closing_the_dialog_cancels_its_job(window, qtbot, long_csv):
+    dlg = _dialog(window, qtbot, long_csv)
+    job = dlg.start_run()
+    dlg.reject()
+    job.wait()
+    assert job.cancel_token.is_set() and dlg.cancelled and dlg.base_result() is None

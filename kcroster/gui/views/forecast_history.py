@@ -501,6 +501,15 @@ class ForecastHistoryDialog(QDialog):
             return
         if self.sender() is self.start_edit:
             self._start_chosen = True
+        if self.results:
+            self._say(
+                [
+                    tr(
+                        "Vanaf, weken, methode of kwantiel gewijzigd: de getoonde forecast hoort "
+                        "bij de vorige instellingen. Klik op 'Forecast maken'."
+                    )
+                ]
+            )
         self.results.clear()
         self._update_buttons()
 
@@ -603,6 +612,11 @@ class ForecastHistoryDialog(QDialog):
         """Stop the running job (the progress dialog's Annuleren does the same)."""
         if self.job is not None:
             self.job.cancel()
+
+    def done(self, result: int) -> None:
+        """Closing the dialog stops a forecast still being made: nobody would see it."""
+        self.cancel_run()
+        super().done(result)
 
     def _columns_might_help(self) -> bool:
         """Reading failed and no arrival column is recognised: the columns need naming."""
