@@ -264,3 +264,36 @@ def test_closing_the_dialog_cancels_its_job(window, qtbot, long_csv):
     dlg.reject()
     job.wait()
     assert job.cancel_token.is_set() and dlg.cancelled and dlg.base_result() is None
+
+
+def test_ctrl_z_in_the_dialog_undoes_a_percentage(window, qtbot, long_csv):
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    dlg = _dialog(window, qtbot, long_csv)
+    base = _run(dlg)
+    day = next(d for i, d in enumerate(base.dates) if base.volume[:, i].sum() > 0)
+    before = dlg.day_total(day)
+    dlg.set_day_percent(day, -20)
+    assert dlg.day_total(day) == pytest.approx(0.8 * before)
+    # the dialog's own shortcuts (the offscreen platform does not activate windows, so the key
+    # press itself cannot be sent): Ctrl+Z undoes in the dialog, not in the project
+    keys = {s.key(): s for s in dlg.findChildren(QShortcut)}
+    keys[QKeySequence(QKeySequence.StandardKey.Undo)].activated.emit()
+    assert dlg.day_total(day) == before
+    keys[QKeySequence(QKeySequence.StandardKey.Redo)].activated.emit()
+    assert dlg.day_total(day) == pytest.approx(0.8 * before)
+    assert window.doc.history.can_undo is False  # the project's own history was not touched
+
+
+def test_a_history_too_short_is_said_in_a_sentence(window, qtbot, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    rates = synthetic_rates(START, 5, daily_volume=500.0)
+    short = write_long_csv(synthetic_history(rates, 5), tmp_path / "kort.csv")
+    dlg = _dialog(window, qtbot, short)
+    dlg.start_run().wait()
+    boxes = [b for b in dlg.findChildren(QMessageBox) if b.isVisible()]
+    assert len(boxes) == 1 and dlg.mapping_dialog is None  # the columns were recognised
+    assert "te weinig historie" in boxes[0].informativeText()
+    assert "Traceback" not in boxes[0].informativeText() + (boxes[0].detailedText() or "")
+    boxes[0].close()
