@@ -38,7 +38,9 @@ class ScreenshotRun:
             lambda: w.doc.has_project,
             self._shot_step(0, "1_forecast"),
             self._history_dialog_step,
-            *[self._shot_step(i, name) for i, name in ((1, "2_bezetting"), (2, "3_medewerkers"))],
+            self._shot_step(1, "2_bezetting"),
+            self._fte_tab_step,
+            self._shot_step(2, "3_medewerkers"),
             lambda: self._once("solve", self._start_solve),
             self._wait_for_roster,
             *[self._shot_step(i, name) for i, name in ((3, "4_wensen"), (4, "5_rooster"), (5, "6_dekking"), (6, "7_export"))],
@@ -161,6 +163,14 @@ class ScreenshotRun:
             self._grab(self.window, name)
             return True
         return step
+
+    def _fte_tab_step(self) -> bool:
+        """Bezetting's second tab: FTE per day and ISO week, on the FTE basis the planner sets."""
+        screen = self.window.screen_by_key("staffing")
+        screen.tabs.setCurrentIndex(1)
+        self._grab(self.window, "2b_bezetting_fte")
+        screen.tabs.setCurrentIndex(0)
+        return True
 
     def _dialog_shot(self, dialog: QWidget, name: str, screen: int) -> bool:
         """Show ``dialog`` over the given screen, grab both, close the dialog."""
