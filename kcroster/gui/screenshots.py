@@ -38,6 +38,7 @@ class ScreenshotRun:
             lambda: w.doc.has_project,
             self._shot_step(0, "1_forecast"),
             self._history_dialog_step,
+            self._gap_dialog_step,
             self._shot_step(1, "2_bezetting"),
             self._fte_tab_step,
             self._shot_step(2, "3_medewerkers"),
@@ -126,6 +127,23 @@ class ScreenshotRun:
             path = self.folder / f"{name}{self.suffix}.png"
             render_page(build_print_layout(doc.project, doc.roster, per=per), 0).save(str(path))
             self.saved.append(path)
+        return True
+
+    def _gap_dialog_step(self) -> bool:
+        """The question after importing a forecast with gaps: the demo forecast with the 10:00
+        rows of Tuesday's peak and a few other rows deleted, as a planner's file might be."""
+        from kcroster.gui.views.forecast_gaps import ForecastGapDialog
+        from kcroster.io.forecast import gap_report, load_forecast
+        from kcroster.pipeline import SAMPLES
+
+        lines = (SAMPLES / "demo_forecast.csv").read_text(encoding="utf-8").splitlines()
+        deleted = ("20-04-2027;10:00;", "20-04-2027;10:15;Telefonie", "22-04-2027;14:30;Chat")
+        path = Path(tempfile.mkdtemp(prefix="kcroster-shots-")) / "prognose_week16.csv"
+        path.write_text("\n".join(ln for ln in lines if not ln.startswith(deleted)) + "\n", encoding="utf-8")
+        report = gap_report(load_forecast(path))
+        if report is not None:
+            self._dialog_shot(ForecastGapDialog(report, path.name, self.window), "1e_forecast_ontbrekende_waarden",
+                              screen=0)
         return True
 
     def _start_solve(self) -> None:

@@ -31,6 +31,7 @@ from kcroster.gui.i18n import plural, tr
 from kcroster.io.forecast import ForecastGap, GapReport, apply_gap_policy, gap_report
 
 SHOWN_GAPS = 200  # rows in the table; the count above it covers the rest
+VISIBLE_ROWS = 10  # rows the table shows without scrolling
 
 
 def gap_place(gap: ForecastGap) -> str:
@@ -91,6 +92,7 @@ class ForecastGapDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a list to read, no current cell
         shown = report.gaps[:SHOWN_GAPS]
         self.table.setRowCount(len(shown))
         for r, gap in enumerate(shown):
@@ -107,8 +109,17 @@ class ForecastGapDialog(QDialog):
         for c in range(3):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.table.setMinimumSize(620, 220)
-        lay.addWidget(self.table, 1)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.table.resizeRowsToContents()
+        # as high as its rows, up to ten (more scroll), so a few gaps leave no empty box
+        visible = min(max(len(shown), 1), VISIBLE_ROWS)
+        row_height = (
+            self.table.rowHeight(0) if shown else self.table.verticalHeader().defaultSectionSize()
+        )
+        frame = 2 * self.table.frameWidth()
+        self.table.setMinimumWidth(620)
+        self.table.setFixedHeight(header.sizeHint().height() + visible * row_height + frame)
+        lay.addWidget(self.table)
         if report.count > len(shown):
             lay.addWidget(
                 QLabel(
@@ -132,7 +143,8 @@ class ForecastGapDialog(QDialog):
             buttons.addWidget(button)
             button.clicked.connect(lambda _=False, c=choice: self._choose(c))
         lay.addLayout(buttons)
-        self.resize(760, 420)
+        self.resize(760, self.sizeHint().height())
+        self.interpolate_button.setFocus()
 
     def _choose(self, choice: str | None) -> None:
         self.choice = choice
