@@ -149,3 +149,9 @@ def test_coverage_day_table_has_iso_week_rows_after_their_days(window) -> None:
     assert value(r53, 0) == pytest.approx((sl * vol).sum() / vol.sum())
     fte = [value(r, 4) for r in range(r53 - 7, r53)]
     assert value(r53, 4) == pytest.approx(sum(fte) / 5)
+
+
+def test_fte_basis_of_a_project_without_forecast_is_shown(window) -> None:
+    window.doc.set_project(Project("leeg", Horizon(date(2027, 5, 3), 7), fte_hours=38.0))
+    window.show_screen("staffing")
+    assert window.screen_by_key("staffing").fte_hours.value() == pytest.approx(38.0)

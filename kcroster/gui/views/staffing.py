@@ -236,6 +236,9 @@ class StaffingScreen(Screen):
         fill_queue_combo(self.queue_box, [q.name for q in p.queues])
         fill_day_combo(self.day_box, p.horizon)
         self._load_settings()
+        self.fte_hours.blockSignals(True)  # the project's basis, also before there is a forecast
+        self.fte_hours.setValue(p.fte_hours)
+        self.fte_hours.blockSignals(False)
         self.refresh_fte()
         self.refresh_day()
 
@@ -246,9 +249,6 @@ class StaffingScreen(Screen):
             return
         fte = np.asarray(getattr(req, "fte_per_day", None) if getattr(req, "fte_per_day", None) is not None
                          else self.doc.backend.fte_per_day(p, req.scheduled))
-        self.fte_hours.blockSignals(True)
-        self.fte_hours.setValue(p.fte_hours)
-        self.fte_hours.blockSignals(False)
         hz = p.horizon
         index = {d: i for i, d in enumerate(hz.dates)}
         blocks, cols = [], []
