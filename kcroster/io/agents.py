@@ -982,13 +982,23 @@ def _parse_demand(table: SheetTable, row: SheetRow, names: dict[str, str]) -> Sh
 
 
 def read_workbook_rows(
-    path: Path, sheet_aliases: Iterable[Sequence[str]]
+    path: Path, sheet_aliases: Iterable[Sequence[str]], *, notes: list[str] | None = None
 ) -> tuple[list[str], dict[str, list[tuple[Any, ...]]]]:
-    """All sheet names, and the rows (values only) of the sheets matching ``sheet_aliases``."""
+    """All sheet names, and the rows (values only) of the sheets matching ``sheet_aliases``.
+
+    The names come visible sheets first, so a hidden sheet (old data, often) is read only when
+    no visible one has a fitting name; ``notes`` gets a line where that choice was made."""
     wb = wb_io.open_workbook(path)
     try:
-        names = list(wb.sheetnames)
+        hidden = wb_io.hidden_sheets(wb)
+        names = wb_io.visible_first(wb.sheetnames, hidden)
+        sheet_aliases = list(sheet_aliases)
         wanted = {match_sheet(names, aliases) for aliases in sheet_aliases} - {None}
+        for aliases in sheet_aliases if notes is not None else ():
+            fitting = [n for n in names if match_sheet([n], aliases)]
+            notes += wb_io.sheet_choice_notes(fitting[:1], fitting[1:], hidden,
+                                              what=f"blad {'/'.join(aliases[:2])}",
+                                              reason="de eerste passende bladnaam")
         # merged cells (a Team cell over seven agents) hold their value in every row they cover
         rows = {
             name: wb_io.fill_merged(
@@ -1011,8 +1021,11 @@ def load_agents_workbook(
 ) -> AgentsData:
     """Read an agents workbook; raise :class:`AgentsWorkbookError` listing every problem."""
     path = Path(path)
-    names, sheets = read_workbook_rows(path, SHEET_NAMES.values())
-    return parse_agents_sheets(path.name, names, sheets, horizon=horizon, known_queues=known_queues)
+    notes: list[str] = []
+    names, sheets = read_workbook_rows(path, SHEET_NAMES.values(), notes=notes)
+    data = parse_agents_sheets(path.name, names, sheets, horizon=horizon, known_queues=known_queues)
+    data.warnings[:0] = notes
+    return data
 
 
 def parse_agents_sheets(

@@ -79,6 +79,7 @@ from kcroster.io.workbook import (
     number_from_text,
     open_workbook_archive,
     resolve_columns,
+    sheet_choice_notes,
 )
 from kcroster.model.errors import KcrosterInputError
 from kcroster.model.forecast import Forecast
@@ -1471,7 +1472,8 @@ def _load_xlsx(path: Path, defaults: dict[str, Any], interval_minutes: int | Non
         queue_aht = {n: s.aht if s.aht is not None else defaults.get("aht") for n, s in (specs or {}).items()}
         named = archive.find_sheet(FORECAST_SHEETS)
         others = [t for t in archive.sheetnames if t not in (queue_sheet, named)]
-        candidates = ([named] if named else []) + others
+        # a hidden sheet (old data, often) only when no visible one is a forecast (issue 23 item 3)
+        candidates = archive.visible_first(([named] if named else []) + others)
         wide: list[tuple[str, SheetTable, list[tuple[int, int]]]] = []
         first_with_data: SheetTable | None = None
         for title in candidates:
@@ -1485,8 +1487,10 @@ def _load_xlsx(path: Path, defaults: dict[str, Any], interval_minutes: int | Non
                 rec = _long_records(table, cols, queue_aht)
                 if not rec.queue_names:
                     raise KcrosterInputError("bevat geen prognoseregels", file=file, sheet=title)
-                return _build(rec, specs, defaults, interval_minutes=interval_minutes, tz_name=tz,
-                              source=file, queue_sheet_label=queue_sheet, gaps=gaps)
+                fc = _build(rec, specs, defaults, interval_minutes=interval_minutes, tz_name=tz,
+                            source=file, queue_sheet_label=queue_sheet, gaps=gaps)
+                fc.notes[:0] = _sheet_notes(archive, [title], candidates, by_name=title == named)
+                return fc
             dates = _wide_header_dates(table)
             if dates is not None:
                 wide.append((title.strip(), table, dates))
@@ -1504,14 +1508,37 @@ def _load_xlsx(path: Path, defaults: dict[str, Any], interval_minutes: int | Non
                 "(lang formaat) of per wachtrij een blad met tijden onder elkaar en datums naast elkaar (breed formaat)",
                 file=file,
             )
+        read = [t for t in candidates if t.strip() in {w[0] for w in wide}]
+        if not all(archive.is_hidden(t) for t in read):
+            read = [t for t in read if not archive.is_hidden(t)]
+            wide = [w for w in wide if w[0] in {t.strip() for t in read}]
+        notes = _sheet_notes(archive, read, candidates, by_name=False)
         aht_tables = {}
         for name, _t, _d in wide:
             aht_title = _aht_sheet_for(archive, name)
             if aht_title is not None:
                 aht_tables[name] = archive.table(aht_title)
         rec = _wide_records(wide, aht_tables, {**queue_aht, **{n: queue_aht.get(n, defaults.get("aht")) for n, _t, _d in wide}})
-        return _build(rec, specs, defaults, interval_minutes=interval_minutes, tz_name=tz,
-                      source=file, queue_sheet_label=queue_sheet, gaps=gaps)
+        fc = _build(rec, specs, defaults, interval_minutes=interval_minutes, tz_name=tz,
+                    source=file, queue_sheet_label=queue_sheet, gaps=gaps)
+        fc.notes[:0] = notes
+        return fc
+
+
+def _sheet_notes(archive: Any, read: list[str], candidates: list[str], *, by_name: bool) -> list[str]:
+    """Which sheets were read as the forecast when others would have done too, and whether a
+    hidden one was read or passed over (issue 23 item 3). Only the others' first rows are read."""
+    also = [
+        t for t in candidates
+        if t not in read and not _is_aht_sheet(t) and _is_forecast_header(archive.header_table(t))
+    ]
+    reason = "de bladnaam zegt het" if by_name else "het eerste zichtbare blad met een prognose"
+    hidden = {t for t in candidates if archive.is_hidden(t)}
+    return sheet_choice_notes(read, also, hidden, what="de prognose", reason=reason)
+
+
+def _is_forecast_header(table: SheetTable) -> bool:
+    return _is_long_header(table) is not None or _wide_header_dates(table) is not None
 
 
 def _load_csv(path: Path, defaults: dict[str, Any], interval_minutes: int | None, tz: str, gaps: str) -> Forecast:

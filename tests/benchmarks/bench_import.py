@@ -54,25 +54,31 @@ def write_year_workbook(path: Path, n_queues: int = N_QUEUES) -> int:
     return rows
 
 
+# '-c' puts the working directory first on sys.path; dropping it lets PYTHONPATH choose the code
+# measured (PYTHONPATH=/tmp/bench_old for the code of a worktree, as docs/benchmarks.md does).
 _CHILD = """
 import resource, sys, time
+if sys.path and sys.path[0] == "":
+    del sys.path[0]
 t0, c0 = time.perf_counter(), time.process_time()
+import kcroster
 from kcroster.io.forecast import load_forecast
 f = load_forecast(sys.argv[1])
 wall, cpu = time.perf_counter() - t0, time.process_time() - c0
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(wall, cpu, peak, len(f.queues), f.horizon.n_intervals, float(f.volume.sum()))
+print(wall, cpu, peak, len(f.queues), f.horizon.n_intervals, float(f.volume.sum()), kcroster.__file__)
 """
 
 
 def _import_in_child(path: Path) -> tuple[float, float, float, str]:
-    """Import in a fresh interpreter: (wall s, CPU s, peak RSS MB, what was read)."""
+    """Import in a fresh interpreter: (wall s, CPU s, peak RSS MB, what was read and by which code)."""
     import subprocess
 
     out = subprocess.run([sys.executable, "-c", _CHILD, str(path)], check=True,
                          capture_output=True, text=True).stdout.split()
     wall, cpu, peak = (float(x) for x in out[:3])
-    what = f"{out[3]} queues × {out[4]} intervals, total volume {float(out[5]):.0f}"
+    code = Path(out[6]).parent.parent
+    what = f"{out[3]} queues × {out[4]} intervals, total volume {float(out[5]):.0f}; code in {code}"
     return wall, cpu, peak, what
 
 
