@@ -1380,6 +1380,7 @@ def _regex_cells(piece: bytes) -> _Cells | None:
 
 
 _AR = np.arange(32)
+_AR64 = np.arange(64)
 _PAD = b"\0" * 64  # past the end of a piece: every read below sees zeros there and never matches
 _DIGIT = np.zeros(256, dtype=bool)
 _DIGIT[48:58] = True
@@ -1461,11 +1462,12 @@ def _vector_cells(piece: bytes) -> _Cells | None:
     it returns ``None`` and the piece goes to :func:`_regex_cells`; where it answers, it gives
     what the regex gives.
     """
-    if b"<c>" in piece:
-        return None
     b = _Bytes(piece)
     lts = np.flatnonzero(b.a[: b.n] == 60)
-    cs = lts[b.at(lts, b"<c ")]
+    tag = b.words[lts] & np.uint64(0xFFFFFF)
+    if (tag == np.uint64(int.from_bytes(b"<c>", "little"))).any():
+        return None  # a cell without attributes: the regex counts it and gives up
+    cs = lts[tag == np.uint64(int.from_bytes(b"<c ", "little"))]
     m = cs.size
     if m == 0 or not b.at(cs + 3, b'r="').all():
         return None
@@ -1481,7 +1483,7 @@ def _vector_cells(piece: bytes) -> _Cells | None:
         return None
     rows = np.zeros(m, dtype=np.int64)
     cols = np.zeros(m, dtype=np.int64)
-    groups = np.unique(n_letters).tolist()
+    groups = np.unique(n_letters).tolist() if n_letters.min() != n_letters.max() else [int(n_letters[0])]
     for g in groups:
         sel = slice(None) if len(groups) == 1 else np.flatnonzero(n_letters == g)
         # the digits as a 7-digit number (zeros after the last), then shifted right
@@ -1541,7 +1543,7 @@ def _vector_cells(piece: bytes) -> _Cells | None:
         sel = types == code
         if code == _TYPE_CODES["inlineStr"]:
             idx = np.flatnonzero(sel)
-            raw[idx] = _object_array(b.slices(is_start[idx], is_end[idx]))
+            raw[idx] = _inline_texts(b, is_start[idx], is_end[idx])
             continue
         idx = np.flatnonzero(sel & has_v)
         if idx.size == 0:
@@ -1574,6 +1576,18 @@ def _vector_cells(piece: bytes) -> _Cells | None:
         else:
             raw[idx] = _object_array(b.slices(start, start + n))
     return out
+
+
+def _inline_texts(b: _Bytes, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """The ``<is>`` contents as bytes objects; a column repeats its texts (queue names), so
+    short ones are cut out once per distinct text."""
+    length = end - start
+    width = int(length.max())
+    if width == 0 or width > 64:
+        return _object_array(b.slices(start, end))
+    win = np.where(_AR64[:width] < length[:, None], b.window(start, width), 0).astype(np.uint8)
+    same, first = _distinct_rows(win)
+    return _object_array(b.slices(start[first], end[first]))[same]
 
 
 def _distinct_rows(win: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -1654,19 +1668,18 @@ def _cells_to_table(
     starts = np.empty(n, dtype=bool)
     starts[0] = True
     np.not_equal(rows[1:], rows[:-1], out=starts[1:])
-    row_numbers_unsorted = rows[starts].astype(np.int64)
-    row_codes = np.cumsum(starts, dtype=np.int64) - 1
+    first_cells = np.flatnonzero(starts)
     del starts
-    if row_numbers_unsorted.size > 1 and not (np.diff(row_numbers_unsorted) > 0).all():
+    row_numbers = rows[first_cells].astype(np.int64)
+    in_order = row_numbers.size < 2 or bool((np.diff(row_numbers) > 0).all())
+    row_codes: np.ndarray | None = None
+    if not in_order:
         # Rows out of order or split: number them by distinct row number instead.
-        row_numbers_unsorted, row_codes = np.unique(rows.astype(np.int64), return_inverse=True)
-    ci = cells.cols.astype(np.int64)
+        row_numbers, row_codes = np.unique(rows.astype(np.int64), return_inverse=True)
+    # Either way the table's rows are row_numbers in increasing order.
+    ci = cells.cols
     type_code = cells.types
-    order = np.argsort(row_numbers_unsorted, kind="stable")
-    rank = np.empty_like(order)
-    rank[order] = np.arange(order.size)
-    ri = rank[row_codes]
-    n_rows = int(order.size)
+    n_rows = int(row_numbers.size)
     if n_rows > MAX_SHEET_ROWS:
         raise KcrosterInputError(_too_many_rows(sheet), file=file, sheet=sheet)
     n_cols = int(ci.max()) + 1
@@ -1680,9 +1693,16 @@ def _cells_to_table(
     numbers = np.zeros((n_rows, n_cols), dtype=np.float64)
     texts = np.empty((n_rows, n_cols), dtype=object)
     has_v = cells.has_v
-    # flat positions in the (row, column) arrays: one index per cell instead of two
-    flat = ri * n_cols + ci
-    del ri, ci
+    # flat positions in the (row, column) arrays: one index per cell instead of two (half the
+    # memory in int32); a row's cells are consecutive when rows are in order
+    index = np.int32 if n_rows * n_cols < 2**31 else np.int64
+    if row_codes is None:
+        counts = np.diff(np.append(first_cells, n))
+        flat = np.repeat(np.arange(n_rows, dtype=index) * index(n_cols), counts)
+    else:
+        flat = (row_codes * n_cols).astype(index)
+    flat += ci.astype(index, copy=False)
+    del ci, row_codes, first_cells
     kinds_f, numbers_f, texts_f = kinds.reshape(-1), numbers.reshape(-1), texts.reshape(-1)
 
     def put_text(idx: np.ndarray, vals: np.ndarray, kind: int = KIND_TEXT, codes: np.ndarray | None = None) -> None:
@@ -1708,8 +1728,10 @@ def _cells_to_table(
         if code == _TYPE_CODES["n"]:
             nums = cells.values[idx]
             finite = np.isfinite(nums)
-            kinds_f[flat[idx[finite]]] = KIND_NUMBER
-            numbers_f[flat[idx[finite]]] = nums[finite]
+            at = flat[idx] if finite.all() else flat[idx[finite]]
+            kinds_f[at] = KIND_NUMBER
+            numbers_f[at] = nums if finite.all() else nums[finite]
+            del at
             if not finite.all():  # 'nan'/'inf' in a number cell: keep as text so checks refuse it
                 bad = idx[~finite]
                 put_text(bad, np.asarray([str(x) for x in nums[~finite].tolist()], dtype=object))
@@ -1741,7 +1763,6 @@ def _cells_to_table(
             put_text(idx, np.asarray([_xml_text(x) for x in cells.raw[idx].tolist()], dtype=object))
     del cells
     keep = kinds.any(axis=1)
-    row_numbers = row_numbers_unsorted[order]
     if not keep.all():
         row_numbers, kinds, numbers, texts = row_numbers[keep], kinds[keep], numbers[keep], texts[keep]
     return SheetTable(file, sheet, row_numbers, kinds, numbers, texts)
