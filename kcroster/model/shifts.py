@@ -66,6 +66,9 @@ class ShiftRules:
     early_start_before: time = time(9, 0)
     late_end_after: time = time(18, 0)
     break_minutes_short: int = 15  # a break part
+    # the shortest stretch on one queue between queue changes a planner accepts (0: no minimum);
+    # the solver deals queues to respect it, the checker warns where it could not
+    min_queue_block_minutes: int = 60
     max_paid_hours_per_day: float | None = None
 
     def type_by_name(self, name: str) -> ShiftType:

@@ -117,6 +117,14 @@ RULES: tuple[Rule, ...] = (
          "replaces the contract and the minimum is 0. The maximum is reduced only for partial "
          "weeks.",
          ("min_hours", "max_hours")),
+    Rule("contract_over_hours", Family.CONTRACT, "Uren boven contract", "Hours over contract",
+         "Work time per whole week ≤ the agent's contract_hours less contract_hours/"
+         "max_days_per_week (5 when unset) per full-day leave day (week_contract_minutes()); "
+         "above it up to week_max_hours is allowed but is over contract (meeruren), worth a look "
+         "while the plan is short elsewhere. Not judged in partial weeks (the rest of the week "
+         "belongs to the neighbouring plan), in a week in which a reintegration step is in force, "
+         "nor for an agent without contract hours (contract_hours 0: an on-call contract).",
+         ("contract_hours",), Severity.WARNING),
     Rule("contract_days_per_week", Family.CONTRACT, "Werkdagen per week", "Working days per week",
          "Days with a shift per week ≤ max_days_per_week.", ("max_days_per_week",)),
     Rule("contract_consecutive_days", Family.CONTRACT, "Aaneengesloten werkdagen", "Consecutive working days",
@@ -164,6 +172,12 @@ RULES: tuple[Rule, ...] = (
     Rule("min_staffing", Family.OPERATION, "Minimale bezetting", "Minimum staffing",
          "While a queue is open at least Queue.min_agents_when_open agents serve it.",
          ("min_agents_when_open",), Severity.WARNING),
+    Rule("queue_block_length", Family.OPERATION, "Minimale bloklengte per wachtrij",
+         "Minimum block per queue",
+         "A block is a run of work on one queue within a shift (a break does not end it); in a "
+         "shift with more than one block every block lasts ≥ ShiftRules.min_queue_block_minutes "
+         "(0: not judged). Agents who hop between queues every quarter of an hour are no roster a "
+         "planner publishes.", ("min_queue_block_minutes",), Severity.WARNING),
     # --- Wet Poortwachter reintegration ---------------------------------------------------------
     Rule("reint_hours", Family.REINTEGRATION, "Re-integratie: uren", "Reintegration: hours",
          "Under the step in force: work time per day ≤ max_hours_day, per week ≤ max_hours_week "
@@ -196,9 +210,21 @@ def week_min_contract_minutes(agent: Agent, days_in_horizon: int, leave_days: in
     """
     if in_reintegration:
         return 0
-    base = agent.week_min_hours * 60.0
+    return _pro_rated(agent.week_min_hours, agent, days_in_horizon, leave_days)
+
+
+def week_contract_minutes(agent: Agent, days_counted: int, leave_days: int) -> int:
+    """The contract hours of one week in whole minutes, pro-rated as the minimum is (days
+    counted as in :func:`week_min_contract_minutes`, a contract day less per leave day): work
+    above them is over contract (``contract_over_hours``). Shared by solver and checker."""
+    return _pro_rated(agent.contract_hours, agent, days_counted, leave_days)
+
+
+def _pro_rated(hours: float, agent: Agent, days_counted: int, leave_days: int) -> int:
+    """``hours`` a week scaled by (days counted)/7, less ``hours``/(contract days) per leave day."""
+    base = hours * 60.0
     per_leave_day = base / max(1, agent.max_days_per_week or 5)
-    value = base * days_in_horizon / 7.0 - per_leave_day * leave_days
+    value = base * days_counted / 7.0 - per_leave_day * leave_days
     return max(0, math.floor(value + 1e-9))
 
 

@@ -29,7 +29,12 @@ import numpy as np
 
 from kcroster.model import BREAK, Agent, Leave, Project, Roster, Shift, WishKind, step_in_force
 from kcroster.model.agents import ReintegrationStep
-from kcroster.rules.catalogue import RULES_BY_ID, Severity, week_min_contract_minutes
+from kcroster.rules.catalogue import (
+    RULES_BY_ID,
+    Severity,
+    week_contract_minutes,
+    week_min_contract_minutes,
+)
 from kcroster.rules.text import (
     clock,
     date_en,
@@ -754,6 +759,14 @@ def _contract_week_hours(c: _Ctx, aid: str, shifts: list[_Sh]) -> None:
             c.add("contract_week_hours", aid, wk.first,
                   f"{duration_nl(got)} werk in de week van {_dn(wk.first)}, maximaal {duration_nl(hi)}{note_nl}",
                   f"{duration_en(got)} of work in the week of {_de(wk.first)}, maximum {duration_en(hi)}{note_en}")
+        if wk.whole and not reint and agent.contract_hours > 0 and c.project.labour.enabled("contract_over_hours"):
+            contract = week_contract_minutes(agent, 7, n_leave)
+            if got > contract + EPS:
+                c.add("contract_over_hours", aid, wk.first,
+                      f"{duration_nl(got - contract)} boven contract in de week van {_dn(wk.first)}: "
+                      f"{duration_nl(got)} werk, contract {duration_nl(contract)}{note_nl}",
+                      f"{duration_en(got - contract)} over contract in the week of {_de(wk.first)}: "
+                      f"{duration_en(got)} of work, contract {duration_en(contract)}{note_en}")
 
 
 def _working_days(shifts: Iterable[_Sh]) -> list[date]:
@@ -1116,6 +1129,33 @@ def _closed_queue(c: _Ctx) -> None:
                       "closed")
 
 
+def _queue_block_length(c: _Ctx, queue_names: set[str]) -> None:
+    """Blocks (runs of work on one queue, breaks skipped) shorter than the shift rules' minimum
+    in shifts with more than one block: one finding per shift, naming the short blocks."""
+    least = c.project.shift_rules.min_queue_block_minutes
+    if least <= 0:
+        return
+    for aid in c.agent_ids:
+        for sh in c.shifts.get(aid, []):
+            blocks: list[list] = []  # [queue, minutes, start, end]
+            for g in sh.work_segs:
+                if g.activity not in queue_names:
+                    continue
+                if blocks and blocks[-1][0] == g.activity:
+                    blocks[-1][1] += (g.t1 - g.t0) / 60
+                    blocks[-1][3] = g.t1
+                else:
+                    blocks.append([g.activity, (g.t1 - g.t0) / 60, g.t0, g.t1])
+            short = [bl for bl in blocks if bl[1] < least - EPS] if len(blocks) > 1 else []
+            if not short:
+                continue
+            spans = ", ".join(f"{q} {clock(c.local(a))}–{clock(c.local(z))}" for q, _m, a, z in short)
+            n = len(short)
+            c.add("queue_block_length", aid, c.local(short[0][2]),
+                  f"{n} {'blok' if n == 1 else 'blokken'} korter dan {least} min op {_dn(sh.day)}: {spans}",
+                  f"{n} {'block' if n == 1 else 'blocks'} shorter than {least} min on {_de(sh.day)}: {spans}")
+
+
 def _min_staffing(c: _Ctx) -> None:
     fc = c.project.forecast
     if fc is None or fc.open_mask is None:
@@ -1364,7 +1404,7 @@ _PER_AGENT = (
 
 CHECKED_RULES: frozenset[str] = frozenset(
     [rid for rid, _ in _PER_AGENT] + ["skills", "atw_notice", "locked", "wish_must", "closed_queue",
-                                      "min_staffing"]
+                                      "min_staffing", "queue_block_length", "contract_over_hours"]
 )
 
 
@@ -1406,6 +1446,8 @@ def check(roster: Roster, project: Project, *, reference: Roster | None = None,
         _closed_queue(c)
     if enabled("min_staffing"):
         _min_staffing(c)
+    if enabled("queue_block_length"):
+        _queue_block_length(c, queue_names)
     if reference is not None:
         if enabled("locked"):
             _locked(c, reference)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import defaultdict
 from collections.abc import Callable
 
 import numpy as np
@@ -17,7 +18,7 @@ from ortools.sat.python import cp_model
 from kcroster.model import BREAK, Project, Roster
 from kcroster.solver.bound import lp_values
 from kcroster.solver.builder import ModelBuilder
-from kcroster.solver.contract import partial_week_notes
+from kcroster.solver.contract import over_contract_cost, partial_week_notes
 from kcroster.solver.extract import extract
 from kcroster.solver.incumbent import Incumbent
 from kcroster.solver.incumbent import gap as _gap
@@ -788,12 +789,27 @@ def roster_cost(b: ModelBuilder, roster: Roster, value) -> tuple[int, dict[str, 
     for name in ("type_under", "type_over", "wishes", "stability"):
         if name in b.penalties:
             terms[name] = int(sum(c * (v if isinstance(v, int) else value(v)) for c, v in b.penalties[name]))
+    if b.contract_minutes:
+        terms["over_contract"] = over_contract_cost(b, _week_minutes(b, roster))
     if "fairness" in b.penalties:
         terms["fairness"] = fairness_value(b, value)
     if "type_under" in terms or "type_over" in terms:
         # shift-type demand from the literals (its slacks are auxiliary variables)
         terms["type_under"], terms["type_over"] = _type_cost(b, value)
     return sum(terms.values()), terms
+
+
+def _week_minutes(b: ModelBuilder, roster: Roster) -> dict[tuple[int, int], float]:
+    """Work minutes per (agent, week index) of a roster (absolute time, breaks left out)."""
+    index = {a.id: ai for ai, a in enumerate(b.agents)}
+    out: dict[tuple[int, int], float] = defaultdict(float)
+    for sh in roster.shifts:
+        ai = index.get(sh.agent_id)
+        if ai is None:
+            continue
+        brk = sum((g.end.timestamp() - g.start.timestamp()) for g in sh.segments if g.activity == BREAK)
+        out[(ai, b.hz.week_index(sh.day))] += (sh.end.timestamp() - sh.start.timestamp() - brk) / 60
+    return out
 
 
 def _type_cost(b: ModelBuilder, value) -> tuple[int, int]:
@@ -816,6 +832,11 @@ def _picks_cost(b: ModelBuilder, srch) -> int:
     the per-agent terms from the literals (cheap enough for a progress report per round)."""
     look = _pick_lookup(b, srch.picks)
     cost = srch.coverage_cost()
+    if b.contract_minutes:
+        minutes: dict[tuple[int, int], float] = defaultdict(float)
+        for (ai, d), ci in srch.picks.items():
+            minutes[(ai, b.hz.week_index(b.hz.dates[d]))] += b.cands[ai][d][ci].work_min
+        cost += over_contract_cost(b, minutes)
     for name in ("wishes", "stability"):
         cost += int(sum(c * (v if isinstance(v, int) else look(v)) for c, v in b.penalties.get(name, [])))
     if "fairness" in b.penalties:

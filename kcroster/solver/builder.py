@@ -57,6 +57,8 @@ class ModelBuilder:
         # stability): what an agent's own schedule costs, for the horizon column generation
         self.agent_terms: dict[int, list[tuple[int, object]]] = defaultdict(list)
         self.type_rows: list[int] = []  # proto indices of the shift-type demand rows (coupling)
+        # per (agent, week index) the contract minutes above which work costs over_contract
+        self.contract_minutes: dict[tuple[int, int], int] = {}
         self.cands: list[list[list[Candidate]]] = []
         self.x: list[list[list[cp_model.IntVar]]] = []
         self.w: list[list[object]] = []

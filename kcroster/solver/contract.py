@@ -17,9 +17,12 @@ from datetime import date, datetime, time, timedelta
 import numpy as np
 
 from kcroster.model import Agent, Project, step_in_force
-from kcroster.rules.catalogue import week_min_contract_minutes
+from kcroster.rules.catalogue import week_contract_minutes, week_min_contract_minutes
 from kcroster.rules.text import date_nl
 from kcroster.solver.builder import ModelBuilder
+
+#: over-contract work is priced per started quarter of an hour (an integer count in the model)
+OVER_CONTRACT_STEP = 15
 
 # the open dates of a builder's project, computed once (:func:`week_min_max` runs per agent-week)
 _OPEN_DATES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -115,6 +118,21 @@ def week_min_max(b: ModelBuilder, ai: int, days: list[int], leave_days: set[int]
     return mn, math.floor(mx)
 
 
+def week_contract(b: ModelBuilder, ai: int, days: list[int], leave_days: set[int]) -> int | None:
+    """The week's contract minutes (the catalogue's shared derivation), above which work is over
+    contract. None in a week under a reintegration step, whose plan replaces the contract, for an
+    agent without contract hours (an on-call contract has none to exceed), and in a partial
+    week: the rest of its hours belong to the neighbouring plan's roster, so no share of the
+    contract says what is over it."""
+    agent = b.agents[ai]
+    plan = b.p.reintegration_plan(agent.id)
+    if len(days) < 7 or agent.contract_hours <= 0:
+        return None
+    if plan and any(step_in_force(plan, b.hz.dates[d]) is not None for d in days):
+        return None
+    return week_contract_minutes(agent, len(days), sum(1 for d in days if d in leave_days))
+
+
 def partial_week_notes(project: Project) -> list[str]:
     """What the planner must know when the plan starts or ends inside a week: that week counts
     only its days in the plan, and its contract hours are pro-rated (:func:`contract_days`)."""
@@ -165,7 +183,7 @@ def _week_rules(b: ModelBuilder, ai: int, plan) -> None:
     m, lab, dates = b.model, b.p.labour, b.hz.dates
     agent = b.agents[ai]
     leave_days = full_leave_days(b, agent.id)
-    for _wi, days, _whole in b.weeks:
+    for wi, days, _whole in b.weeks:
         label = f"week {dates[days[0]].isocalendar().week}"
         work = sum((b.work_minutes(ai, d) for d in days), start=0)
         nwork = sum((b.works(ai, d) for d in days), start=0)
@@ -174,6 +192,7 @@ def _week_rules(b: ModelBuilder, ai: int, plan) -> None:
             if mn > 0:
                 b.hard(m.add(work >= mn), "contract_week_hours", ai, label)
             b.hard(m.add(work <= mx), "contract_week_hours", ai, label)
+            _over_contract(b, ai, wi, days, work, leave_days, mx)
         if agent.max_days_per_week is not None and lab.enabled("contract_days_per_week"):
             b.hard(m.add(nwork <= agent.max_days_per_week), "contract_days_per_week", ai, label)
         if plan:
@@ -184,6 +203,28 @@ def _week_rules(b: ModelBuilder, ai: int, plan) -> None:
             mdw = [s.max_days_week for s in steps if s.max_days_week is not None]
             if mdw:
                 b.hard(m.add(nwork <= min(mdw)), "reint_days", ai, label)
+
+
+def _over_contract(b: ModelBuilder, ai: int, wi: int, days: list[int], work, leave_days: set[int],
+                   most: int) -> None:
+    """The cost of work above the week's contract hours (up to the maximum ``most`` it is
+    allowed): ``Weights.over_contract`` per quarter of an hour begun. Without it agents sit at
+    their maximum wherever a shift fills an over-staffed hour as well as a shorter one would."""
+    weight = b.w8.over_contract
+    contract = week_contract(b, ai, days, leave_days)
+    if not weight or contract is None or most <= contract:
+        return
+    b.contract_minutes[(ai, wi)] = contract
+    quarters = b.model.new_int_var(0, -(-(most - contract) // OVER_CONTRACT_STEP), f"over_contract[{ai},{wi}]")
+    b.model.add(OVER_CONTRACT_STEP * quarters >= work - contract)
+    b.penalise("over_contract", weight, quarters)
+
+
+def over_contract_cost(b: ModelBuilder, minutes: dict[tuple[int, int], float]) -> int:
+    """The over-contract cost of work ``minutes`` per (agent, week index), as the model counts it."""
+    step = OVER_CONTRACT_STEP
+    return b.w8.over_contract * sum(max(0, math.ceil((minutes.get(key, 0) - c) / step - 1e-9))
+                                    for key, c in b.contract_minutes.items())
 
 
 def _run_rules(b: ModelBuilder, ai: int, w: list) -> None:

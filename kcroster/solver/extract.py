@@ -6,10 +6,12 @@ class members (in agent order, so the result is deterministic) take those offset
 Queues: per skill group and interval the model gives the number of agents per queue; a greedy
 pass keeps every agent on the queue it served in the previous interval whenever that queue still
 needs someone; then, across skill groups, the queues are re-dealt per interval so agents keep the
-queue they served before, and pairwise swaps remove one-interval excursions — agents switch queues
-as little as possible while every queue keeps the same staff in every interval. Only an agent who
-counts differently (reintegration productivity) may be swapped at a small coverage cost
-(``Weights.queue_change`` per change spared).
+queue they served before, pairwise swaps remove one-interval excursions, and whole blocks shorter
+than the planner's minimum are exchanged between agents (:mod:`kcroster.solver.queue_blocks`) —
+agents switch queues as little as possible while every queue keeps the same staff in every
+interval. Only an agent who counts differently (reintegration productivity) may be swapped at a
+small coverage cost (``Weights.queue_change`` per change spared, ``Weights.short_block`` per short
+block).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from kcroster.model import BREAK, WORK, Roster, Segment, Shift
 from kcroster.solver.breaks import flex_window
 from kcroster.solver.builder import ModelBuilder
 from kcroster.solver.coverage import _tier_cost, group_key, required_tenths
+from kcroster.solver.queue_blocks import longer_blocks
 
 
 def chosen(b: ModelBuilder, value) -> dict[tuple[int, int], int]:
@@ -132,6 +135,10 @@ def _queues_of(b: ModelBuilder, value, queues_by_need: bool, activity, onduty, g
     w = b.w8.queue_change
     fewer_switches(onduty, activity, cells=QueueCells.of(b, onduty, activity) if w > 0 else None,
                    change_weight=w)
+    min_len = -(-b.p.shift_rules.min_queue_block_minutes // b.hz.interval_minutes)
+    ws = b.w8.short_block
+    longer_blocks(onduty, activity, min_len, cells=QueueCells.of(b, onduty, activity) if ws > 0 else None,
+                  weights=(ws, w))
 
 
 def _shift(b: ModelBuilder, ai: int, d: int, c, activity) -> Shift:
@@ -359,9 +366,11 @@ class QueueCells:
     requirement, with the model's coverage cost (convex shortage tiers, over-coverage): what a
     change of staff in one cell costs or saves."""
 
-    def __init__(self, queues: list[str], req: np.ndarray, staff: np.ndarray, tiers: list[int], over: int) -> None:
+    def __init__(self, queues: list[str], req: np.ndarray, staff: np.ndarray, tiers: list[int], over: int,
+                 open_: np.ndarray | None = None) -> None:
         self.qidx = {q: i for i, q in enumerate(queues)}
         self.req, self.staff, self.tiers, self.over = req, staff, list(tiers) or [1], over
+        self.open = open_
 
     @classmethod
     def of(cls, b: ModelBuilder, onduty: dict[tuple, list[tuple[int, int, int]]],
@@ -377,7 +386,7 @@ class QueueCells:
                     staff[q, k] += gk[1]
         for (q, k), v in b.locked_cover.items():
             staff[q, k] += v
-        return cls(queues, req, staff, list(b.w8.under_tiers), b.w8.over)
+        return cls(queues, req, staff, list(b.w8.under_tiers), b.w8.over, b.open)
 
     def _cost(self, q: int, k: int, c: int) -> int:
         r = int(self.req[q, k])
@@ -391,6 +400,10 @@ class QueueCells:
 
     def add(self, queue: str, k: int, d: int) -> None:
         self.staff[self.qidx[queue], k] += d
+
+    def is_open(self, queue: str, k: int) -> bool:
+        """Whether ``queue`` is open in interval ``k`` (every queue is, without opening hours)."""
+        return self.open is None or bool(self.open[self.qidx[queue], k])
 
 
 def fewer_switches(onduty: dict[tuple, list[tuple[int, int, int]]], activity: dict[tuple[int, int], list[str]],

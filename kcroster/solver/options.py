@@ -45,11 +45,18 @@ class Weights:
     # coverage cost the queue split may add to spare one queue change of an agent whom nobody can
     # replace exactly (other productivity); equal-productivity exchanges are free and always made
     queue_change: int = 25
+    # coverage cost the queue split may add to spare one block shorter than the shift rules'
+    # minimum, again only for agents whom nobody can replace exactly
+    short_block: int = 20
+    # per quarter of an hour begun above an agent's contract hours in a week (up to the maximum
+    # it is allowed): a shortage still outweighs it many times, over-coverage does not
+    over_contract: int = 5
 
     @classmethod
     def research(cls) -> Weights:
         """Exactly the objective of the Curtois & Qu benchmark: wish and demand weights as given."""
-        return cls(wish=1, type_demand=1, fairness_wishes=0, fairness_unpopular=0, stability=0)
+        return cls(wish=1, type_demand=1, fairness_wishes=0, fairness_unpopular=0, stability=0,
+                   over_contract=0)
 
 
 @dataclass

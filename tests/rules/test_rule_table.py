@@ -20,6 +20,7 @@ from kcroster.model import (
     Queue,
     ReintegrationStep,
     Roster,
+    Segment,
     Shift,
     ShiftRules,
     ShiftType,
@@ -342,6 +343,36 @@ def staffing_bad() -> Case:
     return [shift("a1", MON, "08:00", "17:30", breaks=(("12:00", "12:30"),))], _staffing_project(agent("a1")), {}
 
 
+def _blocks(*parts: tuple[str, str, str]) -> Shift:
+    """A shift of consecutive (start, end, activity) parts on Monday."""
+    segs = [Segment(at(MON, a), at(MON, z), act) for a, z, act in parts]
+    return Shift("a1", MON, segs[0].start, segs[-1].end, segs)
+
+
+def _two_queues() -> Project:
+    return project(queues=[Queue("tel"), Queue("chat")])
+
+
+def blocks_ok() -> Case:
+    # an hour on chat after two on tel, a break and tel again: every block at least an hour
+    return ([_blocks(("08:00", "10:00", "tel"), ("10:00", "11:00", "chat"), ("11:00", "11:30", "break"),
+                     ("11:30", "12:30", "tel"))], _two_queues(), {})
+
+
+def blocks_bad() -> Case:
+    # half an hour on chat between two stretches on tel; a break does not end the first block
+    return ([_blocks(("08:00", "09:00", "tel"), ("09:00", "09:30", "break"), ("09:30", "10:00", "tel"),
+                     ("10:00", "10:30", "chat"), ("10:30", "12:00", "tel"))], _two_queues(), {})
+
+
+def over_contract_ok() -> Case:
+    return week_of_days(4), project(agent(contract_hours=36.0, min_hours=0.0, max_hours=44.0)), {}
+
+
+def over_contract_bad() -> Case:
+    return week_of_days(5), project(agent(contract_hours=36.0, min_hours=0.0, max_hours=44.0)), {}
+
+
 # --- reintegration ------------------------------------------------------------------------------
 
 def _reint(**kw) -> list[ReintegrationStep]:
@@ -407,6 +438,8 @@ CASES: dict[str, tuple[Callable[[], Case], Callable[[], Case], str]] = {
     "atw_youth": (youth_ok, youth_bad, "9 u 30 min werk, maximaal 9 u"),
     "atw_notice": (notice_ok, notice_bad, "10 dag(en) vooraf"),
     "contract_week_hours": (contract_hours_ok, contract_hours_bad, "27 u werk in de week van ma 3 mei 2027, minimaal 32 u 24 min"),
+    "contract_over_hours": (over_contract_ok, over_contract_bad,
+                            "4 u boven contract in de week van ma 3 mei 2027: 40 u werk, contract 36 u"),
     "contract_days_per_week": (days_week_ok, days_week_bad, "6 werkdagen"),
     "contract_consecutive_days": (consecutive_ok, consecutive_bad, "7 werkdagen op rij"),
     "contract_days_off": (days_off_ok, days_off_bad, "1 vrije dag(en) op rij vanaf do 6 mei 2027, minimaal 2"),
@@ -423,6 +456,7 @@ CASES: dict[str, tuple[Callable[[], Case], Callable[[], Case], str]] = {
     "closed_queue": (closed_ok, closed_bad,
                      "Ingedeeld op tel op ma 3 mei 2027 van 17:00 tot 20:30"),
     "min_staffing": (staffing_ok, staffing_bad, "Wachtrij tel: 0 medewerker(s) van 12:00 tot 12:30"),
+    "queue_block_length": (blocks_ok, blocks_bad, "1 blok korter dan 60 min op ma 3 mei 2027: chat 10:00–10:30"),
     "reint_hours": (reint_hours_ok, reint_hours_bad, "4 u 15 min werk op ma 3 mei 2027, maximaal 4 u per dag"),
     "reint_days": (reint_days_ok, reint_days_bad, "werken op di 4 mei 2027 niet toegestaan"),
     "reint_window": (reint_window_ok, reint_window_bad, "valt buiten 09:00–15:00"),

@@ -198,8 +198,9 @@ def test_pairwise_swaps_look_at_the_next_interval_too() -> None:
 
 def test_solved_roster_changes_queue_less_at_the_same_staffing(monkeypatch) -> None:
     """One solution of bench scenario S (greedy shift choice, CP-SAT completion) turned into a
-    roster with and without the two passes, both ways of splitting queues: the same cost and the
-    same staff per queue and interval, fewer queue changes, legal."""
+    roster with and without the three passes that only exchange queues between agents who count
+    the same (no coverage traded for short blocks: ``short_block=0``), both ways of splitting
+    queues: the same cost and the same staff per queue and interval, fewer queue changes, legal."""
     import time as _time
 
     import kcroster.solver.extract as ex
@@ -209,7 +210,8 @@ def test_solved_roster_changes_queue_less_at_the_same_staffing(monkeypatch) -> N
     from kcroster.solver.warmstart import greedy
 
     p, req = scenario("S", 1)
-    b = ModelBuilder(p, req, opts())
+    b = ModelBuilder(p, req, opts(weights=Weights(under_tiers=(10, 20, 40), over=1, wish=100, fairness_wishes=0,
+                                                  fairness_unpopular=0, stability=0, short_block=0)))
     b.build()
     picks, bad = greedy(b, _time.perf_counter() + 20, None, None)
     assert bad is None
@@ -236,6 +238,7 @@ def test_solved_roster_changes_queue_less_at_the_same_staffing(monkeypatch) -> N
     rosters = [extract(b, value), extract(b, value, queues_by_need=True)]
     monkeypatch.setattr(ex, "keep_queues", lambda *a, **k: 0)
     monkeypatch.setattr(ex, "fewer_switches", lambda *a, **k: 0)
+    monkeypatch.setattr(ex, "longer_blocks", lambda *a, **k: 0)
     plain = [extract(b, value), extract(b, value, queues_by_need=True)]
     for roster, before in zip(rosters, plain, strict=True):
         assert errors(_Res(roster), p) == []
