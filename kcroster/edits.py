@@ -321,6 +321,30 @@ class SetFteHours(Edit):
         return Changed("queues")
 
 
+class SetMinQueueBlock(Edit):
+    """The shortest stretch on one queue between queue changes (``ShiftRules.min_queue_block_minutes``):
+    the next solve deals queues to respect it, the rule check warns about shorter blocks now.
+
+    Reported as a 'roster' change: the rule check of the roster on screen changes with it."""
+
+    label = "minimale bloklengte wijzigen"
+
+    def __init__(self, minutes: int) -> None:
+        if not 0 <= minutes <= 24 * 60:
+            raise ValueError("een minimale bloklengte ligt tussen 0 en 1440 minuten")
+        self.minutes = int(minutes)
+        self._old = 0
+
+    def apply(self, project: Project) -> Changed:
+        self._old = project.shift_rules.min_queue_block_minutes
+        project.shift_rules.min_queue_block_minutes = self.minutes
+        return Changed("roster")
+
+    def revert(self, project: Project) -> Changed:
+        project.shift_rules.min_queue_block_minutes = self._old
+        return Changed("roster")
+
+
 class SetWish(Edit):
     """Set (or with ``wish=None`` clear) an agent's wish for one day."""
 

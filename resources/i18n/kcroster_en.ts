@@ -407,6 +407,11 @@
         <translation>Browse…</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Blok</source>
+        <translation>Block</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/print_roster.py"/>
         <source>Concept</source>
         <translation>Draft</translation>
@@ -1253,6 +1258,11 @@
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Methode</source>
         <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Minimale bloklengte per wachtrij: zo lang blijft een medewerker op één wachtrij voordat hij wisselt (geen = geen minimum)</source>
+        <translation>Minimum block per queue: how long an agent stays on one queue before switching (none = no minimum)</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/solve_dialog.py"/>
@@ -2173,6 +2183,7 @@
         <translation>forecast</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
         <location filename="../../kcroster/gui/views/staffing.py"/>
         <source>geen</source>
         <translation>none</translation>

@@ -27,7 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kcroster.edits import DeleteShift, LockShift, MoveShift, ReplaceRoster, SwapShifts
+from kcroster.edits import (
+    DeleteShift,
+    LockShift,
+    MoveShift,
+    ReplaceRoster,
+    SetMinQueueBlock,
+    SwapShifts,
+)
 from kcroster.gui import fmt, theme
 from kcroster.gui.i18n import language, plural, tr
 from kcroster.gui.jobs import Job, run_job
@@ -98,11 +105,20 @@ class RosterScreen(Screen):
         self.workers.setValue(max(0, int(getattr(cfg, "solve_workers", 0) or 0)))
         self.workers.setToolTip(tr("Aantal rekenkernen voor de optimalisatie (alle = {n} op deze computer)").format(
             n=os.cpu_count() or 1))
+        self.min_block = QSpinBox()
+        self.min_block.setRange(0, 240)
+        self.min_block.setSingleStep(15)
+        self.min_block.setSuffix(" min")
+        self.min_block.setSpecialValueText(tr("geen"))
+        self.min_block.setToolTip(tr("Minimale bloklengte per wachtrij: zo lang blijft een medewerker op één "
+                                     "wachtrij voordat hij wisselt (geen = geen minimum)"))
+        self.min_block.editingFinished.connect(self._min_block_changed)
         self.solve_button = QPushButton(tr("Optimaliseer"))
         self.solve_button.setObjectName("Primary")
         self.solve_button.clicked.connect(self.optimise)
         for w in (QLabel(tr("Zoom")), self.day_zoom, self.week_zoom, QLabel(tr("Ga naar")), self.day_box,
-                  QLabel(tr("Rekentijd")), self.time_limit, QLabel(tr("Kernen")), self.workers, self.solve_button):
+                  QLabel(tr("Rekentijd")), self.time_limit, QLabel(tr("Kernen")), self.workers,
+                  QLabel(tr("Blok")), self.min_block, self.solve_button):
             self.toolbar.addWidget(w)
 
         self.legend = Legend()
@@ -170,7 +186,15 @@ class RosterScreen(Screen):
         self.gantt.horizontalScrollBar().setValue(h)
         self.legend.set_items([*zip(names, colours, strict=True), (tr("Pauze"), theme.break_colour())])
         fill_day_combo(self.day_box, p.horizon)
+        self.min_block.blockSignals(True)
+        self.min_block.setValue(p.shift_rules.min_queue_block_minutes)
+        self.min_block.blockSignals(False)
         self.refresh_violations()
+
+    def _min_block_changed(self) -> None:
+        p = self.doc.project
+        if p is not None and self.min_block.value() != p.shift_rules.min_queue_block_minutes:
+            self._apply(SetMinQueueBlock(self.min_block.value()))
 
     def refresh_violations(self) -> None:
         p = self.doc.project
