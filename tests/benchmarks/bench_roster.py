@@ -8,7 +8,9 @@ leave peaks, youth, reintegration, must-wishes, 30-minute intervals, 1 and 8 wee
 Each scenario runs in its own process (so peak memory is per scenario) and prints: time to the
 first legal roster, objective, best bound, gap, shortfall (agent-hours below the requirement),
 wishes granted (overall and for the worst-off agent), the independent checker's verdict, peak
-memory, and a fingerprint of the roster (equal fingerprints: the same roster). ``zoo`` stands
+memory, how realistic the roster is (blocks on one queue shorter than the minimum, the most
+blocks in a shift, hours over contract) and a fingerprint of the roster (equal fingerprints: the
+same roster). ``zoo`` stands
 for every zoo scenario (:data:`kcroster.solver.scenarios.ZOO`). ``--deterministic`` solves in
 work units (the command line's default; the app races its strategies on the clock);
 ``--busy N`` keeps N other processes spinning beside each solve, as a planner's mail client and
@@ -43,6 +45,38 @@ def fingerprint(roster) -> str:
     return hashlib.sha256(repr(rows).encode()).hexdigest()[:12]
 
 
+def realism(roster, project) -> dict:
+    """How a planner would judge the roster beyond its cost: blocks on one queue shorter than the
+    shift rules' minimum (breaks do not end a block), the most blocks in one shift, and hours
+    over contract in whole weeks (counted from the roster here, not by the solver)."""
+    from collections import defaultdict
+
+    queues = {q.name for q in project.queues}
+    least = project.shift_rules.min_queue_block_minutes
+    short, most = 0, 0
+    week_hours: dict = defaultdict(float)
+    for sh in roster.shifts:
+        blocks: list[list] = []
+        for g in sh.segments:
+            if g.activity in queues:
+                mins = (g.end.timestamp() - g.start.timestamp()) / 60
+                if blocks and blocks[-1][0] == g.activity:
+                    blocks[-1][1] += mins
+                else:
+                    blocks.append([g.activity, mins])
+        most = max(most, len(blocks))
+        if len(blocks) > 1:
+            short += sum(m < least for _q, m in blocks)
+        brk = sum(g.end.timestamp() - g.start.timestamp() for g in sh.segments if g.activity == "break")
+        week_hours[(sh.agent_id, sh.day.isocalendar()[:2])] += (sh.end.timestamp() - sh.start.timestamp() - brk) / 3600
+    whole = defaultdict(int)
+    for day in project.horizon.dates:
+        whole[day.isocalendar()[:2]] += 1
+    contract = {a.id: a.contract_hours for a in project.agents}
+    over = sum(max(0.0, h - contract[a]) for (a, wk), h in week_hours.items() if whole[wk] == 7 and contract.get(a))
+    return {"short_blocks": short, "max_blocks": most, "over_contract_h": round(over, 1)}
+
+
 def run_one(size: str, seed: int, workers: int, limit: float, deterministic: bool) -> dict:
     from kcroster.rules.checker import check
     from kcroster.solver import SolveOptions, solve
@@ -71,6 +105,7 @@ def run_one(size: str, seed: int, workers: int, limit: float, deterministic: boo
         "checker_errors": len(errors), "peak_mb": round(peak_kb / 1024),
         "variables": res.stats.get("variables"), "build_s": round(res.stats.get("build_s", 0), 1),
         "roster": fingerprint(res.roster),
+        **realism(res.roster, project),
     }
 
 
@@ -114,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(row), flush=True)
     cols = ["size", "agents", "days", "queues", "status", "first_legal_s", "wall_s", "objective", "bound", "gap",
             "shortfall_h", "required_h", "wishes", "worst_agent_wishes", "worst_grantable", "checker_errors",
-            "peak_mb", "roster"]
+            "short_blocks", "max_blocks", "over_contract_h", "peak_mb", "roster"]
     print("| " + " | ".join(cols) + " |")
     print("|" + "---|" * len(cols))
     for r in rows:
