@@ -210,12 +210,13 @@ class ProjectDocument(QObject):
 
     # -- scenarios -----------------------------------------------------------------------------
     def set_active_scenario(self, index: int) -> None:
+        """Look at another scenario. Not a change of the project: the planner compared, edited
+        nothing, and is not asked to save (the next save stores which scenario was active)."""
         assert self.project is not None
         if index == self.project.active_scenario or not 0 <= index < len(self.project.scenarios):
             return
         self.project.active_scenario = index
         self._invalidate("all")
-        self._set_dirty(True)
         self.scenarioChanged.emit()
         self.requirementChanged.emit()
         self.rosterChanged.emit()

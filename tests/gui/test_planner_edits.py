@@ -32,6 +32,18 @@ def test_adding_a_scenario_is_undoable(window):
     assert names(window) == ["Basis", "Drukke week"] and window.scenarios.currentRow() == 1
 
 
+def test_switching_scenarios_is_no_change_to_save(window):
+    """Issue 24 item 9: looking at another scenario does not mark the project changed."""
+    doc = window.doc
+    doc.add_scenario("Drukke week")
+    doc._set_dirty(False)  # as after a save
+    window.scenarios.setCurrentRow(0)
+    assert doc.project.active_scenario == 0 and window.scenario_label.text() == "Scenario: Basis"
+    assert not doc.dirty
+    window.scenarios.setCurrentRow(1)
+    assert doc.project.active_scenario == 1 and not doc.dirty
+
+
 def test_duplicate_scenario_name_is_refused_without_traceback(window):
     with pytest.raises(ValueError, match="al een scenario"):
         window.doc.add_scenario("basis")
