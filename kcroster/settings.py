@@ -1,4 +1,5 @@
-"""User settings (recent files, language, window layout, remembered ACD column mappings) in the platform's standard place.
+"""User settings (recent files, language, window layout, remembered ACD column mappings, the
+folder of the last file dialog) in the platform's standard place.
 
 Windows: ``%APPDATA%\\kcroster``; macOS: ``~/Library/Application Support/kcroster``; Linux:
 ``$XDG_CONFIG_HOME/kcroster`` (default ``~/.config/kcroster``). A ``--temp-basedir`` run points
@@ -80,6 +81,8 @@ class Settings:
     solve_workers: int = 0  # 0 = all cores
     # call-by-call ACD exports: header signature → the planner's column mapping (field → column)
     column_mappings: dict[str, dict[str, str]] = field(default_factory=dict)
+    # the folder the planner last picked a file in: every file dialog opens there next time
+    last_folder: str | None = None
 
     def add_recent(self, path: str | Path, limit: int = 10) -> None:
         p = str(Path(path).resolve())
@@ -152,6 +155,7 @@ _VALID: dict[str, Callable[[Any], bool]] = {
     "recent_files": lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
     "window_geometry": _is_opt_str,
     "window_state": _is_opt_str,
+    "last_folder": _is_opt_str,
     "last_screen": lambda v: _is_int(v, 0, 999),
     "solve_time_limit_s": lambda v: _is_int(v, 1, 86_400),
     "solve_workers": lambda v: _is_int(v, 0, 4096),

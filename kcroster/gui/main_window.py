@@ -20,7 +20,6 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -43,6 +42,7 @@ from kcroster.gui.i18n import tr
 from kcroster.gui.jobs import Job, run_job, show_error
 from kcroster.gui.views.agents import AgentsScreen
 from kcroster.gui.views.base import Screen
+from kcroster.gui.views.common import ask_open_file, ask_save_file
 from kcroster.gui.views.coverage import CoverageScreen
 from kcroster.gui.views.export import ExportScreen
 from kcroster.gui.views.forecast import ForecastScreen
@@ -510,8 +510,8 @@ class MainWindow(QMainWindow):
 
     def ask_open(self) -> Job | None:
         def pick_and_open() -> Job | None:
-            path, _ = QFileDialog.getOpenFileName(self, tr("Project openen"), "", PROJECT_FILTER)
-            return self._open_file(Path(path)) if path else None
+            path = ask_open_file(self, tr("Project openen"), PROJECT_FILTER)
+            return self._open_file(path) if path else None
 
         return self.replace_project(pick_and_open)
 
@@ -681,12 +681,12 @@ class MainWindow(QMainWindow):
     def save_as(self) -> bool:
         if self.doc.project is None:
             return False
-        path, _ = QFileDialog.getSaveFileName(self, tr("Project opslaan als"), f"{self.doc.project.name}.kcroster", PROJECT_FILTER)
+        path = ask_save_file(self, tr("Project opslaan als"), f"{self.doc.project.name}.kcroster", PROJECT_FILTER)
         if not path:
             return False
-        if not path.endswith(".kcroster"):
-            path += ".kcroster"
-        return self._save_to(Path(path))
+        if path.suffix != ".kcroster":
+            path = path.with_name(path.name + ".kcroster")
+        return self._save_to(path)
 
     def _save_to(self, path: Path | None) -> bool:
         was_untitled = self.doc.path is None
@@ -837,9 +837,8 @@ class MainWindow(QMainWindow):
 
     def ask_new_from_forecast(self) -> Job | None:
         def pick_and_import() -> Job | None:
-            path, _ = QFileDialog.getOpenFileName(self, tr("Nieuw project uit forecast"), "",
-                                                  "Excel (*.xlsx *.xlsm);;CSV (*.csv)")
-            return self._new_from_forecast(Path(path)) if path else None
+            path = ask_open_file(self, tr("Nieuw project uit forecast"), "Excel (*.xlsx *.xlsm);;CSV (*.csv)")
+            return self._new_from_forecast(path) if path else None
 
         return self.replace_project(pick_and_import)
 

@@ -12,7 +12,6 @@ from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -36,7 +35,12 @@ from kcroster.gui.i18n import language, tr
 from kcroster.gui.jobs import Job, run_job
 from kcroster.gui.models.agents_model import AgentsModel
 from kcroster.gui.views.base import Screen, card, hint
-from kcroster.gui.views.common import ImportNotes, ask_open_workbooks, import_into_project
+from kcroster.gui.views.common import (
+    ImportNotes,
+    ask_open_workbooks,
+    ask_save_file,
+    import_into_project,
+)
 from kcroster.gui.widgets.timeline import PoortwachterTimeline
 from kcroster.model import Project, ReintegrationStep
 from kcroster.model.poortwachter import (
@@ -359,10 +363,10 @@ class AgentsScreen(Screen):
     def ask_export_template(self) -> None:
         if self.doc.project is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, tr("Sjabloon medewerkers exporteren"),
-                                              "medewerkers_sjabloon.xlsx", "Excel (*.xlsx)")
+        path = ask_save_file(self, tr("Sjabloon medewerkers exporteren"), "medewerkers_sjabloon.xlsx",
+                             "Excel (*.xlsx)")
         if path:
-            self.export_template(Path(path if path.lower().endswith(".xlsx") else path + ".xlsx"))
+            self.export_template(path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx"))
 
     def export_template(self, path: Path) -> Job:
         """Write the agents workbook template for this project in the background.

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kcroster import settings as user_settings
 from kcroster.gui import fmt
 from kcroster.gui.document import ProjectDocument
 from kcroster.gui.i18n import plural, tr
@@ -93,12 +94,75 @@ def fill_day_combo(box: QComboBox, horizon: Horizon, with_all: bool = False) -> 
     box.blockSignals(False)
 
 
+def _settings_window(parent: QWidget | None) -> Any:
+    """The main window that owns the planner's settings (``settings`` and ``save_settings()``),
+    or ``None`` for a widget outside one (a screen built on its own in a test)."""
+    win = parent.window() if parent is not None else None
+    return win if isinstance(getattr(win, "settings", None), user_settings.Settings) else None
+
+
+def start_folder(parent: QWidget | None) -> str:
+    """The folder every file dialog opens in: the one the planner last picked a file in, as long
+    as it still exists; otherwise ``""`` (Qt's own default, the working folder)."""
+    win = _settings_window(parent)
+    folder = win.settings.last_folder if win is not None else None
+    return folder if folder and Path(folder).is_dir() else ""
+
+
+def remember_folder(parent: QWidget | None, path: str | Path) -> None:
+    """Remember the folder of a picked file (or the picked folder itself) in the settings, so
+    the next dialog opens there, also after a restart. Not saved: an unchanged folder."""
+    win = _settings_window(parent)
+    if win is None:
+        return
+    p = Path(path)
+    folder = str(p if p.is_dir() else p.parent)
+    if win.settings.last_folder != folder:
+        win.settings.last_folder = folder
+        win.save_settings()  # a read-only settings folder is reported by the window itself
+
+
+def _in_start_folder(parent: QWidget | None, name: str) -> str:
+    folder = start_folder(parent)
+    return str(Path(folder) / name) if folder and name else folder or name
+
+
+def ask_open_file(parent: QWidget, title: str, file_filter: str) -> Path | None:
+    """One file to open, from a dialog that starts in the last folder used."""
+    path, _ = QFileDialog.getOpenFileName(parent, title, start_folder(parent), file_filter)
+    if not path:
+        return None
+    remember_folder(parent, path)
+    return Path(path)
+
+
+def ask_save_file(parent: QWidget, title: str, name: str, file_filter: str) -> Path | None:
+    """Where to save a file, suggested as ``name`` in the last folder used."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, _in_start_folder(parent, name), file_filter)
+    if not path:
+        return None
+    remember_folder(parent, path)
+    return Path(path)
+
+
+def ask_folder(parent: QWidget, title: str) -> Path | None:
+    """A folder, from a dialog that starts in the last folder used."""
+    folder = QFileDialog.getExistingDirectory(parent, title, start_folder(parent))
+    if not folder:
+        return None
+    remember_folder(parent, folder)
+    return Path(folder)
+
+
 def ask_open_workbooks(parent: QWidget, title: str, many: bool = False) -> list[Path]:
+    """Workbooks (or CSV files) to import, from a dialog that starts in the last folder used."""
     if many:
-        paths, _ = QFileDialog.getOpenFileNames(parent, title, "", WORKBOOK_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(parent, title, start_folder(parent), WORKBOOK_FILTER)
+        if paths:
+            remember_folder(parent, paths[0])
         return [Path(p) for p in paths]
-    path, _ = QFileDialog.getOpenFileName(parent, title, "", WORKBOOK_FILTER)
-    return [Path(path)] if path else []
+    path = ask_open_file(parent, title, WORKBOOK_FILTER)
+    return [path] if path else []
 
 
 def import_into_project(parent: QWidget, doc: ProjectDocument, title: str,

@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QListWidget, QPushButton
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QListWidget, QPushButton
 
 from kcroster.gui.i18n import tr
 from kcroster.gui.jobs import Job, run_job
 from kcroster.gui.print_roster import PrintRosterDialog
 from kcroster.gui.views.base import Screen, card, hint
+from kcroster.gui.views.common import ask_save_file
 
 XLSX = "Excel (*.xlsx)"
 
@@ -121,10 +122,10 @@ class ExportScreen(Screen):
             self.print_dialog = None
 
     def _ask_path(self, suggestion: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self, tr("Exporteren"), suggestion, XLSX)
+        path = ask_save_file(self, tr("Exporteren"), suggestion, XLSX)
         if not path:
             return None
-        return Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+        return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
 
     def ask_planner(self) -> None:
         path = self._ask_path("rooster_planner.xlsx")

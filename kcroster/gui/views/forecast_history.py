@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -58,7 +57,7 @@ from kcroster.gui import fmt, theme
 from kcroster.gui.i18n import plural, tr
 from kcroster.gui.jobs import Job, run_job, show_error
 from kcroster.gui.views.base import card, hint
-from kcroster.gui.views.common import tick_labels
+from kcroster.gui.views.common import ask_open_file, tick_labels
 from kcroster.gui.widgets.linechart import LineChart, Range, Series
 
 HISTORY_FILTER = "Historie (*.xlsx *.csv *.txt);;Alle bestanden (*)"
@@ -429,9 +428,9 @@ class ForecastHistoryDialog(QDialog):
 
     # -- choosing the file and the columns -----------------------------------------------------
     def ask_path(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("Historie kiezen"), "", HISTORY_FILTER)
+        path = ask_open_file(self, tr("Historie kiezen"), HISTORY_FILTER)
         if path:
-            self.set_path(Path(path))
+            self.set_path(path)
             self.start_run()
 
     def set_path(self, path: Path) -> None:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -40,7 +39,7 @@ from kcroster.gui.i18n import language, plural, tr
 from kcroster.gui.jobs import Job, run_job
 from kcroster.gui.models.violations_model import ViolationsModel
 from kcroster.gui.views.base import Screen, card
-from kcroster.gui.views.common import fill_day_combo
+from kcroster.gui.views.common import ask_open_file, fill_day_combo
 from kcroster.gui.views.solve_dialog import SolveDialog
 from kcroster.gui.widgets.gantt import GanttData, GanttView
 from kcroster.model import Roster
@@ -280,10 +279,9 @@ class RosterScreen(Screen):
     def ask_import_workbook(self) -> None:
         if self.doc.project is None:
             return
-        path, _ = QFileDialog.getOpenFileName(self, tr("Rooster importeren uit Excel"), "",
-                                              "Excel (*.xlsx *.xlsm)")
+        path = ask_open_file(self, tr("Rooster importeren uit Excel"), "Excel (*.xlsx *.xlsm)")
         if path:
-            self.import_workbook(Path(path))
+            self.import_workbook(path)
 
     def import_workbook(self, path: Path) -> Job | None:
         """Read the Rooster grid of a planner workbook the planner edited in Excel (in the

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -40,7 +39,7 @@ from kcroster.gui.models.wishes_model import (
     wish_text,
 )
 from kcroster.gui.views.base import Screen, hint
-from kcroster.gui.views.common import ask_open_workbooks
+from kcroster.gui.views.common import ask_folder, ask_open_workbooks
 from kcroster.model import Wish, WishKind
 
 Index = QModelIndex | QPersistentModelIndex
@@ -259,9 +258,9 @@ class WishesScreen(Screen):
         return run_job(self.window_, work, title=tr("Wensformulieren importeren"), on_done=done, cancellable=False)
 
     def ask_export(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, tr("Map voor de wensformulieren"))
+        folder = ask_folder(self, tr("Map voor de wensformulieren"))
         if folder:
-            self.export_blank(Path(folder))
+            self.export_blank(folder)
 
     def export_blank(self, folder: Path):
         assert self.doc.project is not None
