@@ -36,7 +36,11 @@ def sub_builder(b: ModelBuilder, ai: int, mode: str | None = None) -> ModelBuild
     s.agents = [b.agents[ai]]
     s.cands = [b.cands[ai]]
     s.gates = {}
+    # every collection the rules fill is the sub-model's own: shared with ``b`` (a shallow copy)
+    # the one-agent models wrote their terms and contract weeks into the full model's, as agent 0
     s.penalties = defaultdict(list)
+    s.agent_terms = defaultdict(list)
+    s.contract_minutes = {}
     s.locked_days = {(0, d) for (a, d) in b.locked_days if a == ai}
     s.x, s.w = [], []
     xs_rows, w_row = [], []
