@@ -5,7 +5,8 @@ so 28 December 2026 is in week 53 and 1 January 2027 still is). Every screen and
 week through :func:`week_label`, so the FTE tab, the coverage table and the workbooks never
 disagree on what "week 19" is. The label carries the dates it covers: a planner reading a week
 number also sees which days it means, and a horizon that starts or ends mid-week shows the part
-it holds. No Qt here: the GUI passes its language, the workbooks use Dutch.
+it holds. No Qt here: the GUI passes its language, the workbooks use Dutch. File names carry
+the period through :func:`period_tag` (``rooster_2027-W19-W20.xlsx``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-__all__ = ["IsoWeek", "iso_weeks", "week_label"]
+__all__ = ["IsoWeek", "iso_weeks", "period_tag", "week_label"]
 
 _MONTHS = {
     "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
@@ -79,3 +80,22 @@ def week_label(first: date, last: date | None = None, language: str = "nl") -> s
     else:
         span = f"{first.day}–{_day_month(last, months, False)}"
     return f"wk {week} ({span})"
+
+
+def period_tag(dates: Iterable[date]) -> str:
+    """The ISO weeks of ``dates`` (a horizon's days) for a file name: ``2027-W19-W20``.
+
+    One week gives ``2027-W19``; a period across New Year names both ISO years
+    (``2026-W53-2027-W01``), so exports of two periods never get the same name and sort by
+    date. Week numbers have two digits, as in ISO 8601. No dates → ``""``.
+    """
+    weeks = iso_weeks(dates)
+    if not weeks:
+        return ""
+    first, last = weeks[0], weeks[-1]
+    start = f"{first.year}-W{first.week:02d}"
+    if (first.year, first.week) == (last.year, last.week):
+        return start
+    if first.year == last.year:
+        return f"{start}-W{last.week:02d}"
+    return f"{start}-{last.year}-W{last.week:02d}"

@@ -15,6 +15,7 @@ from kcroster.gui.jobs import Job, run_job
 from kcroster.gui.print_roster import PrintRosterDialog
 from kcroster.gui.views.base import Screen, card, hint
 from kcroster.gui.views.common import ask_save_file
+from kcroster.model.weeks import period_tag
 
 XLSX = "Excel (*.xlsx)"
 
@@ -121,6 +122,13 @@ class ExportScreen(Screen):
             self.print_dialog.deleteLater()
             self.print_dialog = None
 
+    def file_name(self, stem: str) -> str:
+        """``rooster_2027-W19-W20.xlsx``: the suggested name carries the horizon's ISO weeks, so
+        the workbooks of two periods never overwrite each other."""
+        p = self.doc.project
+        tag = period_tag(p.horizon.dates) if p is not None else ""
+        return f"{stem}_{tag}.xlsx" if tag else f"{stem}.xlsx"
+
     def _ask_path(self, suggestion: str) -> Path | None:
         path = ask_save_file(self, tr("Exporteren"), suggestion, XLSX)
         if not path:
@@ -128,12 +136,12 @@ class ExportScreen(Screen):
         return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
 
     def ask_planner(self) -> None:
-        path = self._ask_path("rooster_planner.xlsx")
+        path = self._ask_path(self.file_name("rooster"))
         if path:
             self.export_planner(path)
 
     def ask_team(self) -> None:
-        path = self._ask_path("rooster_team.xlsx")
+        path = self._ask_path(self.file_name("rooster_team"))
         if path:
             self.export_team(path)
 
