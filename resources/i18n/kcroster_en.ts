@@ -1542,6 +1542,11 @@
         <translation>Staffing requirement and coverage could not be calculated: {fout}</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Pijltjes links/rechts schuiven de gekozen dienst een interval (met Shift een uur), pijltjes omhoog/omlaag kiezen een andere medewerker, Delete verwijdert de dienst.</source>
+        <translation>Left/right arrows move the selected shift by one interval (with Shift by an hour), up/down arrows select another agent, Delete removes the shift.</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
         <source>Plaats in het bestand</source>
         <translation>Place in the file</translation>
@@ -1884,6 +1889,11 @@
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Vanaf, weken, methode of kwantiel gewijzigd: de getoonde forecast hoort bij de vorige instellingen. Klik op 'Forecast maken'.</source>
         <translation>Start, weeks, method or quantile changed: the forecast shown belongs to the previous settings. Click 'Make forecast'.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Vastgezette dienst: ontgrendel hem eerst (L of dubbelklik)</source>
+        <translation>Locked shift: unlock it first (L or double-click)</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/roster.py"/>

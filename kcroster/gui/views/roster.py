@@ -127,6 +127,8 @@ class RosterScreen(Screen):
         self.gantt.lockRequested.connect(self.on_lock)
         self.gantt.contextRequested.connect(self.on_context)
         self.gantt.selectionChanged.connect(self._selection_changed)
+        self.gantt.deleteRequested.connect(lambda aid, day: self._apply(DeleteShift(aid, day)))
+        self.gantt.lockedRefused.connect(self._locked_refused)
 
         panel, pl = card(tr("Regelcontrole"))
         self.violations_label = QLabel()
@@ -148,7 +150,9 @@ class RosterScreen(Screen):
         split.setSizes([520, 170])
         self.body.addWidget(split, 1)
         self.hint = QLabel(tr("Sleep een dienst om hem te verplaatsen, sleep een rand om hem korter of langer te maken, "
-                              "sleep naar een andere medewerker om te ruilen; dubbelklik of L zet een dienst vast."))
+                              "sleep naar een andere medewerker om te ruilen; dubbelklik of L zet een dienst vast.")
+                           + " " + tr("Pijltjes links/rechts schuiven de gekozen dienst een interval (met Shift een uur), "
+                                      "pijltjes omhoog/omlaag kiezen een andere medewerker, Delete verwijdert de dienst."))
         self.hint.setObjectName("Hint")
         self.hint.setWordWrap(True)
         self.body.addWidget(self.hint)
@@ -229,7 +233,16 @@ class RosterScreen(Screen):
             return False
 
     def on_move(self, agent_id: str, day: date, new_start, new_end, new_agent) -> None:
-        self._apply(MoveShift(agent_id, day, new_start, new_end, new_agent))
+        """Move the shift; a selected shift stays selected where it went (another agent, or the
+        next day when a key press carried it over midnight), so the next key press moves it on."""
+        if self._apply(MoveShift(agent_id, day, new_start, new_end, new_agent)) and self.gantt.selected == (agent_id, day):
+            tz = self.doc.project.horizon.tz if self.doc.project else new_start.tzinfo
+            self.gantt.selected = (new_agent or agent_id, new_start.astimezone(tz).date())
+            self.gantt.viewport().update()
+
+    def _locked_refused(self, agent_id: str, day: date) -> None:
+        """A locked shift was dragged or key-moved: say why nothing happens."""
+        self.status(tr("Vastgezette dienst: ontgrendel hem eerst (L of dubbelklik)"), 8000)
 
     def on_swap(self, a: str, b: str, day: date) -> None:
         self._apply(SwapShifts(a, b, day))

@@ -3,7 +3,10 @@
 :class:`GanttData` flattens a roster into arrays (one entry per segment, sorted by row, with a
 row pointer), so a paint touches only the segments of the rows on screen — 400 agents scroll as
 smoothly as 20. :class:`GanttView` paints them, zooms between a day and a week, and turns mouse
-drags into *requests* (move, resize, swap, lock) that the roster screen turns into domain edits.
+drags and key presses into *requests* (move, resize, swap, lock, delete) that the roster screen
+turns into domain edits. With a shift selected, Left/Right move it by one interval (Shift: an
+hour), Up/Down select the agent above/below, Delete removes it and L locks it; a locked shift
+that is dragged or key-moved raises :attr:`GanttView.lockedRefused` instead of doing nothing.
 """
 
 from __future__ import annotations
@@ -118,6 +121,8 @@ class GanttView(QAbstractScrollArea):
     lockRequested = Signal(str, object, bool)  # agent, day, locked
     contextRequested = Signal(str, object, QPoint)  # agent, day (None if empty), global pos
     selectionChanged = Signal(object)  # (agent, day) or None
+    deleteRequested = Signal(str, object)  # agent, day
+    lockedRefused = Signal(str, object)  # agent, day: a locked shift was dragged or key-moved
 
     ROW_H = 24
     HEADER_H = 44
@@ -136,6 +141,7 @@ class GanttView(QAbstractScrollArea):
         self.flagged_agents: set[str] = set()
         self.selected: tuple[str, date] | None = None
         self._drag: _Drag | None = None
+        self._locked_press: tuple[int, QPointF] | None = None  # a press on a locked shift
         self._snap = 15
         self.last_paint_rows = 0
 
@@ -312,10 +318,50 @@ class GanttView(QAbstractScrollArea):
                     p.setPen(QPen(text, 1, Qt.PenStyle.DashLine))
                     p.drawRect(rect.adjusted(1, 1, -1, -1))
                     self._paint_lock(p, rect, text)
+        self._paint_times(p)
         if self._drag is not None:
             self._paint_drag(p, text)
         self._paint_header(p, hz, m0, m1, hour_step, text, grid)
         self._paint_names(p, first, last, text, grid)
+
+    def bar_labels(self) -> list[tuple[int, QRectF, str]]:
+        """(shift index, bar rectangle, "08:00–16:30") for each visible bar that has room for its
+        local start and end time — only in day zoom, where the planner reads times off the bars
+        instead of hovering for a tooltip; a bar too narrow for the text gets none."""
+        d, hz = self.data, self.horizon
+        if d is None or hz is None or self.zoom != "day":
+            return []
+        first, last = self.visible_rows()
+        m0, m1 = self._minute_at(self.NAME_W), self._minute_at(self.viewport().width())
+        metrics = self.fontMetrics()
+        drag_shift = self._drag.shift if self._drag else -1
+        out = []
+        for k in d.shift_order[d.shift_row_ptr[first]:d.shift_row_ptr[last]].tolist():
+            if d.shift_t1[k] < m0 or d.shift_t0[k] > m1 or k == drag_shift:
+                continue
+            s = d.shifts[k]
+            label = f"{fmt.clock(s.start.astimezone(hz.tz))}–{fmt.clock(s.end.astimezone(hz.tz))}"
+            rect = QRectF(self._x(d.shift_t0[k]), self._row_y(int(d.shift_row[k])) + 4,
+                          (d.shift_t1[k] - d.shift_t0[k]) * self.px_per_min, self.ROW_H - 8)
+            room = rect.width() - (22 if d.shift_locked[k] else 8)  # the lock icon sits at the right end
+            if metrics.horizontalAdvance(label) <= room:
+                out.append((int(k), rect, label))
+        return out
+
+    def _paint_times(self, p: QPainter) -> None:
+        """The times of :meth:`bar_labels`, in black or white, whichever reads on the bar's first
+        work segment."""
+        d = self.data
+        assert d is not None
+        for k, rect, label in self.bar_labels():
+            lo = int(d.row_ptr[int(d.shift_row[k])])
+            hi = int(d.row_ptr[int(d.shift_row[k]) + 1])
+            codes = [int(c) for c, sh in zip(d.seg_code[lo:hi].tolist(), d.seg_shift[lo:hi].tolist(), strict=True)
+                     if sh == k and c >= 0]
+            bar = self.queue_colours[codes[0] % len(self.queue_colours)] if codes and self.queue_colours \
+                else QColor(self.palette().mid().color())
+            p.setPen(QColor("#000000") if bar.lightnessF() > 0.55 else QColor("#ffffff"))
+            p.drawText(rect.adjusted(4, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
 
     def _selected_index(self) -> int:
         d = self.data
@@ -432,8 +478,13 @@ class GanttView(QAbstractScrollArea):
         if event.button() == Qt.MouseButton.LeftButton:
             self.selected = self._key(hit[0]) if hit else None
             self.selectionChanged.emit(self.selected)
-            if hit and self.data is not None and not self.data.shift_locked[hit[0]]:
-                self._drag = _Drag(hit[0], hit[1], event.position(), target_row=int(self.data.shift_row[hit[0]]))
+            self.setFocus(Qt.FocusReason.MouseFocusReason)  # the arrow keys act on this selection
+            self._locked_press = None
+            if hit and self.data is not None:
+                if self.data.shift_locked[hit[0]]:
+                    self._locked_press = (hit[0], event.position())
+                else:
+                    self._drag = _Drag(hit[0], hit[1], event.position(), target_row=int(self.data.shift_row[hit[0]]))
             self.viewport().update()
         elif event.button() == Qt.MouseButton.RightButton:
             key = self._key(hit[0]) if hit else None
@@ -444,6 +495,12 @@ class GanttView(QAbstractScrollArea):
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         drag = self._drag
+        if self._locked_press is not None:
+            k, origin = self._locked_press
+            if (event.position() - origin).manhattanLength() >= 4:  # a drag, not a click's jitter
+                self._locked_press = None
+                self.lockedRefused.emit(*self._key(k))
+            return
         if drag is None:
             hit = self.shift_at(event.position())
             cursor = Qt.CursorShape.ArrowCursor
@@ -464,6 +521,7 @@ class GanttView(QAbstractScrollArea):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         drag, d = self._drag, self.data
         self._drag = None
+        self._locked_press = None
         self.viewport().update()
         if drag is None or d is None or event.button() != Qt.MouseButton.LeftButton:
             return
@@ -492,12 +550,52 @@ class GanttView(QAbstractScrollArea):
             self.lockRequested.emit(aid, day, not bool(self.data.shift_locked[hit[0]]))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_L and self.selected is not None and self.data is not None:
-            for k, s in enumerate(self.data.shifts):
-                if (s.agent_id, s.day) == self.selected:
-                    self.lockRequested.emit(s.agent_id, s.day, not bool(self.data.shift_locked[k]))
-                    return
-        super().keyPressEvent(event)
+        """Keys on the selected shift: L locks, Left/Right move by one interval (with Shift by an
+        hour), Delete removes; Up/Down select the agent above/below on the same day. A locked
+        shift asked to move or go raises :attr:`lockedRefused`. Other keys scroll as usual."""
+        key, d = event.key(), self.data
+        if self.selected is None or d is None:
+            super().keyPressEvent(event)
+            return
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self._select_row_step(-1 if key == Qt.Key.Key_Up else 1)
+            return
+        k = self._selected_index()
+        if k < 0 or key not in (Qt.Key.Key_L, Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Delete):
+            super().keyPressEvent(event)
+            return
+        s = d.shifts[k]
+        if key == Qt.Key.Key_L:
+            self.lockRequested.emit(s.agent_id, s.day, not bool(d.shift_locked[k]))
+        elif d.shift_locked[k]:
+            self.lockedRefused.emit(s.agent_id, s.day)
+        elif key == Qt.Key.Key_Delete:
+            self.deleteRequested.emit(s.agent_id, s.day)
+        else:
+            step = 60 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else self._snap
+            delta = timedelta(minutes=step if key == Qt.Key.Key_Right else -step)
+            self.moveRequested.emit(s.agent_id, s.day, s.start + delta, s.end + delta, None)
+
+    def _select_row_step(self, step: int) -> None:
+        """Select the same day of the agent ``step`` rows away (the selection may be a day off)
+        and scroll that row into view."""
+        d = self.data
+        assert d is not None and self.selected is not None
+        if not d.agent_ids:
+            return
+        agent, day = self.selected
+        row = d.agent_ids.index(agent) if agent in d.agent_ids else 0
+        row = min(max(row + step, 0), len(d.agent_ids) - 1)
+        self.selected = (d.agent_ids[row], day)
+        bar = self.verticalScrollBar()
+        top, bottom = row * self.ROW_H, (row + 1) * self.ROW_H
+        view_h = self.viewport().height() - self.HEADER_H
+        if top < bar.value():
+            bar.setValue(top)
+        elif bottom > bar.value() + view_h:
+            bar.setValue(bottom - view_h)
+        self.selectionChanged.emit(self.selected)
+        self.viewport().update()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:

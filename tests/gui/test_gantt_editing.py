@@ -1,0 +1,134 @@
+"""Editing the roster in the Gantt without the mouse, and what it tells the planner: arrow keys
+move the selected shift by one interval or an hour (one undoable edit per press), Up/Down walk
+the agents, Delete removes; a locked shift says why it does not move."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+
+from kcroster import pipeline
+
+LOCKED_TEXT = "Vastgezette dienst: ontgrendel hem eerst (L of dubbelklik)"
+
+
+@pytest.fixture
+def roster_window(real_window, qtbot):
+    """The real window on the demo project (60 agents, a solved roster), Rooster screen shown."""
+    win = real_window()
+    win.show()
+    win.doc.set_project(pipeline.open_project(pipeline.SAMPLES / "demo.kcroster", read_only=True))
+    win.show_screen("roster")
+    screen = win.roster_screen
+    qtbot.waitUntil(lambda: screen.gantt.data is not None and len(screen.gantt.data.shifts) > 0, timeout=10000)
+    return win, screen
+
+
+def _select_first_shift(gantt):
+    """Select (as a click would) the first agent's first shift; returns that shift."""
+    shift = next(s for s in gantt.data.shifts if s.agent_id == gantt.data.agent_ids[0])
+    gantt.selected = (shift.agent_id, shift.day)
+    gantt.setFocus()
+    return shift
+
+
+def _shift(win, agent_id, day):
+    return win.doc.project.scenario.roster.shift_on(agent_id, day)
+
+
+def test_arrow_keys_move_the_selected_shift_by_an_interval_and_an_hour(roster_window) -> None:
+    win, screen = roster_window
+    g = screen.gantt
+    shift = _select_first_shift(g)
+    start0, end0 = shift.start, shift.end
+    interval = win.doc.project.horizon.interval_minutes
+    assert interval == 15
+
+    QTest.keyClick(g, Qt.Key.Key_Right)
+    moved = _shift(win, shift.agent_id, shift.day)
+    assert moved.start - start0 == timedelta(minutes=interval) and moved.end - end0 == timedelta(minutes=interval)
+    QTest.keyClick(g, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert _shift(win, shift.agent_id, shift.day).start - start0 == timedelta(minutes=interval + 60)
+    QTest.keyClick(g, Qt.Key.Key_Left)
+    assert _shift(win, shift.agent_id, shift.day).start - start0 == timedelta(minutes=60)
+    assert g.selected == (shift.agent_id, shift.day)  # still selected for the next press
+
+    # one edit per press: three undos bring the original times back, step by step
+    win.doc.undo()
+    assert _shift(win, shift.agent_id, shift.day).start - start0 == timedelta(minutes=interval + 60)
+    win.doc.undo()
+    win.doc.undo()
+    back = _shift(win, shift.agent_id, shift.day)
+    assert (back.start, back.end) == (start0, end0)
+
+
+def test_up_down_select_the_next_agent_and_delete_removes_with_undo(roster_window) -> None:
+    win, screen = roster_window
+    g = screen.gantt
+    shift = _select_first_shift(g)
+    QTest.keyClick(g, Qt.Key.Key_Down)
+    assert g.selected == (g.data.agent_ids[1], shift.day)
+    QTest.keyClick(g, Qt.Key.Key_Up)
+    assert g.selected == (shift.agent_id, shift.day)
+
+    QTest.keyClick(g, Qt.Key.Key_Delete)
+    assert _shift(win, shift.agent_id, shift.day) is None
+    win.doc.undo()
+    assert _shift(win, shift.agent_id, shift.day).start == shift.start
+
+
+def test_a_locked_shift_does_not_move_and_says_why(roster_window) -> None:
+    win, screen = roster_window
+    g = screen.gantt
+    g.set_zoom("day")
+    shift = _select_first_shift(g)
+    QTest.keyClick(g, Qt.Key.Key_L)
+    assert _shift(win, shift.agent_id, shift.day).locked
+    win.statusBar().clearMessage()
+
+    QTest.keyClick(g, Qt.Key.Key_Right)
+    assert _shift(win, shift.agent_id, shift.day).start == shift.start
+    assert win.statusBar().currentMessage() == LOCKED_TEXT
+    win.statusBar().clearMessage()
+    QTest.keyClick(g, Qt.Key.Key_Delete)
+    assert _shift(win, shift.agent_id, shift.day) is not None
+    assert win.statusBar().currentMessage() == LOCKED_TEXT
+
+    # dragging it with the mouse: nothing moves, the same reason is shown
+    win.statusBar().clearMessage()
+    g.scroll_to_day(win.doc.project.horizon.day_index(shift.day))
+    d = g.data
+    k = next(i for i, s in enumerate(d.shifts) if (s.agent_id, s.day) == (shift.agent_id, shift.day))
+    start = QPoint(int(g._x((d.shift_t0[k] + d.shift_t1[k]) / 2)), g._row_y(int(d.shift_row[k])) + g.ROW_H // 2)
+    end = QPoint(start.x() + 120, start.y())
+    vp = g.viewport()
+    QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    QTest.mouseMove(vp, end)
+    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+    assert _shift(win, shift.agent_id, shift.day).start == shift.start
+    assert win.statusBar().currentMessage() == LOCKED_TEXT
+
+
+def test_day_zoom_writes_start_and_end_on_the_bars(roster_window) -> None:
+    win, screen = roster_window
+    g = screen.gantt
+    tz = win.doc.project.horizon.tz
+    g.set_zoom("week")
+    assert g.bar_labels() == []  # a week across the screen: no room, the tooltip tells
+    g.set_zoom("day")
+    g.scroll_to_day(0)
+    labels = g.bar_labels()
+    assert len(labels) >= 5
+    for k, rect, text in labels:
+        s = g.data.shifts[k]
+        assert text == f"{s.start.astimezone(tz):%H:%M}–{s.end.astimezone(tz):%H:%M}"
+        assert g.fontMetrics().horizontalAdvance(text) < rect.width()
+
+    # the paint draws them: the same view without the labels is a different picture
+    with_times = g.viewport().grab().toImage()
+    g.bar_labels = lambda: []
+    without = g.viewport().grab().toImage()
+    assert with_times != without
