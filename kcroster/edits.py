@@ -321,6 +321,38 @@ class SetFteHours(Edit):
         return Changed("queues")
 
 
+class RenameProject(Edit):
+    """The project's own name (``Project.name``): the window title and the suggested file name
+    on "Opslaan als" use it, so it may not hold characters a file name cannot have (Windows: ``\\ / : * ? " < > |``).
+
+    Reported like a scenario rename ('scenario_name'): only labels change, nothing is
+    recomputed."""
+
+    label = "project hernoemen"
+    _NOT_IN_FILE_NAMES = set('\\/:*?"<>|')
+
+    def __init__(self, name: str) -> None:
+        name = name.strip()
+        if not name:
+            raise ValueError("een project heeft een naam nodig")
+        if len(name) > 100:
+            raise ValueError("een projectnaam is hoogstens 100 tekens")
+        bad = sorted(set(name) & self._NOT_IN_FILE_NAMES)
+        if bad:
+            raise ValueError(f"een projectnaam kan geen {' '.join(bad)} bevatten (het wordt een bestandsnaam)")
+        self.name = name
+        self._old = ""
+
+    def apply(self, project: Project) -> Changed:
+        self._old = project.name
+        project.name = self.name
+        return Changed("scenario_name")
+
+    def revert(self, project: Project) -> Changed:
+        project.name = self._old
+        return Changed("scenario_name")
+
+
 class SetMinQueueBlock(Edit):
     """The shortest stretch on one queue between queue changes (``ShiftRules.min_queue_block_minutes``):
     the next solve deals queues to respect it, the rule check warns about shorter blocks now.

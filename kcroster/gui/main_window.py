@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from kcroster import settings as user_settings
-from kcroster.edits import PublishRoster, RemoveScenario, RenameScenario
+from kcroster.edits import PublishRoster, RemoveScenario, RenameProject, RenameScenario
 from kcroster.gui import icons, theme
 from kcroster.gui.document import ProjectDocument
 from kcroster.gui.i18n import tr
@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         self._build_status()
         self.doc.dirtyChanged.connect(self._update_title)
         self.doc.pathChanged.connect(self._update_title)
+        self.doc.historyChanged.connect(self._show_project_name)  # a rename, its undo and redo
         self.doc.projectReplaced.connect(self._project_replaced)
         self.doc.historyChanged.connect(self._update_undo)
         self.doc.rosterChanged.connect(self._update_status)
@@ -258,6 +259,7 @@ class MainWindow(QMainWindow):
         m_file.addSeparator()
         self.save_action = action(m_file, tr("Op&slaan"), self.save, QKeySequence.StandardKey.Save)
         self.save_as_action = action(m_file, tr("Opslaan &als…"), self.save_as, QKeySequence("Ctrl+Shift+S"))
+        self.rename_action = action(m_file, tr("Project &hernoemen…"), self.ask_rename_project)
         m_file.addSeparator()
         action(m_file, tr("Forecast &importeren…"), lambda: self.forecast_screen.ask_import(), QKeySequence("Ctrl+I"))
         action(m_file, tr("&Medewerkers importeren…"), lambda: self.agents_screen.ask_import())
@@ -308,8 +310,12 @@ class MainWindow(QMainWindow):
         self.doc.prefetch(self)
         self._fill_scenarios()
         self._update_status()
+        self._show_project_name()
+
+    def _show_project_name(self) -> None:
         p = self.doc.project
         self.project_label.setText(p.name if p else "")
+        self._update_title()
 
     def _fill_scenarios(self) -> None:
         p = self.doc.project
@@ -349,6 +355,19 @@ class MainWindow(QMainWindow):
         name, ok = QInputDialog.getText(self, tr("Scenario hernoemen"), tr("Nieuwe naam:"), text=p.scenarios[index].name)
         if ok and name.strip() and name.strip() != p.scenarios[index].name:
             self._apply_scenario_edit(RenameScenario(index, name.strip()))
+
+    def ask_rename_project(self) -> None:
+        """Bestand → Project hernoemen: an undoable edit; the title and the side panel follow."""
+        p = self.doc.project
+        if p is None:
+            return
+        name, ok = QInputDialog.getText(self, tr("Project hernoemen"), tr("Nieuwe naam:"), text=p.name)
+        if not ok or name.strip() == p.name:
+            return
+        try:
+            self.doc.apply(RenameProject(name))
+        except ValueError as exc:
+            self.statusBar().showMessage(tr("Niet hernoemd: {reden}").format(reden=exc), 6000)
 
     def ask_remove_scenario(self, index: int) -> None:
         p = self.doc.project
@@ -400,7 +419,9 @@ class MainWindow(QMainWindow):
 
     def _update_title(self, *args: object) -> None:
         p = self.doc.project
-        name = self.doc.path.name if self.doc.path else (p.name if p else tr("geen project"))
+        name = p.name if p else tr("geen project")
+        if self.doc.path is not None and self.doc.path.stem != name:  # renamed: say which file
+            name = f"{name} ({self.doc.path.name})"
         ro = f" [{tr('alleen-lezen')}]" if self.doc.read_only else ""
         self.setWindowTitle(f"{name}{ro}[*] — kcroster")
         self.setWindowModified(self.doc.dirty)

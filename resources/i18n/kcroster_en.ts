@@ -255,6 +255,11 @@
         <translation>&amp;Quit</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Alle medewerkers</source>
+        <translation>All agents</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/agents.py"/>
         <source>Alleen beperkingen en data — nooit een diagnose of klacht (AVG).</source>
         <translation>Restrictions and dates only — never a diagnosis or complaint (GDPR).</translation>
@@ -1301,6 +1306,11 @@
     </message>
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Niet hernoemd: {reden}</source>
+        <translation>Not renamed: {reden}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
         <source>Niet opgeslagen wijzigingen</source>
         <translation>Unsaved changes</translation>
     </message>
@@ -1568,6 +1578,16 @@
     </message>
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Project &amp;hernoemen…</source>
+        <translation>&amp;Rename project…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Project hernoemen</source>
+        <translation>Rename project</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
         <source>Project herstellen</source>
         <translation>Recover project</translation>
     </message>
@@ -1820,6 +1840,11 @@
         <translation>Team</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Team: {naam}</source>
+        <translation>Team: {naam}</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/print_roster.py"/>
         <source>Team: {team} · {uren} gepland deze week</source>
         <translation>Team: {team} · {uren} scheduled this week</translation>
@@ -1855,6 +1880,11 @@
         <translation>Include reintegration restrictions anyway (health data — only with consent)</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Toon alleen de medewerkers van een team of met een vaardigheid</source>
+        <translation>Show only the agents of a team or with a skill</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/staffing.py"/>
         <source>Totaal</source>
         <translation>Total</translation>
@@ -1878,6 +1908,11 @@
         <location filename="../../kcroster/gui/models/agents_model.py"/>
         <source>Vaardigheden</source>
         <translation>Skills</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Vaardigheid: {naam}</source>
+        <translation>Skill: {naam}</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/agents.py"/>
@@ -2105,6 +2140,11 @@
         <location filename="../../kcroster/gui/views/agents.py"/>
         <source>Ziekteperioden: {lijst}</source>
         <translation>Sick periods: {lijst}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Zoek medewerker</source>
+        <translation>Search agent</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/agents.py"/>
@@ -2555,6 +2595,11 @@
         <location filename="../../kcroster/gui/views/solve_dialog.py"/>
         <source>{n} rekenkernen</source>
         <translation>{n} CPU cores</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>{n} van {t} medewerkers</source>
+        <translation>{n} of {t} agents</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/roster.py"/>
