@@ -11,6 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 from kcroster import pipeline
+from kcroster.edits import LockShift
 
 LOCKED_TEXT = "Vastgezette dienst: ontgrendel hem eerst (L of dubbelklik)"
 
@@ -132,3 +133,39 @@ def test_day_zoom_writes_start_and_end_on_the_bars(roster_window) -> None:
     g.bar_labels = lambda: []
     without = g.viewport().grab().toImage()
     assert with_times != without
+
+
+def test_search_and_team_or_skill_filter_hide_the_other_rows(roster_window, qtbot) -> None:
+    win, screen = roster_window
+    g = screen.gantt
+    agents = win.doc.project.agents
+    assert g.data.agent_ids == [a.id for a in agents]
+    target = agents[7]
+    word = target.name.split()[-1][:4].upper()  # part of the surname, other case
+    expected = [a.id for a in agents if word.casefold() in a.name.casefold()]
+    assert target.id in expected and len(expected) < len(agents)
+
+    screen.search.setText(word)
+    assert g.data.agent_ids == expected
+    assert all(s.agent_id in expected for s in g.data.shifts)
+    assert screen.shown_label.text() == f"{len(expected)} van {len(agents)} medewerkers"
+
+    screen.search.clear()
+    team = target.team
+    screen.group_box.setCurrentIndex(screen.group_box.findText(f"Team: {team}"))
+    screen.group_box.activated.emit(screen.group_box.currentIndex())
+    in_team = [a.id for a in agents if a.team == team]
+    assert g.data.agent_ids == in_team and 0 < len(in_team) < len(agents)
+    # a roster edit redraws the Gantt: the filter stays
+    shift = next(s for s in win.doc.project.scenario.roster.shifts if s.agent_id == in_team[0])
+    win.doc.apply(LockShift(shift.agent_id, shift.day, True))
+    redrawn = [k for k, s in enumerate(g.data.shifts) if (s.agent_id, s.day) == (shift.agent_id, shift.day)]
+    assert g.data.shift_locked[redrawn[0]] and g.data.agent_ids == in_team
+
+    skill = "Chat"
+    screen.group_box.setCurrentIndex(screen.group_box.findText(f"Vaardigheid: {skill}"))
+    screen.group_box.activated.emit(screen.group_box.currentIndex())
+    assert g.data.agent_ids == [a.id for a in agents if skill in a.skills]
+    screen.group_box.setCurrentIndex(0)
+    screen.group_box.activated.emit(0)
+    assert g.data.agent_ids == [a.id for a in agents]

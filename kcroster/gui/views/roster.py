@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMenu,
     QMessageBox,
     QPushButton,
@@ -120,6 +121,22 @@ class RosterScreen(Screen):
                   QLabel(tr("Blok")), self.min_block, self.solve_button):
             self.toolbar.addWidget(w)
 
+        # which agents the Gantt shows: a name search and a team or skill
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(tr("Zoek medewerker"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMaximumWidth(260)
+        self.search.textChanged.connect(lambda _t: self.refresh_now())
+        self.group_box = QComboBox()
+        self.group_box.setToolTip(tr("Toon alleen de medewerkers van een team of met een vaardigheid"))
+        self.group_box.activated.connect(lambda _i: self.refresh_now())
+        self.shown_label = QLabel()
+        self.shown_label.setObjectName("Hint")
+        filters = QHBoxLayout()
+        for w in (self.search, self.group_box, self.shown_label):
+            filters.addWidget(w)
+        filters.addStretch(1)
+        self.body.addLayout(filters)
         self.legend = Legend()
         self.body.addWidget(self.legend)
         self.gantt.moveRequested.connect(self.on_move)
@@ -170,6 +187,11 @@ class RosterScreen(Screen):
         self.gantt.horizontalScrollBar().setValue(0)
         self.gantt.viewport().update()
         self.legend.set_items([])
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.group_box.clear()
+        self.shown_label.setText("")
         self.day_box.clear()
         self.violations.set_violations([], {})
         self.violations_label.setText("")
@@ -181,7 +203,11 @@ class RosterScreen(Screen):
         assert p is not None
         names = [q.name for q in p.queues]
         colours = [theme.queue_colour(i, q.color) for i, q in enumerate(p.queues)]
-        data = GanttData.build(self.doc.roster, [a.id for a in p.agents], [a.name for a in p.agents], names, p.horizon)
+        self._fill_group_box(p)
+        agents = self.shown_agents()
+        self.shown_label.setText(tr("{n} van {t} medewerkers").format(n=len(agents), t=len(p.agents))
+                                 if len(agents) != len(p.agents) else "")
+        data = GanttData.build(self.doc.roster, [a.id for a in agents], [a.name for a in agents], names, p.horizon)
         v = self.gantt.verticalScrollBar().value()
         h = self.gantt.horizontalScrollBar().value()
         self.gantt.set_data(data, p.horizon, colours)
@@ -193,6 +219,38 @@ class RosterScreen(Screen):
         self.min_block.setValue(p.shift_rules.min_queue_block_minutes)
         self.min_block.blockSignals(False)
         self.refresh_violations()
+
+    def _fill_group_box(self, p) -> None:
+        """"Alle medewerkers", then every team and every skill of the project; the choice stays
+        when it still exists (a refresh after an edit must not drop the planner's filter)."""
+        choices = [(tr("Alle medewerkers"), "")]  # item data: "" or "team:<name>" / "skill:<name>"
+        choices += [(tr("Team: {naam}").format(naam=t), f"team:{t}")
+                    for t in sorted({a.team for a in p.agents if getattr(a, "team", None)})]
+        choices += [(tr("Vaardigheid: {naam}").format(naam=sk), f"skill:{sk}")
+                    for sk in sorted({sk for a in p.agents for sk in a.skills})]
+        current = self.group_box.currentData()
+        if [self.group_box.itemData(i) for i in range(self.group_box.count())] != [c[1] for c in choices]:
+            self.group_box.clear()
+            for text, data in choices:
+                self.group_box.addItem(text, data)
+        i = self.group_box.findData(current)
+        self.group_box.setCurrentIndex(max(0, i))
+
+    def shown_agents(self) -> list:
+        """The project's agents the Gantt shows: the name (or id) contains the search text, case
+        ignored, and the agent is in the chosen team or has the chosen skill."""
+        p = self.doc.project
+        assert p is not None
+        needle = self.search.text().strip().casefold()
+        kind, _, value = (self.group_box.currentData() or "").partition(":")
+        out = []
+        for a in p.agents:
+            if needle and needle not in a.name.casefold() and needle not in a.id.casefold():
+                continue
+            if (kind == "team" and getattr(a, "team", None) != value) or (kind == "skill" and value not in a.skills):
+                continue
+            out.append(a)
+        return out
 
     def _min_block_changed(self) -> None:
         p = self.doc.project
@@ -279,7 +337,7 @@ class RosterScreen(Screen):
         if v is None or p is None:
             return
         aid = getattr(v, "agent_id", None)
-        ids = [a.id for a in p.agents]
+        ids = self.gantt.data.agent_ids if self.gantt.data is not None else []
         if aid in ids:
             self.gantt.verticalScrollBar().setValue(max(0, ids.index(aid) * self.gantt.ROW_H - 2 * self.gantt.ROW_H))
         when = getattr(v, "when", None)
