@@ -12,6 +12,7 @@ from PySide6.QtTest import QTest
 
 from kcroster import pipeline
 from kcroster.edits import LockShift
+from kcroster.model import BREAK
 
 LOCKED_TEXT = "Vastgezette dienst: ontgrendel hem eerst (L of dubbelklik)"
 
@@ -123,10 +124,15 @@ def test_day_zoom_writes_start_and_end_on_the_bars(roster_window) -> None:
     g.scroll_to_day(0)
     labels = g.bar_labels()
     assert len(labels) >= 5
-    for k, rect, text in labels:
+    for k, rect, text, _code in labels:
         s = g.data.shifts[k]
         assert text == f"{s.start.astimezone(tz):%H:%M}–{s.end.astimezone(tz):%H:%M}"
         assert g.fontMetrics().horizontalAdvance(text) < rect.width()
+        # inside one work block of that shift, never over its break
+        x0, x1 = g._minute_at(rect.left()), g._minute_at(rect.right())
+        block = next(seg for seg in s.segments
+                     if abs((seg.start - s.start).total_seconds() / 60 + g.data.shift_t0[k] - x0) < 0.5)
+        assert block.activity != BREAK and abs((block.end - block.start).total_seconds() / 60 - (x1 - x0)) < 0.5
 
     # the paint draws them: the same view without the labels is a different picture
     with_times = g.viewport().grab().toImage()

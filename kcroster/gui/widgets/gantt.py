@@ -324,10 +324,11 @@ class GanttView(QAbstractScrollArea):
         self._paint_header(p, hz, m0, m1, hour_step, text, grid)
         self._paint_names(p, first, last, text, grid)
 
-    def bar_labels(self) -> list[tuple[int, QRectF, str]]:
-        """(shift index, bar rectangle, "08:00–16:30") for each visible bar that has room for its
-        local start and end time — only in day zoom, where the planner reads times off the bars
-        instead of hovering for a tooltip; a bar too narrow for the text gets none."""
+    def bar_labels(self) -> list[tuple[int, QRectF, str, int]]:
+        """(shift index, rectangle, "08:00–16:30", queue code) for each visible shift whose
+        longest work block has room for its local start and end time — only in day zoom, where
+        the planner reads times off the bars instead of hovering for a tooltip. The text sits in
+        that block so it never covers a break or another queue; a shift without room gets none."""
         d, hz = self.data, self.horizon
         if d is None or hz is None or self.zoom != "day":
             return []
@@ -335,30 +336,32 @@ class GanttView(QAbstractScrollArea):
         m0, m1 = self._minute_at(self.NAME_W), self._minute_at(self.viewport().width())
         metrics = self.fontMetrics()
         drag_shift = self._drag.shift if self._drag else -1
+        lo, hi = int(d.row_ptr[first]), int(d.row_ptr[last])
+        longest: dict[int, int] = {}  # shift -> its longest non-break segment
+        for g in range(lo, hi):
+            k = int(d.seg_shift[g])
+            if d.seg_code[g] != BREAK_CODE and (k not in longest or d.seg_t1[g] - d.seg_t0[g]
+                                                  > d.seg_t1[longest[k]] - d.seg_t0[longest[k]]):
+                longest[k] = g
         out = []
-        for k in d.shift_order[d.shift_row_ptr[first]:d.shift_row_ptr[last]].tolist():
+        for k, g in longest.items():
             if d.shift_t1[k] < m0 or d.shift_t0[k] > m1 or k == drag_shift:
                 continue
             s = d.shifts[k]
             label = f"{fmt.clock(s.start.astimezone(hz.tz))}–{fmt.clock(s.end.astimezone(hz.tz))}"
-            rect = QRectF(self._x(d.shift_t0[k]), self._row_y(int(d.shift_row[k])) + 4,
-                          (d.shift_t1[k] - d.shift_t0[k]) * self.px_per_min, self.ROW_H - 8)
-            room = rect.width() - (22 if d.shift_locked[k] else 8)  # the lock icon sits at the right end
+            rect = QRectF(self._x(d.seg_t0[g]), self._row_y(int(d.shift_row[k])) + 4,
+                          (d.seg_t1[g] - d.seg_t0[g]) * self.px_per_min, self.ROW_H - 8)
+            room = rect.width() - 8
+            if d.shift_locked[k] and d.seg_t1[g] == d.shift_t1[k]:
+                room -= 14  # the lock icon sits at the shift's right end
             if metrics.horizontalAdvance(label) <= room:
-                out.append((int(k), rect, label))
+                out.append((k, rect, label, int(d.seg_code[g])))
         return out
 
     def _paint_times(self, p: QPainter) -> None:
-        """The times of :meth:`bar_labels`, in black or white, whichever reads on the bar's first
-        work segment."""
-        d = self.data
-        assert d is not None
-        for k, rect, label in self.bar_labels():
-            lo = int(d.row_ptr[int(d.shift_row[k])])
-            hi = int(d.row_ptr[int(d.shift_row[k]) + 1])
-            codes = [int(c) for c, sh in zip(d.seg_code[lo:hi].tolist(), d.seg_shift[lo:hi].tolist(), strict=True)
-                     if sh == k and c >= 0]
-            bar = self.queue_colours[codes[0] % len(self.queue_colours)] if codes and self.queue_colours \
+        """The times of :meth:`bar_labels`, in black or white, whichever reads on the block."""
+        for _k, rect, label, code in self.bar_labels():
+            bar = self.queue_colours[code % len(self.queue_colours)] if code >= 0 and self.queue_colours \
                 else QColor(self.palette().mid().color())
             p.setPen(QColor("#000000") if bar.lightnessF() > 0.55 else QColor("#ffffff"))
             p.drawText(rect.adjusted(4, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
