@@ -34,6 +34,7 @@ import numpy as np
 from ortools.sat.python import cp_model
 
 from kcroster.solver.builder import ModelBuilder
+from kcroster.solver.coverage import type_cell_costs
 
 PRICE_SCALE = 1000  # multipliers are rounded to 1/1000 point (the bound uses the rounded ones)
 _SMOOTH = 0.5  # Wentges smoothing: weight of the best multipliers so far in the pricing point
@@ -75,25 +76,12 @@ def _flatten(terms) -> tuple[np.ndarray, np.ndarray, float]:
 class HorizonColumns:
     def __init__(self, b: ModelBuilder) -> None:
         self.b = b
-        w8 = b.w8
         # demand cells: key, literal indices, breakpoints and costs (convex piecewise linear)
-        type_req = {}
-        for dem in b.p.shift_rules.type_demand:
-            if b.hz.start <= dem.day < b.hz.end:
-                type_req[(b.hz.day_index(dem.day), dem.shift_type)] = dem
         self.cells: list[tuple[list[float], list[float]]] = []
         self.cell_of: dict[int, int] = {}  # literal index → cell
-        for key, lits in b.type_counts.items():
-            dem = type_req.get(key)
-            if dem is None:
-                continue
-            n = len(lits)
-            wu = dem.weight_under * w8.type_demand if dem.required > 0 else 0
-            wo = dem.weight_over * w8.type_demand if (lits and n > dem.required) else 0
-            pts = sorted({0, min(n, dem.required), n})
-            costs = [float(wu * max(0, dem.required - x) + wo * max(0, x - dem.required)) for x in pts]
+        for _key, lits, pts, costs in type_cell_costs(b):
             t = len(self.cells)
-            self.cells.append(([float(p) for p in pts], costs))
+            self.cells.append(([float(p) for p in pts], [float(c) for c in costs]))
             for lit in lits:
                 self.cell_of[lit.index] = t
         nt = len(self.cells)

@@ -308,3 +308,28 @@ def _type_demand(b: ModelBuilder) -> None:
             b.penalise("type_under", dem.weight_under * mult, u)
         if dem.weight_over:
             b.penalise("type_over", dem.weight_over * mult, o)
+
+
+def type_cell_costs(b: ModelBuilder) -> list[tuple[tuple[int, str], list, list[int], list[int]]]:
+    """The shift-type demand cells as the bounds see them: per (day, type) of the model its
+    shift literals, the counts at which its cost bends (0, the requirement, all literals) and
+    the cost at each — under·max(0, req − n) + over·max(0, n − req), the over-cost only where
+    more than the requirement can work. One table for the Lagrangian and the column generation;
+    where a day and type has several demands the last one counts."""
+    mult = b.w8.type_demand
+    demand = {}
+    for dem in b.p.shift_rules.type_demand:
+        if b.hz.start <= dem.day < b.hz.end:
+            demand[(b.hz.day_index(dem.day), dem.shift_type)] = dem
+    out = []
+    for key, lits in b.type_counts.items():
+        dem = demand.get(key)
+        if dem is None:
+            continue
+        n = len(lits)
+        under = dem.weight_under * mult if dem.required > 0 else 0
+        over = dem.weight_over * mult if (lits and n > dem.required) else 0
+        points = sorted({0, min(n, dem.required), n})
+        out.append((key, lits, points,
+                    [under * max(0, dem.required - x) + over * max(0, x - dem.required) for x in points]))
+    return out

@@ -40,7 +40,7 @@ import numpy as np
 
 from kcroster.solver.breaks import flex_window
 from kcroster.solver.builder import ModelBuilder
-from kcroster.solver.coverage import SCALE
+from kcroster.solver.coverage import SCALE, type_cell_costs
 from kcroster.solver.wishes import FAIR_FREE, stability_targets
 
 _BIG = 1e12
@@ -261,26 +261,14 @@ class _Relaxation:
 
     def __init__(self, b: ModelBuilder) -> None:
         self.b = b
-        w8 = b.w8
         self.keys, self.X, self.F, self.slope = _cell_tables(b)
         qk = {key: i for i, key in enumerate(self.keys)}
         # type demand cells: n ∈ [0, len(lits)], cost under·max(0, req − n) + over·max(0, n − req)
         tkeys, tpts, tcost = [], [], []
-        type_req = {}
-        for dem in b.p.shift_rules.type_demand:
-            if b.hz.start <= dem.day < b.hz.end:
-                type_req[(b.hz.day_index(dem.day), dem.shift_type)] = dem
-        for key, lits in b.type_counts.items():
-            dem = type_req.get(key)
-            if dem is None:
-                continue
-            n = len(lits)
-            wu = dem.weight_under * w8.type_demand if dem.required > 0 else 0
-            wo = dem.weight_over * w8.type_demand if (lits and n > dem.required) else 0
-            pts = sorted({0, min(n, dem.required), n})
+        for key, _lits, pts, costs in type_cell_costs(b):
             tkeys.append(key)
             tpts.append(pts)
-            tcost.append([wu * max(0, dem.required - x) + wo * max(0, x - dem.required) for x in pts])
+            tcost.append(costs)
         self.tkeys = tkeys
         tindex = {k: i for i, k in enumerate(tkeys)}
         tw = max((len(p) for p in tpts), default=1)
