@@ -10,7 +10,8 @@ Format::
   (so the repeated hour of the autumn DST change is unambiguous); ``activity`` is a queue name,
   ``break`` or ``work``.
 * The segments of one shift touch (end of one = start of the next); a shift is a maximal run of
-  touching segments of one agent and belongs to the local date on which it starts.
+  touching segments of one agent and belongs to the local date on which it starts; that date
+  must lie in the project's planning horizon (a night shift of the last day may end after it).
 * Reading accepts ``,`` or ``;`` (Dutch Excel), a BOM, and date-times without offset (read as
   local time in the project's zone; refused when that time is skipped or repeated by a DST
   change).
@@ -24,7 +25,7 @@ from __future__ import annotations
 
 import csv
 import os
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -108,14 +109,18 @@ def _parse_moment(text: str, project: Project, where: dict[str, Any]) -> datetim
                 f"{s} komt twee keer voor (wintertijd); geef de UTC-afwijking mee (+02:00 of +01:00)", **where
             )
         return first
-    return dt.astimezone(tz)
+    try:
+        return dt.astimezone(tz)
+    except OverflowError:  # an offset that pushes the moment past year 1 or 9999
+        raise KcrosterInputError(f"{s[:40]} ligt buiten de kalender (jaar 1 t/m 9999)", **where) from None
 
 
 def read_roster_csv(path: str | os.PathLike[str], project: Project) -> Roster:
     """Read a roster file into a :class:`Roster` (status draft).
 
     Raises :class:`KcrosterInputError` for the first bad row: unknown agent, unknown activity,
-    unparsable time, end ≤ start, or a segment that overlaps another of the same agent.
+    unparsable time, end ≤ start, a segment that overlaps another of the same agent, or a shift
+    on a day outside the project's planning horizon.
     """
     p = Path(path)
     name = p.name
@@ -156,6 +161,7 @@ def read_roster_csv(path: str | os.PathLike[str], project: Project) -> Roster:
 
     types_by_times = {(t.start, t.end): t.name for t in project.shift_rules.shift_types}
     shifts: list[Shift] = []
+    first_rows: list[int] = []  # per shift, the row of its first segment
     for agent, segs in per_agent.items():
         segs.sort(key=lambda s: (s[0].timestamp(), s[3]))
         run: list[tuple[datetime, datetime, str, int]] = []
@@ -168,12 +174,38 @@ def read_roster_csv(path: str | os.PathLike[str], project: Project) -> Roster:
                 )
             if run and seg[0].timestamp() != run[-1][1].timestamp():
                 shifts.append(_make_shift(agent, run, types_by_times))
+                first_rows.append(run[0][3])
                 run = []
             run.append(seg)
         if run:
             shifts.append(_make_shift(agent, run, types_by_times))
+            first_rows.append(run[0][3])
+    h = project.horizon
+    outside = [(row, s) for row, s in zip(first_rows, shifts, strict=True) if not h.start <= s.day < h.end]
+    if outside:
+        _refuse_outside_horizon(*min(outside, key=lambda x: x[0]), project, name)
     shifts.sort(key=lambda s: (s.agent_id, s.start.timestamp()))
     return Roster(shifts, name=p.stem)
+
+
+def _refuse_outside_horizon(row: int, shift: Shift, project: Project, file: str) -> None:
+    """Refuse the file for ``shift`` (first segment on ``row``): its day lies outside the
+    planning horizon.
+
+    Refused rather than skipped: the file is read to be checked or used as the plan of this
+    period, and a verdict on a roster with a shift silently left out (or with one no forecast
+    covers) is not a verdict on the file. Such a row is a typo in the date or a roster of
+    another period; the message names the row of the shift's first segment, its date and the
+    horizon, so the planner can fix either.
+    """
+    h = project.horizon
+    last = h.end - timedelta(days=1)
+    side = "voor" if shift.day < h.start else "na"
+    raise KcrosterInputError(
+        f"dienst van '{shift.agent_id}' op {shift.day:%d-%m-%Y} ligt {side} de planningshorizon "
+        f"({h.start:%d-%m-%Y} t/m {last:%d-%m-%Y}); haal de rij weg of verbeter de datum",
+        file=file, row=row, column="start",
+    )
 
 
 def _make_shift(agent: str, run: list[tuple[datetime, datetime, str, int]], types_by_times: dict) -> Shift:

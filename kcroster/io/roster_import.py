@@ -29,8 +29,9 @@ How shifts are rebuilt
     * A published roster that changes gets status ``changed``.
 
 Problems reported per cell (``errors``): unknown or duplicate agent, a time that does not parse
-or does not exist (spring DST), a zero-length shift, and a shift overlapping the agent's previous
-one. Cells with a problem leave the agent's exported shift for that day unchanged. A workbook
+or does not exist (spring DST), a zero-length shift, a shift overlapping the agent's previous
+one, and a filled cell in a day column outside the planning horizon (an empty such column is
+reported at its header). Cells with a problem leave the agent's exported shift for that day unchanged. A workbook
 that cannot be read at all (not xlsx, zip bomb, XML attack, no grid) raises
 :class:`KcrosterInputError`.
 """
@@ -67,6 +68,7 @@ from kcroster.model import (
     BREAK,
     WORK,
     Agent,
+    Horizon,
     KcrosterInputError,
     Project,
     Roster,
@@ -258,6 +260,7 @@ def _read_grid(project: Project, header: tuple, rows: Any, file: str, sheet: str
     h = project.horizon
     id_col = None
     day_cols: dict[int, date] = {}
+    outside: dict[int, date] = {}  # day columns outside the horizon: their cells are not read
     seen_days: set[date] = set()
     for j, v in enumerate(header):
         if id_col is None and isinstance(v, str) and normalise_header(v) in _ID_HEADERS:
@@ -270,8 +273,7 @@ def _read_grid(project: Project, header: tuple, rows: Any, file: str, sheet: str
         except KcrosterInputError:
             continue  # a title like "Uren week 2027-18" is not a day column
         if not (h.start <= d < h.end):
-            errors.append(KcrosterInputError(f"datum {d.strftime('%d-%m-%Y')} valt buiten de planningshorizon",
-                                             file=file, sheet=sheet, row=1, column=column_letter(j)))
+            outside[j] = d
             continue
         if d in seen_days:
             errors.append(KcrosterInputError(f"datum {d.strftime('%d-%m-%Y')} staat twee keer in de kop",
@@ -290,6 +292,7 @@ def _read_grid(project: Project, header: tuple, rows: Any, file: str, sheet: str
     labels_cf = {x.strip().casefold() for x in labels}
     cells: list[_Cell] = []
     seen_agents: dict[str, int] = {}
+    reported: set[int] = set()  # outside columns with a cell reported
     for i, row in enumerate(rows):
         r = i + 2
         raw_id = row[id_col] if id_col < len(row) else None
@@ -310,6 +313,12 @@ def _read_grid(project: Project, header: tuple, rows: Any, file: str, sheet: str
                                              sheet=sheet, row=r, column=column_letter(id_col)))
             continue
         seen_agents[aid] = r
+        for j, d in outside.items():
+            v = row[j] if j < len(row) else None
+            if not is_blank(v):
+                errors.append(_outside_horizon(h, d, f"'{str(v).strip()[:40]}'", file, sheet, r,
+                                               f"{column_letter(j)} ({d.strftime('%d-%m-%Y')})"))
+                reported.add(j)
         for j, d in day_cols.items():
             v = row[j] if j < len(row) else None
             col = f"{column_letter(j)} ({d.strftime('%d-%m-%Y')})"
@@ -328,7 +337,27 @@ def _read_grid(project: Project, header: tuple, rows: Any, file: str, sheet: str
             errors.append(KcrosterInputError(f"'{shown}' is geen diensttijd (verwacht UU:MM-UU:MM, bv. 08:00-16:30)",
                                              file=file, sheet=sheet, row=r, column=col))
             cells.append(_Cell(aid, d, r, col, "?"))  # unreadable: keep the exported shift
+    for j, d in outside.items():
+        if j not in reported:  # an empty column: nothing lost, but the header is not this plan's
+            errors.append(_outside_horizon(h, d, "kolom", file, sheet, 1, column_letter(j)))
     return cells, errors, set(seen_agents)
+
+
+def _outside_horizon(h: Horizon, day: date, what: str, file: str, sheet: str, row: int,
+                     column: str) -> KcrosterInputError:
+    """The problem of a grid cell (or an empty column) on a day outside the planning horizon.
+
+    Such a cell is skipped with this error rather than refusing the workbook, like every other
+    unreadable cell: the planner re-imports many edits at once and expects the rest to go in,
+    and the list of errors (dialog, ``import-roster`` on stderr) tells her which cell, which
+    date and what the horizon is — typically a day column she added past the plan's end.
+    """
+    side = "voor" if day < h.start else "na"
+    last = h.end - timedelta(days=1)
+    return KcrosterInputError(
+        f"{what} op {day.strftime('%d-%m-%Y')} ligt {side} de planningshorizon "
+        f"({h.start.strftime('%d-%m-%Y')} t/m {last.strftime('%d-%m-%Y')}); niet ingelezen",
+        file=file, sheet=sheet, row=row, column=column)
 
 
 def _build(project: Project, exported: Roster, cells: list[_Cell], errors: list[KcrosterInputError],
