@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
         self.doc.modified.connect(self._schedule_autosave)
         self.doc.noticed.connect(self.show_notices)  # e.g. a background computation that failed
         self.autosave_job: Job | None = None
+        self.new_project_wizard: Any = None  # the last Nieuw project uit forecast wizard
         self._autosave_again = False
         self._update_title()
         self._update_undo()
@@ -859,7 +860,7 @@ class MainWindow(QMainWindow):
     def ask_new_from_forecast(self) -> Job | None:
         def pick_and_import() -> Job | None:
             path = ask_open_file(self, tr("Nieuw project uit forecast"), "Excel (*.xlsx *.xlsm);;CSV (*.csv)")
-            return self._new_from_forecast(path) if path else None
+            return self._new_from_forecast(path, wizard=True) if path else None
 
         return self.replace_project(pick_and_import)
 
@@ -867,7 +868,9 @@ class MainWindow(QMainWindow):
         """A new, untitled project from a forecast file (after "save changes?")."""
         return self.replace_project(lambda: self._new_from_forecast(Path(path)))
 
-    def _new_from_forecast(self, path: Path) -> Job:
+    def _new_from_forecast(self, path: Path, wizard: bool = False) -> Job:
+        """Read the forecast in the background, then (``wizard``: after the planner checked the
+        new project wizard) handle its gaps and make it the open, untitled project."""
         def work(report, cancel) -> Any:
             report(tr("Bestand inlezen: {naam}").format(naam=path.name))
             return self.doc.backend.import_forecast(None, path)
@@ -879,12 +882,29 @@ class MainWindow(QMainWindow):
             self.show_screen("forecast")
             self.forecast_screen.show_import_notes(path.name, project)
 
-        def done(project: Any) -> None:  # gaps in the file: the planner chooses first (issue 24)
+        def gaps_then_open(project: Any) -> None:  # gaps in the file: the planner chooses first
             from kcroster.gui.views.forecast_gaps import ask_about_forecast_gaps
 
             ask_about_forecast_gaps(self, project, path.name, open_new)
 
+        def done(project: Any) -> None:
+            if wizard:
+                self._ask_new_project(project, path, gaps_then_open)
+            else:
+                gaps_then_open(project)
+
         return run_job(self, work, title=tr("Nieuw project uit forecast"), on_done=done, cancellable=False)
+
+    def _ask_new_project(self, project: Any, path: Path, proceed: Callable[[Any], None]) -> None:
+        """The new project wizard on the forecast just read; Voltooien hands the project with the
+        planner's choices to ``proceed``, Annuleren leaves the open project as it was."""
+        from kcroster.gui.views.new_project_wizard import NewProjectWizard
+
+        if self.new_project_wizard is not None:
+            self.new_project_wizard.deleteLater()
+        wizard = self.new_project_wizard = NewProjectWizard(project, path, self)
+        wizard.accepted.connect(lambda: proceed(wizard.apply_to(project)))
+        wizard.open()
 
     # -- misc ----------------------------------------------------------------------------------
     def set_language(self, lang: str) -> None:

@@ -39,6 +39,7 @@ class ScreenshotRun:
             self._shot_step(0, "1_forecast"),
             self._history_dialog_step,
             self._gap_dialog_step,
+            self._new_project_wizard_step,
             self._shot_step(1, "2_bezetting"),
             self._fte_tab_step,
             self._shot_step(2, "3_medewerkers"),
@@ -144,6 +145,19 @@ class ScreenshotRun:
         if report is not None:
             self._dialog_shot(ForecastGapDialog(report, path.name, self.window), "1e_forecast_ontbrekende_waarden",
                               screen=0)
+        return True
+
+    def _new_project_wizard_step(self) -> bool:
+        """Nieuw project uit forecast: the wizard's queues page on the demo forecast workbook."""
+        from kcroster import pipeline
+        from kcroster.gui.views.new_project_wizard import NewProjectWizard
+
+        path = pipeline.SAMPLES / "demo_forecast.xlsx"
+        wizard = NewProjectWizard(pipeline.import_forecast(None, path), path, self.window)
+        wizard.show()
+        wizard.next()
+        self._dialog_shot(wizard, "1f_nieuw_project_wizard", screen=0)
+        wizard.deleteLater()
         return True
 
     def _start_solve(self) -> None:

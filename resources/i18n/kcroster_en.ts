@@ -260,6 +260,11 @@
         <translation>All agents</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Alle vrije dagen van deze week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/agents.py"/>
         <source>Alleen beperkingen en data — nooit een diagnose of klacht (AVG).</source>
         <translation>Restrictions and dates only — never a diagnosis or complaint (GDPR).</translation>
@@ -417,6 +422,11 @@
         <translation>Block</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/new_project_wizard.py"/>
+        <source>Chat</source>
+        <translation>Chat</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/print_roster.py"/>
         <source>Concept</source>
         <translation>Draft</translation>
@@ -494,6 +504,11 @@
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>De kolomindeling kon niet worden onthouden: {fout}</source>
         <translation>The column mapping could not be remembered: {fout}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/new_project_wizard.py"/>
+        <source>De naam {naam} komt twee keer voor.</source>
+        <translation>The name {naam} appears twice.</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/solve_dialog.py"/>
@@ -579,6 +594,11 @@
         <location filename="../../kcroster/gui/views/agents.py"/>
         <source>Dubbelklik om te wijzigen. Dagen: ma di wo …; venster: 09:00–13:00; taken: alle of wachtrijen met komma's; leeg of – = geen beperking.</source>
         <translation>Double-click to edit. Days: Mon Tue Wed …; window: 09:00–13:00; tasks: all, or queues separated by commas; empty or – = no restriction.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/new_project_wizard.py"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/coverage.py"/>
@@ -705,6 +725,7 @@
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <location filename="../../kcroster/gui/views/new_project_wizard.py"/>
         <source>Feestdag</source>
         <translation>Public holiday</translation>
     </message>
@@ -838,6 +859,11 @@
         <location filename="../../kcroster/gui/models/wishes_model.py"/>
         <source>Gehonoreerd in het rooster</source>
         <translation>Granted in the roster</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/new_project_wizard.py"/>
+        <source>Gelezen uit {naam}. Controleer de gegevens; alles is later nog te wijzigen.</source>
+        <translation>Read from {naam}. Check the details; everything can still be changed later.</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/staffing.py"/>
@@ -976,6 +1002,11 @@
         <translation>The roster satisfies every rule.</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/new_project_wizard.py"/>
+        <source>Het serviceniveau per wachtrij: dit percentage binnen zoveel seconden opgenomen.</source>
+        <translation>The service level per queue: this percentage answered within so many seconds.</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/coverage.py"/>
         <source>Het voorspelde serviceniveau rekent met de beschikbare uren: verzuim, pauzes en overleg nemen een deel van de ingeroosterde tijd.</source>
         <translation>The predicted service level uses the available hours: absence, breaks and meetings take a share of the rostered time.</translation>
@@ -1087,9 +1118,19 @@
         <translation>Interpolate</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/new_project_wizard.py"/>
+        <source>Interval</source>
+        <translation>Interval</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/export.py"/>
         <source>KPI's en een Excel-grafiek</source>
         <translation>KPIs and an Excel chart</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/new_project_wizard.py"/>
+        <source>Kanaal</source>
+        <translation>Channel</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/roster.py"/>
@@ -1136,6 +1177,11 @@
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Kolommen…</source>
         <translation>Columns…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Kopiëren naar</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
@@ -1321,6 +1367,7 @@
     </message>
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
+        <location filename="../../kcroster/gui/views/new_project_wizard.py"/>
         <source>Nieuw project uit forecast</source>
         <translation>New project from forecast</translation>
     </message>
@@ -1457,6 +1504,11 @@
         <translation>Open a project first.</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/new_project_wizard.py"/>
+        <source>Openingstijden van {naam}: {fout}</source>
+        <translation>Opening hours of {naam}: {fout}</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/main_window.py"/>
         <source>Opgeslagen: {pad}</source>
         <translation>Saved: {pad}</translation>
@@ -1522,9 +1574,19 @@
         <translation>Break</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Pauze hier ({van}, {n} min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/coverage.py"/>
         <source>Per dag</source>
         <translation>Per day</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/new_project_wizard.py"/>
+        <source>Per dag bijvoorbeeld 08:00-20:00 of 08:00-12:00,13:00-17:00; leeg of 'gesloten' is dicht. Feestdag geldt op de Nederlandse feestdagen.</source>
+        <translation>Per day e.g. 08:00-20:00 or 08:00-12:00,13:00-17:00; empty or 'closed' means closed. Public holiday applies on Dutch public holidays.</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/staffing.py"/>
@@ -1540,6 +1602,11 @@
         <location filename="../../kcroster/gui/print_roster.py"/>
         <source>Per team (prikbord)</source>
         <translation>Per team (notice board)</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/new_project_wizard.py"/>
+        <source>Periode</source>
+        <translation>Period</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/print_roster.py"/>
@@ -1575,6 +1642,11 @@
         <location filename="../../kcroster/gui/views/export.py"/>
         <source>Plannerwerkmap exporteren…</source>
         <translation>Export planner workbook…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/new_project_wizard.py"/>
+        <source>Project</source>
+        <translation>Project</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
@@ -1615,6 +1687,11 @@
         <location filename="../../kcroster/gui/main_window.py"/>
         <source>Project opslaan als</source>
         <translation>Save project as</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/new_project_wizard.py"/>
+        <source>Projectnaam</source>
+        <translation>Project name</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/agents.py"/>
@@ -1758,6 +1835,11 @@
         <translation>Scenario: {naam}</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/new_project_wizard.py"/>
+        <source>Servicedoelen</source>
+        <translation>Service targets</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/staffing.py"/>
         <source>Servicedoelen van de wachtrij</source>
         <translation>Service targets of the queue</translation>
@@ -1767,6 +1849,11 @@
         <location filename="../../kcroster/gui/views/staffing.py"/>
         <source>Serviceniveau</source>
         <translation>Service level</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/new_project_wizard.py"/>
+        <source>Serviceniveau %</source>
+        <translation>Service level %</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/coverage.py"/>
@@ -1868,6 +1955,11 @@
         <location filename="../../kcroster/gui/views/export.py"/>
         <source>Teamwerkmap exporteren…</source>
         <translation>Export team workbook…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/new_project_wizard.py"/>
+        <source>Telefonie</source>
+        <translation>Phone</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
@@ -2046,9 +2138,25 @@
         <location filename="../../kcroster/gui/views/forecast.py"/>
         <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <location filename="../../kcroster/gui/views/new_project_wizard.py"/>
         <location filename="../../kcroster/gui/views/staffing.py"/>
         <source>Wachtrij</source>
         <translation>Queue</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Wachtrij van dit blok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/new_project_wizard.py"/>
+        <source>Wachtrij {n} heeft geen naam.</source>
+        <translation>Queue {n} has no name.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/new_project_wizard.py"/>
+        <source>Wachtrijen en openingstijden</source>
+        <translation>Queues and opening hours</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
@@ -2198,6 +2306,11 @@
         <translation>within</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/new_project_wizard.py"/>
+        <source>binnen seconden</source>
+        <translation>within seconds</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
         <source>blad {blad}: </source>
         <translation>sheet {blad}: </translation>
@@ -2221,6 +2334,16 @@
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>dagmodel × dagprofiel</source>
         <translation>day model × intraday profile</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/new_project_wizard.py"/>
+        <source>di</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/new_project_wizard.py"/>
+        <source>do</source>
+        <translation>Thu</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
@@ -2284,6 +2407,11 @@
         <translation>published</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/new_project_wizard.py"/>
+        <source>gesloten</source>
+        <translation>closed</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/roster.py"/>
         <source>gestopt, beste rooster behouden</source>
         <translation>stopped, best roster kept</translation>
@@ -2332,6 +2460,11 @@
         <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
         <source>lege cel, rij {rij}, kolom {kolom}</source>
         <translation>empty cell, row {rij}, column {kolom}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/new_project_wizard.py"/>
+        <source>ma</source>
+        <translation>Mon</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/wishes.py"/>
@@ -2477,6 +2610,11 @@
         <translation>predicted SL {v}</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/new_project_wizard.py"/>
+        <source>vr</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/print_roster.py"/>
         <source>vrij</source>
         <translation>off</translation>
@@ -2507,9 +2645,24 @@
         <translation>wk</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/new_project_wizard.py"/>
+        <source>wo</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/new_project_wizard.py"/>
+        <source>za</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>zelfde interval vorige week</source>
         <translation>same interval last week</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/new_project_wizard.py"/>
+        <source>zo</source>
+        <translation>Sun</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/coverage.py"/>
@@ -2565,6 +2718,11 @@
         <location filename="../../kcroster/gui/views/common.py"/>
         <source>{n} meldingen bij het inlezen van {bestand}</source>
         <translation>{n} notes on reading {bestand}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/new_project_wizard.py"/>
+        <source>{n} minuten (uit het bestand)</source>
+        <translation>{n} minutes (from the file)</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/roster.py"/>

@@ -66,10 +66,17 @@ def _recent(window, g):
     window.recent_menu.actions()[0].trigger()
 
 
+def _new_from_menu(window, g):
+    """Bestand → Nieuw project uit forecast: the wizard on the file read is finished as filled in."""
+    job = window.ask_new_from_forecast()  # what new_action triggers
+    if job is not None and job.wait(10) and window.new_project_wizard is not None:
+        window.new_project_wizard.accept()
+
+
 ENTRY_POINTS = {
     "open (Bestand → Openen)": lambda w, g: w.open_action.trigger(),
     "recent files": _recent,
-    "new from forecast (menu)": lambda w, g: w.new_action.trigger(),
+    "new from forecast (menu)": _new_from_menu,
     "new from forecast (file)": lambda w, g: w.new_from_forecast(g.forecast),
     "demo": lambda w, g: w.demo_action.trigger(),
     "project dropped on the window": lambda w, g: w.import_dropped([g.path]),
