@@ -74,6 +74,10 @@ def test_edited_values_land_in_the_new_project(real_window, qtbot, monkeypatch, 
     wizard = _open_wizard(win, qtbot, monkeypatch, forecast_file)
     wizard.name_edit.setText("Klantenservice mei")
     wizard.queue_table.item(row, 0).setText("Telefoon NL")
+    wizard.next()
+    wizard.next()
+    assert wizard.target_table.item(row, 0).text() == "Telefoon NL"  # the targets page follows
+    wizard.back()
     wizard.queue_table.item(row, 2 + 5).setText("gesloten")  # no Saturday
     wizard.queue_table.item(row, 2 + 7).setText("10:00-14:00")  # open on public holidays
     wizard.target_table.cellWidget(row, 1).setValue(90)

@@ -15,6 +15,7 @@ from datetime import date, time
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -151,7 +152,9 @@ class NewProjectWizard(QWizard):
         self.target_table.verticalHeader().setVisible(False)
         self.target_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         for r, q in enumerate(project.queues):
-            self.target_table.setItem(r, 0, QTableWidgetItem(q.name))
+            item = QTableWidgetItem(q.name)
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)  # named on the queues page
+            self.target_table.setItem(r, 0, item)
             pct = QDoubleSpinBox()
             pct.setRange(1, 100)
             pct.setDecimals(0)
@@ -163,7 +166,13 @@ class NewProjectWizard(QWizard):
             sec.setValue(q.sl_seconds)
             self.target_table.setCellWidget(r, 2, sec)
         lay.addWidget(self.target_table)
+        page.initializePage = self._show_queue_names  # type: ignore[method-assign]
         return page
+
+    def _show_queue_names(self) -> None:
+        """The targets page names the queues as the planner just named them."""
+        for r in range(self.target_table.rowCount()):
+            self.target_table.item(r, 0).setText(self.queue_table.item(r, 0).text().strip())
 
     # -- reading the fields --------------------------------------------------------------------
     def project_name(self) -> str:
