@@ -704,3 +704,73 @@ class EditHistory:
         changed = edit.apply(self.project)
         self._done.append(edit)
         return self._notify(changed)
+
+
+class SetActivity(_ShiftListEdit):
+    """Give ``[start, end)`` of one shift another activity — a queue, or :data:`BREAK` to place a
+    break — clipped to the shift; the shift's times stay. The planner's "change the queue of
+    this block" and "break here" from the Gantt's context menu."""
+
+    label = "wachtrij wijzigen"
+
+    def __init__(self, agent_id: str, day: date, start: datetime, end: datetime, activity: str) -> None:
+        super().__init__()
+        if end <= start:
+            raise ValueError("het blok moet eindigen na het begin")
+        self.agent_id, self.day, self.start, self.end, self.activity = agent_id, day, start, end, activity
+        if activity == BREAK:
+            self.label = "pauze plaatsen"
+
+    def _mutate(self, roster: Roster) -> list[Shift]:
+        i = _find(roster, self.agent_id, self.day)
+        old = roster.shifts[i]
+        if old.locked:
+            raise ValueError("deze dienst is vastgezet; maak hem eerst los")
+        a, b = max(self.start, old.start), min(self.end, old.end)
+        if b <= a:
+            raise ValueError("dat tijdstip valt buiten de dienst")
+        segs = sorted(old.segments, key=lambda s: s.start) or [Segment(old.start, old.end, "work")]
+        parts: list[Segment] = []
+        for s in segs:
+            if s.start < a:
+                parts.append(Segment(s.start, min(s.end, a), s.activity))
+            if s.end > b:
+                parts.append(Segment(max(s.start, b), s.end, s.activity))
+        parts.append(Segment(a, b, self.activity))
+        merged: list[Segment] = []
+        for s in sorted(parts, key=lambda s: s.start):
+            if merged and merged[-1].activity == s.activity and merged[-1].end == s.start:
+                merged[-1] = Segment(merged[-1].start, s.end, s.activity)
+            else:
+                merged.append(s)
+        if merged[0].activity == BREAK or merged[-1].activity == BREAK:
+            raise ValueError("een dienst begint en eindigt met werk, niet met pauze")
+        new = copy.copy(old)
+        new.segments = merged
+        roster.shifts[i] = new
+        return [old, new]
+
+
+class CopyShift(_ShiftListEdit):
+    """Copy one shift (same local times, same blocks and breaks, not locked) to other days of the
+    same agent, as one edit; a day that already has a shift refuses the whole copy."""
+
+    label = "dienst kopiëren"
+
+    def __init__(self, agent_id: str, day: date, to_days: list[date]) -> None:
+        super().__init__()
+        self.agent_id, self.day, self.to_days = agent_id, day, sorted(set(to_days) - {day})
+        if not self.to_days:
+            raise ValueError("kies een andere dag om naartoe te kopiëren")
+
+    def _mutate(self, roster: Roster) -> list[Shift]:
+        old = roster.shifts[_find(roster, self.agent_id, self.day)]
+        added: list[Shift] = []
+        for d in self.to_days:
+            if roster.shift_on(self.agent_id, d) is not None:
+                raise ValueError(f"{self.agent_id} heeft op {d.isoformat()} al een dienst")
+            n = timedelta(days=(d - self.day).days)  # wall-clock days: the same local times across DST
+            segs = [Segment(s.start + n, s.end + n, s.activity) for s in old.segments]
+            added.append(Shift(self.agent_id, d, old.start + n, old.end + n, segs, old.shift_type, False))
+        roster.shifts.extend(added)
+        return added

@@ -262,7 +262,7 @@
     <message>
         <location filename="../../kcroster/gui/views/roster.py"/>
         <source>Alle vrije dagen van deze week</source>
-        <translation type="unfinished"></translation>
+        <translation>All free days of this week</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/agents.py"/>
@@ -1181,7 +1181,7 @@
     <message>
         <location filename="../../kcroster/gui/views/roster.py"/>
         <source>Kopiëren naar</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy to</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
@@ -1576,7 +1576,7 @@
     <message>
         <location filename="../../kcroster/gui/views/roster.py"/>
         <source>Pauze hier ({van}, {n} min)</source>
-        <translation type="unfinished"></translation>
+        <translation>Break here ({van}, {n} min)</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/coverage.py"/>
@@ -2146,7 +2146,7 @@
     <message>
         <location filename="../../kcroster/gui/views/roster.py"/>
         <source>Wachtrij van dit blok</source>
-        <translation type="unfinished"></translation>
+        <translation>Queue of this block</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/new_project_wizard.py"/>

@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMenu
 
 from kcroster import pipeline
 from kcroster.edits import LockShift
@@ -175,3 +176,82 @@ def test_search_and_team_or_skill_filter_hide_the_other_rows(roster_window, qtbo
     screen.group_box.setCurrentIndex(0)
     screen.group_box.activated.emit(0)
     assert g.data.agent_ids == [a.id for a in agents]
+
+
+def _action(menu, text):
+    """The action called ``text`` in ``menu`` or one of its submenus (its QMenu children: an
+    action reached through ``QAction.menu()`` does not outlive that temporary wrapper)."""
+    for m in [menu, *menu.findChildren(QMenu)]:
+        for a in m.actions():
+            if a.text() == text:
+                return a
+    return None
+
+
+def _multi_skilled_shift(win):
+    """A shift whose first work block is on one queue of an agent skilled for at least two."""
+    p = win.doc.project
+    names = {q.name for q in p.queues}
+    for s in p.scenario.roster.shifts:
+        agent = next(a for a in p.agents if a.id == s.agent_id)
+        if len(set(agent.skills) & names) >= 2 and s.segments[0].activity in names:
+            return s, [q for q in agent.skills if q in names and q != s.segments[0].activity]
+    raise AssertionError("the demo has multi-skilled agents")
+
+
+def test_context_menu_changes_the_queue_of_a_block_and_places_a_break(roster_window) -> None:
+    win, screen = roster_window
+    shift, others = _multi_skilled_shift(win)
+    block = shift.segments[0]
+    at = block.start + (block.end - block.start) / 2
+    menu = screen.context_menu(shift.agent_id, shift.day, at)
+    _action(menu, others[0]).trigger()
+    changed = _shift(win, shift.agent_id, shift.day)
+    assert (changed.segments[0].start, changed.segments[0].end, changed.segments[0].activity) == (
+        block.start, block.end, others[0])
+    assert changed.segments[1:] == shift.segments[1:] and (changed.start, changed.end) == (shift.start, shift.end)
+    win.doc.undo()
+    assert _shift(win, shift.agent_id, shift.day).segments == shift.segments
+
+    at = block.start + timedelta(minutes=67)  # snaps to the 60-minute interval start
+    menu = screen.context_menu(shift.agent_id, shift.day, at)
+    b0 = block.start + timedelta(minutes=60)
+    _action(menu, f"Pauze hier ({b0:%H:%M}, 15 min)").trigger()
+    breaks = [(g.start, g.end) for g in _shift(win, shift.agent_id, shift.day).segments if g.activity == BREAK]
+    assert (b0, b0 + timedelta(minutes=15)) in breaks
+    win.doc.undo()
+    assert _shift(win, shift.agent_id, shift.day).segments == shift.segments
+
+
+def test_context_menu_copies_a_shift_to_the_free_days_of_its_week(roster_window) -> None:
+    win, screen = roster_window
+    p = win.doc.project
+    roster = p.scenario.roster
+    shift = next(s for s in roster.shifts
+                 if sum(1 for d in p.horizon.dates if d.isocalendar()[:2] == s.day.isocalendar()[:2]
+                        and roster.shift_on(s.agent_id, d) is None) >= 2)
+    free = [d for d in p.horizon.dates if d.isocalendar()[:2] == shift.day.isocalendar()[:2]
+            and roster.shift_on(shift.agent_id, d) is None]
+    n_before = len(roster.shifts)
+    menu = screen.context_menu(shift.agent_id, shift.day, shift.start)
+    _action(menu, "Alle vrije dagen van deze week").trigger()
+    tz = p.horizon.tz
+    for d in free:
+        copy = _shift(win, shift.agent_id, d)
+        assert copy is not None and not copy.locked
+        assert copy.start.astimezone(tz).time() == shift.start.astimezone(tz).time()
+        assert [(g.end - g.start, g.activity) for g in copy.segments] == [(g.end - g.start, g.activity) for g in shift.segments]
+    assert len(win.doc.project.scenario.roster.shifts) == n_before + len(free)
+    win.doc.undo()  # one edit for the whole copy
+    assert all(_shift(win, shift.agent_id, d) is None for d in free)
+
+
+def test_a_locked_shift_offers_no_change_in_its_menu(roster_window) -> None:
+    win, screen = roster_window
+    shift, others = _multi_skilled_shift(win)
+    win.doc.apply(LockShift(shift.agent_id, shift.day, True))
+    menu = screen.context_menu(shift.agent_id, shift.day, shift.segments[0].start)
+    assert _action(menu, "Losmaken").isEnabled()
+    for text in ("Wachtrij van dit blok", "Dienst verwijderen"):
+        assert not _action(menu, text).isEnabled()
+    assert not next(a for a in menu.actions() if a.text().startswith("Pauze hier")).isEnabled()

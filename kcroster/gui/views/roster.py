@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import copy
 import os
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -28,10 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from kcroster.edits import (
+    CopyShift,
     DeleteShift,
     LockShift,
     MoveShift,
     ReplaceRoster,
+    SetActivity,
     SetMinQueueBlock,
     SwapShifts,
 )
@@ -43,7 +45,7 @@ from kcroster.gui.views.base import Screen, card
 from kcroster.gui.views.common import ask_open_file, fill_day_combo
 from kcroster.gui.views.solve_dialog import SolveDialog
 from kcroster.gui.widgets.gantt import GanttData, GanttView
-from kcroster.model import Roster
+from kcroster.model import BREAK, Roster
 
 
 class Legend(QWidget):
@@ -314,15 +316,54 @@ class RosterScreen(Screen):
         shift = self.doc.roster.shift_on(agent_id, day)
         if shift is None:
             return
+        hz = self.doc.project.horizon
+        at = datetime.fromtimestamp(float(hz.starts_utc[0]) + self.gantt.context_minute * 60.0, hz.tz)
+        menu = self.context_menu(agent_id, day, at)
+        menu.exec(pos)
+        menu.deleteLater()  # one menu per right-click: not kept by the screen
+
+    def context_menu(self, agent_id: str, day: date, at: datetime) -> QMenu:
+        """The menu of one shift, right-clicked at ``at``: lock or unlock, delete, move the block
+        under the pointer to another queue the agent is skilled for, a break here (the project's
+        break part, from the interval under the pointer), copy the shift to the agent's free days
+        of that week. Each choice is one undoable edit; a locked shift can only be unlocked or copied."""
+        p = self.doc.project
+        assert p is not None and self.doc.roster is not None
+        shift = self.doc.roster.shift_on(agent_id, day)
+        assert shift is not None
         menu = QMenu(self)
-        lock = menu.addAction(tr("Losmaken") if shift.locked else tr("Vastzetten"))
-        delete = menu.addAction(tr("Dienst verwijderen"))
+        menu.addAction(tr("Losmaken") if shift.locked else tr("Vastzetten"),
+                       lambda: self.on_lock(agent_id, day, not shift.locked))
+        block = next((g for g in shift.segments if g.start <= at < g.end), None)
+        agent = next((a for a in p.agents if a.id == agent_id), None)
+        queues = [q.name for q in p.queues if agent is not None and q.name in agent.skills]
+        to_queue = menu.addMenu(tr("Wachtrij van dit blok"))
+        for q in queues:
+            if block is not None and q != block.activity:
+                to_queue.addAction(q, lambda q=q: self._apply(SetActivity(agent_id, day, block.start, block.end, q)))
+        to_queue.setEnabled(not shift.locked and not to_queue.isEmpty())
+        step = p.horizon.interval_minutes
+        local = at.astimezone(p.horizon.tz)
+        b0 = local.replace(minute=local.minute - local.minute % step, second=0, microsecond=0)
+        length = p.shift_rules.break_minutes_short
+        brk = menu.addAction(tr("Pauze hier ({van}, {n} min)").format(van=fmt.clock(b0), n=length),
+                             lambda: self._apply(SetActivity(agent_id, day, b0, b0 + timedelta(minutes=length), BREAK)))
+        brk.setEnabled(not shift.locked and block is not None and block.activity != BREAK)
+        week = day.isocalendar()[:2]
+        free = [d for d in p.horizon.dates
+                if d != day and d.isocalendar()[:2] == week and self.doc.roster.shift_on(agent_id, d) is None]
+        copy_to = menu.addMenu(tr("Kopiëren naar"))
+        for d in free:
+            copy_to.addAction(f"{fmt.weekday(d)} {fmt.full_date(d)}",
+                              lambda d=d: self._apply(CopyShift(agent_id, day, [d])))
+        if len(free) > 1:
+            copy_to.addSeparator()
+            copy_to.addAction(tr("Alle vrije dagen van deze week"), lambda: self._apply(CopyShift(agent_id, day, free)))
+        copy_to.setEnabled(bool(free))
+        menu.addSeparator()
+        delete = menu.addAction(tr("Dienst verwijderen"), lambda: self._apply(DeleteShift(agent_id, day)))
         delete.setEnabled(not shift.locked)
-        chosen = menu.exec(pos)
-        if chosen is lock:
-            self.on_lock(agent_id, day, not shift.locked)
-        elif chosen is delete:
-            self._apply(DeleteShift(agent_id, day))
+        return menu
 
     def _selection_changed(self, key) -> None:
         if key and self.doc.roster is not None and self.doc.project is not None:

@@ -142,6 +142,7 @@ class GanttView(QAbstractScrollArea):
         self.selected: tuple[str, date] | None = None
         self._drag: _Drag | None = None
         self._locked_press: tuple[int, QPointF] | None = None  # a press on a locked shift
+        self.context_minute = 0.0  # where the last right-click was (minutes from the horizon start)
         self._snap = 15
         self.last_paint_rows = 0
 
@@ -491,6 +492,7 @@ class GanttView(QAbstractScrollArea):
             self.viewport().update()
         elif event.button() == Qt.MouseButton.RightButton:
             key = self._key(hit[0]) if hit else None
+            self.context_minute = self._minute_at(event.position().x())
             self.selected = key
             self.viewport().update()
             if key is not None:
