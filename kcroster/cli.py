@@ -247,8 +247,12 @@ def _add_solve_options(p: argparse.ArgumentParser, default_limit: float) -> None
 def _load_plan_inputs(args: argparse.Namespace) -> object:
     from kcroster import pipeline
 
-    project = _read_forecast(lambda gaps: pipeline.load_inputs(args.forecast, args.agents, gaps=gaps), args)
+    agent_warnings: list[str] = []
+    project = _read_forecast(lambda gaps: pipeline.load_inputs(args.forecast, args.agents, gaps=gaps,
+                                                               agent_warnings=agent_warnings), args)
     _tell_forecast_notes(project.forecast, args)
+    for warning in agent_warnings:
+        print(f"let op: {warning}", file=sys.stderr)
     if getattr(args, "weeks", None):
         project = pipeline.restrict_horizon(project, 7 * args.weeks)
     return project
@@ -318,9 +322,12 @@ def _report_result(project: object, requirement: object, result: object) -> int:
     print(f"tekort: {short:,.1f} agent-uur ({100 * short / req_h if req_h else 0:.1f} % van {req_h:,.0f} benodigde uren)")
     print(f"wensen gehonoreerd: {int(t['wishes_granted'])} van {int(t['wishes_total'])}; "
           f"eerlijkheid (slechtst bediende medewerker) {100 * t['fairness']:.0f} %")
+    k = pipeline.kpis(cov)  # the figures the screen and the workbook show
     # Erlang C does not model abandonment: its reachability is NaN ('bereikbaarheid nan %').
-    print(f"voorspeld: servicelevel {_percent_text(t['service_level'])}, ASA {t['asa']:.0f} s, "
-          f"bereikbaarheid {_percent_text(t['reachability'])}")
+    print(f"voorspeld: servicelevel {_percent_text(k['service_level'])}, ASA {k['asa']:.0f} s, "
+          f"bereikbaarheid {_percent_text(k['reachability'])}, bezettingsgraad {_percent_text(k['occupancy'])}")
+    print(f"FTE: ingepland {k['fte_scheduled']:.2f}, vereist {k['fte_required']:.2f} "
+          f"({project.fte_hours:g} uur per week)")  # type: ignore[attr-defined]
     errors = [v for v in r.violations if str(v.severity) == "error"]
     print("regelcontrole: " + ("geen overtredingen" if not errors else f"{len(errors)} overtredingen"))
     for v in errors[:20]:

@@ -18,6 +18,7 @@ import numpy as np
 from kcroster.model import Forecast, KcrosterInputError, Project, Queue, Roster, step_in_force
 from kcroster.model import wishes as wishes_model
 from kcroster.model.coverage import scheduled_matrix
+from kcroster.model.kpis import SERVICE_KPIS, fte, fte_day_hours, service_kpis, weighted_mean
 
 if TYPE_CHECKING:
     from kcroster.rules.checker import Violation
@@ -47,19 +48,26 @@ def import_forecast(project: Project | None, path: str | Path, **options: Any) -
     return project
 
 
-def import_agents(project: Project, path: str | Path) -> Project:
-    """Read the agents workbook (agents, leave, wishes, reintegration, shifts) into ``project``."""
+def import_agents(project: Project, path: str | Path, warnings: list[str] | None = None) -> Project:
+    """Read the agents workbook (agents, leave, wishes, reintegration, shifts) into ``project``;
+    the reader's warnings (an ignored column such as 'Diagnose', a hidden sheet passed over…)
+    are added to ``warnings`` for the planner."""
     from kcroster.io.agents import apply_to_project, load_agents_workbook
 
     data = load_agents_workbook(path, horizon=project.horizon, known_queues={q.name for q in project.queues})
     apply_to_project(project, data)
+    if warnings is not None:
+        warnings.extend(data.warnings)
     return project
 
 
-def load_inputs(forecast_path: str | Path, agents_path: str | Path | None = None, **options: Any) -> Project:
+def load_inputs(forecast_path: str | Path, agents_path: str | Path | None = None, *,
+                agent_warnings: list[str] | None = None, **options: Any) -> Project:
+    """A project from a forecast file and, optionally, an agents workbook (its warnings into
+    ``agent_warnings``)."""
     project = import_forecast(None, forecast_path, **options)
     if agents_path is not None:
-        import_agents(project, agents_path)
+        import_agents(project, agents_path, agent_warnings)
     return project
 
 
@@ -117,7 +125,7 @@ def fte_per_day(project: Project, agents_matrix: np.ndarray) -> np.ndarray:
     h = project.horizon
     hours = agents_matrix * (h.interval_minutes / 60.0)
     per_day = np.add.reduceat(hours, h.day_offsets[:-1], axis=1) if hours.shape[1] else hours
-    return per_day / (project.fte_hours / 5.0)
+    return per_day / fte_day_hours(project.fte_hours)
 
 
 # --- roster --------------------------------------------------------------------------------------
@@ -206,22 +214,13 @@ def _interpolated_prediction(project: Project, productive: np.ndarray) -> dict[s
     return out
 
 
-def _weighted(values: np.ndarray, weights: np.ndarray) -> float:
-    """Volume-weighted mean over cells where the value is defined (NaN when none is)."""
-    ok = np.isfinite(values) & (weights > 0)
-    tot = float(weights[ok].sum())
-    return float((values[ok] * weights[ok]).sum() / tot) if tot > 0 else math.nan
-
-
-SERVICE_KPIS = ("service_level", "asa", "abandon", "reachability", "occupancy")
-
-
 def coverage(project: Project, roster: Roster, requirement: Requirement) -> CoverageReport:
     """Coverage of ``roster`` against ``requirement`` with predicted service per interval.
 
-    Service KPIs (SL, ASA, abandon, bereikbaarheid, occupancy) are volume-weighted over the voice
-    and chat queues only: for e-mail they have no meaning (its target is the response time, which
-    the requirement already spreads). Per-queue figures are in ``totals['<kpi>:<queue>']``.
+    Service KPIs (SL, ASA, abandon, bereikbaarheid, occupancy) are aggregated by
+    :func:`kcroster.model.kpis.service_kpis` (the definition every consumer shares: volume-weighted,
+    occupancy weighted by available agents, voice and chat only). Per-queue figures are in
+    ``totals['<kpi>:<queue>']``.
 
     The prediction assumes shrinkage takes its share of the rostered agents; so that a planner
     can see that assumption, the totals also hold the hours rostered (``scheduled_hours``),
@@ -252,16 +251,15 @@ def coverage(project: Project, roster: Roster, requirement: Requirement) -> Cove
         daily[name] = np.divide(num, den, out=np.full_like(num, np.nan), where=den > 0)
     daily["required_fte"] = fte_per_day(project, required)
     daily["scheduled_fte"] = fte_per_day(project, sched)
-    per_week = h.days / 7.0
     hours = h.interval_minutes / 60.0
     wishes_total, wishes_granted = wish_score(project, roster)
-    totals: dict[str, float] = {name: _weighted(kpi[name], service_vol) for name in SERVICE_KPIS}
+    totals: dict[str, float] = service_kpis(kpi, vol, productive, live[:, None])
     totals.update({
-        "fte_required": float(required.sum() * hours / project.fte_hours / per_week),
-        "fte_scheduled": float(sched.sum() * hours / project.fte_hours / per_week),
+        "fte_required": fte(required.sum() * hours, project.fte_hours, h.days),
+        "fte_scheduled": fte(sched.sum() * hours, project.fte_hours, h.days),
         "required_hours": float(required.sum() * hours),
         "shortfall_hours": float(np.clip(required - sched, 0, None).sum() * hours),
-        "service_level_no_shrinkage": _weighted(sl_gross, service_vol),
+        "service_level_no_shrinkage": weighted_mean(sl_gross, service_vol),
         "surplus_hours": float(np.clip(sched - required, 0, None).sum() * hours),
         "shrinkage": float(np.average([q.shrinkage for q in queues])) if names else 0.0,
         "wishes_total": float(wishes_total),
@@ -270,10 +268,10 @@ def coverage(project: Project, roster: Roster, requirement: Requirement) -> Cove
         "over_contract_hours": hours_over_contract(project, roster),
     })
     for q, name in enumerate(names):
-        for k in SERVICE_KPIS:
-            totals[f"{k}:{name}"] = _weighted(kpi[k][q], vol[q]) if live[q] else math.nan
+        own = service_kpis({k: kpi[k][q] for k in SERVICE_KPIS}, vol[q], productive[q], live[q])
+        totals.update({f"{k}:{name}": v for k, v in own.items()})
         totals[f"shortfall_hours:{name}"] = float(np.clip(required[q] - sched[q], 0, None).sum() * hours)
-        gross = _weighted(sl_gross[q], vol[q]) if live[q] else math.nan
+        gross = weighted_mean(sl_gross[q], vol[q]) if live[q] else math.nan
         totals[f"service_level_no_shrinkage:{name}"] = gross
     for key, arr in (("scheduled_hours", sched), ("available_hours", productive),
                      ("needed_hours", np.asarray(requirement.agents, dtype=float))):
@@ -281,6 +279,19 @@ def coverage(project: Project, roster: Roster, requirement: Requirement) -> Cove
         totals.update({f"{key}:{name}": float(arr[q].sum() * hours) for q, name in enumerate(names)})
     return CoverageReport(names, required, sched, productive, kpi["service_level"], kpi["asa"],
                           kpi["abandon"], kpi["occupancy"], kpi["reachability"], daily, totals)
+
+
+PLANNER_KPIS = SERVICE_KPIS + ("fte_required", "fte_scheduled")
+
+
+def kpis(report: CoverageReport) -> dict[str, float]:
+    """The planner-facing KPIs of a coverage report: service figures and FTE required/scheduled.
+
+    The GUI tiles and the Dekking table read them from ``report.totals``, the CLI summary from
+    here, and the planner workbook aggregates with the same :mod:`kcroster.model.kpis` functions
+    (see :func:`export_data`), so every consumer shows the same figure.
+    """
+    return {k: report.totals[k] for k in PLANNER_KPIS}
 
 
 def hours_over_contract(project: Project, roster: Roster) -> float:
@@ -349,6 +360,7 @@ def export_data(project: Project, roster: Roster, requirement: Requirement) -> A
         asa=cov.asa,
         abandon=cov.abandon,
         occupancy=cov.occupancy,
+        productive=cov.productive,
         reachability=cov.reachability,
         violations=check_roster(project, roster),
     )

@@ -38,9 +38,10 @@ cells are always stored as text, so a name like ``=HYPERLINK(…)`` is never run
 Sheets are written in openpyxl's write-only (streaming) mode for speed.
 
 KPIs are not computed here from Erlang formulas: :class:`ExportData` carries the arrays the
-coverage step computed. Aggregation over intervals: service level, ASA, abandon % and
-bereikbaarheid are weighted by offered volume; occupancy by scheduled agents (total busy time ÷
-total agent time).
+coverage step computed. They are aggregated over intervals and queues by
+:func:`kcroster.model.kpis.service_kpis`, the definition the screen and the CLI share (volume-weighted;
+occupancy weighted by available agents, i.e. handled workload ÷ available agent time; voice and
+chat only), and hours become FTE by :func:`kcroster.model.kpis.fte` on ``Project.fte_hours``.
 """
 
 from __future__ import annotations
@@ -59,6 +60,8 @@ import numpy as np
 from kcroster.io.atomic import atomic_write
 from kcroster.io.workbook import set_cell_safe
 from kcroster.model import BREAK, Leave, Project, Roster, Shift, step_in_force
+from kcroster.model.kpis import fte as fte_of
+from kcroster.model.kpis import service_kpis
 from kcroster.model.weeks import IsoWeek, iso_weeks
 from kcroster.model.wishes import granted_share_per_agent, wish_results
 
@@ -118,6 +121,7 @@ class ExportData:
     violations: list[Any] = field(default_factory=list)
     queue_names: list[str] | None = None
     volume: np.ndarray | None = None
+    productive: np.ndarray | None = None  # available agents (scheduled × (1 − shrinkage)), weights occupancy
 
     def names(self) -> list[str]:
         if self.queue_names is not None:
@@ -146,6 +150,19 @@ class ExportData:
         if fc is None or fc.volume.shape != self.shape():
             return np.zeros(self.shape())
         return fc.volume * self.project.scenario.volume_factor
+
+    def productive_matrix(self) -> np.ndarray:
+        """Agents available to take contacts: ``productive``, else scheduled × (1 − queue shrinkage)."""
+        if self.productive is not None:
+            return np.asarray(self.productive, dtype=float)
+        by_name = {q.name: q.shrinkage for q in self.project.queues}
+        shrink = np.array([by_name.get(n, 0.0) for n in self.names()], dtype=float)[:, None]
+        return self.scheduled_matrix() * (1.0 - shrink)
+
+    def live_queues(self) -> np.ndarray:
+        """Per queue: True where service KPIs apply (every channel but e-mail)."""
+        by_name = {q.name: str(q.channel) for q in self.project.queues}
+        return np.array([by_name.get(n) != "email" for n in self.names()], dtype=bool)
 
 
 # --------------------------------------------------------------------------------------------
@@ -598,17 +615,6 @@ def _write_coverage(wb: Any, data: ExportData, styles: _Styles) -> int:
     return h.n_intervals
 
 
-def _weighted(values: np.ndarray | None, weights: np.ndarray) -> float | None:
-    if values is None:
-        return None
-    v = np.asarray(values, dtype=float)
-    ok = np.isfinite(v) & (weights > 0)
-    tot = float(weights[ok].sum())
-    if tot <= 0:
-        return None
-    return float((v[ok] * weights[ok]).sum() / tot)
-
-
 @dataclass
 class _Kpi:
     volume: float
@@ -623,16 +629,22 @@ class _Kpi:
 
 def _kpi(data: ExportData, qsel: slice | int, ksel: slice, vol: np.ndarray, req: np.ndarray, sch: np.ndarray) -> _Kpi:
     step_h = data.project.horizon.interval_minutes / 60
-    v = vol[qsel, ksel]
-    n = sch[qsel, ksel]
 
     def arr(a: np.ndarray | None) -> np.ndarray | None:
         return None if a is None else np.asarray(a, dtype=float)[qsel, ksel]
 
+    live = data.live_queues()[qsel]
+    predicted = {"service_level": arr(data.service_level), "asa": arr(data.asa), "abandon": arr(data.abandon),
+                 "occupancy": arr(data.occupancy), "reachability": arr(data.reachability)}
+    k = service_kpis(predicted, vol[qsel, ksel], data.productive_matrix()[qsel, ksel],
+                     live[:, None] if np.ndim(live) else live)
+
+    def shown(name: str) -> float | None:
+        return None if math.isnan(k[name]) else k[name]
+
     return _Kpi(
-        float(v.sum()), _weighted(arr(data.service_level), v), _weighted(arr(data.asa), v),
-        _weighted(arr(data.abandon), v), _weighted(arr(data.occupancy), n), _weighted(arr(data.reachability), v),
-        float(req[qsel, ksel].sum() * step_h), float(n.sum() * step_h),
+        float(vol[qsel, ksel].sum()), shown("service_level"), shown("asa"), shown("abandon"), shown("occupancy"),
+        shown("reachability"), float(req[qsel, ksel].sum() * step_h), float(sch[qsel, ksel].sum() * step_h),
     )
 
 
@@ -675,8 +687,7 @@ def _write_kpis(wb: Any, data: ExportData, styles: _Styles) -> None:
             unpop_counts[s.agent_id] += 1
     work_h = sum(_work_hours(s) for s in data.roster.shifts)
     break_h = sum((s.end.timestamp() - s.start.timestamp()) / 3600 for s in data.roster.shifts) - work_h
-    fte = project.fte_hours or 36.0
-    weeks = h.days / 7
+    fte = project.fte_hours
     queues_by_name = {q.name: q for q in project.queues}
     shrink = [queues_by_name[n].shrinkage for n in names if n in queues_by_name]
     req_by_q = req.sum(axis=1)
@@ -688,10 +699,11 @@ def _write_kpis(wb: Any, data: ExportData, styles: _Styles) -> None:
         ("Gemiddelde wachttijd (ASA, s)", total.asa, "gewogen naar aangeboden volume", NUM0_FMT),
         ("Abandon %", total.abandon, "gewogen naar aangeboden volume", PCT_FMT),
         ("Bereikbaarheid", total.reachability, "beantwoord ÷ aangeboden", PCT_FMT),
-        ("Bezettingsgraad", total.occupancy, "gewogen naar ingeplande medewerkers", PCT_FMT),
-        ("Vereiste FTE", total.required_hours / weeks / fte, f"vereiste uren per week ÷ {fte:g} u", "0.00"),
-        ("Ingeplande FTE (wachtrijen)", total.scheduled_hours / weeks / fte, "uren op wachtrijen per week", "0.00"),
-        ("Ingeplande FTE (diensten)", work_h / weeks / fte, "gewerkte uren excl. pauzes per week", "0.00"),
+        ("Bezettingsgraad", total.occupancy, "afgehandelde werklast ÷ beschikbare tijd (na shrinkage)", PCT_FMT),
+        ("Vereiste FTE", fte_of(total.required_hours, fte, h.days), f"vereiste uren per week ÷ {fte:g} u", "0.00"),
+        ("Ingeplande FTE (wachtrijen)", fte_of(total.scheduled_hours, fte, h.days), "uren op wachtrijen per week",
+         "0.00"),
+        ("Ingeplande FTE (diensten)", fte_of(work_h, fte, h.days), "gewerkte uren excl. pauzes per week", "0.00"),
         ("Shrinkage (gepland)", shrink_w, "instelling per wachtrij, gewogen naar behoefte", PCT_FMT),
         ("Pauzes in diensten", (break_h / (work_h + break_h)) if work_h + break_h > 0 else None,
          "aandeel pauze in de diensttijd", PCT_FMT),
@@ -717,9 +729,9 @@ def _write_kpis(wb: Any, data: ExportData, styles: _Styles) -> None:
         label = _week_label(wk)
         for qi, qn in [(all_q, "Alle wachtrijen")] + list(enumerate(names)):
             k = _kpi(data, qi, ksel, vol, req, sch)
-            scale = 7 / days_in / fte
             ws.append([w.text(label), w.text(qn)] + _kpi_cells(w, k)
-                      + [w.cell(round(k.required_hours * scale, 3), "0.00"), w.cell(round(k.scheduled_hours * scale, 3), "0.00")])
+                      + [w.cell(round(fte_of(k.required_hours, fte, days_in), 3), "0.00"),
+                         w.cell(round(fte_of(k.scheduled_hours, fte, days_in), 3), "0.00")])
             n += 1
     _filter(ws, 13, n, week_header_row)
 

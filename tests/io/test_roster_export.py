@@ -170,8 +170,9 @@ def test_kpis_are_volume_weighted_by_hand(tmp_path: Path) -> None:
     # SL: (10·0.5 + 30·0.9 + 20·1.0) / 60
     assert kpi["Service level"] == pytest.approx(52 / 60)
     assert kpi["Gemiddelde wachttijd (ASA, s)"] == pytest.approx((10 * 40 + 30 * 8) / 60)
-    # occupancy weighted by scheduled agents: Tel 1 agent at 08 and 09, Mail 1 agent at 08
-    assert kpi["Bezettingsgraad"] == pytest.approx((0.6 + 0.9 + 0.3) / 3)
+    # occupancy = handled workload ÷ available agent time: Tel 1 agent × (1 − 25 %) at 08 and 09,
+    # Mail 1 agent × (1 − 50 %) at 08
+    assert kpi["Bezettingsgraad"] == pytest.approx((0.6 * 0.75 + 0.9 * 0.75 + 0.3 * 0.5) / 2.0)
     # required 6 agent-hours over 8 days → per week 6/(8/7) h ÷ 40 h
     assert kpi["Vereiste FTE"] == pytest.approx(6 / (8 / 7) / 40)
     assert kpi["Ingeplande FTE (diensten)"] == pytest.approx(3 / (8 / 7) / 40)
