@@ -72,3 +72,22 @@ def test_bad_input_exits_2_with_a_located_message(tmp_path: Path, capsys: pytest
     assert main(["roster", str(broken), AGENTS, "-o", str(tmp_path / "r.csv")]) == 2
     err = capsys.readouterr().err
     assert "kapot.xlsx" in err and "Traceback" not in err
+
+
+def test_agents_import_warnings_reach_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 23 item 5: a column the agents reader ignores (here a medical one) is said on the
+    command line, not dropped between the reader and the pipeline."""
+    wb = openpyxl.load_workbook(AGENTS)
+    ws = wb.worksheets[0]
+    col = ws.max_column + 1
+    ws.cell(1, col, "Diagnose")
+    for r in range(2, ws.max_row + 1):
+        ws.cell(r, col, "rugklachten")
+    agents = tmp_path / "medewerkers.xlsx"
+    wb.save(agents)
+    out = tmp_path / "rooster.csv"
+    assert main(["roster", FORECAST, str(agents), "-o", str(out), "--weeks", "1", "--time-limit", "1",
+                 "--workers", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "let op: " in err and "kolom 'Diagnose' onbekend en genegeerd" in err
+    assert "rugklachten" not in out.read_text(encoding="utf-8-sig")

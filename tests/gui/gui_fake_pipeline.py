@@ -217,7 +217,7 @@ def import_forecast(project: Project, path) -> Project:
     return p
 
 
-def import_agents(project: Project, path) -> Project:
+def import_agents(project: Project, path, warnings: list[str] | None = None) -> Project:
     calls.append("import_agents")
     p = copy.deepcopy(project)
     p.agents.append(Agent("NEW", "Nieuwe medewerker"))

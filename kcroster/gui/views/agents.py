@@ -346,19 +346,8 @@ class AgentsScreen(Screen):
                                    done)
 
     def _read_agents(self, project, path: Path, warnings: list[str]):
-        """The backend's agents import, keeping the reader's warnings (an ignored column such as
-        'Diagnose', …) for the planner. ``pipeline.import_agents`` returns only the project, so
-        with the real pipeline the same two steps run here to keep ``AgentsData.warnings``."""
-        backend = self.doc.backend
-        if getattr(backend, "__name__", "") != "kcroster.pipeline":
-            return backend.import_agents(project, path)
-        from kcroster.io.agents import apply_to_project, load_agents_workbook
-
-        data = load_agents_workbook(path, horizon=project.horizon,
-                                    known_queues={q.name for q in project.queues})
-        apply_to_project(project, data)
-        warnings.extend(data.warnings)
-        return project
+        """The backend's agents import, keeping the reader's warnings for the planner."""
+        return self.doc.backend.import_agents(project, path, warnings)
 
     def ask_export_template(self) -> None:
         if self.doc.project is None:
