@@ -127,3 +127,16 @@ def test_fte_follows_the_project_basis():
     assert fte(36.0 * 4, 36.0, 28) == pytest.approx(1.0)  # 36 h a week for four weeks
     assert fte(38.0 * 4, 38.0, 28) == pytest.approx(1.0)
     assert fte(36.0, 36.0, 3.5) == pytest.approx(2.0)  # half a week
+
+
+def test_staffing_workbook_fte_uses_the_project_basis(demo):
+    """The staffing export's day FTE is the same rule as the Dekking table's (hours ÷ a fifth
+    of ``fte_hours``), so a 38-hour basis changes it there too."""
+    from kcroster.io.staffing_export import daily_summary
+
+    project, _, requirement = demo
+    day36 = daily_summary(project.forecast, requirement, 36.0)
+    day38 = daily_summary(project.forecast, requirement, 38.0)
+    assert day36[0].scheduled_hours > 0
+    assert day36[0].fte == pytest.approx(day36[0].scheduled_hours / 7.2)
+    assert day38[0].fte == pytest.approx(day36[0].scheduled_hours / 7.6)

@@ -32,12 +32,13 @@ from kcroster.io.atomic import atomic_write
 from kcroster.io.workbook import safe_cell_text, set_cell_safe
 from kcroster.model.errors import KcrosterInputError
 from kcroster.model.forecast import Forecast
+from kcroster.model.kpis import fte_day_hours
+from kcroster.model.project import Project
 from kcroster.model.queues import Queue
 from kcroster.model.weeks import iso_weeks
 
 __all__ = [
     "COLUMNS",
-    "FTE_HOURS_PER_DAY",
     "DailySummary",
     "compute_forecast_requirement",
     "daily_summary",
@@ -51,7 +52,6 @@ COLUMNS = (
     "date", "time", "queue", "volume", "aht", "traffic", "agents", "scheduled",
     "service_level", "asa", "occupancy", "abandon", "reachability",
 )
-FTE_HOURS_PER_DAY = 36.0 / 5.0
 _FRACTIONS = ("service_level", "occupancy", "abandon", "reachability")
 
 
@@ -180,8 +180,9 @@ class DailySummary:
     week: str = ""  # the ISO week, as every screen and export names it: wk 19 (10–16 mei)
 
 
-def daily_summary(forecast: Forecast, requirement: Any) -> list[DailySummary]:
-    """Per day per queue totals (the ``Dagoverzicht`` sheet)."""
+def daily_summary(forecast: Forecast, requirement: Any, fte_hours: float = Project.fte_hours) -> list[DailySummary]:
+    """Per day per queue totals (the ``Dagoverzicht`` sheet); FTE on the project's basis
+    ``fte_hours`` (hours a week, default the new-project default) by :func:`kcroster.model.kpis.fte_day_hours`."""
     h = forecast.horizon
     arrays = _arrays(forecast, requirement)
     hours = h.interval_minutes / 60.0
@@ -206,7 +207,7 @@ def daily_summary(forecast: Forecast, requirement: Any) -> list[DailySummary]:
                     workload_hours=float((vol * aht).sum() / 3600.0),
                     required_hours=float(agents.sum() * hours),
                     scheduled_hours=sched_h,
-                    fte=sched_h / FTE_HOURS_PER_DAY,
+                    fte=sched_h / fte_day_hours(fte_hours),
                     service_level=sl_w,
                     week=week_of[day],
                 )
@@ -240,7 +241,8 @@ def _sheet_title(name: str, used: set[str]) -> str:
     return title
 
 
-def write_staffing_xlsx(forecast: Forecast, requirement: Any, path: str | Path) -> Path:
+def write_staffing_xlsx(forecast: Forecast, requirement: Any, path: str | Path,
+                        fte_hours: float = Project.fte_hours) -> Path:
     """Workbook for people: one sheet per queue + ``Dagoverzicht``."""
     import openpyxl
     from openpyxl.cell import WriteOnlyCell
@@ -288,9 +290,9 @@ def write_staffing_xlsx(forecast: Forecast, requirement: Any, path: str | Path) 
                     cells.append(c)
                 ws.append(cells)
         labels = ["datum", "wachtrij", "volume", "werklast (uur)", "nodig (agent-uur)",
-                  "in te roosteren (agent-uur)", "FTE (7,2 u/dag)", "service level (gewogen)", "week"]
+                  "in te roosteren (agent-uur)", f"FTE ({fte_day_hours(fte_hours):.1f} u/dag)".replace(".", ","), "service level (gewogen)", "week"]
         formats = ["DD-MM-YYYY", None, "0.0", "0.0", "0.0", "0.0", "0.00", "0.0%", None]
-        summary = daily_summary(forecast, requirement)
+        summary = daily_summary(forecast, requirement, fte_hours)
         for j, w in enumerate((12, 14, 10, 14, 16, 18, 14, 18, 24), start=1):
             summary_ws.column_dimensions[get_column_letter(j)].width = w
         summary_ws.freeze_panes = "A2"
@@ -312,12 +314,13 @@ def write_staffing_xlsx(forecast: Forecast, requirement: Any, path: str | Path) 
     return _atomic_write(Path(path), write)
 
 
-def write_staffing(forecast: Forecast, requirement: Any, path: str | Path) -> Path:
+def write_staffing(forecast: Forecast, requirement: Any, path: str | Path,
+                   fte_hours: float = Project.fte_hours) -> Path:
     """Write by extension: ``.csv`` or ``.xlsx``."""
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix == ".csv":
         return write_staffing_csv(forecast, requirement, p)
     if suffix == ".xlsx":
-        return write_staffing_xlsx(forecast, requirement, p)
+        return write_staffing_xlsx(forecast, requirement, p, fte_hours)
     raise KcrosterInputError("uitvoer moet eindigen op .xlsx of .csv", file=p.name)

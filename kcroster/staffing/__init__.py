@@ -19,11 +19,7 @@ Queue level (``kcroster.staffing.requirement``)::
 
     scheduled_agents(required, shrinkage) -> int array      ceil(required / (1 − shrinkage))
     agent_hours(agents, interval_seconds)
-    fte_per_day(agents[Q, I], interval_seconds, day_of_interval[I],
-                hours_per_fte_week=36.0, days_per_week=5.0) -> [Q, days]
-    fte_per_week(agents[Q, I], interval_seconds, week_of_interval[I],
-                 hours_per_fte_week=36.0) -> [Q, weeks]
-    fte_per_period(agents, interval_seconds, period_of_interval, hours_per_fte)
+    (FTE: one rule on Project.fte_hours, in kcroster.model.kpis)
 
 ``QueueTargets`` (``kcroster.staffing.targets``): channel ('voice'|'chat'|'email'),
 sl_percent=80, sl_seconds=20, asa_seconds=None, max_occupancy=0.85, shrinkage=0.30,
@@ -66,9 +62,6 @@ from kcroster.staffing.requirement import (
     agent_hours,
     compute_requirement,
     first_volume_too_large,
-    fte_per_day,
-    fte_per_period,
-    fte_per_week,
     predict,
     scheduled_agents,
     volume_limit_reason,
@@ -88,9 +81,6 @@ __all__ = [
     "erlang_b",
     "erlang_c",
     "erlang_c_kpis",
-    "fte_per_day",
-    "fte_per_period",
-    "fte_per_week",
     "first_volume_too_large",
     "log_inverse_erlang_b",
     "offered_traffic",

@@ -59,9 +59,6 @@ __all__ = [
     "Requirement",
     "agent_hours",
     "compute_requirement",
-    "fte_per_day",
-    "fte_per_period",
-    "fte_per_week",
     "first_volume_too_large",
     "predict",
     "scheduled_agents",
@@ -141,55 +138,6 @@ def scheduled_agents(required: np.ndarray, shrinkage: np.ndarray | float) -> np.
 def agent_hours(agents: np.ndarray, interval_seconds: float) -> np.ndarray:
     """Agent-hours per cell: agents × interval length."""
     return np.asarray(agents, dtype=float) * (interval_seconds / 3600.0)
-
-
-def fte_per_period(
-    agents: np.ndarray,
-    interval_seconds: float,
-    period_of_interval: np.ndarray,
-    hours_per_fte: float,
-) -> np.ndarray:
-    """FTE per queue and period: agent-hours in the period / contract hours of one FTE.
-
-    ``agents`` is [Q, I]; ``period_of_interval`` [I] gives each interval's period number
-    0..P−1 (days or weeks from the calendar, which knows about DST days). Returns [Q, P].
-    """
-    if not hours_per_fte > 0:
-        raise ValueError("hours_per_fte must be positive")
-    hours = agent_hours(np.atleast_2d(agents), interval_seconds)
-    period = np.asarray(period_of_interval, dtype=np.int64)
-    if period.shape != (hours.shape[1],):
-        raise ValueError("period_of_interval needs one entry per interval")
-    if period.size and period.min() < 0:
-        raise ValueError("period numbers must be 0 or more")
-    n_periods = int(period.max()) + 1 if period.size else 0
-    out = np.zeros((hours.shape[0], n_periods))
-    for q in range(hours.shape[0]):
-        out[q] = np.bincount(period, hours[q], minlength=n_periods)
-    return out / hours_per_fte
-
-
-def fte_per_day(
-    agents: np.ndarray,
-    interval_seconds: float,
-    day_of_interval: np.ndarray,
-    hours_per_fte_week: float = 36.0,
-    days_per_week: float = 5.0,
-) -> np.ndarray:
-    """Day FTE: agent-hours per day / (weekly contract hours / working days per week)."""
-    return fte_per_period(
-        agents, interval_seconds, day_of_interval, hours_per_fte_week / days_per_week
-    )
-
-
-def fte_per_week(
-    agents: np.ndarray,
-    interval_seconds: float,
-    week_of_interval: np.ndarray,
-    hours_per_fte_week: float = 36.0,
-) -> np.ndarray:
-    """Week FTE: agent-hours per week / weekly contract hours of one FTE (e.g. 36)."""
-    return fte_per_period(agents, interval_seconds, week_of_interval, hours_per_fte_week)
 
 
 # --------------------------------------------------------------------------------------------

@@ -9,8 +9,6 @@ from kcroster.staffing import (
     QueueTargets,
     agent_hours,
     compute_requirement,
-    fte_per_day,
-    fte_per_week,
     predict,
     scheduled_agents,
 )
@@ -122,19 +120,10 @@ def test_predict_for_rostered_agents():
         predict(volume, aht, 1800, targets, np.ones((2, 2), dtype=int))
 
 
-def test_fte_helpers():
+def test_agent_hours():
     agents = np.array([[4, 4, 8, 0], [2, 2, 2, 2]])
     hours = agent_hours(agents, 1800)
     assert hours.tolist() == [[2, 2, 4, 0], [1, 1, 1, 1]]
-    day = np.array([0, 0, 1, 1])
-    # 36 h per week over 5 days = 7.2 h per day FTE.
-    np.testing.assert_allclose(fte_per_day(agents, 1800, day), [[4 / 7.2, 4 / 7.2], [2 / 7.2] * 2])
-    np.testing.assert_allclose(fte_per_week(agents, 1800, np.zeros(4, int)), [[8 / 36], [4 / 36]])
-    np.testing.assert_allclose(
-        fte_per_week(agents, 1800, np.zeros(4, int), hours_per_fte_week=40), [[0.2], [0.1]]
-    )
-    with pytest.raises(ValueError):
-        fte_per_day(agents, 1800, np.array([0, 1]))
 
 
 @pytest.mark.parametrize(
