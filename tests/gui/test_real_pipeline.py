@@ -72,10 +72,13 @@ def test_a_shift_dragged_past_closing_time_is_a_finding(app, qtbot):
     assert "(0 overtredingen" in screen.violations_label.text() or screen.violations_label.text().endswith(
         "voldoet aan alle regels.")
     assert not [v for v in doc.violations() if v.rule_id == "closed_queue"]
-    s = doc.roster.shifts[0]  # Monday 08:00-17:00, the queues close at 20:00
+    # a Monday day shift ending between 15:01 and 19:59: five hours later it runs past the
+    # queues' closing at 20:00
+    s = next(x for x in doc.roster.shifts if x.day.weekday() == 0 and 15 * 60 < x.end.hour * 60 + x.end.minute < 20 * 60)
     doc.apply(MoveShift(s.agent_id, s.day, s.start + timedelta(hours=5), s.end + timedelta(hours=5)))
     closed = [v for v in doc.violations() if v.rule_id == "closed_queue"]
     assert [v.agent_id for v in closed] == [s.agent_id]
-    assert "20:00 tot 22:00 terwijl de wachtrij gesloten is" in closed[0].message_nl
+    late = (s.end + timedelta(hours=5)).strftime("%H:%M")
+    assert f"20:00 tot {late} terwijl de wachtrij gesloten is" in closed[0].message_nl
     assert "voldoet" not in screen.violations_label.text() and "(1 overtreding," in screen.violations_label.text()
     win.close()
