@@ -12,13 +12,13 @@ from __future__ import annotations
 import io
 import math
 import tempfile
-import zipfile
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
+from fuzz_kit import corrupted, with_member
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.utils.exceptions import IllegalCharacterError
@@ -361,22 +361,13 @@ def test_random_header_order_missing_and_extra_columns(
     st.binary(max_size=200),
 )
 def test_random_xml_part(member: str, content: bytes) -> None:
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(BASE)) as zin, zipfile.ZipFile(out, "w") as zout:
-        for info in zin.infolist():
-            zout.writestr(
-                info.filename, content if info.filename == member else zin.read(info.filename)
-            )
-    _check(_tmp("deel.xlsx", out.getvalue()))
+    _check(_tmp("deel.xlsx", with_member(BASE, member, content)))
 
 
 @FUZZ
 @given(st.binary(min_size=1, max_size=8), st.integers(min_value=0))
 def test_corrupted_bytes(patch: bytes, where: int) -> None:
-    data = bytearray(BASE)
-    pos = where % len(data)
-    data[pos : pos + len(patch)] = patch
-    _check(_tmp("kapot.xlsx", bytes(data)))
+    _check(_tmp("kapot.xlsx", corrupted(BASE, patch, where)))
 
 
 @pytest.mark.parametrize("name", ["agents.csv", "agents.txt"])

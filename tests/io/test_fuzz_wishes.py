@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import io
 import tempfile
-import zipfile
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
 import openpyxl
+from fuzz_kit import corrupted, with_member
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.utils.exceptions import IllegalCharacterError
@@ -192,22 +192,13 @@ def test_random_cells_in_the_hidden_sheet(edits: list, with_project: bool) -> No
     st.binary(max_size=200),
 )
 def test_random_xml_part(member: str, content: bytes) -> None:
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(TEMPLATE)) as zin, zipfile.ZipFile(out, "w") as zout:
-        for info in zin.infolist():
-            zout.writestr(
-                info.filename, content if info.filename == member else zin.read(info.filename)
-            )
-    _check(_tmp("deel.xlsx", out.getvalue()), PROJECT)
+    _check(_tmp("deel.xlsx", with_member(TEMPLATE, member, content)), PROJECT)
 
 
 @FUZZ
 @given(st.binary(min_size=1, max_size=8), st.integers(min_value=0))
 def test_corrupted_bytes(patch: bytes, where: int) -> None:
-    data = bytearray(TEMPLATE)
-    pos = where % len(data)
-    data[pos : pos + len(patch)] = patch
-    _check(_tmp("kapot.xlsx", bytes(data)), PROJECT)
+    _check(_tmp("kapot.xlsx", corrupted(TEMPLATE, patch, where)), PROJECT)
 
 
 @FUZZ
