@@ -29,6 +29,7 @@ from kcroster.io.roster_export import (
     is_reintegration_label,
 )
 from kcroster.model import BREAK, Project, Roster, RosterStatus, Shift
+from kcroster.model.weeks import period_tag as weeks_period_tag
 from kcroster.model.weeks import week_label
 
 __all__ = [
@@ -221,15 +222,9 @@ def print_weeks(project: Project) -> list[PrintWeek]:
 
 
 def period_tag(weeks: Sequence[PrintWeek]) -> str:
-    """``2027-W19-W20`` (``2026-W53-2027-W01`` across a year end; one week: ``2027-W19``)."""
-    if not weeks:
-        return ""
-    first, last = weeks[0], weeks[-1]
-    if first.key == last.key:
-        return first.tag
-    if first.iso_year == last.iso_year:
-        return f"{first.tag}-W{last.iso_week:02d}"
-    return f"{first.tag}-{last.tag}"
+    """``2027-W19-W20`` for the printed weeks: :func:`kcroster.model.weeks.period_tag` (which
+    names every export's period) of their Mondays."""
+    return weeks_period_tag([w.days[0] for w in weeks])
 
 
 def default_file_name(weeks: Sequence[PrintWeek]) -> str:
