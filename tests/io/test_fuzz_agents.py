@@ -18,7 +18,7 @@ from typing import Any
 
 import openpyxl
 import pytest
-from fuzz_kit import corrupted, with_member
+from fuzz_kit import cell_values, corrupted, with_member
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.utils.exceptions import IllegalCharacterError
@@ -151,56 +151,46 @@ SHEETS: dict[str, list[list[Any]]] = {
 }
 SHEET_NAMES = list(SHEETS)
 
-CELL = st.one_of(
-    st.none(),
-    st.text(max_size=12),
-    st.integers(min_value=-(10**15), max_value=10**15),
-    st.floats(allow_nan=False, allow_infinity=False),
-    st.booleans(),
-    st.dates(min_value=date(1900, 3, 1), max_value=date(9999, 12, 31)),
-    st.times(),
-    st.datetimes(min_value=datetime(1900, 3, 1), max_value=datetime(9999, 1, 1)),
-    st.sampled_from(
-        [
-            "vrij",
-            "moet",
-            "09:00-15:00",
-            "22:00-06:00",
-            "ma-vr",
-            "ma,wo",
-            "geen",
-            "50%",
-            "150%",
-            "24:00",
-            "25:00",
-            "1,5",
-            "1.234,5",
-            "-0",
-            "NaN",
-            "inf",
-            "1e308",
-            "=1+1",
-            "@SUM(A1)",
-            "31-02-2027",
-            "2027-05-04 08:00",
-            "Telefonie",
-            "telefonie, chat",
-            "Vroeg",
-            "Laat:x",
-            "niet Vroeg",
-            "A1",
-            "A2",
-            "#opmerking",
-            "Laat>Onbekend",
-            "Nacht 22:00-06:00",
-            "31-12-9999",
-            date(9999, 12, 31),
-            "0001-01-01T00:00+01:00",
-            "9999-12-31T23:30-05:00",
-            "2027-03-28 02:30",
-            "2027-10-31 02:30",
-        ]
-    ),
+CELL = cell_values(
+    [
+        "vrij",
+        "moet",
+        "09:00-15:00",
+        "22:00-06:00",
+        "ma-vr",
+        "ma,wo",
+        "geen",
+        "50%",
+        "150%",
+        "24:00",
+        "25:00",
+        "1,5",
+        "1.234,5",
+        "-0",
+        "NaN",
+        "inf",
+        "1e308",
+        "=1+1",
+        "@SUM(A1)",
+        "31-02-2027",
+        "2027-05-04 08:00",
+        "Telefonie",
+        "telefonie, chat",
+        "Vroeg",
+        "Laat:x",
+        "niet Vroeg",
+        "A1",
+        "A2",
+        "#opmerking",
+        "Laat>Onbekend",
+        "Nacht 22:00-06:00",
+        "31-12-9999",
+        date(9999, 12, 31),
+        "0001-01-01T00:00+01:00",
+        "9999-12-31T23:30-05:00",
+        "2027-03-28 02:30",
+        "2027-10-31 02:30",
+    ],
 )
 
 

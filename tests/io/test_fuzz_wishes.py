@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
-from fuzz_kit import corrupted, with_member
+from fuzz_kit import cell_values, corrupted, with_member
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.utils.exceptions import IllegalCharacterError
@@ -58,42 +58,32 @@ _FOLDER = Path(tempfile.mkdtemp(prefix="kcwish"))
 TEMPLATE = export_wish_workbooks(_FOLDER, PROJECT, ["A1"])[0].read_bytes()
 ABSENT = {date(2027, 5, 5)}
 
-CELL = st.one_of(
-    st.none(),
-    st.text(max_size=12),
-    st.integers(min_value=-(10**15), max_value=10**15),
-    st.floats(allow_nan=False, allow_infinity=False),
-    st.booleans(),
-    st.dates(min_value=date(1900, 3, 1), max_value=date(9999, 12, 31)),
-    st.times(),
-    st.datetimes(min_value=datetime(1900, 3, 1), max_value=datetime(9999, 1, 1)),
-    st.sampled_from(
-        [
-            "vrij",
-            "vroeg",
-            "laat",
-            "werken",
-            "venster",
-            "Vroeg",
-            "dienst Laat",
-            "niet Vroeg",
-            "09:00-15:00",
-            "24:00",
-            "1,5",
-            "-1",
-            "3",
-            "moet",
-            "=1+1",
-            "afwezig",
-            "NaN",
-            "05-05-2027",
-            "2027-05-04",
-            "31-02-2027",
-            "A1",
-            "A2",
-            "onbekend",
-        ]
-    ),
+CELL = cell_values(
+    [
+        "vrij",
+        "vroeg",
+        "laat",
+        "werken",
+        "venster",
+        "Vroeg",
+        "dienst Laat",
+        "niet Vroeg",
+        "09:00-15:00",
+        "24:00",
+        "1,5",
+        "-1",
+        "3",
+        "moet",
+        "=1+1",
+        "afwezig",
+        "NaN",
+        "05-05-2027",
+        "2027-05-04",
+        "31-02-2027",
+        "A1",
+        "A2",
+        "onbekend",
+    ],
 )
 
 
