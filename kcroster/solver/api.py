@@ -807,8 +807,7 @@ def _week_minutes(b: ModelBuilder, roster: Roster) -> dict[tuple[int, int], floa
         ai = index.get(sh.agent_id)
         if ai is None:
             continue
-        brk = sum((g.end.timestamp() - g.start.timestamp()) for g in sh.segments if g.activity == BREAK)
-        out[(ai, b.hz.week_index(sh.day))] += (sh.end.timestamp() - sh.start.timestamp() - brk) / 60
+        out[(ai, b.hz.week_index(sh.day))] += sh.work_minutes
     return out
 
 

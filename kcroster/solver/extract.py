@@ -132,13 +132,13 @@ def _queues_of(b: ModelBuilder, value, queues_by_need: bool, activity, onduty, g
                 elif a != BREAK:
                     last = a
     keep_queues(onduty, activity)
-    w = b.w8.queue_change
-    fewer_switches(onduty, activity, cells=QueueCells.of(b, onduty, activity) if w > 0 else None,
-                   change_weight=w)
+    w, ws = b.w8.queue_change, b.w8.short_block
+    # one staff count for both passes: each keeps it up to date when it moves staff (without it
+    # they only exchange agents who count the same, which moves none)
+    cells = QueueCells.of(b, onduty, activity) if w > 0 or ws > 0 else None
+    fewer_switches(onduty, activity, cells=cells if w > 0 else None, change_weight=w)
     min_len = -(-b.p.shift_rules.min_queue_block_minutes // b.hz.interval_minutes)
-    ws = b.w8.short_block
-    longer_blocks(onduty, activity, min_len, cells=QueueCells.of(b, onduty, activity) if ws > 0 else None,
-                  weights=(ws, w))
+    longer_blocks(onduty, activity, min_len, cells=cells if ws > 0 else None, weights=(ws, w))
 
 
 def _shift(b: ModelBuilder, ai: int, d: int, c, activity) -> Shift:

@@ -67,8 +67,7 @@ def realism(roster, project) -> dict:
         most = max(most, len(blocks))
         if len(blocks) > 1:
             short += sum(m < least for _q, m in blocks)
-        brk = sum(g.end.timestamp() - g.start.timestamp() for g in sh.segments if g.activity == "break")
-        week_hours[(sh.agent_id, sh.day.isocalendar()[:2])] += (sh.end.timestamp() - sh.start.timestamp() - brk) / 3600
+        week_hours[(sh.agent_id, sh.day.isocalendar()[:2])] += sh.work_minutes / 60
     whole = defaultdict(int)
     for day in project.horizon.dates:
         whole[day.isocalendar()[:2]] += 1
