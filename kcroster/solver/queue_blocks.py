@@ -11,10 +11,13 @@ same intervals: agent x's short block on queue a is handed to an agent y who ser
 neighbouring queue b at all those intervals and is on a right before or after them, so x's
 block merges into its neighbour and y's block on a grows. Both queues keep exactly their staff
 in every interval, so the roster's coverage — and its cost — stays the same when x and y count
-the same (productivity); agents who count differently are exchanged only where the coverage
-cost it adds stays below ``Weights.short_block`` per short block removed. A move is taken only
-if it lowers the pair's short blocks (then their queue changes). The checker reports what is
-left (``queue_block_length``, a warning).
+the same (productivity). Where no colleague can take the block (often: the multi-skilled agent
+is the only one of its skill group on duty), the agent serves the neighbouring open queue
+instead. Both moves that change staff (this one, and exchanges between agents who count
+differently) are made only where the coverage cost they add is at most what they spare:
+``Weights.short_block`` per short block and ``Weights.queue_change`` per queue change. A move is
+taken only if it lowers short blocks (then queue changes). The checker reports what is left
+(``queue_block_length``, a warning).
 """
 
 from __future__ import annotations
