@@ -1,8 +1,9 @@
 """Planner edits as domain operations with undo and redo.
 
-Every change a planner makes (drag a shift, swap two agents, lock a shift, edit an agent's
-contract, set a wish, accept or publish a roster, add/rename/remove a scenario, enter leave, a
-sick period or a reintegration step) is an :class:`Edit`. :class:`EditHistory` applies it
+Every change a planner makes (drag a shift, draw a new one, swap two agents, lock a shift, edit
+an agent's contract, add or remove an agent, set a wish, accept or publish a roster,
+add/rename/remove a scenario, enter leave, a sick period or a reintegration step) is an
+:class:`Edit`; :class:`Bulk` makes several of them one undo step. :class:`EditHistory` applies it
 to the project, remembers how to revert it, and tells listeners what changed, so the GUI (whose
 ``QUndoStack`` may mirror this) repaints only what it must. No Qt here.
 """
@@ -10,12 +11,17 @@ to the project, remembers how to revert it, and tells listeners what changed, so
 from __future__ import annotations
 
 import copy
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
+import numpy as np
+
 from kcroster.model import (
     BREAK,
+    WORK,
+    Agent,
     Leave,
     Project,
     ReintegrationStep,
@@ -25,8 +31,18 @@ from kcroster.model import (
     Segment,
     Shift,
     Wish,
+    step_in_force,
 )
 from kcroster.model.agents import SickPeriod
+from kcroster.rules.catalogue import Severity
+from kcroster.rules.checker import check
+from kcroster.solver.breaks import (
+    break_intervals,
+    fixed_pattern,
+    flex_window,
+    required_break_minutes,
+)
+from kcroster.solver.candidates import CandidateFactory, agent_queues, queue_open_mask
 
 
 @dataclass
@@ -774,3 +790,274 @@ class CopyShift(_ShiftListEdit):
             added.append(Shift(self.agent_id, d, old.start + n, old.end + n, segs, old.shift_type, False))
         roster.shifts.extend(added)
         return added
+
+
+# -- creating shifts -------------------------------------------------------------------------------
+# A new shift gets its breaks and queues from the same rules the solver builds candidates with
+# (kcroster.solver.candidates / breaks), so a shift the planner draws is one the solver could
+# have made; which shifts the agent may work that day comes from the solver's candidate list,
+# kept only where the independent checker finds no new error.
+
+#: rules that judge the whole roster (staffing, published roster) rather than one agent's shifts:
+#: left out when the checker sifts one agent's possible shifts (opening hours are the
+#: candidates' own filter already)
+_NOT_PER_AGENT = frozenset({"min_staffing", "closed_queue", "queue_block_length", "locked", "atw_notice"})
+
+
+def _factory(project: Project) -> CandidateFactory:
+    """The solver's candidate factory for ``project``, judging opening hours (or the forecast's
+    open intervals) but no demand: an all-zero requirement switches the opening filter on."""
+    zeros = np.zeros((len(project.queues), project.horizon.n_intervals))
+    return CandidateFactory(project, zeros, queue_open_mask(project, zeros))
+
+
+def _shift_of(project: Project, factory: CandidateFactory, agent_id: str, day: date, start_ts: int, end_ts: int,
+              shift_type: str | None, brk: int, fixed: tuple[int, ...]) -> Shift:
+    """A shift ``[start_ts, end_ts)`` with the break the rules need (a fixed pattern, or one block
+    in the middle of the solver's break window) and on each working interval a queue of the
+    agent: the queue it served the interval before while still open, else the open queue that
+    stays open longest (in skill order on ties); ``work`` where none of its queues is open."""
+    hz = project.horizon
+    ivs = hz.interval_seconds
+    n = (end_ts - start_ts) // ivs
+    k0 = (start_ts - int(hz.starts_utc[0])) // ivs
+    breaks = set(fixed)
+    if brk:
+        window = flex_window(n, brk, hz.interval_minutes)
+        first = window[len(window) // 2] if len(window) else (n - brk) // 2
+        breaks.update(range(first, first + brk))
+    agent = project.agent(agent_id)
+    queues = [factory.qindex[q] for q in agent_queues(project, agent, hz.day_index(day))]
+    names = [q.name for q in project.queues]
+
+    def is_open(q: int, off: int) -> bool:
+        k = k0 + off
+        return 0 <= k < factory.nk and bool(factory.open[q, k])
+
+    def run(q: int, off: int) -> int:
+        m = off
+        while m < n and (m in breaks or is_open(q, m)):
+            m += 1
+        return m - off
+
+    acts: list[str] = []
+    current: int | None = None
+    for off in range(n):
+        if off in breaks:
+            acts.append(BREAK)
+            continue
+        if current is None or not is_open(current, off):
+            best = max(queues, key=lambda q: (run(q, off), -queues.index(q)), default=None)
+            current = best if best is not None and is_open(best, off) else None
+        acts.append(WORK if current is None else names[current])
+    segs: list[Segment] = []
+    tz = hz.tz
+    for off, act in enumerate(acts):
+        a = datetime.fromtimestamp(start_ts + off * ivs, tz)
+        if segs and segs[-1].activity == act:
+            segs[-1] = Segment(segs[-1].start, a + timedelta(seconds=ivs), act)
+        else:
+            segs.append(Segment(a, a + timedelta(seconds=ivs), act))
+    return Shift(agent_id, day, datetime.fromtimestamp(start_ts, tz), datetime.fromtimestamp(end_ts, tz), segs,
+                 shift_type, False)
+
+
+def new_shift(project: Project, agent_id: str, day: date, start: datetime, end: datetime,
+              shift_type: str | None = None) -> Shift:
+    """The shift ``[start, end)`` of ``agent_id`` on ``day`` as the solver would fill it: breaks as
+    the Arbeidstijdenwet (and a reintegration step's pattern) need them, queues of the agent's
+    skills where they are open. Times are rounded down to the horizon's interval. Raises
+    ``ValueError`` (Dutch) for an empty shift or one outside the horizon."""
+    hz = project.horizon
+    ivs = hz.interval_seconds
+    t0 = int(hz.starts_utc[0])
+    st = t0 + (int(start.timestamp()) - t0) // ivs * ivs
+    en = t0 + (int(end.timestamp()) - t0) // ivs * ivs
+    if en <= st:
+        raise ValueError("een dienst moet minstens één interval duren")
+    if not hz.start <= day < hz.end or st < t0 or st >= t0 + hz.n_intervals * ivs:
+        raise ValueError(f"{day.isoformat()} valt buiten de planningshorizon")
+    agent = project.agent(agent_id)
+    factory = _factory(project)
+    lab = project.labour
+    youth = agent.is_youth_on(day)
+    n = (en - st) // ivs
+    brk = break_intervals(required_break_minutes((en - st) / 60, lab, youth), hz.interval_minutes, lab)
+    if brk and n - brk < 2:
+        brk = 0  # too short to hold a break between two stretches of work: the checker will say so
+    fixed: tuple[int, ...] = ()
+    step = step_in_force(project.reintegration_plan(agent_id), day)
+    if step is not None and (step.max_continuous_minutes or step.extra_break_minutes):
+        pattern = fixed_pattern(n, brk, step, hz.interval_minutes)
+        if pattern is not None:
+            fixed, brk = pattern, 0
+    return _shift_of(project, factory, agent_id, day, st, en, shift_type, brk, fixed)
+
+
+def _agent_errors(project: Project, agent_id: str, shifts: list[Shift]) -> Counter[tuple[str, object]]:
+    """The checker's errors for one agent's shifts, by rule and moment, with the rules that
+    judge the whole roster left out (:data:`_NOT_PER_AGENT`)."""
+    own = copy.copy(project)
+    own.agents = [project.agent(agent_id)]
+    own.labour = copy.copy(project.labour)
+    own.labour.disabled = set(project.labour.disabled) | _NOT_PER_AGENT
+    found = check(Roster(shifts=shifts), own)
+    return Counter((v.rule_id, v.when) for v in found if v.severity == Severity.ERROR and v.agent_id == agent_id)
+
+
+@dataclass
+class ShiftChoices:
+    """What an agent may work on a day: ``shifts`` allowed, and per rule id how many of the
+    solver's candidates the checker ruled out (``refused``), so an empty list can say why."""
+
+    shifts: list[Shift]
+    refused: Counter[str]
+    candidates: int
+
+
+def allowed_shifts(project: Project, agent_id: str, day: date) -> ShiftChoices:
+    """Every shift ``agent_id`` may work on ``day`` next to the rest of the roster: the solver's
+    candidates for that agent-day (shift form and named types, contract, availability and leave,
+    reintegration step, opening hours, Arbeidstijdenwet for one shift), kept when the checker
+    finds no error on the agent's shifts that was not there without it (rest, week hours, days
+    per week, consecutive days, a mandatory wish). Named shift types first, then by start and
+    length. None on a day that has a shift already or lies outside the horizon."""
+    roster = project.scenario.roster
+    mine = [s for s in (roster.shifts if roster else []) if s.agent_id == agent_id]
+    if any(s.day == day for s in mine) or not project.horizon.start <= day < project.horizon.end:
+        return ShiftChoices([], Counter(), 0)
+    agent = project.agent(agent_id)
+    factory = _factory(project)
+    di = project.horizon.day_index(day)
+    before = _agent_errors(project, agent_id, mine)
+    out: list[Shift] = []
+    refused: Counter[str] = Counter()
+    candidates = factory.for_agent_day(agent, di, factory.raw_shapes(di))
+    for c in candidates:
+        shift = _shift_of(project, factory, agent_id, day, c.start_ts, c.end_ts, c.shift_type, c.brk,
+                          c.fixed_breaks)
+        new_errors = _agent_errors(project, agent_id, [*mine, shift]) - before
+        if new_errors:
+            refused.update({rule_id for rule_id, _when in new_errors})
+        else:
+            out.append(shift)
+    out.sort(key=lambda s: (s.shift_type is None, s.start, s.end))
+    return ShiftChoices(out, refused, len(candidates))
+
+
+class CreateShift(AddShift):
+    """A new shift ``[start, end)`` for an agent on a day without one, filled by :func:`new_shift`
+    (breaks, queues); the planner's click-drag on an empty day or a choice from the day's menu
+    of allowed shifts. Refused where the agent is on leave."""
+
+    label = "dienst maken"
+
+    def __init__(self, agent_id: str, day: date, start: datetime, end: datetime, shift_type: str | None = None) -> None:
+        super().__init__(Shift(agent_id, day, start, end, [], shift_type))
+
+    def apply(self, project: Project) -> Changed:
+        s = self.shift
+        for lv in project.leave:
+            if lv.agent_id == s.agent_id and lv.start < s.end and s.start < lv.end:
+                raise ValueError(f"{s.agent_id} is afwezig ({lv.label}) in die tijd")
+        if not self.shift.segments:  # built once: redo adds the very same shift
+            self.shift = new_shift(project, s.agent_id, s.day, s.start, s.end, s.shift_type)
+        return super().apply(project)
+
+
+# -- several edits as one ------------------------------------------------------------------------
+
+
+class Bulk(Edit):
+    """Several edits applied as one undo step (the Gantt's bulk delete, lock, queue change and
+    move of a multi-selection). All or nothing: when one is refused, those already applied are
+    reverted and the refusal is raised. Undo reverts them in reverse order."""
+
+    def __init__(self, edits: list[Edit], label: str) -> None:
+        if not edits:
+            raise ValueError("niets geselecteerd")
+        self.edits, self.label = list(edits), label
+
+    @staticmethod
+    def _merge(changes: list[Changed]) -> Changed:
+        kinds = {c.kind for c in changes}
+        kind = kinds.pop() if len(kinds) == 1 else "all"
+        return Changed(kind, set().union(*(c.agent_ids for c in changes)), set().union(*(c.days for c in changes)))
+
+    def apply(self, project: Project) -> Changed:
+        done: list[Changed] = []
+        for i, e in enumerate(self.edits):
+            try:
+                done.append(e.apply(project))
+            except (ValueError, KeyError):
+                for prev in reversed(self.edits[:i]):
+                    prev.revert(project)
+                raise
+        return self._merge(done)
+
+    def revert(self, project: Project) -> Changed:
+        return self._merge([e.revert(project) for e in reversed(self.edits)])
+
+
+# -- agents ----------------------------------------------------------------------------------------
+
+
+class AddAgent(Edit):
+    """Add an agent to the project (Medewerkers → Toevoegen). The id must be new and the name
+    not empty; skills must be queues of the project. Undo takes the agent out again."""
+
+    label = "medewerker toevoegen"
+
+    def __init__(self, agent: Agent) -> None:
+        if not agent.id.strip() or not agent.name.strip():
+            raise ValueError("een medewerker heeft een nummer en een naam nodig")
+        if not 0 <= agent.contract_hours <= 80:
+            raise ValueError("contracturen liggen tussen 0 en 80 per week")
+        self.agent = agent
+
+    def apply(self, project: Project) -> Changed:
+        if any(a.id == self.agent.id for a in project.agents):
+            raise ValueError(f"er is al een medewerker met nummer {self.agent.id}")
+        unknown = [s for s in self.agent.skills if s not in {q.name for q in project.queues}]
+        if unknown:
+            raise ValueError(f"onbekende wachtrij: {', '.join(unknown)}")
+        project.agents.append(self.agent)
+        return Changed("agents", {self.agent.id})
+
+    def revert(self, project: Project) -> Changed:
+        project.agents.remove(self.agent)
+        return Changed("agents", {self.agent.id})
+
+
+class RemoveAgent(Edit):
+    """Remove an agent with everything that is theirs: their shifts in every scenario's roster,
+    wishes, leave, sick periods and reintegration plan. Published rosters stay as they were
+    published. Undo puts it all back exactly, order included."""
+
+    label = "medewerker verwijderen"
+    _LISTS = ("agents", "leave", "wishes", "reintegration", "sick_periods")
+
+    def __init__(self, agent_id: str) -> None:
+        self.agent_id = agent_id
+        self._before: dict[str, list[object]] = {}
+        self._rosters: list[tuple[Roster, list[Shift]]] = []
+
+    def apply(self, project: Project) -> Changed:
+        project.agent(self.agent_id)  # KeyError for an unknown agent
+        self._before = {name: getattr(project, name) for name in self._LISTS}
+        for name, items in self._before.items():
+            keep = [x for x in items if (x.id if name == "agents" else x.agent_id) != self.agent_id]  # type: ignore[attr-defined]
+            setattr(project, name, keep)
+        self._rosters = [(sc.roster, sc.roster.shifts) for sc in project.scenarios if sc.roster is not None]
+        days: set[date] = set()
+        for roster, shifts in self._rosters:
+            days |= {s.day for s in shifts if s.agent_id == self.agent_id}
+            roster.shifts = [s for s in shifts if s.agent_id != self.agent_id]
+        return Changed("agents", {self.agent_id}, days)
+
+    def revert(self, project: Project) -> Changed:
+        for name, items in self._before.items():
+            setattr(project, name, items)
+        for roster, shifts in self._rosters:
+            roster.shifts = shifts
+        return Changed("agents", {self.agent_id})
