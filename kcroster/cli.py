@@ -88,12 +88,14 @@ voorbeelden:
   kcroster staffing prognose.xlsx -o bezetting.xlsx
   kcroster staffing prognose.csv --sl 80/20 --aht 240 --shrinkage 30% -o bezetting.csv
   kcroster staffing prognose.xlsx --patience 180 --interval 15
+  kcroster staffing plan.kcroster -o bezetting.xlsx   (het actieve scenario van een project)
 
 De instellingen op het blad 'Queues' van de werkmap gaan voor; deze opties vullen lege cellen
 en gelden voor alle wachtrijen van een CSV.
 Uitvoer per wachtrij × interval: date, time, queue, volume, aht, traffic, agents, scheduled,
 service_level, asa, occupancy, abandon, reachability. CSV: komma-gescheiden, punt als decimaal-
-teken; xlsx: een blad per wachtrij plus 'Dagoverzicht' (FTE = 36 uur per week).
+teken; xlsx: een blad per wachtrij plus 'Dagoverzicht' (FTE op de basis van het project,
+voor een prognosebestand 36 uur per week).
 Exitcode 0 = gelukt, 2 = fout in de invoer (de melding noemt bestand, blad, rij en kolom).
 """
 
@@ -110,7 +112,9 @@ def add_staffing_parser(sub: argparse._SubParsersAction) -> None:
         epilog=STAFFING_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("forecast", metavar="FORECAST", type=Path, help="prognose: .xlsx-werkmap of .csv-bestand")
+    p.add_argument("forecast", metavar="FORECAST", type=Path,
+                   help="prognose: .xlsx-werkmap of .csv-bestand, of een project (.kcroster: het actieve scenario, "
+                        "met zijn volume- en AHT-factoren en servicedoelen)")
     p.add_argument(
         "-o", "--output", metavar="OUT", type=Path,
         help="uitvoerbestand, .xlsx (opgemaakt) of .csv (voor andere software); "
@@ -193,31 +197,41 @@ def _tell_forecast_notes(forecast: object, args: argparse.Namespace) -> None:
               "--gaps zero zet ze op 0, --gaps stop weigert de prognose", file=sys.stderr)
 
 
+_QUEUE_OPTIONS = ("interval", "sl", "asa", "max_occupancy", "shrinkage", "patience", "aht", "channel",
+                  "concurrency", "response_hours", "opening_hours", "gaps")
+
+
+def _staffing_project(args: argparse.Namespace) -> object:
+    """The project whose requirement ``kcroster staffing`` writes: a saved project (its active
+    scenario, with its what-ifs), or a new project from a forecast file and the queue options."""
+    from kcroster import pipeline
+
+    if args.forecast.suffix.lower() == ".kcroster":
+        given = [f"--{o.replace('_', '-')}" for o in _QUEUE_OPTIONS if getattr(args, o, None) is not None]
+        if given:
+            raise KcrosterInputError(f"{', '.join(given)} geldt voor een prognosebestand; een project heeft "
+                                     "zijn eigen instellingen per wachtrij", file=args.forecast.name)
+        return pipeline.open_project(args.forecast, read_only=True)
+    project = _read_forecast(lambda gaps: pipeline.import_forecast(
+        None, args.forecast, interval_minutes=args.interval, queue_defaults=staffing_defaults(args), gaps=gaps), args)
+    _tell_forecast_notes(project.forecast, args)
+    return project
+
+
 def cmd_staffing(args: argparse.Namespace) -> int:
-    from kcroster.io.forecast import load_forecast
-    from kcroster.io.staffing_export import (
-        compute_forecast_requirement,
-        daily_summary,
-        write_staffing,
-    )
+    from kcroster import pipeline
 
     output = args.output or args.forecast.with_name(args.forecast.stem + "-bezetting.xlsx")
     if output.suffix.lower() not in (".xlsx", ".csv"):
         raise KcrosterInputError("uitvoer moet eindigen op .xlsx of .csv", file=output.name)
-    forecast = _read_forecast(lambda gaps: load_forecast(
-        args.forecast, interval_minutes=args.interval, queue_defaults=staffing_defaults(args), gaps=gaps), args)
-    _tell_forecast_notes(forecast, args)
-    requirement = compute_forecast_requirement(forecast)
-    write_staffing(forecast, requirement, output)
-    summary = daily_summary(forecast, requirement)
-    h = forecast.horizon
-    print(f"{forecast.source}: {len(forecast.queues)} wachtrij(en), {h.days} dagen vanaf "
+    project = _staffing_project(args)
+    requirement = pipeline.compute_requirement(project)  # type: ignore[arg-type]
+    pipeline.export_staffing(project, output, requirement)  # type: ignore[arg-type]
+    h = project.horizon  # type: ignore[attr-defined]
+    print(f"{project.forecast.source}: {len(project.forecast.queues)} wachtrij(en), {h.days} dagen vanaf "  # type: ignore[attr-defined]
           f"{h.start.strftime('%d-%m-%Y')}, intervallen van {h.interval_minutes} minuten")
-    agents = getattr(requirement, "agents", None)
-    for q, queue in enumerate(forecast.queues):
-        peak = float(max(0.0, *agents[q])) if agents is not None and len(agents[q]) else 0.0
-        fte = sum(s.fte for s in summary if s.queue == queue.name) / max(1, h.days) * 7 / 5
-        print(f"  {queue.name}: piek {peak:.0f} agents, gemiddeld {fte:.1f} FTE per week")
+    for q in pipeline.staffing_summary(project, requirement):  # type: ignore[arg-type]
+        print(f"  {q.queue}: piek {q.peak_agents:.0f} agents, gemiddeld {q.fte_per_week:.1f} FTE per week")
     print(f"geschreven: {output}")
     return EXIT_OK
 

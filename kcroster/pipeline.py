@@ -104,18 +104,25 @@ def _require_forecast(project: Project) -> Forecast:
     return project.forecast
 
 
+def scenario_forecast(project: Project) -> Forecast:
+    """The forecast as the active scenario sees it: its volume and AHT factors applied and its
+    queue overrides in the queues (what the requirement is computed from and the staffing
+    export writes)."""
+    fc = _require_forecast(project)
+    sc = project.scenario
+    return replace(fc.scaled(sc.volume_factor, sc.aht_factor), queues=effective_queues(project))
+
+
 def compute_requirement(project: Project) -> Requirement:
     """Agents needed per queue × interval for the active scenario (what-ifs applied)."""
     from kcroster.staffing import compute_requirement as staffing_requirement
 
-    fc = _require_forecast(project)
-    sc = project.scenario
-    queues = effective_queues(project)
+    fc = scenario_forecast(project)
     return staffing_requirement(
-        fc.volume * sc.volume_factor,
-        fc.aht * sc.aht_factor,
+        fc.volume,
+        fc.aht,
         project.horizon.interval_seconds,
-        [queue_targets(q) for q in queues],
+        [queue_targets(q) for q in fc.queues],
         fc.open_mask,
     )
 
@@ -126,6 +133,36 @@ def fte_per_day(project: Project, agents_matrix: np.ndarray) -> np.ndarray:
     hours = agents_matrix * (h.interval_minutes / 60.0)
     per_day = np.add.reduceat(hours, h.day_offsets[:-1], axis=1) if hours.shape[1] else hours
     return per_day / fte_day_hours(project.fte_hours)
+
+
+@dataclass(frozen=True)
+class QueueStaffing:
+    """What ``kcroster staffing`` says per queue: the peak of agents needed in one interval and
+    the scheduled requirement as FTE per week (:func:`kcroster.model.kpis.fte` on the project's
+    basis)."""
+
+    queue: str
+    peak_agents: float
+    fte_per_week: float
+
+
+def staffing_summary(project: Project, requirement: Requirement) -> list[QueueStaffing]:
+    h = project.horizon
+    hours = h.interval_minutes / 60.0
+    agents = np.asarray(requirement.agents, dtype=float)
+    scheduled = np.asarray(requirement.scheduled, dtype=float)
+    return [QueueStaffing(name, float(np.nanmax(agents[q], initial=0.0)),
+                          fte(float(np.nansum(scheduled[q])) * hours, project.fte_hours, h.days))
+            for q, name in enumerate(_require_forecast(project).queue_names)]
+
+
+def export_staffing(project: Project, path: str | Path, requirement: Requirement | None = None) -> Path:
+    """The requirement per queue × interval as CSV or workbook (by the extension), for the active
+    scenario, FTE on the project's basis; the export only writes what this module computed."""
+    from kcroster.io.staffing_export import write_staffing
+
+    req = requirement if requirement is not None else compute_requirement(project)
+    return write_staffing(scenario_forecast(project), req, path, project.fte_hours)
 
 
 # --- roster --------------------------------------------------------------------------------------
@@ -194,10 +231,9 @@ def _interpolated_prediction(project: Project, productive: np.ndarray) -> dict[s
     """Erlang KPIs for fractional agent counts: linear between floor and ceil."""
     from kcroster.staffing import predict
 
-    fc = _require_forecast(project)
-    sc = project.scenario
-    settings = [queue_targets(q) for q in effective_queues(project)]
-    vol, aht = fc.volume * sc.volume_factor, fc.aht * sc.aht_factor
+    fc = scenario_forecast(project)
+    settings = [queue_targets(q) for q in fc.queues]
+    vol, aht = fc.volume, fc.aht
     lo = np.floor(productive + 1e-9)
     hi = np.ceil(productive - 1e-9)
     w = productive - lo

@@ -148,11 +148,12 @@ def test_default_output_next_to_the_forecast(tmp_path: Path, capsys: pytest.Capt
 
 
 def test_demo_forecast_end_to_end(tmp_path: Path) -> None:
-    from kcroster.io.forecast import load_forecast
-    from kcroster.io.staffing_export import compute_forecast_requirement, daily_summary
+    from kcroster import pipeline
+    from kcroster.io.staffing_export import daily_summary
 
-    fc = load_forecast(SAMPLES / "demo_forecast.xlsx")
-    req = compute_forecast_requirement(fc)
+    project = pipeline.import_forecast(None, SAMPLES / "demo_forecast.xlsx")
+    fc = project.forecast
+    req = pipeline.compute_requirement(project)
     peaks = {q.name: int(req.agents[i].max()) for i, q in enumerate(fc.queues)}
     # Sized for a team of ~60 (see samples/make_demo_forecast.py).
     assert 24 <= peaks["Telefonie"] <= 34
@@ -241,3 +242,31 @@ def test_xlsx_export_sanitises_sheet_titles(tmp_path: Path) -> None:
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["Dagoverzicht", "Tel", "E_mail_ _NL__"]
     assert wb["Dagoverzicht"].max_row == 1 + 4
+
+
+def test_a_project_is_staffed_for_its_active_scenario(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``kcroster staffing plan.kcroster`` goes through pipeline.compute_requirement: the active
+    scenario's volume factor and service target reach the export, and FTE follow the project's
+    basis (``fte_hours``), as on the Bezetting and Dekking screens."""
+    from kcroster import pipeline
+
+    project = pipeline.import_forecast(None, _forecast(tmp_path), interval_minutes=30,
+                                       queue_defaults={"shrinkage": 0.30})
+    project.scenario.volume_factor = 2.0
+    project.fte_hours = 40.0
+    saved = tmp_path / "plan.kcroster"
+    pipeline.save_project(project, saved)
+    out = tmp_path / "plan.csv"
+    assert main(["staffing", str(saved), "-o", str(out)]) == 0
+    printed = capsys.readouterr().out
+    with out.open(encoding="utf-8") as fh:
+        r = next(r for r in csv.DictReader(fh) if r["time"] == "08:00")
+    assert float(r["volume"]) == 200  # the scenario's volume, and its requirement
+    expected = pipeline.compute_requirement(project)
+    assert int(r["agents"]) == int(expected.agents[0, 16]) > 14
+    # FTE per week: scheduled hours over one day ÷ (1/7 week) ÷ 40 h
+    fte = float(expected.scheduled[0].sum()) * 0.5 * 7 / 40.0
+    assert f"gemiddeld {fte:.1f} FTE per week" in printed
+    # the queue options belong to a forecast file: a project has its own settings
+    assert main(["staffing", str(saved), "--sl", "90/10", "-o", str(out)]) == 2
+    assert "--sl geldt voor een prognosebestand" in capsys.readouterr().err

@@ -8,12 +8,15 @@ Values that do not apply (e.g. a service level for a closed interval) are left e
 * CSV: ``,``-separated, ``.`` decimals, UTF-8, ISO dates — for other tools. Text that a
   spreadsheet could run as a formula is neutralised (:func:`kcroster.io.workbook.safe_cell_text`).
 * xlsx: one sheet per queue plus ``Dagoverzicht`` (per day per queue: volume, workload hours,
-  required and scheduled agent-hours, FTE at 7.2 h per day = 36 h per week, service level
+  required and scheduled agent-hours, FTE on the project's basis (a fifth of its hours a week
+  per day: 7.2 h for 36 h), service level
   weighted by volume, the ISO week with its dates, ``wk 19 (10–16 mei)``); header row frozen,
   column widths, auto-filter, number formats.
 
 :func:`queue_targets` maps a :class:`~kcroster.model.Queue` onto the staffing engine's
-``QueueTargets`` (kept here for now; the lead may move it).
+``QueueTargets`` (kept here for now; the lead may move it). The requirement itself is computed
+by :func:`kcroster.pipeline.compute_requirement` (the active scenario's what-ifs applied); this
+module only writes it.
 """
 
 from __future__ import annotations
@@ -40,7 +43,6 @@ from kcroster.model.weeks import iso_weeks
 __all__ = [
     "COLUMNS",
     "DailySummary",
-    "compute_forecast_requirement",
     "daily_summary",
     "queue_targets",
     "write_staffing",
@@ -78,19 +80,6 @@ def _targets(cls: Any, queue: Queue) -> Any:
         concurrency=queue.concurrency,
         response_hours=queue.response_hours,
         min_agents_when_open=queue.min_agents_when_open,
-    )
-
-
-def compute_forecast_requirement(forecast: Forecast) -> Any:
-    """Run the staffing engine over a whole forecast → ``Requirement`` (arrays ``[Q, I]``)."""
-    from kcroster.staffing import compute_requirement
-
-    return compute_requirement(
-        forecast.volume,
-        forecast.aht,
-        forecast.horizon.interval_seconds,
-        [queue_targets(q) for q in forecast.queues],
-        forecast.open_mask,
     )
 
 

@@ -10,11 +10,8 @@ from pathlib import Path
 import numpy as np
 import openpyxl
 
-from kcroster.io.staffing_export import (
-    compute_forecast_requirement,
-    daily_summary,
-    write_staffing_xlsx,
-)
+from kcroster import pipeline
+from kcroster.io.staffing_export import daily_summary, write_staffing_xlsx
 from kcroster.model import Forecast, Horizon, Queue
 
 
@@ -23,7 +20,7 @@ def test_day_overview_carries_the_iso_week_across_new_year(tmp_path: Path) -> No
     fc = Forecast(
         h, [Queue("Tel")], np.full((1, h.n_intervals), 10.0), np.full((1, h.n_intervals), 240.0)
     )
-    req = compute_forecast_requirement(fc)
+    req = pipeline.compute_requirement(pipeline.new_project_from_forecast(fc))
     assert [s.week for s in daily_summary(fc, req)] == ["wk 53 (30 dec 2026–3 jan 2027)"] * 5 + [
         "wk 1 (4–6 jan)"
     ] * 3
