@@ -134,6 +134,11 @@
         <translation>({q}: {u})</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>+ Medewerker</source>
+        <translation>+ Agent</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/main_window.py"/>
         <source>+ Scenario</source>
         <translation>+ Scenario</translation>
@@ -152,6 +157,16 @@
         <location filename="../../kcroster/gui/views/staffing.py"/>
         <source>1 FTE = {u} uur per week, een FTE-dag {d} uur.</source>
         <translation>1 FTE = {u} hours per week, an FTE day {d} hours.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>1 uur eerder</source>
+        <translation>1 hour earlier</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>1 uur later</source>
+        <translation>1 hour later</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
@@ -501,6 +516,11 @@
         <translation>The first {shown} of {n} are listed; the import note counts them all.</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>De gekozen medewerker verwijderen, met diensten, wensen en verlof (ongedaan te maken)</source>
+        <translation>Remove the chosen agent with their shifts, wishes and leave (can be undone)</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>De kolomindeling kon niet worden onthouden: {fout}</source>
         <translation>The column mapping could not be remembered: {fout}</translation>
@@ -566,6 +586,11 @@
         <translation>Delete shift</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Diensten verwijderen</source>
+        <translation>Delete shifts</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/print_roster.py"/>
         <source>Diensttijden zijn lokale tijden; een eindtijd vóór de begintijd valt op de volgende dag.</source>
         <translation>Shift times are local times; an end time before the start time falls on the next day.</translation>
@@ -609,6 +634,11 @@
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>ETS (exponential smoothing) is niet beschikbaar: het pakket statsmodels is niet geïnstalleerd. Installeer het extra onderdeel 'forecast' (pip install "kcroster[forecast]") om ETS mee te nemen in de backtest.</source>
         <translation>ETS (exponential smoothing) is not available: the statsmodels package is not installed. Install the optional 'forecast' extra (pip install "kcroster[forecast]") to include ETS in the backtest.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Een medewerker toevoegen (ongedaan te maken)</source>
+        <translation>Add an agent (can be undone)</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
@@ -726,6 +756,7 @@
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <location filename="../../kcroster/gui/views/new_project_wizard.py"/>
+        <location filename="../../kcroster/gui/widgets/gantt.py"/>
         <source>Feestdag</source>
         <translation>Public holiday</translation>
     </message>
@@ -839,6 +870,16 @@
         <location filename="../../kcroster/gui/views/roster.py"/>
         <source>Geen rooster gevonden binnen de rekentijd ({status}); het huidige rooster blijft staan.</source>
         <translation>No roster found within the time limit ({status}); the current roster stays.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Geen toegestane dienst op deze dag (verlof, venster, re-integratie of gesloten)</source>
+        <translation>No allowed shift on this day (leave, window, reintegration or closed)</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Geen toegestane dienst: {regels}</source>
+        <translation>No allowed shift: {regels}</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/agents.py"/>
@@ -1250,6 +1291,7 @@
     </message>
     <message>
         <location filename="../../kcroster/gui/models/agents_model.py"/>
+        <location filename="../../kcroster/gui/views/agents.py"/>
         <source>Max. dagen/week</source>
         <translation>Max. days/week</translation>
     </message>
@@ -1274,6 +1316,26 @@
         <location filename="../../kcroster/gui/widgets/gantt.py"/>
         <source>Medewerker</source>
         <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Medewerker toevoegen</source>
+        <translation>Add agent</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Medewerker verwijderen</source>
+        <translation>Remove agent</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Medewerker {naam} toegevoegd</source>
+        <translation>Agent {naam} added</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Medewerker {naam} verwijderd (Ctrl+Z zet terug)</source>
+        <translation>Agent {naam} removed (Ctrl+Z brings them back)</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/agents.py"/>
@@ -1327,6 +1389,7 @@
     </message>
     <message>
         <location filename="../../kcroster/gui/models/agents_model.py"/>
+        <location filename="../../kcroster/gui/views/agents.py"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
@@ -1344,6 +1407,11 @@
         <location filename="../../kcroster/gui/models/wishes_model.py"/>
         <source>Niet</source>
         <translation>Not</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/widgets/gantt.py"/>
+        <source>Niet beschikbaar</source>
+        <translation>Unavailable</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/models/wishes_model.py"/>
@@ -1380,6 +1448,11 @@
         <location filename="../../kcroster/gui/main_window.py"/>
         <source>Nieuw scenario (kopie van het actieve)…</source>
         <translation>New scenario (copy of the active one)…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Nieuwe dienst op {dag}</source>
+        <translation>New shift on {dag}</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
@@ -1448,6 +1521,11 @@
         <translation>No.</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Nummer</source>
+        <translation>Number</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/main_window.py"/>
         <source>Onbekend bestandstype: {naam}</source>
         <translation>Unknown file type: {naam}</translation>
@@ -1481,6 +1559,11 @@
         <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
         <source>Ontbrekende waarden in de forecast</source>
         <translation>Missing values in the forecast</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Ook weg: {diensten}, {wensen}, {verlof} en een re-integratieplan. Ongedaan maken (Ctrl+Z) zet alles terug.</source>
+        <translation>Also removed: {diensten}, {wensen}, {verlof} and any reintegration plan. Undo (Ctrl+Z) brings it all back.</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast.py"/>
@@ -1695,6 +1778,7 @@
     </message>
     <message>
         <location filename="../../kcroster/gui/views/agents.py"/>
+        <location filename="../../kcroster/gui/widgets/gantt.py"/>
         <source>Re-integratie</source>
         <translation>Reintegration</translation>
     </message>
@@ -1882,6 +1966,11 @@
         <translation>Drag a shift to move it, drag an edge to shorten or lengthen it, drag onto another agent to swap; double-click or L locks a shift.</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Sleep over een lege dag voor een nieuwe dienst (of klik rechts); Ctrl+klik, Shift+klik of Ctrl+slepen kiest meer diensten tegelijk.</source>
+        <translation>Drag across an empty day for a new shift (or right-click); Ctrl+click, Shift+click or Ctrl+drag selects several shifts at once.</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Sluiten</source>
         <translation>Close</translation>
@@ -1923,6 +2012,7 @@
     </message>
     <message>
         <location filename="../../kcroster/gui/models/agents_model.py"/>
+        <location filename="../../kcroster/gui/views/agents.py"/>
         <source>Team</source>
         <translation>Team</translation>
     </message>
@@ -1972,6 +2062,11 @@
         <translation>Include reintegration restrictions anyway (health data — only with consent)</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Toevoegen</source>
+        <translation>Add</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/roster.py"/>
         <source>Toon alleen de medewerkers van een team of met een vaardigheid</source>
         <translation>Show only the agents of a team or with a skill</translation>
@@ -1998,6 +2093,7 @@
     </message>
     <message>
         <location filename="../../kcroster/gui/models/agents_model.py"/>
+        <location filename="../../kcroster/gui/views/agents.py"/>
         <source>Vaardigheden</source>
         <translation>Skills</translation>
     </message>
@@ -2068,9 +2164,19 @@
         <translation>Abandonment</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/widgets/gantt.py"/>
+        <source>Verlof</source>
+        <translation>Leave</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/agents.py"/>
         <source>Verlof en afwezigheid</source>
         <translation>Leave and absence</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Verschuiven</source>
+        <translation>Move</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/roster.py"/>
@@ -2083,7 +2189,13 @@
         <translation>Elapsed</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Verwijderen</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/main_window.py"/>
+        <location filename="../../kcroster/gui/views/agents.py"/>
         <source>Verwijderen…</source>
         <translation>Remove…</translation>
     </message>
@@ -2097,6 +2209,11 @@
         <location filename="../../kcroster/gui/views/forecast.py"/>
         <source>Volume per dag en tijdstip</source>
         <translation>Volume by day and time of day</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>Voor- en achternaam</source>
+        <translation>First and last name</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/coverage.py"/>
@@ -2142,6 +2259,11 @@
         <location filename="../../kcroster/gui/views/staffing.py"/>
         <source>Wachtrij</source>
         <translation>Queue</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>Wachtrij van alle blokken</source>
+        <translation>Queue of all blocks</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/roster.py"/>
@@ -2564,6 +2686,11 @@
         <translation>deadline passed</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>uur per week</source>
+        <translation>hours per week</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/wishes.py"/>
         <source>van {n} medewerker</source>
         <translation>from {n} agent</translation>
@@ -2625,6 +2752,11 @@
         <translation>early shift</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>wachtrij wijzigen</source>
+        <translation>change queue</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/agents.py"/>
         <source>week</source>
         <translation>week</translation>
@@ -2675,6 +2807,11 @@
         <translation>{g} of {t}</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>{naam} ({nr}) verwijderen?</source>
+        <translation>Remove {naam} ({nr})?</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/print_roster.py"/>
         <source>{naam} · {week}</source>
         <translation>{naam} · {week}</translation>
@@ -2688,6 +2825,76 @@
         <location filename="../../kcroster/gui/views/roster.py"/>
         <source>{n} cellen konden niet worden gelezen</source>
         <translation>{n} cells could not be read</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>{n} dienst</source>
+        <translation>{n} shift</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>{n} dienst gekozen</source>
+        <translation>{n} shift selected</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>{n} dienst losmaken</source>
+        <translation>unlock {n} shift</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>{n} dienst overgeslagen: medewerker zonder vaardigheid {q}</source>
+        <translation>{n} shift skipped: agent without skill {q}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>{n} dienst vastzetten</source>
+        <translation>lock {n} shift</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>{n} dienst verschuiven</source>
+        <translation>move {n} shift</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>{n} dienst verwijderen</source>
+        <translation>delete {n} shift</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>{n} diensten</source>
+        <translation>{n} shifts</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>{n} diensten gekozen</source>
+        <translation>{n} shifts selected</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>{n} diensten losmaken</source>
+        <translation>unlock {n} shifts</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>{n} diensten overgeslagen: medewerkers zonder vaardigheid {q}</source>
+        <translation>{n} shifts skipped: agents without skill {q}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>{n} diensten vastzetten</source>
+        <translation>lock {n} shifts</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>{n} diensten verschuiven</source>
+        <translation>move {n} shifts</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>{n} diensten verwijderen</source>
+        <translation>delete {n} shifts</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/wishes.py"/>
@@ -2718,6 +2925,16 @@
         <location filename="../../kcroster/gui/views/common.py"/>
         <source>{n} meldingen bij het inlezen van {bestand}</source>
         <translation>{n} notes on reading {bestand}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>{n} min eerder</source>
+        <translation>{n} min earlier</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>{n} min later</source>
+        <translation>{n} min later</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/new_project_wizard.py"/>
@@ -2760,6 +2977,16 @@
         <translation>{n} of {t} agents</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>{n} verlofregel</source>
+        <translation>{n} leave entry</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>{n} verlofregels</source>
+        <translation>{n} leave entries</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/roster.py"/>
         <source>{n} waarschuwing</source>
         <translation>{n} warning</translation>
@@ -2770,6 +2997,7 @@
         <translation>{n} warnings</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
         <location filename="../../kcroster/gui/views/wishes.py"/>
         <source>{n} wens</source>
         <translation>{n} wish</translation>
@@ -2780,6 +3008,7 @@
         <translation>{n} wish read</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
         <location filename="../../kcroster/gui/views/wishes.py"/>
         <source>{n} wensen</source>
         <translation>{n} wishes</translation>
@@ -2853,6 +3082,11 @@
         <location filename="../../kcroster/gui/print_roster.py"/>
         <source>{uren} u</source>
         <translation>{uren} h</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/roster.py"/>
+        <source>{uren} uur</source>
+        <translation>{uren} hours</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/agents.py"/>

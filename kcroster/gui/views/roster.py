@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from kcroster.edits import (
+    Bulk,
     CopyShift,
+    CreateShift,
     DeleteShift,
     LockShift,
     MoveShift,
@@ -36,16 +38,19 @@ from kcroster.edits import (
     SetActivity,
     SetMinQueueBlock,
     SwapShifts,
+    allowed_shifts,
 )
 from kcroster.gui import fmt, theme
 from kcroster.gui.i18n import language, plural, tr
 from kcroster.gui.jobs import Job, run_job
+from kcroster.gui.models.gantt_blocks import absences, public_holidays
 from kcroster.gui.models.violations_model import ViolationsModel
 from kcroster.gui.views.base import Screen, card
 from kcroster.gui.views.common import ask_open_file, fill_day_combo
 from kcroster.gui.views.solve_dialog import SolveDialog
 from kcroster.gui.widgets.gantt import GanttData, GanttView
 from kcroster.model import BREAK, Roster
+from kcroster.rules.catalogue import rule
 
 
 class Legend(QWidget):
@@ -148,6 +153,9 @@ class RosterScreen(Screen):
         self.gantt.selectionChanged.connect(self._selection_changed)
         self.gantt.deleteRequested.connect(lambda aid, day: self._apply(DeleteShift(aid, day)))
         self.gantt.lockedRefused.connect(self._locked_refused)
+        self.gantt.createRequested.connect(self.on_create)
+        self.gantt.bulkRequested.connect(self.on_bulk)
+        self.gantt.bulkContextRequested.connect(self.on_bulk_context)
 
         panel, pl = card(tr("Regelcontrole"))
         self.violations_label = QLabel()
@@ -171,7 +179,9 @@ class RosterScreen(Screen):
         self.hint = QLabel(tr("Sleep een dienst om hem te verplaatsen, sleep een rand om hem korter of langer te maken, "
                               "sleep naar een andere medewerker om te ruilen; dubbelklik of L zet een dienst vast.")
                            + " " + tr("Pijltjes links/rechts schuiven de gekozen dienst een interval (met Shift een uur), "
-                                      "pijltjes omhoog/omlaag kiezen een andere medewerker, Delete verwijdert de dienst."))
+                                      "pijltjes omhoog/omlaag kiezen een andere medewerker, Delete verwijdert de dienst.")
+                           + " " + tr("Sleep over een lege dag voor een nieuwe dienst (of klik rechts); Ctrl+klik, "
+                                      "Shift+klik of Ctrl+slepen kiest meer diensten tegelijk."))
         self.hint.setObjectName("Hint")
         self.hint.setWordWrap(True)
         self.body.addWidget(self.hint)
@@ -184,6 +194,7 @@ class RosterScreen(Screen):
         super().reset()
         self.gantt.data = None
         self.gantt.selected = None
+        self.gantt.selection = set()
         self.gantt.flagged_agents = set()
         self.gantt.verticalScrollBar().setValue(0)
         self.gantt.horizontalScrollBar().setValue(0)
@@ -209,7 +220,8 @@ class RosterScreen(Screen):
         agents = self.shown_agents()
         self.shown_label.setText(tr("{n} van {t} medewerkers").format(n=len(agents), t=len(p.agents))
                                  if len(agents) != len(p.agents) else "")
-        data = GanttData.build(self.doc.roster, [a.id for a in agents], [a.name for a in agents], names, p.horizon)
+        data = GanttData.build(self.doc.roster, [a.id for a in agents], [a.name for a in agents], names, p.horizon,
+                               absences(p), public_holidays(p.horizon.dates, language()))
         v = self.gantt.verticalScrollBar().value()
         h = self.gantt.horizontalScrollBar().value()
         self.gantt.set_data(data, p.horizon, colours)
@@ -310,17 +322,148 @@ class RosterScreen(Screen):
     def on_lock(self, agent_id: str, day: date, locked: bool) -> None:
         self._apply(LockShift(agent_id, day, locked))
 
-    def on_context(self, agent_id: str, day: date | None, pos: QPoint) -> None:
-        if day is None or self.doc.roster is None:
+    def on_context(self, agent_id: str, day: date, pos: QPoint) -> None:
+        """The menu of the right-clicked shift, or of the agent's empty day."""
+        p = self.doc.project
+        if p is None:
             return
-        shift = self.doc.roster.shift_on(agent_id, day)
+        shift = self.doc.roster.shift_on(agent_id, day) if self.doc.roster is not None else None
         if shift is None:
-            return
-        hz = self.doc.project.horizon
-        at = datetime.fromtimestamp(float(hz.starts_utc[0]) + self.gantt.context_minute * 60.0, hz.tz)
-        menu = self.context_menu(agent_id, day, at)
+            menu = self.empty_day_menu(agent_id, day)
+        else:
+            hz = p.horizon
+            at = datetime.fromtimestamp(float(hz.starts_utc[0]) + self.gantt.context_minute * 60.0, hz.tz)
+            menu = self.context_menu(agent_id, day, at)
         menu.exec(pos)
         menu.deleteLater()  # one menu per right-click: not kept by the screen
+
+    def on_create(self, agent_id: str, day: date, start: datetime, end: datetime, shift_type: str | None = None) -> None:
+        """A new shift drawn (or chosen from the empty day's menu): one undoable edit, then the
+        new shift is the selected one, so the keys move it on."""
+        if self._apply(CreateShift(agent_id, day, start, end, shift_type)):
+            self.gantt.set_selection({(agent_id, day)}, (agent_id, day))
+
+    def empty_day_menu(self, agent_id: str, day: date) -> QMenu:
+        """The menu of an agent's day without a shift: the shifts the agent may work that day
+        (:func:`kcroster.edits.allowed_shifts` — the solver's candidates the checker accepts
+        beside the rest of the roster), named shift types first, the other times grouped by
+        length. Without any, a line says which rules rule them out."""
+        p = self.doc.project
+        assert p is not None
+        tz = p.horizon.tz
+        choices = allowed_shifts(p, agent_id, day)
+        menu = QMenu(self)
+        title = menu.addAction(tr("Nieuwe dienst op {dag}").format(dag=f"{fmt.weekday(day)} {fmt.full_date(day)}"))
+        title.setEnabled(False)
+
+        def label(s) -> str:
+            return f"{fmt.clock(s.start.astimezone(tz))}–{fmt.clock(s.end.astimezone(tz))}"
+
+        def add(target: QMenu, s, text: str) -> None:
+            target.addAction(text, lambda s=s: self.on_create(agent_id, day, s.start, s.end, s.shift_type))
+
+        for s in (s for s in choices.shifts if s.shift_type):
+            add(menu, s, f"{s.shift_type} {label(s)}")
+        by_length: dict[float, list] = {}
+        for s in (s for s in choices.shifts if not s.shift_type):
+            by_length.setdefault(s.duration_minutes, []).append(s)
+        if by_length:
+            menu.addSeparator()
+        for minutes, shifts in sorted(by_length.items()):
+            sub = menu.addMenu(tr("{uren} uur").format(uren=fmt.num(minutes / 60, 0 if minutes % 60 == 0 else 1)))
+            for s in shifts:
+                add(sub, s, label(s))
+        if not choices.shifts:
+            if choices.candidates:
+                names = [rule(r).name_nl if language() == "nl" else rule(r).name_en
+                         for r, _n in choices.refused.most_common(3)]
+                why = tr("Geen toegestane dienst: {regels}").format(regels=", ".join(names))
+            else:
+                why = tr("Geen toegestane dienst op deze dag (verlof, venster, re-integratie of gesloten)")
+            menu.addAction(why).setEnabled(False)
+        return menu
+
+    # -- several shifts at once ----------------------------------------------------------------
+    def on_bulk(self, action: str, keys: list, value: object) -> None:
+        """The Gantt's keys on a multi-selection: delete, lock/unlock or move them all by
+        ``value`` minutes, as one undo step (all or nothing: a locked shift refuses a move)."""
+        roster = self.doc.roster
+        if roster is None or not keys:
+            return
+        n = len(keys)
+        if action == "delete":
+            self._apply(Bulk([DeleteShift(a, d) for a, d in keys],
+                             plural(n, tr("{n} dienst verwijderen"), tr("{n} diensten verwijderen"))))
+        elif action == "lock":
+            locked = bool(value)
+            self._apply(Bulk([LockShift(a, d, locked) for a, d in keys],
+                             plural(n, tr("{n} dienst vastzetten"), tr("{n} diensten vastzetten")) if locked
+                             else plural(n, tr("{n} dienst losmaken"), tr("{n} diensten losmaken"))))
+        elif action == "move":
+            self.bulk_move(keys, int(value))  # type: ignore[call-overload]
+
+    def bulk_move(self, keys: list, minutes: int) -> None:
+        """Move every selected shift by ``minutes`` (one undo step); the selection follows them,
+        also over midnight."""
+        p, roster = self.doc.project, self.doc.roster
+        assert p is not None and roster is not None
+        delta = timedelta(minutes=minutes)
+        shifts = [s for s in (roster.shift_on(a, d) for a, d in keys) if s is not None]
+        edits = [MoveShift(s.agent_id, s.day, s.start + delta, s.end + delta) for s in shifts]
+        moved = {(s.agent_id, (s.start + delta).astimezone(p.horizon.tz).date()) for s in shifts}
+        if edits and self._apply(Bulk(edits, plural(len(edits), tr("{n} dienst verschuiven"),
+                                                     tr("{n} diensten verschuiven")))):
+            self.gantt.set_selection(moved)
+
+    def bulk_queue(self, keys: list, queue: str) -> None:
+        """Every work block of the selected shifts on ``queue`` (one undo step); shifts of agents
+        without that skill are left as they are, and the status bar says how many."""
+        p, roster = self.doc.project, self.doc.roster
+        assert p is not None and roster is not None
+        skilled = {a.id for a in p.agents if queue in a.skills}
+        edits: list = []
+        skipped = 0
+        for a, d in keys:
+            s = roster.shift_on(a, d)
+            if s is None:
+                continue
+            if a not in skilled:
+                skipped += 1
+                continue
+            edits += [SetActivity(a, d, g.start, g.end, queue) for g in s.segments
+                      if g.activity not in (BREAK, queue)]
+        if edits:
+            self._apply(Bulk(edits, tr("wachtrij wijzigen")))
+        if skipped:
+            self.status(plural(skipped, tr("{n} dienst overgeslagen: medewerker zonder vaardigheid {q}"),
+                               tr("{n} diensten overgeslagen: medewerkers zonder vaardigheid {q}"), q=queue), 8000)
+
+    def on_bulk_context(self, keys: list, pos: QPoint) -> None:
+        menu = self.bulk_menu(keys)
+        menu.exec(pos)
+        menu.deleteLater()
+
+    def bulk_menu(self, keys: list) -> QMenu:
+        """The menu of a multi-selection: lock, unlock, every work block to one queue, move by
+        an interval or an hour, delete — each one undo step for all selected shifts."""
+        p = self.doc.project
+        assert p is not None
+        n = len(keys)
+        menu = QMenu(self)
+        menu.addAction(plural(n, tr("{n} dienst gekozen"), tr("{n} diensten gekozen"))).setEnabled(False)
+        menu.addAction(tr("Vastzetten"), lambda: self.on_bulk("lock", keys, True))
+        menu.addAction(tr("Losmaken"), lambda: self.on_bulk("lock", keys, False))
+        to_queue = menu.addMenu(tr("Wachtrij van alle blokken"))
+        for q in p.queues:
+            to_queue.addAction(q.name, lambda q=q.name: self.bulk_queue(keys, q))
+        step = p.horizon.interval_minutes
+        move = menu.addMenu(tr("Verschuiven"))
+        for minutes, text in ((-60, tr("1 uur eerder")), (-step, tr("{n} min eerder").format(n=step)),
+                              (step, tr("{n} min later").format(n=step)), (60, tr("1 uur later"))):
+            move.addAction(text, lambda m=minutes: self.bulk_move(keys, m))
+        menu.addSeparator()
+        menu.addAction(tr("Diensten verwijderen"), lambda: self.on_bulk("delete", keys, None))
+        return menu
 
     def context_menu(self, agent_id: str, day: date, at: datetime) -> QMenu:
         """The menu of one shift, right-clicked at ``at``: lock or unlock, delete, move the block

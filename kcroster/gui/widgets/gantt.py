@@ -3,10 +3,17 @@
 :class:`GanttData` flattens a roster into arrays (one entry per segment, sorted by row, with a
 row pointer), so a paint touches only the segments of the rows on screen — 400 agents scroll as
 smoothly as 20. :class:`GanttView` paints them, zooms between a day and a week, and turns mouse
-drags and key presses into *requests* (move, resize, swap, lock, delete) that the roster screen
-turns into domain edits. With a shift selected, Left/Right move it by one interval (Shift: an
-hour), Up/Down select the agent above/below, Delete removes it and L locks it; a locked shift
+drags and key presses into *requests* (move, resize, swap, lock, delete, create) that the roster
+screen turns into domain edits. With a shift selected, Left/Right move it by one interval (Shift:
+an hour), Up/Down select the agent above/below, Delete removes it and L locks it; a locked shift
 that is dragged or key-moved raises :attr:`GanttView.lockedRefused` instead of doing nothing.
+
+Several shifts are selected with Ctrl+click (one more or one less), Shift+click (every shift of
+the agents and days between the two), a Ctrl+drag rubber band over empty space, or Ctrl+A; the
+keys then act on all of them as one :attr:`GanttView.bulkRequested`. A plain drag over an empty
+stretch of a row asks for a new shift there (:attr:`GanttView.createRequested`). Leave,
+reintegration days, sick days (:mod:`kcroster.gui.models.gantt_blocks`) and public holidays are
+drawn as neutral hatched blocks behind the shifts, so the planner sees why a day is empty.
 """
 
 from __future__ import annotations
@@ -17,9 +24,11 @@ from datetime import date, datetime, timedelta
 import numpy as np
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QBrush,
     QColor,
     QFont,
     QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -31,6 +40,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from kcroster.gui import fmt, theme
 from kcroster.gui.i18n import tr
+from kcroster.gui.models.gantt_blocks import LEAVE, REINTEGRATION, UNAVAILABLE, Absence
 from kcroster.model import BREAK, Roster, Shift
 from kcroster.model.timegrid import Horizon
 
@@ -56,10 +66,21 @@ class GanttData:
     shift_row_ptr: np.ndarray  # [R + 1] into shift order sorted by row
     shift_order: np.ndarray  # shift indices sorted by (row, t0)
     total_minutes: float
+    # why a row is empty: absence blocks sorted by row (minutes like the shifts) and holidays
+    blocks: list[Absence]
+    block_row: np.ndarray  # [B]
+    block_t0: np.ndarray
+    block_t1: np.ndarray
+    block_row_ptr: np.ndarray  # [R + 1] block index range of each row
+    holidays: dict[int, str]  # day index -> the holiday's name
+    index: dict[tuple[str, date], int]  # (agent, day) -> shift index
 
     @classmethod
     def build(cls, roster: Roster | None, agent_ids: list[str], agent_names: list[str], queue_names: list[str],
-              horizon: Horizon) -> GanttData:
+              horizon: Horizon, absences: list[Absence] | None = None,
+              holidays: dict[date, str] | None = None) -> GanttData:
+        """The arrays of ``roster`` for the agents in ``agent_ids`` (their rows, in that order),
+        with ``absences`` of those agents as blocks and ``holidays`` as whole-day bands."""
         row_of = {a: i for i, a in enumerate(agent_ids)}
         code_of = {q: i for i, q in enumerate(queue_names)}
         t_start = float(horizon.starts_utc[0]) if horizon.n_intervals else 0.0
@@ -84,6 +105,8 @@ class GanttData:
         shift_row = np.asarray(s_row, dtype=np.int32)
         s_t0a = np.asarray(s_t0, dtype=float)
         shift_order = np.lexsort((s_t0a, shift_row)) if len(shifts) else np.zeros(0, dtype=np.int64)
+        blocks = sorted((b for b in absences or [] if b.agent_id in row_of), key=lambda b: (row_of[b.agent_id], b.start))
+        block_row = np.asarray([row_of[b.agent_id] for b in blocks], dtype=np.int32)
         return cls(
             agent_ids=list(agent_ids),
             agent_names=list(agent_names),
@@ -101,6 +124,14 @@ class GanttData:
             shift_row_ptr=np.searchsorted(shift_row[shift_order], np.arange(n_rows + 1)),
             shift_order=shift_order,
             total_minutes=horizon.n_intervals * horizon.interval_minutes,
+            blocks=blocks,
+            block_row=block_row,
+            block_t0=np.asarray([(b.start.timestamp() - t_start) / 60.0 for b in blocks], dtype=float),
+            block_t1=np.asarray([(b.end.timestamp() - t_start) / 60.0 for b in blocks], dtype=float),
+            block_row_ptr=np.searchsorted(block_row, np.arange(n_rows + 1)),
+            holidays={horizon.day_index(d): name for d, name in (holidays or {}).items()
+                      if horizon.start <= d < horizon.end},
+            index={(s.agent_id, s.day): k for k, s in enumerate(shifts)},
         )
 
 
@@ -113,6 +144,24 @@ class _Drag:
     target_row: int = -1
 
 
+@dataclass
+class _Draw:
+    """A new shift being drawn on an empty stretch of ``row``: minutes from the horizon start."""
+
+    row: int
+    anchor: float
+    other: float
+
+    def bounds(self) -> tuple[float, float]:
+        return min(self.anchor, self.other), max(self.anchor, self.other)
+
+
+def block_word(kind: str) -> str:
+    """The neutral word an absence block (or a public holiday: ``holiday``) reads."""
+    return {LEAVE: tr("Verlof"), REINTEGRATION: tr("Re-integratie"), UNAVAILABLE: tr("Niet beschikbaar"),
+            "holiday": tr("Feestdag")}[kind]
+
+
 class GanttView(QAbstractScrollArea):
     """Roster Gantt. Signals carry domain keys; the screen applies the edits."""
 
@@ -123,6 +172,9 @@ class GanttView(QAbstractScrollArea):
     selectionChanged = Signal(object)  # (agent, day) or None
     deleteRequested = Signal(str, object)  # agent, day
     lockedRefused = Signal(str, object)  # agent, day: a locked shift was dragged or key-moved
+    createRequested = Signal(str, object, object, object)  # agent, day, start, end: drawn on an empty day
+    bulkRequested = Signal(str, object, object)  # 'delete' | 'lock' | 'move', [(agent, day)], locked | minutes
+    bulkContextRequested = Signal(object, QPoint)  # [(agent, day)] of the selection, global pos
 
     ROW_H = 24
     HEADER_H = 44
@@ -139,8 +191,12 @@ class GanttView(QAbstractScrollArea):
         self.queue_colours: list[QColor] = []
         self.zoom = "week"
         self.flagged_agents: set[str] = set()
-        self.selected: tuple[str, date] | None = None
+        self.selected: tuple[str, date] | None = None  # the current shift: keys and the status bar follow it
+        self.selection: set[tuple[str, date]] = set()  # every selected shift, the current one included
         self._drag: _Drag | None = None
+        self._draw: _Draw | None = None
+        self._band: QRectF | None = None  # the rubber band, viewport coordinates
+        self._band_base: set[tuple[str, date]] = set()  # what stays selected besides the band (Ctrl)
         self._locked_press: tuple[int, QPointF] | None = None  # a press on a locked shift
         self.context_minute = 0.0  # where the last right-click was (minutes from the horizon start)
         self._snap = 15
@@ -266,6 +322,7 @@ class GanttView(QAbstractScrollArea):
         for di in range(day0, day1):
             if hz.dates[di].weekday() >= 5:
                 p.fillRect(QRectF(self._x(di * 1440), self.HEADER_H, 1440 * ppm, vh), weekend)
+        self._paint_blocks(p, text)
         # hour grid (one batched call per colour: a line per call is slow on raster paint engines)
         hour_step = 60 if ppm * 60 >= 40 else (180 if ppm * 180 >= 40 else 360)
         light = QColor(grid)
@@ -303,12 +360,12 @@ class GanttView(QAbstractScrollArea):
                 p.drawRects([QRectF(a, b, c, bar_h) for a, b, c in zip(x0[m].tolist(), y[m].tolist(), w[m].tolist(), strict=True)])
             # shift outlines: lock and selection
             ks = d.shift_order[d.shift_row_ptr[first]:d.shift_row_ptr[last]]
-            sel_k = self._selected_index()
-            ks = ks[d.shift_locked[ks] | (ks == sel_k)]
+            chosen = self.selected_indices()
+            ks = ks[d.shift_locked[ks] | np.isin(ks, list(chosen))]
             for k in ks.tolist():
                 if d.shift_t1[k] < m0 or d.shift_t0[k] > m1 or k == drag_shift:
                     continue
-                sel = k == sel_k
+                sel = k in chosen
                 rect = QRectF(self._x(d.shift_t0[k]), self._row_y(int(d.shift_row[k])) + 3,
                               (d.shift_t1[k] - d.shift_t0[k]) * ppm, bar_h + 2)
                 p.setBrush(Qt.BrushStyle.NoBrush)
@@ -322,6 +379,14 @@ class GanttView(QAbstractScrollArea):
         self._paint_times(p)
         if self._drag is not None:
             self._paint_drag(p, text)
+        if self._draw is not None:
+            self._paint_new(p, text)
+        if self._band is not None:
+            fill = QColor(theme.accent())
+            fill.setAlpha(40)
+            p.setBrush(fill)
+            p.setPen(QPen(theme.accent(), 1, Qt.PenStyle.DashLine))
+            p.drawRect(self._band)
         self._paint_header(p, hz, m0, m1, hour_step, text, grid)
         self._paint_names(p, first, last, text, grid)
 
@@ -371,15 +436,112 @@ class GanttView(QAbstractScrollArea):
         d = self.data
         if self.selected is None or d is None:
             return -1
-        agent, day = self.selected
-        try:
-            row = d.agent_ids.index(agent)
-        except ValueError:
-            return -1
-        for k in d.shift_order[d.shift_row_ptr[row]:d.shift_row_ptr[row + 1]].tolist():
-            if d.shifts[k].day == day:
-                return int(k)
-        return -1
+        return d.index.get(self.selected, -1)
+
+    def selected_indices(self) -> set[int]:
+        """Shift indices of the whole selection that are on screen (shown agents)."""
+        d = self.data
+        if d is None:
+            return set()
+        return {d.index[key] for key in self.selection | ({self.selected} if self.selected else set())
+                if key in d.index}
+
+    def selected_keys(self) -> list[tuple[str, date]]:
+        """(agent, day) of every selected shift shown, in row and time order."""
+        d = self.data
+        if d is None:
+            return []
+        chosen = self.selected_indices()
+        return [self._key(int(k)) for k in d.shift_order.tolist() if int(k) in chosen]
+
+    def set_selection(self, keys: set[tuple[str, date]], current: tuple[str, date] | None = None) -> None:
+        """Select ``keys``; ``current`` (default: one of them) is the shift the keys and status follow."""
+        self.selection = set(keys)
+        if current is not None:
+            self.selection.add(current)
+        self.selected = current if current is not None else (min(self.selection) if self.selection else None)
+        self.selectionChanged.emit(self.selected)
+        self.viewport().update()
+
+    # -- absence blocks ------------------------------------------------------------------------
+    def _day_minutes(self, di: int) -> tuple[float, float]:
+        """Minutes from the horizon start of day ``di``'s local midnight and the next one."""
+        assert self.horizon is not None
+        iv = self.horizon.interval_minutes
+        return float(self.horizon.day_offsets[di] * iv), float(self.horizon.day_offsets[di + 1] * iv)
+
+    def block_items(self) -> list[tuple[int, QRectF, str, str]]:
+        """(row, rectangle, kind, word) of every absence block on screen, and of each public
+        holiday a band over all rows (row -1, kind ``holiday``): what :meth:`paintEvent` draws
+        behind the shifts. The word is the block's neutral name in the UI language."""
+        d, hz = self.data, self.horizon
+        if d is None or hz is None:
+            return []
+        first, last = self.visible_rows()
+        m0, m1 = self._minute_at(self.NAME_W), self._minute_at(self.viewport().width())
+        ppm = self.px_per_min
+        out: list[tuple[int, QRectF, str, str]] = []
+        rows_bottom = min(self.viewport().height(), self._row_y(len(d.agent_ids)))
+        for di, _name in sorted(d.holidays.items()):
+            t0, t1 = self._day_minutes(di)
+            if t1 > m0 and t0 < m1:
+                out.append((-1, QRectF(self._x(t0), self.HEADER_H, (t1 - t0) * ppm, rows_bottom - self.HEADER_H),
+                            "holiday", block_word("holiday")))
+        for b in range(int(d.block_row_ptr[first]), int(d.block_row_ptr[last])):
+            t0, t1 = max(0.0, float(d.block_t0[b])), min(d.total_minutes, float(d.block_t1[b]))
+            if t1 <= m0 or t0 >= m1 or t1 <= t0:
+                continue
+            row = int(d.block_row[b])
+            kind = d.blocks[b].kind
+            out.append((row, QRectF(self._x(t0), self._row_y(row) + 2, (t1 - t0) * ppm, self.ROW_H - 4),
+                        kind, block_word(kind)))
+        return out
+
+    def _paint_blocks(self, p: QPainter, text: QColor) -> None:
+        """The blocks of :meth:`block_items` in one neutral grey with a hatch, whatever the
+        reason (no colour tells a colleague more than the word does), the word where it fits."""
+        neutral = QColor(self.palette().mid().color())
+        p.setClipRect(QRect(self.NAME_W, self.HEADER_H, self.viewport().width(), self.viewport().height()))
+        metrics = self.fontMetrics()
+        for row, rect, _kind, word in self.block_items():
+            fill = QColor(neutral)
+            fill.setAlpha(28 if row < 0 else 55)
+            hatch = QColor(neutral)
+            hatch.setAlpha(60 if row < 0 else 120)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.fillRect(rect, fill)
+            p.fillRect(rect, QBrush(hatch, Qt.BrushStyle.BDiagPattern))
+            if row >= 0 and metrics.horizontalAdvance(word) + 8 <= rect.width():
+                p.setPen(text)
+                visible = rect.intersected(QRectF(self.NAME_W, rect.top(), self.viewport().width(), rect.height()))
+                p.drawText(visible, Qt.AlignmentFlag.AlignCenter, word)
+        p.setClipping(False)
+
+    def block_at(self, pos: QPointF) -> tuple[int, str, str] | None:
+        """(block index or -1 for a holiday, kind, tooltip text) under a viewport position."""
+        d, hz = self.data, self.horizon
+        if d is None or hz is None or pos.x() < self.NAME_W or pos.y() < self.HEADER_H:
+            return None
+        row, minute = self._row_at(pos.y()), self._minute_at(pos.x())
+        if 0 <= row < len(d.agent_ids):
+            for b in range(int(d.block_row_ptr[row]), int(d.block_row_ptr[row + 1])):
+                if d.block_t0[b] <= minute < d.block_t1[b]:
+                    blk = d.blocks[b]
+                    when = (f"{fmt.day(blk.start.astimezone(hz.tz).date())} {fmt.clock(blk.start.astimezone(hz.tz))} – "
+                            f"{fmt.day(blk.end.astimezone(hz.tz).date())} {fmt.clock(blk.end.astimezone(hz.tz))}")
+                    detail = f" ({blk.detail})" if blk.detail and blk.detail.casefold() != "verlof" else ""
+                    return b, blk.kind, f"{d.agent_names[row]} · {block_word(blk.kind)}{detail} · {when}"
+        di = self._day_index_at(minute)
+        if di is not None and di in d.holidays:
+            return -1, "holiday", f"{block_word('holiday')}: {d.holidays[di]}"
+        return None
+
+    def _day_index_at(self, minute: float) -> int | None:
+        """The horizon day (index) whose local day holds ``minute`` (DST days are 23 or 25 h)."""
+        hz = self.horizon
+        if hz is None or not 0 <= minute < hz.n_intervals * hz.interval_minutes:
+            return None
+        return int(np.searchsorted(hz.day_offsets, minute / hz.interval_minutes, side="right") - 1)
 
     def _paint_lock(self, p: QPainter, rect: QRectF, colour: QColor) -> None:
         if rect.width() < 24:
@@ -390,6 +552,25 @@ class GanttView(QAbstractScrollArea):
         p.drawRect(QRectF(x, y + 4, 8, 6))
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawArc(QRectF(x + 1.5, y, 5, 8), 0, 180 * 16)
+
+    def _paint_new(self, p: QPainter, text: QColor) -> None:
+        """The shift being drawn: its rectangle and local times."""
+        assert self._draw is not None and self.horizon is not None
+        t0, t1 = self._draw.bounds()
+        rect = QRectF(self._x(t0), self._row_y(self._draw.row) + 3, max(1.0, (t1 - t0) * self.px_per_min), self.ROW_H - 6)
+        fill = QColor(theme.accent())
+        fill.setAlpha(90)
+        p.fillRect(rect, fill)
+        p.setPen(QPen(text, 1.5, Qt.PenStyle.DashLine))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRect(rect)
+        a, b = self._moment(t0), self._moment(t1)
+        p.drawText(rect.adjusted(4, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, f"{fmt.clock(a)}–{fmt.clock(b)}")
+
+    def _moment(self, minute: float) -> datetime:
+        """The local moment ``minute`` minutes after the horizon start (absolute time)."""
+        assert self.horizon is not None
+        return datetime.fromtimestamp(float(self.horizon.starts_utc[0]) + minute * 60.0, self.horizon.tz)
 
     def _paint_drag(self, p: QPainter, text: QColor) -> None:
         d = self.data
@@ -422,8 +603,12 @@ class GanttView(QAbstractScrollArea):
             x0 = max(self._x(di * 1440), self.NAME_W)
             x1 = self._x((di + 1) * 1440)
             p.setFont(bold)
-            p.drawText(QRectF(x0 + 4, 2, max(0.0, x1 - x0 - 4), 20), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                       f"{fmt.weekday(hz.dates[di])} {fmt.full_date(hz.dates[di])}")
+            label = f"{fmt.weekday(hz.dates[di])} {fmt.full_date(hz.dates[di])}"
+            if self.data is not None and di in self.data.holidays:
+                label += f" · {block_word('holiday')}: {self.data.holidays[di]}"
+            width = max(0.0, x1 - x0 - 4)
+            p.drawText(QRectF(x0 + 4, 2, width, 20), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                       p.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight, int(width)))
         p.setFont(small)
         label_step = hour_step if hour_step * self.px_per_min >= 36 else hour_step * 2
         h = (int(m0) // label_step) * label_step
@@ -477,47 +662,128 @@ class GanttView(QAbstractScrollArea):
         s = self.data.shifts[k]
         return s.agent_id, s.day
 
+    def _empty_row_at(self, pos: QPointF) -> int | None:
+        """The row under ``pos`` when it lies in the time area of a row (not a header or name)."""
+        d = self.data
+        if d is None or pos.x() < self.NAME_W or pos.y() < self.HEADER_H:
+            return None
+        row = self._row_at(pos.y())
+        return row if 0 <= row < len(d.agent_ids) else None
+
+    def _snapped(self, minute: float) -> float:
+        """``minute`` on the interval grid, within the horizon."""
+        assert self.data is not None
+        return min(max(0.0, round(minute / self._snap) * self._snap), self.data.total_minutes)
+
+    def _keys_between(self, a: tuple[str, date], b: tuple[str, date]) -> set[tuple[str, date]]:
+        """Every shown shift of the agents from ``a``'s row to ``b``'s on the days from ``a``'s
+        to ``b``'s (Shift+click)."""
+        d = self.data
+        assert d is not None
+        rows = [d.agent_ids.index(k[0]) for k in (a, b) if k[0] in d.agent_ids]
+        if len(rows) < 2:
+            return {b}
+        r0, r1 = sorted(rows)
+        d0, d1 = sorted((a[1], b[1]))
+        return {key for key in d.index if d0 <= key[1] <= d1 and r0 <= d.agent_ids.index(key[0]) <= r1}
+
+    def _keys_in_band(self, band: QRectF) -> set[tuple[str, date]]:
+        """Every shown shift whose bar the rubber band touches."""
+        d = self.data
+        assert d is not None
+        out = set()
+        lo, hi = self._minute_at(band.left()), self._minute_at(band.right())
+        r0, r1 = self._row_at(band.top()), self._row_at(band.bottom())
+        for k, s in enumerate(d.shifts):
+            if r0 <= int(d.shift_row[k]) <= r1 and d.shift_t0[k] < hi and d.shift_t1[k] > lo:
+                out.add((s.agent_id, s.day))
+        return out
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        hit = self.shift_at(event.position())
+        """Left: select (Ctrl toggles, Shift spans from the current shift) and start a drag of
+        the shift, a Ctrl/Shift rubber band over empty space, or a new shift drawn on an empty
+        stretch. Right: the menu of the shift, of the selection, or of the empty day."""
+        pos = event.position()
+        hit = self.shift_at(pos)
+        mods = event.modifiers()
+        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+        span = bool(mods & Qt.KeyboardModifier.ShiftModifier)
         if event.button() == Qt.MouseButton.LeftButton:
-            self.selected = self._key(hit[0]) if hit else None
-            self.selectionChanged.emit(self.selected)
             self.setFocus(Qt.FocusReason.MouseFocusReason)  # the arrow keys act on this selection
             self._locked_press = None
             if hit and self.data is not None:
+                key = self._key(hit[0])
+                if ctrl:
+                    chosen = self.selection ^ {key}
+                    self.set_selection(chosen, key if key in chosen else None)
+                    return
+                if span and self.selected is not None:
+                    self.set_selection(self._keys_between(self.selected, key) | {self.selected}, self.selected)
+                    return
+                self.set_selection({key}, key)
                 if self.data.shift_locked[hit[0]]:
-                    self._locked_press = (hit[0], event.position())
+                    self._locked_press = (hit[0], pos)
                 else:
-                    self._drag = _Drag(hit[0], hit[1], event.position(), target_row=int(self.data.shift_row[hit[0]]))
+                    self._drag = _Drag(hit[0], hit[1], pos, target_row=int(self.data.shift_row[hit[0]]))
+                return
+            row = self._empty_row_at(pos)
+            if ctrl or span:
+                self._band = QRectF(pos, pos)
+                self._band_base = set(self.selection) if ctrl else set()
+            else:
+                self.set_selection(set())
+                if row is not None:
+                    m = self._snapped(self._minute_at(pos.x()))
+                    self._draw = _Draw(row, m, m)
             self.viewport().update()
         elif event.button() == Qt.MouseButton.RightButton:
-            key = self._key(hit[0]) if hit else None
-            self.context_minute = self._minute_at(event.position().x())
-            self.selected = key
-            self.viewport().update()
-            if key is not None:
-                self.contextRequested.emit(key[0], key[1], event.globalPosition().toPoint())
+            self.context_minute = self._minute_at(pos.x())
+            gpos = event.globalPosition().toPoint()
+            if hit:
+                key = self._key(hit[0])
+                if key in self.selection and len(self.selection) > 1:
+                    self.selected = key
+                    self.viewport().update()
+                    self.bulkContextRequested.emit(self.selected_keys(), gpos)
+                    return
+                self.set_selection({key}, key)
+                self.contextRequested.emit(key[0], key[1], gpos)
+                return
+            row = self._empty_row_at(pos)
+            di = self._day_index_at(self.context_minute)
+            self.set_selection(set())
+            if row is not None and di is not None and self.data is not None and self.horizon is not None:
+                self.contextRequested.emit(self.data.agent_ids[row], self.horizon.dates[di], gpos)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         drag = self._drag
+        pos = event.position()
         if self._locked_press is not None:
             k, origin = self._locked_press
-            if (event.position() - origin).manhattanLength() >= 4:  # a drag, not a click's jitter
+            if (pos - origin).manhattanLength() >= 4:  # a drag, not a click's jitter
                 self._locked_press = None
                 self.lockedRefused.emit(*self._key(k))
             return
+        if self._draw is not None:
+            self._draw.other = self._snapped(self._minute_at(pos.x()))
+            self.viewport().update()
+            return
+        if self._band is not None:
+            self._band = QRectF(self._band.topLeft(), pos)
+            self.viewport().update()
+            return
         if drag is None:
-            hit = self.shift_at(event.position())
+            hit = self.shift_at(pos)
             cursor = Qt.CursorShape.ArrowCursor
             if hit:
                 cursor = Qt.CursorShape.SizeHorCursor if hit[1] != "move" else Qt.CursorShape.OpenHandCursor
             self.viewport().setCursor(cursor)
             return
-        dx = event.position().x() - drag.origin.x()
+        dx = pos.x() - drag.origin.x()
         raw = dx / self.px_per_min
         drag.delta_min = round(raw / self._snap) * self._snap
         if drag.mode == "move" and self.data is not None:
-            row = self._row_at(event.position().y())
+            row = self._row_at(pos.y())
             drag.target_row = min(max(row, 0), len(self.data.agent_ids) - 1)
             if drag.target_row != int(self.data.shift_row[drag.shift]):
                 drag.delta_min = 0.0  # a drop on another agent swaps or hands over the same times
@@ -525,18 +791,25 @@ class GanttView(QAbstractScrollArea):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         drag, d = self._drag, self.data
-        self._drag = None
+        draw, band = self._draw, self._band
+        self._drag = self._draw = self._band = None
         self._locked_press = None
         self.viewport().update()
-        if drag is None or d is None or event.button() != Qt.MouseButton.LeftButton:
+        if d is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        if band is not None:
+            self.set_selection(self._band_base | self._keys_in_band(band.normalized()))
+            return
+        if draw is not None:
+            self._request_create(draw)
+            return
+        if drag is None:
             return
         shift = d.shifts[drag.shift]
         own_row = int(d.shift_row[drag.shift])
         if drag.mode == "move" and drag.target_row != own_row:
             other = d.agent_ids[drag.target_row]
-            has_shift = any(d.shifts[k].day == shift.day for k in
-                            d.shift_order[d.shift_row_ptr[drag.target_row]:d.shift_row_ptr[drag.target_row + 1]].tolist())
-            if has_shift:
+            if (other, shift.day) in d.index:
                 self.swapRequested.emit(shift.agent_id, other, shift.day)
             else:
                 self.moveRequested.emit(shift.agent_id, shift.day, shift.start, shift.end, other)
@@ -548,6 +821,16 @@ class GanttView(QAbstractScrollArea):
         new_end = shift.end + timedelta(minutes=t1 - float(d.shift_t1[drag.shift]))
         self.moveRequested.emit(shift.agent_id, shift.day, new_start, new_end, None)
 
+    def _request_create(self, draw: _Draw) -> None:
+        """A drawn stretch of at least one interval asks for a shift on the day it starts."""
+        assert self.data is not None and self.horizon is not None
+        t0, t1 = draw.bounds()
+        di = self._day_index_at(t0)
+        if t1 - t0 < self._snap or di is None:
+            return
+        self.createRequested.emit(self.data.agent_ids[draw.row], self.horizon.dates[di], self._moment(t0),
+                                  self._moment(t1))
+
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         hit = self.shift_at(event.position())
         if hit and self.data is not None:
@@ -557,13 +840,32 @@ class GanttView(QAbstractScrollArea):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Keys on the selected shift: L locks, Left/Right move by one interval (with Shift by an
         hour), Delete removes; Up/Down select the agent above/below on the same day. A locked
-        shift asked to move or go raises :attr:`lockedRefused`. Other keys scroll as usual."""
+        shift asked to move or go raises :attr:`lockedRefused`. With several shifts selected, L,
+        Delete and Left/Right act on all of them as one :attr:`bulkRequested` (L locks them all,
+        or unlocks when all are locked); Ctrl+A selects every shift shown, Escape none. Other
+        keys scroll as usual."""
         key, d = event.key(), self.data
+        if d is not None and event.matches(QKeySequence.StandardKey.SelectAll):
+            self.set_selection(set(d.index), self.selected)
+            return
+        if key == Qt.Key.Key_Escape and self.selection:
+            self.set_selection(set())
+            return
         if self.selected is None or d is None:
             super().keyPressEvent(event)
             return
         if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             self._select_row_step(-1 if key == Qt.Key.Key_Up else 1)
+            return
+        keys = self.selected_keys()
+        if len(keys) > 1 and key in (Qt.Key.Key_L, Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Delete):
+            if key == Qt.Key.Key_L:
+                self.bulkRequested.emit("lock", keys, not all(d.shift_locked[d.index[k]] for k in keys))
+            elif key == Qt.Key.Key_Delete:
+                self.bulkRequested.emit("delete", keys, None)
+            else:
+                step = 60 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else self._snap
+                self.bulkRequested.emit("move", keys, step if key == Qt.Key.Key_Right else -step)
             return
         k = self._selected_index()
         if k < 0 or key not in (Qt.Key.Key_L, Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Delete):
@@ -591,7 +893,6 @@ class GanttView(QAbstractScrollArea):
         agent, day = self.selected
         row = d.agent_ids.index(agent) if agent in d.agent_ids else 0
         row = min(max(row + step, 0), len(d.agent_ids) - 1)
-        self.selected = (d.agent_ids[row], day)
         bar = self.verticalScrollBar()
         top, bottom = row * self.ROW_H, (row + 1) * self.ROW_H
         view_h = self.viewport().height() - self.HEADER_H
@@ -599,8 +900,8 @@ class GanttView(QAbstractScrollArea):
             bar.setValue(top)
         elif bottom > bar.value() + view_h:
             bar.setValue(bottom - view_h)
-        self.selectionChanged.emit(self.selected)
-        self.viewport().update()
+        key = (d.agent_ids[row], day)
+        self.set_selection({key}, key)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
@@ -618,6 +919,8 @@ class GanttView(QAbstractScrollArea):
                 lock = f" · {tr('vastgezet')}" if s.locked else ""
                 QToolTip.showText(e.globalPos(), f"{self.data.agent_names[int(self.data.shift_row[hit[0]])]} · "
                                   f"{fmt.day(s.day)} {fmt.clock(s.start)}–{fmt.clock(s.end)}{lock}\n{acts}", self)
+            elif (block := self.block_at(QPointF(e.pos()))) is not None:
+                QToolTip.showText(e.globalPos(), block[2], self)
             else:
                 QToolTip.hideText()
             return True
