@@ -1562,8 +1562,8 @@
     </message>
     <message>
         <location filename="../../kcroster/gui/views/agents.py"/>
-        <source>Ook weg: {diensten}, {wensen}, {verlof} en een re-integratieplan. Ongedaan maken (Ctrl+Z) zet alles terug.</source>
-        <translation>Also removed: {diensten}, {wensen}, {verlof} and any reintegration plan. Undo (Ctrl+Z) brings it all back.</translation>
+        <source>Ook weg: {lijst}. Ongedaan maken (Ctrl+Z) zet alles terug.</source>
+        <translation>Also removed: {lijst}. Undo (Ctrl+Z) brings it all back.</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast.py"/>
@@ -2557,6 +2557,11 @@
         <location filename="../../kcroster/gui/print_roster.py"/>
         <source>het apparaat kon niet worden geopend</source>
         <translation>the device could not be opened</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/agents.py"/>
+        <source>het re-integratieplan en de ziekteperioden</source>
+        <translation>the reintegration plan and the sick periods</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>

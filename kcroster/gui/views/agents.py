@@ -1,4 +1,6 @@
-"""Medewerkers screen: the agents table with inline editing, and per agent a panel with leave
+"""Medewerkers screen: the agents table with inline editing, adding an agent (a small dialog:
+number, name, team, contract hours, days per week, skills from the project's queues) and removing
+one with everything of theirs (after a question; undoable), and per agent a panel with leave
 and the reintegration plan (restrictions and dates only) with its Wet Poortwachter timeline."""
 
 from __future__ import annotations
@@ -12,6 +14,12 @@ from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -19,7 +27,9 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QTableView,
     QTableWidget,
@@ -29,9 +39,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kcroster.edits import SetReintegrationStep, SetSickPeriod
+from kcroster.edits import AddAgent, RemoveAgent, SetReintegrationStep, SetSickPeriod
 from kcroster.gui import fmt, theme
-from kcroster.gui.i18n import language, tr
+from kcroster.gui.i18n import language, plural, tr
 from kcroster.gui.jobs import Job, run_job
 from kcroster.gui.models.agents_model import AgentsModel
 from kcroster.gui.views.base import Screen, card, hint
@@ -42,7 +52,7 @@ from kcroster.gui.views.common import (
     import_into_project,
 )
 from kcroster.gui.widgets.timeline import PoortwachterTimeline
-from kcroster.model import Project, ReintegrationStep
+from kcroster.model import Agent, Project, ReintegrationStep
 from kcroster.model.poortwachter import (
     AlertLevel,
     DeadlineKind,
@@ -156,6 +166,85 @@ def step_with_cell(step: ReintegrationStep, column: int, text: str, known_queues
     return replace(step, **{name: value})
 
 
+def next_agent_id(project: Project) -> str:
+    """A free agent number in the project's own style: the longest letter prefix with the
+    highest number + 1, zero-padded like the others (M060 → M061); ``M001`` in an empty project."""
+    best: tuple[str, int, int] | None = None
+    for a in project.agents:
+        head = a.id.rstrip("0123456789")
+        digits = a.id[len(head):]
+        if digits and (best is None or int(digits) > best[1]):
+            best = (head, int(digits), len(digits))
+    head, number, width = best or ("M", 0, 3)
+    taken = {a.id for a in project.agents}
+    while True:
+        number += 1
+        candidate = f"{head}{number:0{width}d}"
+        if candidate not in taken:
+            return candidate
+
+
+class AddAgentDialog(QDialog):
+    """A new agent: number (a free one proposed), name, team (the project's teams, or a new
+    one), contract hours, at most days per week, and the skills as one tick per queue of the
+    project. :meth:`agent` is what the planner entered."""
+
+    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Medewerker toevoegen"))
+        form = QFormLayout(self)
+        self.id_edit = QLineEdit(next_agent_id(project))
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText(tr("Voor- en achternaam"))
+        self.team_box = QComboBox()
+        self.team_box.setEditable(True)
+        self.team_box.addItems(["", *sorted({a.team for a in project.agents if a.team})])
+        self.hours = QDoubleSpinBox()
+        self.hours.setRange(0, 80)
+        self.hours.setDecimals(1)
+        self.hours.setSingleStep(2)
+        self.hours.setSuffix(" " + tr("uur per week"))
+        self.hours.setValue(project.fte_hours)
+        self.days = QSpinBox()
+        self.days.setRange(1, 7)
+        self.days.setValue(5)
+        self.skill_boxes: dict[str, QCheckBox] = {}
+        skills = QWidget()
+        sl = QVBoxLayout(skills)
+        sl.setContentsMargins(0, 0, 0, 0)
+        for q in project.queues:
+            box = QCheckBox(q.name)
+            self.skill_boxes[q.name] = box
+            sl.addWidget(box)
+        if project.queues:
+            self.skill_boxes[project.queues[0].name].setChecked(True)
+        form.addRow(tr("Nummer"), self.id_edit)
+        form.addRow(tr("Naam"), self.name_edit)
+        form.addRow(tr("Team"), self.team_box)
+        form.addRow(tr("Contract"), self.hours)
+        form.addRow(tr("Max. dagen/week"), self.days)
+        form.addRow(tr("Vaardigheden"), skills)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Toevoegen"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        self.name_edit.textChanged.connect(self._enable_ok)
+        self.id_edit.textChanged.connect(self._enable_ok)
+        self._enable_ok()
+        self.name_edit.setFocus()
+
+    def _enable_ok(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            bool(self.name_edit.text().strip() and self.id_edit.text().strip()))
+
+    def agent(self) -> Agent:
+        return Agent(self.id_edit.text().strip(), self.name_edit.text().strip(), float(self.hours.value()),
+                     max_days_per_week=self.days.value(),
+                     skills=tuple(q for q, box in self.skill_boxes.items() if box.isChecked()),
+                     team=self.team_box.currentText().strip() or None)
+
+
 class AgentsScreen(Screen):
     key = "agents"
 
@@ -176,7 +265,16 @@ class AgentsScreen(Screen):
             "Excel-sjabloon voor medewerkers, verlof, wensen en re-integratie, met de "
             "wachtrijen van dit project in de keuzelijsten"))
         self.template_button.clicked.connect(self.ask_export_template)
+        self.add_button = QPushButton(tr("+ Medewerker"))
+        self.add_button.setToolTip(tr("Een medewerker toevoegen (ongedaan te maken)"))
+        self.add_button.clicked.connect(self.ask_add_agent)
+        self.remove_button = QPushButton(tr("Verwijderen…"))
+        self.remove_button.setToolTip(tr("De gekozen medewerker verwijderen, met diensten, wensen en verlof "
+                                         "(ongedaan te maken)"))
+        self.remove_button.clicked.connect(self.ask_remove_agent)
         self.toolbar.addWidget(self.search)
+        self.toolbar.addWidget(self.add_button)
+        self.toolbar.addWidget(self.remove_button)
         self.toolbar.addWidget(self.template_button)
         self.toolbar.addWidget(self.import_button)
 
@@ -300,6 +398,7 @@ class AgentsScreen(Screen):
     def _clear_panel(self) -> None:
         """The agent panel with nobody chosen: no contract, leave, plan, sick periods or alerts."""
         self.agent_title.setText(tr("Geen medewerker gekozen"))
+        self.remove_button.setEnabled(False)
         self.agent_info.setText("")
         self.leave_list.clear()
         self._shown_steps = []
@@ -321,11 +420,80 @@ class AgentsScreen(Screen):
 
     def _on_edited(self, changed) -> None:
         if changed.kind == "agents":
-            if self.isVisible():
+            p = self.doc.project
+            shown = [self.model.agent_at(r) for r in range(self.model.rowCount())]
+            if p is not None and [a.id for a in p.agents] != [a.id for a in shown if a is not None]:
+                self.mark_stale()  # an agent added or removed (or undone): the rows themselves change
+            elif self.isVisible():
                 self.model.refresh_agents(set(changed.agent_ids))
                 self._row_changed()
             else:
                 self._stale = True
+
+    # -- adding and removing agents ---------------------------------------------------------------
+    def ask_add_agent(self) -> AddAgentDialog | None:
+        """Open the add-agent dialog (kept as ``add_dialog``); Toevoegen adds the agent."""
+        if self.doc.project is None:
+            return None
+        dialog = AddAgentDialog(self.doc.project, self)
+        dialog.accepted.connect(lambda: self.add_agent(dialog.agent()))
+        self.add_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def add_agent(self, agent: Agent) -> bool:
+        """Add ``agent`` (one undoable edit) and select its row; a refusal goes to the status bar."""
+        try:
+            self.doc.apply(AddAgent(agent))
+        except (ValueError, KeyError) as exc:
+            self.status(str(exc), 8000)
+            return False
+        self.select_agent(agent.id)
+        self.status(tr("Medewerker {naam} toegevoegd").format(naam=agent.name))
+        return True
+
+    def select_agent(self, agent_id: str) -> None:
+        for r in range(self.model.rowCount()):
+            a = self.model.agent_at(r)
+            if a is not None and a.id == agent_id:
+                self.table.selectRow(self.proxy.mapFromSource(self.model.index(r, 0)).row())
+                return
+
+    def ask_remove_agent(self) -> QMessageBox | None:
+        """Ask before removing the chosen agent, naming what goes with them (kept as
+        ``remove_box``); Verwijderen removes, as one undoable edit."""
+        p, a = self.doc.project, self.selected_agent()
+        if p is None or a is None:
+            return None
+        n_shifts = sum(1 for sc in p.scenarios if sc.roster for s in sc.roster.shifts if s.agent_id == a.id)
+        n_wishes = sum(1 for w in p.wishes if w.agent_id == a.id)
+        n_leave = sum(1 for lv in p.leave if lv.agent_id == a.id)
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Medewerker verwijderen"),
+                          tr("{naam} ({nr}) verwijderen?").format(naam=a.name, nr=a.id), parent=self)
+        gone = [plural(n_shifts, tr("{n} dienst"), tr("{n} diensten")),
+                plural(n_wishes, tr("{n} wens"), tr("{n} wensen")),
+                plural(n_leave, tr("{n} verlofregel"), tr("{n} verlofregels"))]
+        if p.reintegration_plan(a.id) or p.sick_periods_of(a.id):
+            gone.append(tr("het re-integratieplan en de ziekteperioden"))
+        box.setInformativeText(tr("Ook weg: {lijst}. Ongedaan maken (Ctrl+Z) zet alles terug.").format(
+            lijst=", ".join(gone)))
+        remove = box.addButton(tr("Verwijderen"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.buttonClicked.connect(lambda b: self.remove_agent(a.id) if b is remove else None)
+        self.remove_box = box
+        box.open()
+        return box
+
+    def remove_agent(self, agent_id: str) -> None:
+        """Remove the agent with their shifts, wishes, leave and plan (one undoable edit)."""
+        name = self.doc.project.agent(agent_id).name if self.doc.project else agent_id
+        try:
+            self.doc.apply(RemoveAgent(agent_id))
+        except (ValueError, KeyError) as exc:
+            self.status(str(exc), 8000)
+            return
+        self.status(tr("Medewerker {naam} verwijderd (Ctrl+Z zet terug)").format(naam=name))
 
     def ask_import(self) -> None:
         paths = ask_open_workbooks(self, tr("Medewerkers importeren"))
@@ -421,6 +589,7 @@ class AgentsScreen(Screen):
             self._clear_panel()
             return
         self.agent_title.setText(f"{a.name} ({a.id})")
+        self.remove_button.setEnabled(True)
         self.add_step_button.setEnabled(True)
         self.sick_button.setEnabled(True)
         self.agent_info.setText(tr("{uren} uur per week · max. {dagen} dagen · vaardigheden: {skills}").format(
