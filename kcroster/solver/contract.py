@@ -289,12 +289,35 @@ def _shift_type_rules(b: ModelBuilder, ai: int) -> None:
             if lits and cap < len(lits):
                 b.hard(m.add(sum(lits) <= cap), "contract_shift_types", ai, tname)
     if lab.enabled("shift_sequence"):
-        for ta, tb in b.p.shift_rules.forbidden_sequences:
-            for d in range(D - 1):
-                la, lb = b.type_lits(ai, d, ta), b.type_lits(ai, d + 1, tb)
+        groups = sequence_bicliques(b.p.shift_rules.forbidden_sequences)
+        for d in range(D - 1):
+            for before, after in groups:
+                la = [x for t in before for x in b.type_lits(ai, d, t)]
+                lb = [x for t in after for x in b.type_lits(ai, d + 1, t)]
                 if la and lb:
                     b.hard(m.add(sum(la) + sum(lb) <= 1), "shift_sequence", ai,
                            b.hz.dates[d].isoformat())
+
+
+def sequence_bicliques(pairs) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The forbidden sequences (a, b) grouped into bicliques (A, B): every type of A forbids
+    every type of B on the next day, and every forbidden pair lies in some group.
+
+    An agent works at most one shift a day, so "one of A today and one of B tomorrow" is one
+    row Σ A-literals + Σ B-literals ≤ 1 — a clique of the conflict graph. One row per group
+    instead of one per pair keeps the model small when the catalogue has many shift types
+    (each sub-solve of the neighbourhood search presolves every row again), and a clique row
+    is a tighter LP than the pair rows it replaces. Each type's set of forbidden successors B
+    gives one group: A = every type that forbids all of B, B widened to all that A forbids."""
+    follows: dict[str, set[str]] = defaultdict(set)
+    for a, b in pairs:
+        follows[a].add(b)
+    groups: dict[tuple[tuple[str, ...], tuple[str, ...]], None] = {}
+    for succ in sorted({tuple(sorted(f)) for f in follows.values()}):
+        before = sorted(a for a, f in follows.items() if f.issuperset(succ))
+        after = set.intersection(*(follows[a] for a in before))
+        groups[(tuple(before), tuple(sorted(after)))] = None
+    return list(groups)
 
 
 def _reintegration_rest_days(b: ModelBuilder, ai: int, plan, w: list) -> None:
