@@ -427,7 +427,7 @@ def _lock_project(args: argparse.Namespace) -> object:
     file cannot be made (read-only or missing folder) — also before the work."""
     if not getattr(args, "project", None):
         return None
-    from kcroster.io.project_store import ProjectLock
+    from kcroster.io.store import ProjectLock
 
     lock = ProjectLock(args.project)
     lock.acquire(take_over=getattr(args, "take_over_lock", False))
@@ -443,7 +443,7 @@ def _locked_message(exc: object) -> str:
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
-    from kcroster.io.project_store import ProjectLockedError
+    from kcroster.io.store import ProjectLockedError
 
     try:
         lock = _lock_project(args)
@@ -500,7 +500,7 @@ def cmd_import_roster(args: argparse.Namespace) -> int:
     """``import-roster``: the GUI's Bestand → Rooster importeren uit Excel on the command line
     (issue 23 item 17). The project is opened under its lock, saved by the store (atomic)."""
     from kcroster import pipeline
-    from kcroster.io.project_store import ProjectLockedError, open_project, save_project
+    from kcroster.io.store import ProjectLockedError, open_project, save_project
     from kcroster.io.roster_import import import_planner_workbook
     from kcroster.model import Roster
 

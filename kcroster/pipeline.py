@@ -372,13 +372,13 @@ def fairness(project: Project, roster: Roster) -> float:
 
 
 def save_project(project: Project, path: str | Path) -> None:
-    from kcroster.io.project_store import save_project as _save
+    from kcroster.io.store import save_project as _save
 
     _save(project, path)
 
 
 def open_project(path: str | Path, read_only: bool = False) -> Project:
-    from kcroster.io.project_store import load_project
+    from kcroster.io.store import load_project
 
     return load_project(path, read_only=read_only)
 

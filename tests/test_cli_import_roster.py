@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from kcroster.cli import main
-from kcroster.io.project_store import load_project, save_project
+from kcroster.io.store import load_project, save_project
 from kcroster.io.roster_export import ExportData, export_planner_workbook
 from tests.io.test_project_store_sample import sample_project
 

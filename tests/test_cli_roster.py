@@ -60,7 +60,7 @@ def test_plan_writes_the_planner_workbook_and_project(tmp_path: Path) -> None:
     wb = openpyxl.load_workbook(xlsx, read_only=True)
     assert {"Rooster", "Dekking", "KPI"} <= set(wb.sheetnames)
     wb.close()
-    from kcroster.io.project_store import load_project
+    from kcroster.io.store import load_project
 
     p = load_project(proj)
     assert p.scenario.roster is not None and p.scenario.roster.shifts

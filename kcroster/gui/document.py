@@ -100,7 +100,7 @@ class ProjectDocument(QObject):
         :meth:`adopt` applies both."""
         self._pending_read_only, self._pending_notices = False, []
         if getattr(self.backend, "__name__", "") == "kcroster.pipeline":
-            from kcroster.io.project_store import open_project
+            from kcroster.io.store import open_project
 
             opened = open_project(path, read_only=read_only, take_over=take_over)
             self._pending_lock = opened.lock

@@ -548,7 +548,7 @@ class MainWindow(QMainWindow):
         chosen = path
         recovered = False
         if not read_only and self._real_store():
-            from kcroster.io.project_store import recovery_candidate
+            from kcroster.io.store import recovery_candidate
 
             candidate = recovery_candidate(path)
             if candidate is not None and self.ask_recover(path):
@@ -569,7 +569,7 @@ class MainWindow(QMainWindow):
             self.show_notices(tr("Project openen"), self.doc.open_notices)
 
         def failed(exc: BaseException) -> None:
-            from kcroster.io.project_store import ProjectLockedError
+            from kcroster.io.store import ProjectLockedError
 
             if isinstance(exc, ProjectLockedError):
                 choice = self.ask_locked(exc)
@@ -631,7 +631,7 @@ class MainWindow(QMainWindow):
     def untitled_recovery_path(self) -> Path:
         """Where the recovery copy of a project without a file goes (the settings' recovery
         folder: the project has no folder of its own)."""
-        from kcroster.io.project_store import autosave_path
+        from kcroster.io.store import autosave_path
 
         return autosave_path(untitled_name(), user_settings.recovery_dir())
 
@@ -644,7 +644,7 @@ class MainWindow(QMainWindow):
         """
         if not self._real_store():
             return None
-        from kcroster.io.project_store import discard_autosave, recovery_candidate
+        from kcroster.io.store import discard_autosave, recovery_candidate
 
         candidate = recovery_candidate(untitled_name(), recovery_dir=user_settings.recovery_dir())
         if candidate is None:
@@ -685,7 +685,7 @@ class MainWindow(QMainWindow):
         """Remove the open project's recovery copy (after "discard" or a save)."""
         if not self._real_store():
             return
-        from kcroster.io.project_store import discard_autosave
+        from kcroster.io.store import discard_autosave
 
         if self.doc.path is not None:
             discard_autosave(self.doc.path)
@@ -720,7 +720,7 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.doc.read_only = False
         if was_untitled and self._real_store():  # the untitled recovery copy is outdated now
-            from kcroster.io.project_store import discard_autosave
+            from kcroster.io.store import discard_autosave
 
             discard_autosave(untitled_name(), recovery_dir=user_settings.recovery_dir())
         self.edit_autosave_timer.stop()
@@ -749,7 +749,7 @@ class MainWindow(QMainWindow):
         project file itself). The timers use :meth:`autosave_in_background`."""
         if not self._may_autosave() or self.doc.busy:
             return None
-        from kcroster.io.project_store import autosave
+        from kcroster.io.store import autosave
 
         target, kwargs = self._autosave_target()
         try:
@@ -780,7 +780,7 @@ class MainWindow(QMainWindow):
         if self.doc.busy:  # the solver reads the project: try again shortly
             self.edit_autosave_timer.start()
             return None
-        from kcroster.io.project_store import autosave
+        from kcroster.io.store import autosave
 
         t0 = time.perf_counter()
         blob = pickle.dumps(self.doc.project, protocol=pickle.HIGHEST_PROTOCOL)

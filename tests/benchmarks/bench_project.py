@@ -80,7 +80,7 @@ def big_project(n_agents: int = 400, days: int = 28, n_scenarios: int = 3, seed:
 
 
 def main() -> int:
-    from kcroster.io.project_store import load_project, save_project
+    from kcroster.io.store import load_project, save_project
 
     p = big_project()
     n_shifts = sum(len(s.roster.shifts) for s in p.scenarios if s.roster)

@@ -52,7 +52,7 @@ CHILD = textwrap.dedent("""
 def test_kill_at_a_random_moment_keeps_every_older_edit(tmp_path, seed):
     from datetime import date
 
-    from kcroster.io.project_store import autosave_path, load_project
+    from kcroster.io.store import autosave_path, load_project
 
     rng = random.Random(seed)
     path = tmp_path / "plan.kcroster"

@@ -121,7 +121,7 @@ def test_no_question_without_unsaved_edits(guarded, window, qtbot):
 
 
 def test_untitled_project_is_offered_for_recovery_at_the_next_start(real_window, qtbot, fake):
-    from kcroster.io.project_store import load_project
+    from kcroster.io.store import load_project
 
     first = real_window()
     first.doc.set_project(fake.load_demo_project())  # untitled, like --demo
@@ -173,7 +173,7 @@ def test_saving_or_discarding_an_untitled_project_removes_its_recovery_copy(real
 
 
 def test_every_edit_reaches_the_recovery_copy_within_a_second(real_window, qtbot, fake, tmp_path):
-    from kcroster.io.project_store import autosave_path, load_project
+    from kcroster.io.store import autosave_path, load_project
 
     win = real_window()
     win.doc.set_project(fake.load_demo_project())
@@ -194,7 +194,7 @@ def test_every_edit_reaches_the_recovery_copy_within_a_second(real_window, qtbot
 
 
 def test_continuous_editing_does_not_postpone_the_recovery_copy(real_window, qtbot, fake):
-    from kcroster.io.project_store import load_project
+    from kcroster.io.store import load_project
 
     win = real_window()
     win.doc.set_project(fake.load_demo_project())
@@ -232,7 +232,7 @@ def test_start_with_demo_offers_the_untitled_recovery_copy_first(real_window, qt
 
 def test_a_failing_recovery_copy_stays_visible_until_one_succeeds(real_window, qtbot, fake,
                                                                   monkeypatch):
-    from kcroster.io import project_store
+    from kcroster.io import store as project_store
 
     win = real_window()
     win.show()

@@ -23,7 +23,7 @@ from kcroster import settings as user_settings
 
 @pytest.fixture
 def project_file(tmp_path, fake) -> Path:
-    from kcroster.io.project_store import save_project
+    from kcroster.io.store import save_project
 
     path = tmp_path / "plan.kcroster"
     save_project(fake.load_demo_project(), path)
@@ -57,7 +57,7 @@ def test_a_damaged_settings_file_starts_with_a_notice(real_window, qtbot, text):
 def test_a_project_whose_folder_takes_no_lock_opens_read_only(
     real_window, qtbot, project_file, monkeypatch
 ):
-    from kcroster.io import project_store
+    from kcroster.io import store as project_store
     from kcroster.io.atomic import WriteError
 
     def read_only_folder(self, *, take_over=False):

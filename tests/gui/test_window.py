@@ -168,7 +168,7 @@ def test_autosave_and_recovery_with_the_real_project_store(app, qtbot, tmp_path,
     from kcroster import pipeline
     from kcroster.gui.document import ProjectDocument
     from kcroster.gui.main_window import MainWindow
-    from kcroster.io.project_store import load_project
+    from kcroster.io.store import load_project
 
     doc = ProjectDocument(pipeline)
     win = MainWindow(doc, confirm_close=False)

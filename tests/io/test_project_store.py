@@ -23,16 +23,19 @@ from hypothesis import strategies as st
 from test_project_store_sample import sample_project
 
 import kcroster.model as model
-from kcroster.io import project_store as ps
-from kcroster.io.project_store import (
+from kcroster.io import store
+from kcroster.io.store import (
     SCHEMA_VERSION,
     ProjectLock,
     ProjectLockedError,
     autosave,
+    codec,
+    database,
     load_project,
     read_schema_version,
     recovery_candidate,
     save_project,
+    schema,
 )
 from kcroster.model import (
     Agent,
@@ -127,7 +130,7 @@ def test_every_model_dataclass_field_type_is_supported() -> None:
         if cls in seen:
             return
         seen.add(cls)
-        hints = ps._hints(cls)
+        hints = codec._hints(cls)
         for f in fields(cls):
             tp = hints[f.name]
             for sub in _leaf_types(tp):
@@ -137,7 +140,7 @@ def test_every_model_dataclass_field_type_is_supported() -> None:
     walk(Project)
     for cls in seen - {Project, Scenario, Roster, model.Forecast}:
         default = _default_instance(cls)
-        assert ps.decode_value(json.loads(json.dumps(ps.encode_value(default, cls))), cls) == default
+        assert codec.decode_value(json.loads(json.dumps(codec.encode_value(default, cls))), cls) == default
 
 
 def _leaf_types(tp):  # type: ignore[no-untyped-def]
@@ -283,7 +286,7 @@ def write_version_1_file(path: Path, p: Project) -> None:
         INSERT INTO meta VALUES ('schema_version', '1'), ('app', 'kcroster');
         """
     )
-    j = ps._to_json
+    j = codec._to_json
     con.execute("INSERT INTO project VALUES (1,?,?,?,?,?)",
                 (p.name, j(p.horizon, Horizon), j(p.shift_rules, model.ShiftRules), j(p.labour, model.LabourRules),
                  p.active_scenario))
@@ -309,7 +312,7 @@ def write_version_1_file(path: Path, p: Project) -> None:
             rid += 1
             con.execute("INSERT INTO roster VALUES (?,?,?,?,?,?,?)",
                         (rid, pos, kind, r.name, r.status.value,
-                         None if r.published_at is None else ps._encode_datetime(r.published_at), r.published_by))
+                         None if r.published_at is None else codec._encode_datetime(r.published_at), r.published_by))
             for sh in r.shifts:
                 sid += 1
                 con.execute("INSERT INTO shift VALUES (?,?,?,?,?,?,?,?)",
@@ -340,7 +343,7 @@ EARLIER_VERSIONS = {1: write_version_1_file}
 
 def test_every_earlier_version_has_a_builder() -> None:
     assert sorted(EARLIER_VERSIONS) == list(range(1, SCHEMA_VERSION))
-    assert len(ps.MIGRATIONS) == SCHEMA_VERSION - 1
+    assert len(schema.MIGRATIONS) == SCHEMA_VERSION - 1
 
 
 @pytest.mark.parametrize("version", sorted(EARLIER_VERSIONS))
@@ -454,7 +457,7 @@ _KILL_SCRIPT = textwrap.dedent(
     import sys, time
     from pathlib import Path
     sys.path.insert(0, {tests!r})
-    from kcroster.io.project_store import load_project, save_project
+    from kcroster.io.store import load_project, save_project
     target, stage, marker = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
     p = load_project(target)
     p.name = "half saved"
@@ -490,12 +493,12 @@ def test_process_killed_mid_save_leaves_previous_file_intact(tmp_path: Path, sta
     finally:
         proc.wait()
     assert proc.returncode == -signal.SIGKILL
-    leftovers = [x for x in tmp_path.iterdir() if ps._TMP_MARK in x.name]
+    leftovers = [x for x in tmp_path.iterdir() if database._TMP_MARK in x.name]
     assert leftovers  # the killed save's temp file is there, the target untouched
     assert_same_project(p, load_project(f))
     # the next save cleans up the dead process's temp file
     save_project(p, f)
-    assert not [x for x in tmp_path.iterdir() if ps._TMP_MARK in x.name]
+    assert not [x for x in tmp_path.iterdir() if database._TMP_MARK in x.name]
 
 
 def test_failed_save_keeps_old_file_and_leaves_no_temp(tmp_path: Path) -> None:
@@ -520,11 +523,11 @@ def test_a_save_is_one_transaction(tmp_path: Path) -> None:
         con.set_trace_callback(statements.append)
         return con
 
-    ps.sqlite3.connect = tracing_connect  # type: ignore[assignment]
+    database.sqlite3.connect = tracing_connect  # type: ignore[assignment]
     try:
         save_project(sample_project(), tmp_path / "t.kcroster")
     finally:
-        ps.sqlite3.connect = real_connect  # type: ignore[assignment]
+        database.sqlite3.connect = real_connect  # type: ignore[assignment]
     words = [s.split()[0].upper() for s in statements if s.strip()]
     assert words.count("BEGIN") == 1 and words.count("COMMIT") == 1
     first_write = next(i for i, w in enumerate(words) if w in ("CREATE", "INSERT"))
@@ -561,7 +564,7 @@ def test_autosave_in_recovery_dir_for_unsaved_project(tmp_path: Path) -> None:
     assert a.parent == rec
     assert recovery_candidate(f, recovery_dir=rec) == a
     assert recovery_candidate(f) is None
-    ps.discard_autosave(f, recovery_dir=rec)
+    store.discard_autosave(f, recovery_dir=rec)
     assert recovery_candidate(f, recovery_dir=rec) is None
 
 
@@ -571,7 +574,7 @@ def test_older_autosave_is_not_offered(tmp_path: Path) -> None:
     autosave(p, f)
     _time.sleep(0.01)
     # written after the autosave, e.g. by another instance: newer → nothing to recover
-    ps._atomic_write(p, f)
+    database._atomic_write(p, f)
     assert recovery_candidate(f) is None
 
 
@@ -590,7 +593,7 @@ _HOLD_SCRIPT = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    from kcroster.io.project_store import ProjectLock
+    from kcroster.io.store import ProjectLock
     lock = ProjectLock(sys.argv[1])
     lock.acquire()
     Path(sys.argv[2]).write_text("held")
@@ -617,12 +620,12 @@ def test_lock_held_by_another_live_instance(tmp_path: Path) -> None:
         with pytest.raises(ProjectLockedError):
             load_project(f)
         with pytest.raises(ProjectLockedError):
-            ps.open_project(f)
+            store.open_project(f)
         with pytest.raises(ProjectLockedError):
             save_project(p, f)
         # read-only open is the way out
         assert_same_project(p, load_project(f, read_only=True))
-        q, lock = ps.open_project(f, read_only=True)
+        q, lock = store.open_project(f, read_only=True)
         assert lock is None and q.name == p.name
     finally:
         proc.kill()
@@ -646,7 +649,7 @@ def test_stale_lock_from_dead_process_is_taken_over(tmp_path: Path) -> None:
     (tmp_path / "plan.kcroster.lock").write_text(json.dumps(
         {"pid": dead.pid, "host": socket.gethostname(), "user": "jan", "since": "2026-01-01T08:00:00+00:00"}))
     assert ProjectLock(f).holder() is None
-    project, lock = ps.open_project(f)
+    project, lock = store.open_project(f)
     assert lock is not None and json.loads((tmp_path / "plan.kcroster.lock").read_text())["pid"] == os.getpid()
     lock.release()
 
@@ -686,7 +689,7 @@ def test_datetime_codec_handles_fold_and_fixed_offsets() -> None:
     for dt in (datetime(2026, 10, 25, 2, 30, fold=0, tzinfo=tz), datetime(2026, 10, 25, 2, 30, fold=1, tzinfo=tz),
                datetime(2026, 3, 29, 3, 0, tzinfo=tz), datetime(1999, 12, 31, 23, 59, 59, 999999, tzinfo=UTC),
                datetime(2030, 6, 1, 12, 0, 0, 1)):
-        for tok in (ps._tz_token(dt.tzinfo),):
-            back = ps._dt_from_us(ps._dt_to_us(dt), tok)
+        for tok in (codec._tz_token(dt.tzinfo),):
+            back = codec._dt_from_us(codec._dt_to_us(dt), tok)
             assert back.isoformat() == dt.isoformat() and back.fold == dt.fold
-        assert ps._decode_datetime(ps._encode_datetime(dt)).isoformat() == dt.isoformat()
+        assert codec._decode_datetime(codec._encode_datetime(dt)).isoformat() == dt.isoformat()

@@ -26,16 +26,17 @@ import pytest
 from test_project_store_sample import sample_project
 
 from kcroster.io import atomic
-from kcroster.io import project_store as ps
 from kcroster.io.atomic import WriteError
-from kcroster.io.project_store import (
+from kcroster.io.store import (
     ProjectLock,
     ProjectLockedError,
     autosave,
+    database,
     load_project,
     open_project,
     save_project,
 )
+from kcroster.io.store import lock as store_lock
 from kcroster.model import KcrosterInputError
 
 
@@ -78,7 +79,7 @@ def test_a_full_disk_is_a_write_error_and_keeps_the_old_file(
         con.execute("PRAGMA max_page_count = 3")  # SQLite's own SQLITE_FULL after 3 pages
         return con
 
-    monkeypatch.setattr(ps.sqlite3, "connect", small_disk)
+    monkeypatch.setattr(database.sqlite3, "connect", small_disk)
     for write in (save_project, autosave):
         with pytest.raises(WriteError, match="de schijf is vol"):
             write(sample_project(), f)
@@ -127,7 +128,7 @@ def _no_lock_file(monkeypatch: pytest.MonkeyPatch, err: int = errno.EROFS) -> No
             raise OSError(err, os.strerror(err), str(path))
         return real_open(path, flags, *a, **kw)
 
-    monkeypatch.setattr(ps.os, "open", fake_open)
+    monkeypatch.setattr(store_lock.os, "open", fake_open)
 
 
 def test_open_from_a_read_only_folder_opens_read_only_with_a_notice(
@@ -241,9 +242,9 @@ def test_the_array_budget_fits_a_real_forecast(tmp_path: Path) -> None:
     p = sample_project()
     assert p.forecast is not None
     need = p.forecast.volume.nbytes
-    budget = ps._array_budget(p.forecast.horizon, p.forecast.queues)
+    budget = database._array_budget(p.forecast.horizon, p.forecast.queues)
     assert need < budget <= need + 65 * 1024
-    assert ps._array_budget(p.forecast.horizon, p.forecast.queues * 10**6) == ps._MAX_ARRAY_BYTES
+    assert database._array_budget(p.forecast.horizon, p.forecast.queues * 10**6) == database._MAX_ARRAY_BYTES
     f = _saved(tmp_path)
     assert np.array_equal(load_project(f).forecast.volume, p.forecast.volume)
 

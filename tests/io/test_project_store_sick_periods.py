@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from kcroster.io.project_store import decode_value, encode_value, load_project, save_project
+from kcroster.io.store import decode_value, encode_value, load_project, save_project
 from kcroster.model import Agent, Horizon, Project
 from kcroster.model.agents import SickPeriod
 
