@@ -1,4 +1,5 @@
-"""A proven lower bound for large instances: the linear relaxation of the CP-SAT model itself.
+"""The linear relaxation of the CP-SAT model itself, solved by GLOP: its optimum steers the
+neighbourhood search (RENS: the literals the LP sets to 0 or 1 fixed, the rest solved).
 
 Why the CP-SAT model and not a separate formulation: the relaxation must price exactly the same
 objective (same weights, convex shortage tiers, over-coverage, wishes, fairness, stability,
@@ -8,21 +9,13 @@ one the search uses. Linear rows without an enforcement literal are kept as they
 per agent-day, weekly hours, days per week, coverage flows, the chords of the convex coverage
 cost); clauses become ``sum(literals) ≥ 1``, at-most/exactly-one become ``≤ 1`` / ``= 1``,
 implications ``lit ≥ enforcement``; any other constraint is left out (leaving constraints out
-only weakens a relaxation).
-
-Why the bound comes from the duals and not from the LP's objective value: an LP solver's optimum
-carries feasibility tolerances and may be cut short by its time limit. For *any* dual vector y
-the Lagrangian ``offset + Σ_i y_i·(lo_i or hi_i) + Σ_j min over [lb_j, ub_j] of (c − Aᵀy)_j·x_j``
-is a valid lower bound of the LP and hence of the integer optimum; we evaluate it ourselves in
-float64 and subtract a safety margin before rounding up to an integer (all objective
-coefficients are integers, so the integer optimum is an integer). GLOP (dual simplex) solves it.
+only weakens a relaxation). The tests turn the same relaxation's duals into a certified bound
+(``tests/solver/lp_bound_kit.py``), a second method beside the solver's own bounds.
 """
 
 from __future__ import annotations
 
 import math
-import time
-from dataclasses import dataclass
 
 import numpy as np
 from ortools.linear_solver import linear_solver_pb2
@@ -30,16 +23,6 @@ from ortools.linear_solver.python import model_builder_helper
 from ortools.sat.python import cp_model
 
 _INF64 = 2**62  # CP-SAT domains use ±(2^63 − 1) for "unbounded"
-
-
-@dataclass
-class LpBound:
-    bound: int | None  # proven lower bound on the integer objective (None: nothing proven)
-    lp_value: float | None  # the LP solver's own optimum (diagnostics only)
-    status: str
-    seconds: float
-    rows: int
-    columns: int
 
 
 def _finite(v: int) -> float:
@@ -202,45 +185,3 @@ def lp_values(model: cp_model.CpModel, time_limit_s: float = 10.0,
     if resp.status != linear_solver_pb2.MPSOLVER_OPTIMAL or not len(resp.variable_value):
         return None
     return list(resp.variable_value)
-
-
-def lp_bound(model: cp_model.CpModel, time_limit_s: float = 30.0, method: str = "glop",
-             params: str = "") -> LpBound:
-    """Lower bound on ``model``'s objective from its LP relaxation (see the module docstring)."""
-    t0 = time.perf_counter()
-    if not model.proto.has_objective():
-        return LpBound(None, None, "no objective", 0.0, 0, 0)
-    resp, (lb, ub, rows, c, offset, scale) = _request(model, time_limit_s, method, params)
-    nv = len(lb)
-    status = linear_solver_pb2.MPSolverResponseStatus.Name(resp.status)
-    secs = time.perf_counter() - t0
-    if len(resp.dual_value) != len(rows):
-        return LpBound(None, None, status, secs, len(rows), nv)
-    y = np.asarray(resp.dual_value, dtype=float)
-    lo_arr = np.asarray([r[2] for r in rows])
-    hi_arr = np.asarray([r[3] for r in rows])
-    # a positive dual prices the lower side, a negative one the upper side; a dual on an
-    # infinite side proves nothing, so it is dropped (y = 0 keeps the bound valid)
-    y = np.where((y > 0) & ~np.isfinite(lo_arr), 0.0, y)
-    y = np.where((y < 0) & ~np.isfinite(hi_arr), 0.0, y)
-    y = np.where(np.isfinite(y), y, 0.0)
-    lens = np.fromiter((len(r[0]) for r in rows), dtype=np.int64, count=len(rows))
-    cols = np.fromiter((j for r in rows for j in r[0]), dtype=np.int64, count=int(lens.sum()))
-    vals = np.fromiter((a for r in rows for a in r[1]), dtype=float, count=int(lens.sum()))
-    d = c.copy()
-    np.add.at(d, cols, -np.repeat(y, lens) * vals)
-    side = np.where(y > 0, lo_arr, np.where(y < 0, hi_arr, 0.0))
-    value = offset + float(np.sum(y * np.where(y != 0, side, 0.0)))
-    # min over the box of d_j x_j; an unbounded side with the wrong sign proves nothing
-    at_lb = np.where(d > 0, d * np.where(np.isfinite(lb), lb, -math.inf), 0.0)
-    at_ub = np.where(d < 0, d * np.where(np.isfinite(ub), ub, math.inf), 0.0)
-    value += float(np.sum(at_lb) + np.sum(at_ub))
-    if not math.isfinite(value):
-        return LpBound(None, resp.objective_value, status, secs, len(rows), nv)
-    value *= scale
-    # float64 rounding over ~10^6 terms: a margin far above the accumulated error
-    margin = 1e-7 * (abs(value) + float(np.sum(np.abs(c)))) + 1e-6
-    safe = value - margin
-    integral = scale == 1.0 and bool(np.all(c == np.round(c))) and float(offset).is_integer()
-    bound = math.ceil(safe) if integral else math.floor(safe)
-    return LpBound(int(bound), float(resp.objective_value), status, time.perf_counter() - t0, len(rows), nv)

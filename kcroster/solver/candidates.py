@@ -40,10 +40,6 @@ class Candidate:
     unpopular: bool = False
     locked: Shift | None = None
 
-    @property
-    def class_key(self) -> tuple:
-        return (self.k0, self.n, self.brk, self.fixed_breaks)
-
     def matches(self, shift: Shift) -> bool:
         """The same shift as a roster's: same start and end, and the same shift type where both
         name one (two types may share their times, e.g. every 08:00–16:00 type of a nurse

@@ -7,13 +7,13 @@ import itertools
 import time as clock
 from datetime import time, timedelta
 
+from lp_bound_kit import lp_bound
 from solver_kit import MON, errors, hourly_requirement, opts, project
 from test_optimality import cell
 
 from kcroster.model import LabourRules, ShiftDemand, ShiftRules, ShiftType, Wish, WishKind
 from kcroster.solver import Weights, solve
 from kcroster.solver import plan as solve_plan
-from kcroster.solver.bound import lp_bound
 from kcroster.solver.builder import ModelBuilder
 from kcroster.solver.lagrange import lagrangian_bound
 
