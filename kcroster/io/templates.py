@@ -26,8 +26,8 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from kcroster.io.agents import (
-    AgentsData,
+from kcroster.io.agents import AgentsData
+from kcroster.io.agents.values import (
     format_clock,
     format_type_limits,
     format_weekdays,

@@ -27,22 +27,20 @@ from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from kcroster.io.agents import (
-    Loc,
-    cell_text,
+from kcroster.io.agents.values import (
     format_clock,
-    is_blank,
-    norm,
     parse_clock,
     parse_date,
     parse_int,
     parse_weight,
     parse_wish,
-    read_table,
     shift_wish_label,
     wish_text,
 )
-from kcroster.io.workbook import iter_sheet_rows, open_workbook, set_cell_safe
+from kcroster.io.cells import Loc, cell_text
+from kcroster.io.table import read_records
+from kcroster.io.workbook import is_blank, iter_sheet_rows, open_workbook, set_cell_safe
+from kcroster.io.workbook import normalise_header as norm
 from kcroster.model import Agent, KcrosterInputError, Project, ShiftType, Wish, WishKind
 from kcroster.model.timegrid import WEEKDAYS_NL
 
@@ -410,7 +408,7 @@ def _import_one(
         raise KcrosterInputError("kolommen 'Datum' en 'Wens' niet gevonden", file=file, sheet=WISH_SHEET)
     rows = [() for _ in range(header_at)] + rows[header_at:]
     errors: list[KcrosterInputError] = []
-    table = read_table(rows, WISH_SHEET_COLUMNS, ("date", "wish"), file=file, sheet=WISH_SHEET,
+    table = read_records(rows, WISH_SHEET_COLUMNS, ("date", "wish"), file=file, sheet=WISH_SHEET,
                        unknown_column_warning="{column}", warnings=[], errors=errors)
     if table is None:
         raise errors[0] if errors else KcrosterInputError("blad 'Wensen' is leeg", file=file, sheet=WISH_SHEET)
