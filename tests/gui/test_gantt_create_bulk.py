@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMenu
 
 from kcroster import pipeline
 from kcroster.edits import DeleteShift
+from kcroster.gui import i18n
 from kcroster.model import BREAK
 from kcroster.rules.catalogue import Severity
 
@@ -163,6 +164,13 @@ def test_leave_reintegration_days_and_holidays_are_drawn_with_a_neutral_word(ros
     # a reintegration block never names a reason; leave with its own label shows that label
     tip = g.block_at(_point(g, _minute(win, _at(win, date(2027, 4, 26), 14)), rows["M007"]))[2]
     assert "Verlof (afspraak)" in tip
+    # in the English UI the same blocks read in English
+    i18n.install_language("en")
+    try:
+        assert {(kind, word) for _row, _r, kind, word in g.block_items()} == {
+            ("reintegration", "Reintegration"), ("leave", "Leave"), ("holiday", "Public holiday")}
+    finally:
+        i18n.install_language("nl")
     # the paint draws them: without the blocks the picture differs
     with_blocks = g.viewport().grab().toImage()
     g.block_items = lambda: []
