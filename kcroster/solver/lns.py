@@ -27,7 +27,7 @@ from ortools.sat.python import cp_model
 from kcroster.solver.builder import ModelBuilder
 from kcroster.solver.work import set_limit, spent
 
-KINDS = ("agents", "days", "block", "cross", "lp", "demand")
+KINDS = ("agents", "days", "block", "cross", "lp")
 
 
 class NeighbourhoodSearch:
@@ -58,7 +58,6 @@ class NeighbourhoodSearch:
         self.stopped = False
         self.wins = dict.fromkeys((*KINDS, "rens"), 0)  # improvements per kind (diagnostics)
         self.lp: list[float] | None = None  # an LP optimum, for the "lp" neighbourhood (RINS-like)
-        self.demand = _DemandCells(b, self.cells)  # shift-type demand: where the roster falls short
         self.rens_pending = False  # once the LP is there: one dive into the LP's integral part
         self.work = 0.0  # time the sub-solves used (deterministic units in a deterministic solve)
 
@@ -74,8 +73,6 @@ class NeighbourhoodSearch:
             score = {cell: sum(abs(lp[i] - vals[i]) for i in idxs) + 1e-3 * self.rng.random()
                      for cell, idxs in self.cells.items()}
             return set(sorted(score, key=score.__getitem__, reverse=True)[:want])
-        if kind == "demand" and self.demand.cells:  # (without demand cells: a block)
-            return self.demand.neighbourhood(self.values, frac, want, self.rng)
         if kind in ("agents", "lp"):
             order = self.rng.sample(A, len(A))
             free: set[tuple[int, int]] = set()
@@ -106,7 +103,7 @@ class NeighbourhoodSearch:
         return {(a, d) for a in agents for d in D[s:s + nd] if (a, d) in self.cells}
 
     def _pick_kind(self) -> str:
-        kinds = [k for k in KINDS if (k != "lp" or self.lp is not None) and (k != "demand" or self.demand.cells)]
+        kinds = [k for k in KINDS if k != "lp" or self.lp is not None]
         total = sum(self.gains[k] for k in kinds)
         r = self.rng.random() * total
         for k in kinds:
@@ -232,51 +229,3 @@ class NeighbourhoodSearch:
             self.stopped = True
             if self.current is not None:
                 self.current.stop_search()
-
-
-class _DemandCells:
-    """The shift-type demand cells (day, type) and who could work them, for the "demand"
-    neighbourhood: it frees, around a day and type the roster leaves short, the agents who can
-    work that type that day over a few days on either side — the re-planning a planner does to
-    fill a gap (someone's shift moves, their days off shift with it). Random neighbourhoods
-    rarely hold such a gap together with the agents able to fill it once most of the roster is
-    good; this one always does."""
-
-    def __init__(self, b: ModelBuilder, cells: dict[tuple[int, int], list[int]]) -> None:
-        self.days = sorted({d for _, d in cells})
-        owner = {i: ai for (ai, _), idxs in cells.items() for i in idxs}
-        # per cell: literal indices, requirement, cost of one contact short, agents able to work it
-        self.cells: list[tuple[int, list[int], int, int, list[int]]] = []
-        demand = {(b.hz.day_index(dem.day), dem.shift_type): dem for dem in b.p.shift_rules.type_demand
-                  if b.hz.start <= dem.day < b.hz.end}
-        for (d, t), lits in b.type_counts.items():
-            dem = demand.get((d, t))
-            if dem is None or dem.required <= 0 or not dem.weight_under:
-                continue
-            idxs = [x.index for x in lits]
-            agents = sorted({owner[i] for i in idxs if i in owner})
-            if agents:
-                self.cells.append((d, idxs, int(dem.required), int(dem.weight_under), agents))
-
-    def neighbourhood(self, values: list[int], frac: float, want: int, rng: random.Random
-                      ) -> set[tuple[int, int]]:
-        """About ``want`` free (agent, day) cells around a short cell, chosen with probability
-        by its cost short (any demand cell when none is short)."""
-        short = [(c, (c[2] - sum(values[i] for i in c[1])) * c[3]) for c in self.cells]
-        short = [(c, cost) for c, cost in short if cost > 0] or [(c, 1) for c in self.cells]
-        r = rng.random() * sum(cost for _, cost in short)
-        cell = short[-1][0]
-        for c, cost in short:
-            r -= cost
-            if r <= 0:
-                cell = c
-                break
-        d, _, _, _, able = cell
-        # as wide as the "days" neighbourhood, centred on the short day; all who could fill it
-        # when they fit the size, else as many of them as do
-        nd = max(1, min(len(self.days), int(math.ceil(frac * len(self.days)))))
-        pos = self.days.index(d) if d in self.days else 0
-        lo = max(0, min(pos - nd // 2, len(self.days) - nd))
-        window = self.days[lo:lo + nd]
-        agents = rng.sample(able, min(len(able), max(1, int(math.ceil(want / nd)))))
-        return {(a, dd) for a in agents for dd in window}

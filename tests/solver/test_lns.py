@@ -98,25 +98,6 @@ def test_neighbourhoods_free_cells_and_fix_the_rest(kind: str) -> None:
     assert all(list(var[i].domain) == [0, 1] for idxs in ns.cells.values() for i in idxs)
 
 
-def test_demand_neighbourhood_frees_a_short_day_and_agents_able_to_fill_it() -> None:
-    b = built(shift_type_project())
-    values = worst_legal(b)
-    ns = NeighbourhoodSearch(b, values, _objective_of(b, values), seed=3)
-    short = {}
-    for (d, t), lits in b.type_counts.items():
-        need = next(dem.required for dem in b.p.shift_rules.type_demand
-                    if b.hz.day_index(dem.day) == d and dem.shift_type == t)
-        if sum(values[x.index] for x in lits) < need:
-            short[(d, t)] = {ai for ai in range(len(b.agents)) if b.type_lits(ai, d, t)}
-    assert short  # the worst legal roster leaves demand open
-    for _ in range(20):
-        free = ns.neighbourhood("demand")
-        days = sorted({d for _, d in free})
-        assert days == list(range(days[0], days[-1] + 1))  # one stretch of days
-        # the stretch holds a short (day, type) and frees agents who can work it that day
-        assert any(d in days and {a for a, dd in free if dd == d} & able for (d, _), able in short.items())
-
-
 def test_sizes_adapt_to_how_the_sub_solves_end() -> None:
     p = shift_type_project()
     b = built(p)
