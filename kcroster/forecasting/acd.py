@@ -34,7 +34,7 @@ from typing import Any
 
 import numpy as np
 
-from kcroster.io.workbook import normalise_header
+from kcroster.io.cells import normalise_header
 from kcroster.model.errors import KcrosterInputError
 
 __all__ = [
@@ -178,7 +178,7 @@ def read_header(path: str | Path) -> list[str]:
     """The column names of a CSV or the first sheet of a workbook."""
     p = Path(path)
     if _is_xlsx(p):
-        from kcroster.io.workbook import open_workbook_archive
+        from kcroster.io.xlsx.reader import open_workbook_archive
 
         with open_workbook_archive(p) as archive:
             table = archive.table(archive.sheetnames[0])
@@ -275,7 +275,8 @@ def _read_csv_columns(path: Path, cols: dict[str, str]) -> tuple[dict[str, np.nd
 
 
 def _read_xlsx_columns(path: Path, cols: dict[str, str]) -> tuple[dict[str, np.ndarray], int]:
-    from kcroster.io.workbook import KIND_EMPTY, KIND_TEXT, open_workbook_archive
+    from kcroster.io.table import KIND_EMPTY, KIND_TEXT
+    from kcroster.io.xlsx.reader import open_workbook_archive
 
     with open_workbook_archive(path) as archive:
         table = archive.table(archive.sheetnames[0])

@@ -264,7 +264,7 @@ def _looks_like_call_file(path: Path) -> bool:
     volume column: a forecast-format file has ``aht`` too, but also a volume per interval."""
     from kcroster.forecasting.acd import looks_like_call_header, read_header
     from kcroster.io.forecast import LONG_COLUMNS
-    from kcroster.io.workbook import normalise_header
+    from kcroster.io.cells import normalise_header
 
     try:
         header = read_header(path)

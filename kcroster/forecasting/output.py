@@ -79,7 +79,7 @@ def _atomic(path: Path, write: Callable[[Path], None]) -> Path:
 
 
 def _csv(result: ForecastResult, tmp: Path) -> None:
-    from kcroster.io.workbook import safe_cell_text
+    from kcroster.io.xlsx.writer import safe_cell_text
 
     with tmp.open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, lineterminator="\n")
@@ -103,7 +103,7 @@ def _xlsx(result: ForecastResult, tmp: Path) -> None:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
-    from kcroster.io.workbook import set_cell_safe
+    from kcroster.io.xlsx.writer import set_cell_safe
 
     wb = openpyxl.Workbook(write_only=True)
     ws = wb.create_sheet("Forecast")

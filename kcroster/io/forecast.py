@@ -64,23 +64,24 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import numpy as np
 
-from kcroster.io.workbook import (
+from kcroster.io.cells import (
     EXCEL_EPOCH,
+    column_label,
+    is_blank,
+    normalise_header,
+    number_from_text,
+    resolve_columns,
+)
+from kcroster.io.csv_reader import csv_table
+from kcroster.io.table import (
     KIND_EMPTY,
     KIND_NUMBER,
     KIND_TEXT,
     SheetTable,
-    column_label,
     column_numbers,
     column_texts,
-    csv_table,
-    is_blank,
-    normalise_header,
-    number_from_text,
-    open_workbook_archive,
-    resolve_columns,
-    sheet_choice_notes,
 )
+from kcroster.io.xlsx.reader import open_workbook_archive, sheet_choice_notes
 from kcroster.model.errors import KcrosterInputError
 from kcroster.model.forecast import Forecast
 from kcroster.model.queues import Channel, OpeningHours, Queue
@@ -595,7 +596,7 @@ def _moments_from_column(
 
 
 def _dates_from_column(table: SheetTable, j: int, rows: np.ndarray, *, column: str) -> np.ndarray:
-    from kcroster.io.workbook import _date_from_text
+    from kcroster.io.cells import date_from_text as _date_from_text
 
     n = rows.size
     day = np.full(n, -1, dtype=np.int64)
@@ -689,7 +690,7 @@ def _wide_header_dates(table: SheetTable) -> list[tuple[int, int]] | None:
     """(column, day ordinal) for the header cells that are dates; None if not a wide sheet."""
     if table.n_rows == 0:
         return None
-    from kcroster.io.workbook import _date_from_text
+    from kcroster.io.cells import date_from_text as _date_from_text
 
     out = []
     for j in range(1, table.n_cols):
@@ -714,7 +715,7 @@ def _wide_grid(
     table: SheetTable, dates: list[tuple[int, int]], *, empty: float | None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(row index, date index, seconds, occurrence, day ordinal, value) for every data cell."""
-    from kcroster.io.workbook import parse_time
+    from kcroster.io.cells import parse_time
 
     header0 = table.row_values(0)
     tcol_label = column_label(0, header0[0] if header0 else None)

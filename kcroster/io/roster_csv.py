@@ -30,7 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from kcroster.io.atomic import atomic_write
-from kcroster.io.workbook import read_csv_rows, safe_cell_text
+from kcroster.io.csv_reader import read_csv_rows
+from kcroster.io.xlsx.writer import safe_cell_text
 from kcroster.model import BREAK, WORK, KcrosterInputError, Project, Roster, Segment, Shift
 from kcroster.model.timegrid import local_time_exists
 

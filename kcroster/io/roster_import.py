@@ -47,6 +47,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from kcroster.io.cells import column_letter, is_blank, normalise_header, parse_date
 from kcroster.io.roster_export import (
     ABSENT_LABEL,
     GRID_SHEET,
@@ -55,15 +56,7 @@ from kcroster.io.roster_export import (
     UNAVAILABLE_LABEL,
     shift_cell_text,
 )
-from kcroster.io.workbook import (
-    column_letter,
-    find_sheet,
-    is_blank,
-    iter_sheet_rows,
-    normalise_header,
-    open_workbook,
-    parse_date,
-)
+from kcroster.io.xlsx.reader import find_sheet, iter_sheet_rows, open_workbook
 from kcroster.model import (
     BREAK,
     WORK,

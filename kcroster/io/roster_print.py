@@ -22,7 +22,7 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
 
-from kcroster.io.roster_export import (
+from kcroster.io.roster_export.data import (
     UNAVAILABLE_LABEL,
     _shift_class,
     _team_label,

@@ -6,7 +6,7 @@ abandon, reachability) are written as fractions 0–1; the workbook shows them a
 Values that do not apply (e.g. a service level for a closed interval) are left empty.
 
 * CSV: ``,``-separated, ``.`` decimals, UTF-8, ISO dates — for other tools. Text that a
-  spreadsheet could run as a formula is neutralised (:func:`kcroster.io.workbook.safe_cell_text`).
+  spreadsheet could run as a formula is neutralised (:func:`kcroster.io.xlsx.writer.safe_cell_text`).
 * xlsx: one sheet per queue plus ``Dagoverzicht`` (per day per queue: volume, workload hours,
   required and scheduled agent-hours, FTE on the project's basis (a fifth of its hours a week
   per day: 7.2 h for 36 h), service level
@@ -32,7 +32,15 @@ from typing import Any
 import numpy as np
 
 from kcroster.io.atomic import atomic_write
-from kcroster.io.workbook import safe_cell_text, set_cell_safe
+from kcroster.io.xlsx.writer import (
+    SheetWriter,
+    Styles,
+    add_filter,
+    new_workbook,
+    safe_cell_text,
+    save_workbook,
+    set_widths,
+)
 from kcroster.model.errors import KcrosterInputError
 from kcroster.model.forecast import Forecast
 from kcroster.model.kpis import fte_day_hours
@@ -124,11 +132,6 @@ def _rows(forecast: Forecast, requirement: Any) -> Iterator[tuple[int, list[Any]
             yield q, [day_labels[k], time_labels[k], name, *[_clean(c[k]) for c in cols]]
 
 
-def _atomic_write(path: Path, writer: Any) -> Path:
-    """Write through a temporary file in the same folder, then replace: never a half file."""
-    return atomic_write(path, writer)
-
-
 def _fmt(value: Any, key: str) -> Any:
     if value is None:
         return ""
@@ -153,7 +156,7 @@ def write_staffing_csv(forecast: Forecast, requirement: Any, path: str | Path) -
             for _q, row in _rows(forecast, requirement):
                 w.writerow([_fmt(v, k) for v, k in zip(row, COLUMNS, strict=True)])
 
-    return _atomic_write(Path(path), write)
+    return atomic_write(Path(path), write)
 
 
 @dataclass(frozen=True)
@@ -233,74 +236,47 @@ def _sheet_title(name: str, used: set[str]) -> str:
 def write_staffing_xlsx(forecast: Forecast, requirement: Any, path: str | Path,
                         fte_hours: float = Project.fte_hours) -> Path:
     """Workbook for people: one sheet per queue + ``Dagoverzicht``."""
-    import openpyxl
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
+    from openpyxl.styles import Alignment
 
-    header_font = Font(bold=True)
-    header_fill = PatternFill("solid", fgColor="DDEBF7")
+    styles = Styles()
+    wrap = Alignment(wrap_text=True, vertical="top")
     keys = [k for k in COLUMNS if k != "queue"]
 
-    def header(ws: Any, labels: list[str]) -> list[Any]:
-        cells = []
-        for label in labels:
-            c = WriteOnlyCell(ws)
-            set_cell_safe(c, label)
-            c.font = header_font
-            c.fill = header_fill
-            c.alignment = Alignment(wrap_text=True, vertical="top")
-            cells.append(c)
-        return cells
+    def cells(w: SheetWriter, values: list[Any], formats: list[str | None]) -> list[Any]:
+        return [w.cell(v, fmt if v is not None else None) for v, fmt in zip(values, formats, strict=True)]
 
-    def write(tmp: Path) -> None:
-        wb = openpyxl.Workbook(write_only=True)
-        used: set[str] = set()
-        by_queue: dict[int, list[list[Any]]] = {q: [] for q in range(len(forecast.queues))}
-        for q, row in _rows(forecast, requirement):
-            by_queue[q].append(row)
-        summary_ws = wb.create_sheet("Dagoverzicht")
-        for q, name in enumerate(forecast.queue_names):
-            ws = wb.create_sheet(_sheet_title(name, used))
-            for j, k in enumerate(keys, start=1):
-                ws.column_dimensions[get_column_letter(j)].width = _WIDTHS.get(k, 13)
-            ws.freeze_panes = "C2"
-            ws.auto_filter.ref = f"A1:{get_column_letter(len(keys))}{len(by_queue[q]) + 1}"
-            ws.append(header(ws, [_HEADERS_NL[k] for k in keys]))
-            for row in by_queue[q]:
-                values = dict(zip(COLUMNS, row, strict=True))
-                cells = []
-                for k in keys:
-                    c = WriteOnlyCell(ws)
-                    set_cell_safe(c, values[k])
-                    fmt = _XLSX_FORMATS.get(k)
-                    if fmt and values[k] is not None:
-                        c.number_format = fmt
-                    cells.append(c)
-                ws.append(cells)
-        labels = ["datum", "wachtrij", "volume", "werklast (uur)", "nodig (agent-uur)",
-                  "in te roosteren (agent-uur)", f"FTE ({fte_day_hours(fte_hours):.1f} u/dag)".replace(".", ","), "service level (gewogen)", "week"]
-        formats = ["DD-MM-YYYY", None, "0.0", "0.0", "0.0", "0.0", "0.00", "0.0%", None]
-        summary = daily_summary(forecast, requirement, fte_hours)
-        for j, w in enumerate((12, 14, 10, 14, 16, 18, 14, 18, 24), start=1):
-            summary_ws.column_dimensions[get_column_letter(j)].width = w
-        summary_ws.freeze_panes = "A2"
-        summary_ws.auto_filter.ref = f"A1:I{len(summary) + 1}"
-        summary_ws.append(header(summary_ws, labels))
-        for s in summary:
-            summary_values = [s.day, s.queue, s.volume, s.workload_hours, s.required_hours, s.scheduled_hours,
-                              s.fte, s.service_level, s.week]
-            cells = []
-            for v, fmt in zip(summary_values, formats, strict=True):
-                c = WriteOnlyCell(summary_ws)
-                set_cell_safe(c, v)
-                if fmt and v is not None:
-                    c.number_format = fmt
-                cells.append(c)
-            summary_ws.append(cells)
-        wb.save(tmp)
-
-    return _atomic_write(Path(path), write)
+    wb = new_workbook()
+    used: set[str] = set()
+    by_queue: dict[int, list[list[Any]]] = {q: [] for q in range(len(forecast.queues))}
+    for q, row in _rows(forecast, requirement):
+        by_queue[q].append(row)
+    summary_ws = wb.create_sheet("Dagoverzicht")
+    formats = [_XLSX_FORMATS.get(k) for k in keys]
+    for q, name in enumerate(forecast.queue_names):
+        ws = wb.create_sheet(_sheet_title(name, used))
+        w = SheetWriter(ws, styles)
+        set_widths(ws, [_WIDTHS.get(k, 13) for k in keys])
+        ws.freeze_panes = "C2"
+        add_filter(ws, len(keys), len(by_queue[q]) + 1)
+        ws.append(w.header([_HEADERS_NL[k] for k in keys], align=wrap))
+        for row in by_queue[q]:
+            values = dict(zip(COLUMNS, row, strict=True))
+            ws.append(cells(w, [values[k] for k in keys], formats))
+    labels = ["datum", "wachtrij", "volume", "werklast (uur)", "nodig (agent-uur)",
+              "in te roosteren (agent-uur)", f"FTE ({fte_day_hours(fte_hours):.1f} u/dag)".replace(".", ","),
+              "service level (gewogen)", "week"]
+    summary_formats = ["DD-MM-YYYY", None, "0.0", "0.0", "0.0", "0.0", "0.00", "0.0%", None]
+    summary = daily_summary(forecast, requirement, fte_hours)
+    w = SheetWriter(summary_ws, styles)
+    set_widths(summary_ws, (12, 14, 10, 14, 16, 18, 14, 18, 24))
+    summary_ws.freeze_panes = "A2"
+    add_filter(summary_ws, len(labels), len(summary) + 1)
+    summary_ws.append(w.header(labels, align=wrap))
+    for s in summary:
+        summary_values = [s.day, s.queue, s.volume, s.workload_hours, s.required_hours, s.scheduled_hours,
+                          s.fte, s.service_level, s.week]
+        summary_ws.append(cells(w, summary_values, summary_formats))
+    return save_workbook(wb, path)
 
 
 def write_staffing(forecast: Forecast, requirement: Any, path: str | Path,

@@ -35,7 +35,7 @@ from kcroster.io.agents.values import (
     shift_wish_label,
     wish_text,
 )
-from kcroster.io.workbook import set_cell_safe
+from kcroster.io.xlsx.writer import HEADER_FILL, save_workbook, set_cell_safe
 from kcroster.model import (
     Agent,
     Leave,
@@ -48,7 +48,6 @@ from kcroster.model import (
 )
 
 DATA_ROWS = 500  # rows that get validation beyond the data (room to add agents)
-HEADER_FILL = "DDEBF7"
 EXAMPLE_FONT_COLOR = "808080"
 LISTS_SHEET = "Lijsten"
 WEEKDAY_PATTERNS = (
@@ -375,7 +374,7 @@ class _Writer:
             self.wb.move_sheet(self.lists_ws, offset=len(sheets) - 1 - sheets.index(self.lists_ws))
         self.wb.active = 0
         path.parent.mkdir(parents=True, exist_ok=True)
-        self.wb.save(path)
+        save_workbook(self.wb, path)
 
     def help_sheet(self, intro: Sequence[str]) -> None:
         from openpyxl.styles import Font
@@ -591,7 +590,8 @@ def load_reintegration_workbook(
 
     ``known_agents`` (the project's agent ids) makes an unknown id an error.
     """
-    from kcroster.io.agents import SHEET_NAMES, parse_agents_sheets, read_workbook_rows
+    from kcroster.io.agents import SHEET_NAMES, parse_agents_sheets
+    from kcroster.io.xlsx.reader import read_workbook_rows
 
     p = Path(path)
     names, rows = read_workbook_rows(p, SHEET_NAMES.values())

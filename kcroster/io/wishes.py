@@ -37,10 +37,11 @@ from kcroster.io.agents.values import (
     shift_wish_label,
     wish_text,
 )
-from kcroster.io.cells import Loc, cell_text
+from kcroster.io.cells import Loc, cell_text, is_blank
+from kcroster.io.cells import normalise_header as norm
 from kcroster.io.table import read_records
-from kcroster.io.workbook import is_blank, iter_sheet_rows, open_workbook, set_cell_safe
-from kcroster.io.workbook import normalise_header as norm
+from kcroster.io.xlsx.reader import iter_sheet_rows, open_workbook
+from kcroster.io.xlsx.writer import HEADER_FILL, save_workbook, set_cell_safe
 from kcroster.model import Agent, KcrosterInputError, Project, ShiftType, Wish, WishKind
 from kcroster.model.timegrid import WEEKDAYS_NL
 
@@ -189,7 +190,7 @@ def _write_wish_workbook(path: Path, project: Project, agent: Agent, budget: int
         "Bij 'venster': laatste begintijd (UU:MM).",
         f"Hoe belangrijk: 1, 2 of 3. Samen maximaal {budget}. Leeg = 1.",
     )
-    fill = PatternFill("solid", fgColor="DDEBF7")
+    fill = PatternFill("solid", fgColor=HEADER_FILL)
     for c, (h, help_text) in enumerate(zip(headers, helps, strict=True), start=1):
         cell = ws.cell(row=HEADER_ROW, column=c, value=h)
         cell.font = Font(bold=True)
@@ -284,7 +285,7 @@ def _write_wish_workbook(path: Path, project: Project, agent: Agent, budget: int
     meta.sheet_state = "veryHidden"
     meta.protection.sheet = True
     wb.active = 0
-    wb.save(path)
+    save_workbook(wb, path)
 
 
 # --------------------------------------------------------------------------------------------

@@ -18,10 +18,10 @@ from test_project_store_sample import sample_project
 
 from kcroster import pipeline
 from kcroster.cli import main
-from kcroster.io.store import save_project
 from kcroster.io.roster_csv import read_roster_csv, write_roster_csv
 from kcroster.io.roster_export import ExportData, export_planner_workbook
 from kcroster.io.roster_import import import_planner_workbook
+from kcroster.io.store import save_project
 from kcroster.model import KcrosterInputError, Project, Roster
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"

@@ -11,31 +11,35 @@ import numpy as np
 import openpyxl
 import pytest
 
-from kcroster.io import workbook as wbmod
-from kcroster.io.workbook import (
-    KIND_BOOL,
-    KIND_ERROR,
-    KIND_NUMBER,
-    KIND_TEXT,
-    column_numbers,
-    defusedxml_active,
-    find_sheet,
+from kcroster.io.cells import (
     normalise_header,
     number_from_text,
-    open_workbook,
-    open_workbook_archive,
     parse_bool,
     parse_date,
     parse_datetime,
     parse_number,
     parse_time,
-    read_csv_rows,
-    read_sheet_table,
     resolve_columns,
-    safe_cell_text,
-    set_cell_safe,
+)
+from kcroster.io.csv_reader import read_csv_rows
+from kcroster.io.table import (
+    KIND_BOOL,
+    KIND_ERROR,
+    KIND_NUMBER,
+    KIND_TEXT,
+    column_numbers,
     table_from_rows,
 )
+from kcroster.io.xlsx import reader as wbmod
+from kcroster.io.xlsx import safety as wb_safety
+from kcroster.io.xlsx.reader import (
+    find_sheet,
+    open_workbook,
+    open_workbook_archive,
+    read_sheet_table,
+)
+from kcroster.io.xlsx.safety import defusedxml_active
+from kcroster.io.xlsx.writer import safe_cell_text, set_cell_safe
 from kcroster.model import KcrosterInputError
 
 LOC = {"file": "f.xlsx", "sheet": "Blad1", "row": 7, "column": "C (volume)"}
@@ -141,7 +145,7 @@ def test_billion_laughs_beyond_the_scan_window_is_stopped_by_defusedxml(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Disable our own DTD scan: the second layer (defusedxml inside openpyxl) must still refuse.
-    monkeypatch.setattr(wbmod, "DTD_SCAN_BYTES", 16)
+    monkeypatch.setattr(wb_safety, "DTD_SCAN_BYTES", 16)
     good = _simple_xlsx(tmp_path / "ok.xlsx")
     evil = _replace_member(good, tmp_path / "lol2.xlsx", "xl/worksheets/sheet1.xml", BILLION_LAUGHS)
     with pytest.raises(KcrosterInputError) as e:

@@ -18,7 +18,8 @@ import pytest
 
 from kcroster.io.agents import load_agents_workbook
 from kcroster.io.forecast import load_forecast
-from kcroster.io.workbook import DEFAULT_MAX_UNCOMPRESSED, MAX_SHEET_ROWS, MB, open_workbook
+from kcroster.io.xlsx.reader import open_workbook
+from kcroster.io.xlsx.safety import DEFAULT_MAX_UNCOMPRESSED, MAX_SHEET_ROWS, MB
 from kcroster.model.errors import KcrosterInputError
 
 ROW = (b'<row><c t="inlineStr"><is><t>A1</t></is></c><c t="inlineStr"><is><t>Anna</t></is></c>'

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.utils.exceptions import IllegalCharacterError
 
-from kcroster.io.workbook import open_workbook_archive
+from kcroster.io.xlsx.reader import open_workbook_archive
 
 VALUE = st.one_of(
     st.none(),

@@ -10,13 +10,14 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kcroster.io.workbook import (
-    SheetTable,
+from kcroster.io.table import SheetTable
+from kcroster.io.xlsx.fast_reader import (
     _cells_to_table,
-    _regex_cells,
-    _table_from_sheet_xml,
-    _vector_cells,
 )
+from kcroster.io.xlsx.fast_reader import (
+    table_from_sheet_xml as _table_from_sheet_xml,
+)
+from kcroster.io.xlsx.tokenizer import _regex_cells, _vector_cells
 
 HEAD = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
 TAIL = b"</sheetData></worksheet>"

@@ -92,7 +92,7 @@ def guess_columns(header: list[str], known: dict[str, str] | None = None) -> dic
     """Field → column: ``known`` where it names a column of ``header``, else the first column
     whose name is one of the field's aliases (as the reader itself would pick it)."""
     from kcroster.forecasting.acd import CALL_COLUMNS
-    from kcroster.io.workbook import normalise_header
+    from kcroster.io.cells import normalise_header
 
     by_norm = {normalise_header(h): h for h in header if h}
     found = {k: v for k, v in (known or {}).items() if v in header}

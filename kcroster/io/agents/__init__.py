@@ -75,7 +75,6 @@ from kcroster.io.agents.importer import (
     apply_to_project,
     load_agents_workbook,
     parse_agents_sheets,
-    read_workbook_rows,
 )
 
 __all__ = [
@@ -85,5 +84,4 @@ __all__ = [
     "apply_to_project",
     "load_agents_workbook",
     "parse_agents_sheets",
-    "read_workbook_rows",
 ]

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import kcroster.io.workbook as wb_io
 from kcroster.io.agents.columns import (
     AGENT_COLUMNS,
     LEAVE_COLUMNS,
@@ -32,10 +31,9 @@ from kcroster.io.agents.rows import (
     _parse_shift_type,
     _parse_wish,
 )
-from kcroster.io.cells import cell_text
+from kcroster.io.cells import cell_text, is_blank
 from kcroster.io.table import Records, read_records
-from kcroster.io.workbook import is_blank
-from kcroster.io.workbook import normalise_header as norm
+from kcroster.io.xlsx.reader import match_sheet, read_workbook_rows
 from kcroster.model import (
     Agent,
     Horizon,
@@ -78,46 +76,6 @@ class AgentsWorkbookError(KcrosterInputError):
             lines.append(f"… en nog {len(self.errors) - MAX_LISTED_ERRORS} fouten")
         first = self.errors[0]
         super().__init__("\n".join(lines), file=file or first.file)
-
-
-def match_sheet(sheet_names: Sequence[str], aliases: Sequence[str]) -> str | None:
-    wanted = {norm(a).replace("_", "") for a in aliases}
-    for name in sheet_names:
-        if norm(name).replace("_", "") in wanted:
-            return name
-    return None
-
-
-def read_workbook_rows(
-    path: Path, sheet_aliases: Iterable[Sequence[str]], *, notes: list[str] | None = None
-) -> tuple[list[str], dict[str, list[tuple[Any, ...]]]]:
-    """All sheet names, and the rows (values only) of the sheets matching ``sheet_aliases``.
-
-    The names come visible sheets first, so a hidden sheet (old data, often) is read only when
-    no visible one has a fitting name; ``notes`` gets a line where that choice was made."""
-    wb = wb_io.open_workbook(path)
-    try:
-        hidden = wb_io.hidden_sheets(wb)
-        names = wb_io.visible_first(wb.sheetnames, hidden)
-        sheet_aliases = list(sheet_aliases)
-        wanted = {match_sheet(names, aliases) for aliases in sheet_aliases} - {None}
-        for aliases in sheet_aliases if notes is not None else ():
-            fitting = [n for n in names if match_sheet([n], aliases)]
-            notes += wb_io.sheet_choice_notes(fitting[:1], fitting[1:], hidden,
-                                              what=f"blad {'/'.join(aliases[:2])}",
-                                              reason="de eerste passende bladnaam")
-        # merged cells (a Team cell over seven agents) hold their value in every row they cover
-        rows = {
-            name: wb_io.fill_merged(
-                [tuple(r) for r in wb_io.iter_sheet_rows(wb[name], file=path.name)],
-                wb_io.merged_ranges(wb[name]),
-            )
-            for name in names
-            if name in wanted
-        }
-    finally:
-        wb.close()
-    return names, rows
 
 
 def load_agents_workbook(

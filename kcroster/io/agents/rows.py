@@ -23,10 +23,9 @@ from kcroster.io.agents.values import (
     parse_wish,
     split_list,
 )
-from kcroster.io.cells import Loc, cell_text
+from kcroster.io.cells import Loc, cell_text, is_blank
+from kcroster.io.cells import normalise_header as norm
 from kcroster.io.table import Record, Records
-from kcroster.io.workbook import is_blank
-from kcroster.io.workbook import normalise_header as norm
 from kcroster.model import (
     Agent,
     KcrosterInputError,

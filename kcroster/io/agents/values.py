@@ -15,11 +15,10 @@ from datetime import date, datetime, time, timedelta
 from itertools import combinations
 
 from kcroster.io.agents.columns import MUST_WORDS, WEEKDAY_WORDS, WISH_WORDS
-from kcroster.io.cells import Loc, cell_text
-from kcroster.io.workbook import is_blank, parse_datetime, parse_number, parse_time
-from kcroster.io.workbook import normalise_header as norm
-from kcroster.io.workbook import parse_bool as _parse_bool
-from kcroster.io.workbook import parse_date as _parse_date
+from kcroster.io.cells import Loc, cell_text, is_blank, parse_datetime, parse_number, parse_time
+from kcroster.io.cells import normalise_header as norm
+from kcroster.io.cells import parse_bool as _parse_bool
+from kcroster.io.cells import parse_date as _parse_date
 from kcroster.model import KcrosterInputError, Wish, WishKind
 from kcroster.model.timegrid import WEEKDAYS_NL
 
