@@ -85,12 +85,13 @@ def expand(args: list[str]) -> list[str]:
 
 def run_one(arg: str, time_limit: float, workers: int, seed: int, output: Path | None,
             deterministic: bool) -> Run:
-    from kcroster.io.curtois import (
+    from curtois_format import (
         curtois_project,
         read_curtois,
         roster_rows,
         write_curtois_solution,
     )
+
     from kcroster.solver import solve
     from kcroster.solver.options import SolveOptions, SolveProgress, Weights
 

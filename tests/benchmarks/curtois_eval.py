@@ -2,7 +2,7 @@
 
 Written from the format description in ``shared/bench/curtois/README.md`` alone: it has its own
 small parser and shares no code with kcroster (neither the importer in
-:mod:`kcroster.io.curtois`, nor the rule checker, nor the solver), so it is a second opinion on
+:mod:`curtois_format`, nor the rule checker, nor the solver), so it is a second opinion on
 both the importer and the roster the engine produces.
 
 A solution is a list of ``(employee, day, shift)`` rows, day 0-based, one row per worked day.

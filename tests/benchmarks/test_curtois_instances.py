@@ -21,8 +21,8 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from curtois_format import curtois_project, read_curtois, roster_rows
 
-from kcroster.io.curtois import curtois_project, read_curtois, roster_rows
 from kcroster.rules.catalogue import Severity
 from kcroster.rules.checker import check
 

@@ -1,5 +1,9 @@
 """Importer for the Curtois & Qu shift scheduling benchmark format (schedulingbenchmarks.org).
 
+Benchmark code, not part of the product (it lived in ``kcroster/io`` until issue 25): the
+benchmark script ``curtois.py`` beside it, ``test_curtois_instances.py`` and
+``tests/io/test_curtois.py`` import it as ``curtois_format``.
+
 The research instances express rules our planners use every day (shift-type limits, minutes
 over the period, consecutive working days and days off, weekends, fixed days off, weighted
 wishes, per-day shift-type demand), so they are read into kcroster's own domain and solved by the
