@@ -66,23 +66,23 @@ def _optional(table: Records, row: Record, key: str) -> Any:
     return None if is_blank(v) else v
 
 
-def _limit(table: Records, row: Record, key: str, default: int | None) -> int | None:
-    """An optional integer limit: empty → default, 'geen' → None."""
+def _unless_none(table: Records, row: Record, key: str, default: Any, parse: Any) -> Any:
+    """An optional limit: empty → ``default``, 'geen' → None, else ``parse`` at its cell."""
     v = _optional(table, row, key)
     if v is None:
         return default
     if isinstance(v, str) and v.strip().lower() in NONE_WORDS:
         return None
-    return parse_int(v, table.loc(row, key))
+    return parse(v, table.loc(row, key))
+
+
+def _limit(table: Records, row: Record, key: str, default: int | None) -> int | None:
+    """An optional integer limit: empty → default, 'geen' → None."""
+    return _unless_none(table, row, key, default, parse_int)
 
 
 def _hours(table: Records, row: Record, key: str) -> float | None:
-    v = _optional(table, row, key)
-    if v is None:
-        return None
-    if isinstance(v, str) and v.strip().lower() in NONE_WORDS:
-        return None
-    return parse_float(v, table.loc(row, key))
+    return _unless_none(table, row, key, None, parse_float)
 
 
 def _agent_id(table: Records, row: Record, ids: set[str] | None = None) -> str:
