@@ -23,12 +23,13 @@ from kcroster.solver.extract import extract
 from kcroster.solver.incumbent import Incumbent
 from kcroster.solver.incumbent import gap as _gap
 from kcroster.solver.infeasibility import describe_gate, explain, explain_agent
-from kcroster.solver.lns import NeighbourhoodSearch
+from kcroster.solver.lns import NeighbourhoodSearch, run_together
 from kcroster.solver.objective import RELAX_COST
 from kcroster.solver.options import CancelToken, RosterResult, SolveOptions, SolveProgress, Stage
 from kcroster.solver.plan import (
     BIG_DESCENT_SHARE,
     BIG_WORK_SHARE,
+    COLUMNS_SHARE,
     DESCENT_MIN_SHARE,
     DESCENT_SHARE,
     DIVE_FIRST,
@@ -396,7 +397,7 @@ class _Solve:
         if self.det and self.first_values is not None and self.first_obj is not None:
             st, after = _search_in_turn(b, plan, solver, cb, self.first_values, self.first_obj,
                                         max(1.0, self.opts.time_limit_s - b.work), self.cancelled)
-            self.lns = [after] if after is not None else None
+            self.lns = after
             return st
         if lns is None:
             return solver.solve(b.model, cb)
@@ -476,23 +477,39 @@ class _Solve:
 
 def _search_in_turn(b: ModelBuilder, plan: SolvePlan, solver: cp_model.CpSolver, cb: _Callback,
                     values: list[int], objective: float, budget: float, cancelled: Callable[[], bool]
-                    ) -> tuple[int, NeighbourhoodSearch | None]:
+                    ) -> tuple[int, list[NeighbourhoodSearch] | None]:
     """A deterministic solve's search, its strategies one after the other: the full search
-    (workers interleaved) for FULL_SEARCH_SHARE of ``budget`` work units, then the neighbourhood
-    search from the best roster found for the rest — on a small interval-demand model first one
-    dive into the LP relaxation's integral part (RENS), the LP stopped by work as well. Each
-    roster found is offered to the incumbent on the way. Returns the full search's status and the
-    neighbourhood search (None when the full search ended it all)."""
-    set_limit(solver.parameters, FULL_SEARCH_SHARE * budget, True)
+    (workers interleaved) for its share of ``budget`` work units (FULL_SEARCH_SHARE, or
+    FULL_FIRST where the column generation follows), then on shift-type models the column
+    generation until its master is solved or COLUMNS_SHARE is used (its bound, its master's
+    solution to steer the neighbourhoods), then the neighbourhood searches (one per worker, in
+    lockstep: :func:`~kcroster.solver.lns.run_together`) from the best roster found for the
+    rest — on a small interval-demand model first one dive into the LP relaxation's integral
+    part (RENS), the LP stopped by work as well. Each roster found is offered to the incumbent
+    on the way. Returns the full search's status and the neighbourhood searches (None when the
+    full search ended it all)."""
+    full_share = FULL_FIRST if plan.columns else FULL_SEARCH_SHARE
+    set_limit(solver.parameters, full_share * budget, True)
     cb.keep_values = True
     st = solver.solve(b.model, cb)
-    rest = (1.0 - FULL_SEARCH_SHARE) * budget
+    rest = (1.0 - full_share) * budget
     if st in (cp_model.OPTIMAL, cp_model.INFEASIBLE) or cancelled() or rest < 0.5 or not plan.neighbourhood_searches:
         return st, None
     if cb.values is not None:
         objective, values = cb.values
-    ns = NeighbourhoodSearch(b, values, objective, int(b.opts.seed) + 7919)
-    if plan.rens:
+    team = [NeighbourhoodSearch(b, values, objective, int(b.opts.seed) + 7919 * (i + 1))
+            for i in range(plan.neighbourhood_searches)]
+    ns = team[0]
+    proven = cb.bound
+    if plan.columns:
+        used, col_bound, point = _columns_in_turn(b, values, objective, COLUMNS_SHARE * budget, cancelled)
+        rest -= used
+        if col_bound is not None:
+            cb.inc.raise_bound(Stage.BOUND_LAGRANGE, col_bound)
+            proven = col_bound if proven is None else max(proven, col_bound)
+        for member in team:
+            member.lp = point
+    elif plan.rens:
         # GLOP's work units are not CP-SAT's: the LP gets as many units as the whole search
         # has nominal seconds (it stops far sooner when the LP is easy)
         ns.lp = lp_values(b.model, time_limit_s=60.0 + 20.0 * budget, work_limit=budget)
@@ -500,14 +517,27 @@ def _search_in_turn(b: ModelBuilder, plan: SolvePlan, solver: cp_model.CpSolver,
     step = max(1.0, min(5.0, (0.2 if b.req is not None else 0.02) * rest))
 
     def at_bound() -> bool:
-        # CP-SAT's own bound only: the Lagrangian bound comes by the clock and must not decide
-        return cancelled() or (cb.bound is not None and cb.bound >= ns.objective - 1e-6)
+        # the bounds proven in turn only: the Lagrangian bound comes by the clock and must not decide
+        own = max((v for v in (proven, cb.bound) if v is not None), default=None)
+        return cancelled() or (own is not None and own >= ns.objective - 1e-6)
 
     def improved(_obj: float, vals: list[int]) -> None:
         cb.inc.offer(Stage.FOUND_NEIGHBOURHOOD, *cb.rosterize(vals))
 
-    ns.run(float("inf"), at_bound, improved, step_limit=step, work=rest)
-    return st, ns
+    run_together(team, at_bound, improved, step, rest)
+    return st, team
+
+
+def _columns_in_turn(b: ModelBuilder, values: list[int], objective: float, work: float,
+                     cancelled: Callable[[], bool]) -> tuple[float, int | None, list[float] | None]:
+    """A deterministic solve's column generation from the roster ``values``: (work used, the
+    proven bound or None, the master's solution once it is solved, else None)."""
+    from kcroster.solver.columns import HorizonColumns
+
+    hc = HorizonColumns(b)
+    bound = hc.run(values, float("inf"), upper=lambda: objective, stop=cancelled, work=work)
+    point = hc.lp_point(len(b.model.proto.variables)) if hc.converged else None
+    return hc.work, (bound if bound is not None and bound > 0 else None), point
 
 
 class _Relaxation:

@@ -35,6 +35,7 @@ from ortools.sat.python import cp_model
 
 from kcroster.solver.builder import ModelBuilder
 from kcroster.solver.coverage import type_cell_costs
+from kcroster.solver.work import SMALL_SOLVE_WORK, set_limit, spent
 
 PRICE_SCALE = 1000  # multipliers are rounded to 1/1000 point (the bound uses the rounded ones)
 _SMOOTH = 0.5  # Wentges smoothing: weight of the best multipliers so far in the pricing point
@@ -112,6 +113,10 @@ class HorizonColumns:
         self.master_z: np.ndarray | None = None
         self.master_value: float | None = None
         self.converged = False  # the master is solved: its solution is the Dantzig–Wolfe optimum
+        # a deterministic solve prices in CP-SAT's deterministic time and stops at a work budget
+        # (:mod:`kcroster.solver.work`): the same columns, bound and master on any machine load
+        self.deterministic = bool(b.opts.deterministic)
+        self.work = 0.0  # what the pricing solves used (nominal seconds of work when deterministic)
 
     # --- pieces ------------------------------------------------------------------------------
     def cell_part(self, mu: np.ndarray) -> float:
@@ -166,8 +171,9 @@ class HorizonColumns:
         """(lower bound of Σ over agents of min [own − μ·types], each agent's best schedule)
         or None when time ran out or nothing could be proven. A small solve per agent: its own
         model (every rule of the agent, its own penalty terms) with the multipliers on its
-        shift literals."""
+        shift literals. ``time_limit`` is in the solve's units (work when deterministic)."""
         deadline = time.perf_counter() + time_limit
+        work_end = self.work + time_limit
         total = 0.0
         cols = []
         for ai in range(len(self.b.agents)):
@@ -199,10 +205,12 @@ class HorizonColumns:
                 m.proto.solution_hint.values.extend(last)
             s = cp_model.CpSolver()
             s.parameters.num_workers = 1
-            s.parameters.max_time_in_seconds = max(0.05, deadline - time.perf_counter())
+            left = work_end - self.work if self.deterministic else deadline - time.perf_counter()
+            set_limit(s.parameters, max(0.05, left), self.deterministic)
             s.parameters.linearization_level = 2
             seen = _Solutions(local, idx)
             st = s.solve(m, seen)
+            self.work += spent(s, self.deterministic) + (SMALL_SOLVE_WORK if self.deterministic else 0.0)
             if st not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
                 return None
             self.last[ai] = list(s.response_proto.solution)
@@ -264,9 +272,11 @@ class HorizonColumns:
     # --- the loop ---------------------------------------------------------------------------
     def run(self, start_values: list[int], deadline: float, *, upper: Callable[[], float | None] | None = None,
             on_bound: Callable[[int], None] | None = None, stop: Callable[[], bool] | None = None,
-            incumbent: Callable[[], list[int] | None] | None = None) -> int | None:
+            incumbent: Callable[[], list[int] | None] | None = None, work: float | None = None) -> int | None:
         """Column generation from a legal roster's schedules until the master is solved, the
-        bound meets ``upper`` or ``deadline``. Returns the best proven bound (rounded up).
+        bound meets ``upper`` or ``deadline`` — or, with ``work`` (a deterministic solve), until
+        the pricing has used that much more work (``deadline`` is then ignored). Returns the
+        best proven bound (rounded up).
 
         ``incumbent`` returns the best roster found meanwhile (a complete assignment, a new list
         whenever it improves); its schedules join the master each round, so the master always
@@ -279,8 +289,9 @@ class HorizonColumns:
         mu_m = center
         alpha = 0.0
         last_inc: list[int] | None = None
+        work_end = None if work is None else self.work + work
         while not (stop is not None and stop()):
-            left = deadline - time.perf_counter()
+            left = deadline - time.perf_counter() if work_end is None else work_end - self.work
             if left < 0.05:
                 break
             mu = np.round((alpha * center + (1 - alpha) * mu_m) * PRICE_SCALE) / PRICE_SCALE

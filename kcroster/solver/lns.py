@@ -212,12 +212,15 @@ class NeighbourhoodSearch:
             left = deadline - time.perf_counter() if until is None else until - self.work
             if left < 0.05:
                 return
-            if self.rens_pending and self.lp is not None:
-                improved = self.rens(min(left, max(step_limit, min(20.0, 0.4 * left))))
-            else:
-                improved = self.step(min(step_limit, left))
-            if improved and on_improve is not None:
+            if self.next_step(left, step_limit) and on_improve is not None:
                 on_improve(self.objective, self.values)
+
+    def next_step(self, left: float, step_limit: float) -> bool:
+        """The next sub-solve with ``left`` time (or work) to go: the pending dive into the LP,
+        else one neighbourhood. True when it improved the roster."""
+        if self.rens_pending and self.lp is not None:
+            return self.rens(min(left, max(step_limit, min(20.0, 0.4 * left))))
+        return self.step(min(step_limit, left))
 
     def adopt(self, objective: float, values: list[int]) -> None:
         """Continue from a better roster found elsewhere (the full search)."""
@@ -229,3 +232,43 @@ class NeighbourhoodSearch:
             self.stopped = True
             if self.current is not None:
                 self.current.stop_search()
+
+
+def run_together(team: list[NeighbourhoodSearch], stop: Callable[[], bool],
+                 on_improve: Callable[[float, list[int]], None] | None, step_limit: float,
+                 work: float) -> None:
+    """Deterministic solves: the searches of ``team`` in lockstep, one per core. Each round every
+    search takes one neighbourhood of its own (its own seed, at the same time: CP-SAT lets go of
+    the GIL), then all go on from the best roster of the round (the first search's on a tie), so
+    the rosters do not depend on which thread finishes first. A round costs the work of its
+    longest sub-solve: the searches run side by side, as the full search's workers do; ``work``
+    is the budget for all rounds."""
+    used = 0.0
+    while not stop() and work - used >= 0.05:
+        start = team[0].objective  # every search starts the round from the same roster
+        before = [ns.work for ns in team]
+        failures: list[BaseException] = []
+        others = [threading.Thread(target=_step_of, args=(ns, work - used, step_limit, failures),
+                                   name="kcroster-lns", daemon=True) for ns in team[1:]]
+        for th in others:
+            th.start()
+        _step_of(team[0], work - used, step_limit, failures)
+        for th in others:
+            th.join()
+        if failures:
+            raise failures[0]
+        used += max(ns.work - w for ns, w in zip(team, before, strict=True))
+        best = min(team, key=lambda ns: ns.objective)  # (min keeps the first of equals)
+        for ns in team:
+            if ns is not best:
+                ns.adopt(best.objective, best.values)
+        if best.objective < start - 0.5 and on_improve is not None:
+            on_improve(best.objective, best.values)
+
+
+def _step_of(ns: NeighbourhoodSearch, left: float, step_limit: float, failures: list[BaseException]) -> None:
+    """One step of ``ns`` in a thread of :func:`run_together`; a failure is kept for the caller."""
+    try:
+        ns.next_step(left, step_limit)
+    except BaseException as exc:  # noqa: BLE001 - raised again in the calling thread
+        failures.append(exc)

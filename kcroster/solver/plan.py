@@ -25,7 +25,8 @@ GREEDY_MIN_S = 5.0
 #: neighbourhood searches beside the full search on shift-type models with two or more
 #: workers: two of them plus a one-worker full search use two cores better than one plus one
 #: (the full search's LP proves bounds; two neighbourhood searches try twice the moves).
-#: Interval-demand models run one: there the unhinted full search needs a core of its own
+#: Interval-demand models run one: there the unhinted full search needs a core of its own.
+#: Deterministic solves run one per worker (at most this many), in lockstep after the full search
 NEIGHBOURHOOD_SEARCHES = 2
 
 #: share of the time the second neighbourhood search leaves to the column generation at most
@@ -60,6 +61,10 @@ DESCENT_SHARE = 0.3
 #: (a hard start leaves the planner a roster improved by the descent, a little past the limit)
 DESCENT_MIN_SHARE = 0.25
 FULL_SEARCH_SHARE = 0.5
+#: ... where the column generation runs (shift-type demand) the full search has FULL_FIRST of
+#: the budget, the columns at most COLUMNS_SHARE (less when their master is solved sooner) and
+#: the neighbourhood search the rest, steered by the master's solution
+COLUMNS_SHARE = 0.4
 BIG_DESCENT_SHARE = 0.75
 BIG_WORK_SHARE = 0.9
 
@@ -116,17 +121,23 @@ class SolvePlan:
                              "afmaken")
             if self.full_search:
                 hint = ", vanuit het eerste rooster" if self.hint_full_search else ""
-                share = f" ({_pct(FULL_SEARCH_SHARE)} van de resterende tijd)" if self.deterministic else ""
+                first = FULL_FIRST if self.columns else FULL_SEARCH_SHARE
+                share = f" ({_pct(first)} van de resterende tijd)" if self.deterministic else ""
                 steps.append(f"volledige CP-SAT-zoektocht{hint}{share}")
+            columns = ("kolomgeneratie over hele roosters per medewerker" +
+                       (f" (tot {_pct(COLUMNS_SHARE)} van de resterende tijd; ondergrens, stuurt het "
+                        "buurtzoeken)" if self.deterministic else " ernaast (ondergrens, stuurt het buurtzoeken)"))
+            if self.columns and self.deterministic:
+                steps.append("daarna " + columns)
             if self.neighbourhood_searches:
                 where = "daarna" if self.deterministic else "ernaast"
                 n = self.neighbourhood_searches
                 rens = " (eerst een duik in het LP-optimum)" if self.rens else ""
+                together = " — tegelijk, in vaste rondes" if self.deterministic and n > 1 else ""
                 steps.append(f"{where} {n} buurtzoek{'tocht' if n == 1 else 'tochten'} over "
-                             f"medewerkers en dagen{rens}")
-            if self.columns:
-                steps.append("kolomgeneratie over hele roosters per medewerker ernaast (ondergrens, "
-                             "stuurt het buurtzoeken)")
+                             f"medewerkers en dagen{rens}{together}")
+            if self.columns and not self.deterministic:
+                steps.append(columns)
         out += [f"{i}. {s}" for i, s in enumerate(steps, 1)]
         return out
 
@@ -147,7 +158,12 @@ def plan_for(b: ModelBuilder, workers: int, deterministic: bool, warm_start: boo
     strict = b.mode == ModelBuilder.STRICT
     relaxed_opt = bool(b.opts.relaxed)
     parallel = workers >= 2 or deterministic  # deterministic: the searches take turns
-    n_lns = 0 if big or not parallel else (1 if interval or deterministic else NEIGHBOURHOOD_SEARCHES)
+    if big or not parallel:
+        n_lns = 0
+    elif deterministic:  # one per worker, in lockstep after the full search
+        n_lns = max(1, min(int(workers), NEIGHBOURHOOD_SEARCHES))
+    else:
+        n_lns = 1 if interval else NEIGHBOURHOOD_SEARCHES
     return SolvePlan(
         variables=nvars, interval_demand=interval, big=big, strict=strict,
         deterministic=deterministic, warm_start=warm_start,
@@ -157,7 +173,7 @@ def plan_for(b: ModelBuilder, workers: int, deterministic: bool, warm_start: boo
         full_search=not big,
         neighbourhood_searches=n_lns,
         rens=interval and n_lns > 0,
-        columns=(not deterministic and not interval and n_lns > 0 and columns_applicable(b)),
+        columns=(not interval and n_lns > 0 and columns_applicable(b)),
         hint_full_search=not interval,
     )
 

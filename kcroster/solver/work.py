@@ -29,6 +29,10 @@ WORK_PER_SECOND = 0.3
 #: near their share of the time limit; they never depend on the clock
 VISIT_WORK = 0.02
 CLONE_WORK_PER_VARIABLE = 1e-5
+#: ... and one small CP-SAT solve (a pricing solve of the column generation: one agent's
+#: model), whose setup and presolve CP-SAT's deterministic time does not count: with hundreds
+#: of them a phase would otherwise run several times its share
+SMALL_SOLVE_WORK = 0.05
 
 
 def set_limit(prm: Any, seconds: float, deterministic: bool) -> None:

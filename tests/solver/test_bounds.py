@@ -161,13 +161,14 @@ def test_lp_values_is_a_feasible_optimum_of_the_same_relaxation() -> None:
 def test_a_short_solve_never_returns_worse_than_its_first_legal_roster() -> None:
     """The full search on interval demand runs without the first roster as hint, so within a few
     seconds on the 25-agent week it has nothing better yet: the returned roster is never worse
-    than the first legal one, and it is what the last progress report says."""
+    than the first legal one, and it is what the last progress report says. (Deterministic: a
+    3-second limit on the clock ends before the first roster is completed on a busy machine.)"""
     from kcroster.rules.checker import check
     from kcroster.solver.scenarios import scenario
 
     p, req = scenario("S", 1)
     seen = []
-    res = solve(p, req, options=opts(time_limit_s=3.0), on_progress=seen.append)
+    res = solve(p, req, options=opts(time_limit_s=3.0, deterministic=True), on_progress=seen.append)
     first = [s.objective for s in seen if s.message == "rooster aangevuld (pauzes, wachtrijen)"]
     assert first and first[0] is not None and res.objective is not None
     assert res.objective <= first[0]

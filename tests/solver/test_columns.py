@@ -173,3 +173,23 @@ def every_legal_roster(b: ModelBuilder) -> list[list[int]]:
     keep = Keep()
     s.solve(m, keep)
     return keep.found
+
+
+def test_deterministic_column_generation_counts_its_work_and_repeats_itself() -> None:
+    """With a work budget (a deterministic solve) the column generation reaches the same
+    Dantzig–Wolfe bound as on the clock, twice the same columns, and a budget too small for one
+    round of pricing proves nothing instead of overrunning."""
+    p = shift_type_project()
+    b = ModelBuilder(p, None, opts(weights=Weights.research(), deterministic=True))
+    b.build()
+    start = legal_start(b)
+    runs = []
+    for _ in range(2):
+        hc = HorizonColumns(b)
+        bound = hc.run(start, math.inf, work=60.0)
+        runs.append((bound, [(ai, chosen.tolist()) for ai, _c, chosen in hc.columns], hc.work))
+    assert runs[0] == runs[1]
+    assert runs[0][0] == math.ceil(dantzig_wolfe_value() - 1e-6)
+    assert 0 < runs[0][2] <= 60.0 + 1.0  # (the last pricing solve may end a little past the budget)
+    tiny = HorizonColumns(b)
+    assert tiny.run(start, math.inf, work=0.01) is None

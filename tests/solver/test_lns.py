@@ -167,3 +167,31 @@ def test_rens_dive_reaches_the_optimum_where_the_lp_is_integral() -> None:
     before = list(ns.values)
     ns.lp = [float(v) for v in start]
     assert not ns.rens(5.0) and ns.values == before and ns.objective == best
+
+
+def test_searches_in_lockstep_reach_the_optimum_the_same_way_every_time() -> None:
+    """Deterministic solves run one neighbourhood search per worker in lockstep: from the worst
+    legal roster they reach the brute-force optimum, every improvement reported is legal and
+    never worse than the one before, and a second run retraces the first exactly."""
+    from kcroster.solver.lns import run_together
+
+    p = shift_type_project()
+    b = built(p, deterministic=True)
+    start = worst_legal(b)
+    best = shift_type_brute_force()
+
+    def run() -> list[float]:
+        team = [NeighbourhoodSearch(b, start, _objective_of(b, start), seed=s) for s in (11, 12)]
+        trail: list[float] = []
+
+        def improved(obj: float, values: list[int]) -> None:
+            assert errors(_Result(extract(b, _lookup(values))), p) == []
+            trail.append(obj)
+
+        run_together(team, lambda: team[0].objective <= best, improved, step_limit=2.0, work=200.0)
+        assert all(ns.objective == team[0].objective for ns in team)  # all go on from the best
+        return trail
+
+    first = run()
+    assert first and first[-1] == best and first == sorted(first, reverse=True)
+    assert run() == first

@@ -39,7 +39,9 @@ def test_one_worker_has_no_searches_beside_the_full_search(small):
 
 def test_deterministic_plan_takes_turns_and_never_dives_by_the_clock(small, monkeypatch):
     p = _plan(*small, workers=2, deterministic=True)
-    assert not p.early_lp and p.full_search and p.neighbourhood_searches == 1 and p.rens
+    # one neighbourhood search per worker, in lockstep after the full search
+    assert not p.early_lp and p.full_search and p.neighbourhood_searches == 2 and p.rens
+    assert _plan(*small, workers=1, deterministic=True).neighbourhood_searches == 1
     monkeypatch.setattr(solve_plan, "COMPLETE_MAX_VARS", 0)
     big_det = _plan(*small, workers=2, deterministic=True)
     big_wall = _plan(*small, workers=2)
@@ -70,5 +72,5 @@ def test_explain_plan_names_the_steps_in_dutch():
     assert wall[0].startswith("model: ") and "bezetting per interval" in wall[0]
     assert "kloktijd" in wall[1] and "vast rekenwerk" in det[1]
     assert any("ernaast 1 buurtzoektocht" in line for line in wall)
-    assert any("daarna 1 buurtzoektocht" in line for line in det)
+    assert any("daarna 2 buurtzoektochten" in line and "tegelijk, in vaste rondes" in line for line in det)
     assert [line.split(". ")[0] for line in wall[2:]] == [str(i) for i in range(1, len(wall) - 1)]
