@@ -62,6 +62,7 @@ def is_blank(value: Any) -> bool:
 
 
 def shown(value: Any) -> str:
+    """A value as a message quotes it: at most 40 characters."""
     s = str(value)
     return s if len(s) <= 40 else s[:37] + "..."
 
@@ -194,6 +195,7 @@ _TIME_4DIGITS = re.compile(r"(\d{2})(\d{2})")
 
 
 def date_from_text(text: str) -> date | None:
+    """A date written as text (the formats of :func:`parse_date`), or ``None``."""
     s = text.strip()
     head, _, tail = s.replace("T", " ", 1).partition(" ")
     if tail.strip():

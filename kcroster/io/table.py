@@ -256,12 +256,16 @@ def column_texts(table: SheetTable, j: int, *, column: str, rows: np.ndarray | N
 
 @dataclass
 class Record:
+    """One row of a :class:`Records` sheet."""
+
     number: int  # Excel row number
     cells: dict[str, Any]  # canonical column → raw value
 
 
 @dataclass
 class Records:
+    """A sheet's rows under its header, keyed by canonical column name (:func:`read_records`)."""
+
     file: str
     sheet: str
     headers: dict[str, str]  # canonical → header text as written

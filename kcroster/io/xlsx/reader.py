@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 from kcroster.io.cells import is_blank, normalise_header
-from kcroster.io.cells import normalise_header as norm
 from kcroster.io.table import SheetTable, table_from_rows
 from kcroster.io.xlsx.fast_reader import HEADER_CHUNK, HEADER_ROWS, table_from_sheet_xml
 from kcroster.io.xlsx.safety import (
@@ -251,9 +250,11 @@ def find_sheet(wb: Any, names: tuple[str, ...] | list[str]) -> Any | None:
 
 
 def match_sheet(sheet_names: Sequence[str], aliases: Sequence[str]) -> str | None:
-    wanted = {norm(a).replace("_", "") for a in aliases}
+    """The first of ``sheet_names`` that is one of ``aliases`` once normalised, spaces and
+    underscores ignored (``Shift types`` is ``ShiftTypes``)."""
+    wanted = {normalise_header(a).replace("_", "") for a in aliases}
     for name in sheet_names:
-        if norm(name).replace("_", "") in wanted:
+        if normalise_header(name).replace("_", "") in wanted:
             return name
     return None
 
@@ -274,8 +275,8 @@ def read_workbook_rows(
         for aliases in sheet_aliases if notes is not None else ():
             fitting = [n for n in names if match_sheet([n], aliases)]
             notes += sheet_choice_notes(fitting[:1], fitting[1:], hidden,
-                                              what=f"blad {'/'.join(aliases[:2])}",
-                                              reason="de eerste passende bladnaam")
+                                        what=f"blad {'/'.join(aliases[:2])}",
+                                        reason="de eerste passende bladnaam")
         # merged cells (a Team cell over seven agents) hold their value in every row they cover
         rows = {
             name: fill_merged(
