@@ -1,6 +1,6 @@
 """kcroster — workforce-management planner for Dutch contact centres.
 
-Layers (DESIGN §2), each importing only downwards: ``model`` → ``staffing`` → ``rules`` →
+Layers (docs/design.md §2), each importing only downwards: ``model`` → ``staffing`` → ``rules`` →
 ``solver`` → ``io`` → ``pipeline``/``cli`` → ``gui``. Only ``gui`` imports Qt.
 """
 

@@ -500,8 +500,8 @@ def cmd_import_roster(args: argparse.Namespace) -> int:
     """``import-roster``: the GUI's Bestand → Rooster importeren uit Excel on the command line
     (issue 23 item 17). The project is opened under its lock, saved by the store (atomic)."""
     from kcroster import pipeline
-    from kcroster.io.store import ProjectLockedError, open_project, save_project
     from kcroster.io.roster_import import import_planner_workbook
+    from kcroster.io.store import ProjectLockedError, open_project, save_project
     from kcroster.model import Roster
 
     try:

@@ -11,16 +11,26 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
 
-from kcroster.model import Forecast, KcrosterInputError, Project, Queue, Roster, step_in_force
+from kcroster.model import (
+    Forecast,
+    KcrosterInputError,
+    OpeningHours,
+    Project,
+    Queue,
+    Roster,
+    step_in_force,
+)
 from kcroster.model import wishes as wishes_model
 from kcroster.model.coverage import scheduled_matrix
 from kcroster.model.kpis import SERVICE_KPIS, fte, fte_day_hours, service_kpis, weighted_mean
 
 if TYPE_CHECKING:
+    from kcroster.io.store import OpenedProject
+    from kcroster.model.weeks import IsoWeek
     from kcroster.rules.checker import Violation
     from kcroster.solver import CancelToken, RosterResult, SolveOptions, SolveProgress
     from kcroster.staffing import Requirement
@@ -182,6 +192,102 @@ def solve_roster(
     return solve(project, req, on_progress=on_progress, cancel=cancel, options=options)
 
 
+# The optimiser in a child process, so that a window never waits for it: CP-SAT releases the GIL
+# while it searches, but building the model is Python and C-extension work, and one long C call
+# holds the GIL for hundreds of milliseconds. Progress snapshots and the result come back over a
+# queue; cancelling sets an event that the child turns into the solver's own CancelToken (which
+# keeps the best roster). A child that does not stop within CANCEL_GRACE_S (still building the
+# model) is terminated: SolveCancelledEarly, no roster yet.
+
+CANCEL_GRACE_S = 15.0
+
+
+class SolveCancelledEarly(RuntimeError):
+    """Cancelled before the optimiser had any roster."""
+
+
+def is_cancelled_early(exc: BaseException) -> bool:
+    return isinstance(exc, SolveCancelledEarly)
+
+
+def _solve_child(project: Project, requirement: Any, options: Any, out: Any, stop: Any) -> None:
+    import threading
+
+    from kcroster.solver import CancelToken
+
+    token = CancelToken()
+
+    def watch() -> None:
+        stop.wait()
+        token.cancel()
+
+    threading.Thread(target=watch, daemon=True).start()
+    try:
+        result = solve_roster(project, requirement, on_progress=lambda s: out.put(("progress", s)),
+                              cancel=token, options=options)
+        out.put(("result", result))
+    except BaseException as exc:  # noqa: BLE001 - every failure goes back to the caller
+        try:
+            out.put(("error", exc))
+        except Exception:  # noqa: BLE001 - an exception that does not pickle
+            out.put(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
+
+
+def solve_in_child(
+    project: Project,
+    requirement: Requirement | np.ndarray | None,
+    *,
+    on_progress: Callable[[SolveProgress], None] | None = None,
+    cancel: Any = None,
+    options: SolveOptions | None = None,
+) -> RosterResult:
+    """:func:`solve_roster` in a child process (blocking: call it from a worker thread).
+
+    ``cancel`` is anything with a ``cancelled`` attribute; cancelled before the optimiser had a
+    roster (or not stopping within :data:`CANCEL_GRACE_S`) raises :class:`SolveCancelledEarly`.
+    """
+    import multiprocessing as mp
+    import queue
+    import time
+
+    ctx = mp.get_context("spawn")
+    out = ctx.Queue()
+    stop = ctx.Event()
+    req = getattr(requirement, "scheduled", requirement)
+    proc = ctx.Process(target=_solve_child, args=(project, req, options, out, stop), daemon=True,
+                       name="kcroster-solve")
+    proc.start()
+    cancelled_at: float | None = None
+    try:
+        while True:
+            if cancelled_at is None and getattr(cancel, "cancelled", False):
+                stop.set()
+                cancelled_at = time.monotonic()
+            try:
+                kind, payload = out.get(timeout=0.1)
+            except queue.Empty:
+                if not proc.is_alive():
+                    raise RuntimeError(
+                        f"het optimalisatieproces stopte onverwacht (code {proc.exitcode})") from None
+                if cancelled_at is not None and time.monotonic() - cancelled_at > CANCEL_GRACE_S:
+                    proc.terminate()
+                    raise SolveCancelledEarly("gestopt voordat er een rooster gevonden was") from None
+                continue
+            if kind == "progress":
+                if on_progress is not None:
+                    on_progress(payload)
+            elif kind == "result":
+                return payload
+            else:
+                raise payload
+    finally:
+        if proc.is_alive():
+            proc.join(2)
+        if proc.is_alive():
+            proc.terminate()
+        out.close()
+
+
 def check_roster(project: Project, roster: Roster, reference: Roster | None = None) -> list[Violation]:
     from kcroster.rules.checker import check
 
@@ -219,8 +325,9 @@ class CoverageReport:
     abandon: np.ndarray
     occupancy: np.ndarray
     reachability: np.ndarray
-    daily: dict[str, np.ndarray] = field(default_factory=dict)  # KPI → [Q, D]
     totals: dict[str, float] = field(default_factory=dict)
+    volume: np.ndarray | None = None  # offered volume of the active scenario [Q, I]: weights SL, ASA…
+    live: np.ndarray | None = None  # per queue: True where service KPIs apply (voice, chat) [Q]
 
     @property
     def difference(self) -> np.ndarray:
@@ -275,18 +382,8 @@ def coverage(project: Project, roster: Roster, requirement: Requirement) -> Cove
     vol = fc.volume * project.scenario.volume_factor
     required = np.asarray(requirement.scheduled, dtype=float)
     h = project.horizon
-    offs = h.day_offsets[:-1]
     live = np.array([str(q.channel) != "email" for q in queues], dtype=bool)
     service_vol = vol * live[:, None]
-    daily: dict[str, np.ndarray] = {}
-    for name in ("service_level", "asa", "abandon", "reachability"):
-        v = kpi[name]
-        ok = np.isfinite(v) & (service_vol > 0)
-        num = np.add.reduceat(np.where(ok, v * service_vol, 0.0), offs, axis=1)
-        den = np.add.reduceat(np.where(ok, service_vol, 0.0), offs, axis=1)
-        daily[name] = np.divide(num, den, out=np.full_like(num, np.nan), where=den > 0)
-    daily["required_fte"] = fte_per_day(project, required)
-    daily["scheduled_fte"] = fte_per_day(project, sched)
     hours = h.interval_minutes / 60.0
     wishes_total, wishes_granted = wish_score(project, roster)
     totals: dict[str, float] = service_kpis(kpi, vol, productive, live[:, None])
@@ -314,10 +411,58 @@ def coverage(project: Project, roster: Roster, requirement: Requirement) -> Cove
         totals[key] = float(arr.sum() * hours)
         totals.update({f"{key}:{name}": float(arr[q].sum() * hours) for q, name in enumerate(names)})
     return CoverageReport(names, required, sched, productive, kpi["service_level"], kpi["asa"],
-                          kpi["abandon"], kpi["occupancy"], kpi["reachability"], daily, totals)
+                          kpi["abandon"], kpi["occupancy"], kpi["reachability"], totals, vol, live)
 
 
 PLANNER_KPIS = SERVICE_KPIS + ("fte_required", "fte_scheduled")
+
+
+@dataclass(frozen=True)
+class PeriodKpis:
+    """One row of the Dekking table for one queue: a day (``week`` is None) or an ISO week (its
+    days in the horizon), with the :data:`PLANNER_KPIS`."""
+
+    day: date
+    week: IsoWeek | None
+    kpis: dict[str, float]
+
+
+def coverage_periods(project: Project, report: CoverageReport, queue: int) -> list[PeriodKpis]:
+    """Queue ``queue`` per day and per ISO week, each week after its days (the Dekking table).
+
+    Every row aggregates its intervals with :func:`kcroster.model.kpis.service_kpis`, as the
+    tiles, the CLI and the planner workbook's KPI sheets do (a week is its intervals, not an
+    average of its days). FTE: a day's hours ÷ a fifth of the weekly basis
+    (:func:`kcroster.model.kpis.fte_day_hours`, as the staffing export's day overview), a week's
+    by :func:`kcroster.model.kpis.fte` over its days in the horizon (as the workbook's weeks).
+    """
+    from kcroster.model.weeks import iso_weeks
+
+    h = project.horizon
+    step_h = h.interval_minutes / 60.0
+    live = True if report.live is None else bool(report.live[queue])
+    volume = (report.volume if report.volume is not None
+              else scenario_forecast(project).volume)[queue]
+
+    def row(sl: slice, day: date, week: IsoWeek | None, days: int) -> PeriodKpis:
+        predicted = {k: np.asarray(getattr(report, k))[queue, sl] for k in SERVICE_KPIS}
+        out = service_kpis(predicted, volume[sl], report.productive[queue, sl], live)
+        req_h = float(report.required[queue, sl].sum()) * step_h
+        sch_h = float(report.scheduled[queue, sl].sum()) * step_h
+        if week is None:
+            out["fte_required"] = req_h / fte_day_hours(project.fte_hours)
+            out["fte_scheduled"] = sch_h / fte_day_hours(project.fte_hours)
+        else:
+            out["fte_required"] = fte(req_h, project.fte_hours, days)
+            out["fte_scheduled"] = fte(sch_h, project.fte_hours, days)
+        return PeriodKpis(day, week, out)
+
+    rows: list[PeriodKpis] = []
+    for w in iso_weeks(h.dates):
+        first, last = h.day_index(w.days[0]), h.day_index(w.days[-1])
+        rows += [row(h.day_slice(d), h.dates[d], None, 1) for d in range(first, last + 1)]
+        rows.append(row(slice(h.day_slice(first).start, h.day_slice(last).stop), w.days[0], w, len(w.days)))
+    return rows
 
 
 def kpis(report: CoverageReport) -> dict[str, float]:
@@ -378,9 +523,206 @@ def save_project(project: Project, path: str | Path) -> None:
 
 
 def open_project(path: str | Path, read_only: bool = False) -> Project:
+    """Read a project file (a read-only look, or for the CLI: no lock is kept)."""
     from kcroster.io.store import load_project
 
     return load_project(path, read_only=read_only)
+
+
+def open_for_editing(path: str | Path, *, read_only: bool = False, take_over: bool = False) -> OpenedProject:
+    """Open a project file as the window does: take its lock (unless ``read_only``; ``take_over``
+    takes a lock abandoned on another computer), load it, and say what the store noticed (a
+    repair, a folder that takes no lock so it opened read-only). A lock held by another instance
+    raises an error :func:`is_project_locked` recognises."""
+    from kcroster.io.store import open_project as _open
+
+    return _open(path, read_only=read_only, take_over=take_over)
+
+
+def is_project_locked(exc: BaseException) -> bool:
+    """``exc`` says that another kcroster instance holds the project (``str(exc)`` names who;
+    ``exc.can_take_over`` tells whether the lock was abandoned on another computer)."""
+    from kcroster.io.store import ProjectLockedError
+
+    return isinstance(exc, ProjectLockedError)
+
+
+def autosave_path(path: str | Path, recovery_dir: str | Path | None = None) -> Path:
+    """Where the recovery copy of ``path`` goes (next to it, or in ``recovery_dir``)."""
+    from kcroster.io.store import autosave_path as _path
+
+    return _path(path, recovery_dir)
+
+
+def autosave(project: Project, path: str | Path, *, recovery_dir: str | Path | None = None) -> Path:
+    """Write the recovery copy of ``path`` (the project file itself is not touched)."""
+    from kcroster.io import store as project_store
+
+    return project_store.autosave(project, path, recovery_dir=recovery_dir)
+
+
+def recovery_candidate(path: str | Path, *, recovery_dir: str | Path | None = None) -> Path | None:
+    """The recovery copy to offer after a crash: readable and newer than ``path``; else None."""
+    from kcroster.io.store import recovery_candidate as _candidate
+
+    return _candidate(path, recovery_dir=recovery_dir)
+
+
+def discard_autosave(path: str | Path, *, recovery_dir: str | Path | None = None) -> None:
+    from kcroster.io.store import discard_autosave as _discard
+
+    _discard(path, recovery_dir=recovery_dir)
+
+
+def write_atomically(path: str | Path, write: Callable[[Path], None]) -> Path:
+    """``write(tmp)`` into a temporary file beside ``path``, then replace ``path`` with it; a
+    failure raises an ``OSError`` whose text is a Dutch sentence naming the path and the reason."""
+    from kcroster.io.atomic import atomic_write
+
+    return atomic_write(Path(path), write)
+
+
+# --- imports -------------------------------------------------------------------------------------
+
+
+def forecast_gaps(forecast: Forecast) -> Any:
+    """The gap report of a freshly imported forecast (its text is the note; ``gaps`` lists the
+    intervals inside opening hours without a value), or None when it had none."""
+    from kcroster.io.forecast import gap_report
+
+    return gap_report(forecast)
+
+
+def fill_forecast_gaps(forecast: Forecast, policy: str) -> Forecast:
+    """``forecast`` with its gaps filled by ``policy`` ('interpolate' or 'zero')."""
+    from kcroster.io.forecast import apply_gap_policy
+
+    return apply_gap_policy(forecast, policy)
+
+
+def parse_opening_hours(text: str) -> OpeningHours:
+    """Opening hours in the forecast file's grammar (``ma-vr 08:00-20:00; za gesloten; feestdag
+    gesloten``); ``ValueError`` with a Dutch message when the text cannot be read."""
+    from kcroster.io.forecast import parse_opening_hours as _parse
+
+    return _parse(text)
+
+
+def set_opening_hours(project: Project, queue: int, hours: OpeningHours) -> None:
+    """Give queue ``queue`` these opening hours; the forecast then counts as open the intervals
+    that start inside them (Dutch public holidays by the holiday hours), so the requirement
+    follows (the same mask and holiday calendar as the forecast reader's)."""
+    from kcroster.io.forecast import holiday_dates as _holiday_dates
+    from kcroster.io.forecast import opening_mask
+
+    project.queues[queue].opening_hours = hours
+    fc = project.forecast
+    if fc is not None and fc.open_mask is not None:
+        fc.open_mask[queue] = opening_mask(hours, project.horizon, _holiday_dates(project.horizon))
+
+
+def guess_call_columns(header: list[str], known: dict[str, str] | None = None) -> dict[str, str]:
+    """Field → column of a call-by-call ACD export: ``known`` where it names a column of
+    ``header``, else the first column whose name is one of the field's aliases (as the history
+    reader picks it; ids are opt-in)."""
+    from kcroster.forecasting.acd import CALL_COLUMNS
+    from kcroster.io.cells import normalise_header
+
+    by_norm = {normalise_header(h): h for h in header if h}
+    found = {k: v for k, v in (known or {}).items() if v in header}
+    for key, aliases in CALL_COLUMNS.items():
+        if key in found or key == "id":  # ids are opt-in (not every ACD numbers calls uniquely)
+            continue
+        for alias in (key, *aliases):
+            h = by_norm.get(normalise_header(alias))
+            if h is not None and h not in found.values():
+                found[key] = h
+                break
+    return found
+
+
+def import_wishes(project: Project, paths: list[Path]) -> Any:
+    """Read filled wish workbooks and put their wishes into ``project`` (the self-scheduled
+    wishes of those agents are replaced; must wishes stay). Returns the import result
+    (``wishes``, ``refusals``, ``summary()``)."""
+    from kcroster.io.wishes import apply_wish_import, import_wish_workbooks
+
+    result = import_wish_workbooks(paths, project=project)
+    apply_wish_import(project, result)
+    return result
+
+
+def import_roster_workbook(project: Project, path: str | Path, exported: Roster) -> Any:
+    """Read the Rooster grid of a planner workbook the planner edited, against the roster it
+    was exported with. The result holds the new ``roster``, its ``changes`` (each with
+    ``describe(tz)``) and the cells that could not be read (``errors``)."""
+    from kcroster.io.roster_import import import_planner_workbook
+
+    return import_planner_workbook(path, project, exported)
+
+
+def absence_kind(label: str) -> str:
+    """What may be said of an absence with this label, by the printed roster's rule for the
+    notice board: ``reintegration`` (a reintegration appointment), ``unavailable`` (sickness or
+    another reason of health: never why), ``leave`` (ordinary leave) or ``absent``."""
+    from kcroster.io.roster_export import is_reintegration_label
+    from kcroster.io.roster_print import _absence_kind
+
+    return "reintegration" if is_reintegration_label(label) else str(_absence_kind(label))
+
+
+# --- exports -------------------------------------------------------------------------------------
+
+
+def export_agents_template(project: Project, path: str | Path) -> Path:
+    """The agents workbook for this project: drop-down lists with its queues, filled with its
+    agents, leave, wishes and plans, so that it imports back (:func:`import_agents`)."""
+    from kcroster.io.templates import export_agents_template as _export
+
+    return _export(path, project, queues=[q.name for q in project.queues])
+
+
+def export_wish_forms(project: Project, folder: str | Path) -> list[Path]:
+    """One blank wish workbook per agent in ``folder``; returns the paths."""
+    from kcroster.io.wishes import export_wish_workbooks
+
+    return export_wish_workbooks(folder, project)
+
+
+def print_weeks(project: Project) -> list[Any]:
+    """The ISO weeks a printed roster can show (each with ``tag``, ``title(language)``, ``days``)."""
+    from kcroster.io.roster_print import print_weeks as _weeks
+
+    return _weeks(project)
+
+
+def print_teams(project: Project) -> list[str]:
+    """The teams of a printed roster in print order; agents without a team form the last one,
+    named as the pages name it (:data:`kcroster.io.roster_print.NO_TEAM`)."""
+    from kcroster.io.roster_print import NO_TEAM
+
+    teams = {(a.team or "").strip() or NO_TEAM for a in project.agents}
+    return sorted(teams, key=lambda t: (t == NO_TEAM, t.casefold()))
+
+
+def print_layout(project: Project, roster: Roster | None, *, per: str = "team", weeks: list[Any] | None = None,
+                 teams: list[str] | None = None, agent_ids: list[str] | None = None,
+                 language: str = "nl") -> Any:
+    """The pages of a printed roster (:func:`kcroster.io.roster_print.build_print_layout`), the
+    header's period in ``language``."""
+    from kcroster.io.roster_print import build_print_layout, period_text
+
+    layout = build_print_layout(project, roster, per=per, weeks=weeks, teams=teams, agent_ids=agent_ids,
+                                language=language)
+    layout.header = replace(layout.header, period=period_text(layout.weeks, language))
+    return layout
+
+
+def print_file_name(weeks: list[Any]) -> str:
+    """``rooster_2027-W19-W20.pdf``: the printed weeks in the name."""
+    from kcroster.io.roster_print import default_file_name
+
+    return default_file_name(weeks)
 
 
 def export_data(project: Project, roster: Roster, requirement: Requirement) -> Any:
@@ -457,3 +799,80 @@ def restrict_horizon(project: Project, days: int, agent_limit: int | None = None
             if r is not None:
                 r.shifts = [s for s in r.shifts if s.day < new_h.end]
     return p
+
+
+# --- the door for the GUI ------------------------------------------------------------------------
+
+
+@runtime_checkable
+class Backend(Protocol):
+    """Everything the desktop app asks of the core, and nothing else: the GUI holds a backend
+    (this module, or a test's stand-in that implements the same members) and calls only that;
+    it imports no ``kcroster.io`` module and from ``kcroster.solver`` only the plain types of
+    ``kcroster.solver.options`` (an import-linter contract in ``pyproject.toml`` says so).
+
+    Returned objects are the core's own (``Project``, ``Requirement``, :class:`CoverageReport`,
+    ``RosterResult``, ``Violation``, the print layout of ``kcroster.io.roster_print``, …); the
+    GUI reads their documented attributes. Errors it must recognise are told by
+    :meth:`is_project_locked` and :meth:`is_cancelled_early`; everything else reaches the
+    planner as its message (``KcrosterInputError`` names file, sheet, row and column).
+    """
+
+    # project files, autosave and recovery, the lock
+    def load_demo_project(self) -> Project: ...
+    def open_project(self, path: str | Path, read_only: bool = False) -> Project: ...
+    def open_for_editing(self, path: str | Path, *, read_only: bool = False,
+                         take_over: bool = False) -> OpenedProject: ...
+    def is_project_locked(self, exc: BaseException) -> bool: ...
+    def save_project(self, project: Project, path: str | Path) -> None: ...
+    def autosave(self, project: Project, path: str | Path, *,
+                 recovery_dir: str | Path | None = None) -> Path: ...
+    def autosave_path(self, path: str | Path, recovery_dir: str | Path | None = None) -> Path: ...
+    def recovery_candidate(self, path: str | Path, *,
+                           recovery_dir: str | Path | None = None) -> Path | None: ...
+    def discard_autosave(self, path: str | Path, *, recovery_dir: str | Path | None = None) -> None: ...
+    def write_atomically(self, path: str | Path, write: Callable[[Path], None]) -> Path: ...
+
+    # imports
+    def import_forecast(self, project: Project | None, path: str | Path, **options: Any) -> Project: ...
+    def forecast_gaps(self, forecast: Forecast) -> Any: ...
+    def fill_forecast_gaps(self, forecast: Forecast, policy: str) -> Forecast: ...
+    def parse_opening_hours(self, text: str) -> OpeningHours: ...
+    def set_opening_hours(self, project: Project, queue: int, hours: OpeningHours) -> None: ...
+    def guess_call_columns(self, header: list[str], known: dict[str, str] | None = None) -> dict[str, str]: ...
+    def import_agents(self, project: Project, path: str | Path, warnings: list[str] | None = None) -> Project: ...
+    def import_wishes(self, project: Project, paths: list[Path]) -> Any: ...
+    def import_roster_workbook(self, project: Project, path: str | Path, exported: Roster) -> Any: ...
+
+    # requirement, coverage, check, solve
+    def compute_requirement(self, project: Project) -> Requirement: ...
+    def fte_per_day(self, project: Project, agents_matrix: np.ndarray) -> np.ndarray: ...
+    def coverage(self, project: Project, roster: Roster, requirement: Requirement) -> CoverageReport: ...
+    def coverage_periods(self, project: Project, report: CoverageReport, queue: int) -> list[PeriodKpis]: ...
+    def check_roster(self, project: Project, roster: Roster,
+                     reference: Roster | None = None) -> list[Violation]: ...
+    def wish_granted(self, project: Project, roster: Roster, wish: Any) -> bool: ...
+    def solve_roster(self, project: Project, requirement: Requirement | np.ndarray | None, *,
+                     on_progress: Callable[[SolveProgress], None] | None = None,
+                     cancel: CancelToken | None = None, options: SolveOptions | None = None) -> RosterResult: ...
+    def solve_in_child(self, project: Project, requirement: Requirement | np.ndarray | None, *,
+                       on_progress: Callable[[SolveProgress], None] | None = None, cancel: Any = None,
+                       options: SolveOptions | None = None) -> RosterResult: ...
+    def is_cancelled_early(self, exc: BaseException) -> bool: ...
+
+    # exports
+    def export_planner_workbook(self, project: Project, roster: Roster, requirement: Requirement,
+                                path: str | Path) -> Path: ...
+    def export_team_workbook(self, project: Project, roster: Roster, path: str | Path,
+                             include_restrictions: bool = False,
+                             requirement: Requirement | None = None) -> Path: ...
+    def team_workbook_omissions(self, project: Project) -> list[str]: ...
+    def export_agents_template(self, project: Project, path: str | Path) -> Path: ...
+    def export_wish_forms(self, project: Project, folder: str | Path) -> list[Path]: ...
+    def print_weeks(self, project: Project) -> list[Any]: ...
+    def print_teams(self, project: Project) -> list[str]: ...
+    def print_layout(self, project: Project, roster: Roster | None, *, per: str = "team",
+                     weeks: list[Any] | None = None, teams: list[str] | None = None,
+                     agent_ids: list[str] | None = None, language: str = "nl") -> Any: ...
+    def print_file_name(self, weeks: list[Any]) -> str: ...
+

@@ -159,14 +159,13 @@ def _steps(with_gui: bool, opts: SelftestOptions) -> list[Step]:
         # The desktop app solves in a spawned child process; in a frozen app that only works when
         # the bundle re-enters through multiprocessing.freeze_support().
         from kcroster import pipeline
-        from kcroster.gui.solve_process import solve_in_process
         from kcroster.solver import SolveOptions
 
         tiny = pipeline.restrict_horizon(ctx["small"], 2, agent_limit=6)
         req = pipeline.compute_requirement(tiny)
         seen: list[object] = []
-        res = solve_in_process(tiny, req, SolveOptions(time_limit_s=opts.child_solve_seconds, workers=1, seed=1),
-                               seen.append, None)
+        res = pipeline.solve_in_child(tiny, req, on_progress=seen.append,
+                                      options=SolveOptions(time_limit_s=opts.child_solve_seconds, workers=1, seed=1))
         if not res.roster.shifts:
             raise RuntimeError(f"geen rooster uit het optimalisatieproces (status {res.status})")
         return f"{len(res.roster.shifts)} diensten, status {res.status}, {len(seen)} voortgangsberichten"

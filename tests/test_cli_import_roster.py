@@ -12,8 +12,8 @@ import openpyxl
 import pytest
 
 from kcroster.cli import main
-from kcroster.io.store import load_project, save_project
 from kcroster.io.roster_export import ExportData, export_planner_workbook
+from kcroster.io.store import load_project, save_project
 from tests.io.test_project_store_sample import sample_project
 
 # grid of the sample project: row 2 = agent A1, column F = 19 Oct 2026

@@ -13,7 +13,7 @@ from kcroster.cli import build_parser, main
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
-# DESIGN §9: 100 calls per 30 min, AHT 180 s, 80 % in 20 s → N = 14, P(wait) 0.17413,
+# docs/design.md §9: 100 calls per 30 min, AHT 180 s, 80 % in 20 s → N = 14, P(wait) 0.17413,
 # SL 0.88835, ASA 7.84 s, occupancy 0.71429; with 30 % shrinkage 20 scheduled.
 REFERENCE_CSV = "date;time;queue;volume;aht\n2026-06-01;08:00;Sales;100;180\n2026-06-01;08:30;Sales;0;180\n"
 
@@ -79,7 +79,7 @@ def test_max_occupancy_option_changes_the_requirement(tmp_path: Path) -> None:
                  "--max-occupancy", "0.70"]) == 0
     with out.open(encoding="utf-8") as fh:
         r = next(r for r in csv.DictReader(fh) if r["time"] == "08:00")
-    assert int(r["agents"]) == 15  # DESIGN §9: occupancy cap 0.70 → N = 15, SL 0.941
+    assert int(r["agents"]) == 15  # docs/design.md §9: occupancy cap 0.70 → N = 15, SL 0.941
     assert float(r["service_level"]) == pytest.approx(0.941, abs=5e-4)
 
 

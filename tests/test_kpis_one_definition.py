@@ -1,11 +1,14 @@
-"""One definition per planner-facing figure (issue 25): the Dekking screen's tiles, the CLI summary
-and the planner workbook's KPI sheet show the same service level, ASA, bereikbaarheid,
-occupancy and FTE for the saved demo project (which holds a roster), to the precision each
-shows. Each consumer is read as a planner would: the tiles' text, the printed summary parsed,
-the workbook read back with openpyxl."""
+"""One definition per planner-facing figure (issue 25, docs/design.md §7): the Dekking screen's
+tiles and its table per day and ISO week, the CLI summaries (``kcroster roster``'s and ``kcroster
+staffing``'s), the planner workbook's KPI sheets and the staffing workbook's day overview show the
+same service level, ASA, abandon, bereikbaarheid, occupancy and FTE for the saved demo project
+(which holds a roster), to the precision each shows. Each consumer is read as a planner would:
+the tiles' text and the table's cells, the printed summary parsed, the workbooks read back with
+openpyxl."""
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from pathlib import Path
@@ -19,7 +22,8 @@ import pytest  # noqa: E402
 
 from kcroster import cli, pipeline  # noqa: E402
 from kcroster import settings as user_settings  # noqa: E402
-from kcroster.model.kpis import fte, service_kpis  # noqa: E402
+from kcroster.model.kpis import fte, fte_day_hours, service_kpis  # noqa: E402
+from kcroster.model.weeks import iso_weeks  # noqa: E402
 
 DEMO = Path(__file__).resolve().parents[1] / "samples" / "demo.kcroster"
 
@@ -140,3 +144,128 @@ def test_staffing_workbook_fte_uses_the_project_basis(demo):
     assert day36[0].scheduled_hours > 0
     assert day36[0].fte == pytest.approx(day36[0].scheduled_hours / 7.2)
     assert day38[0].fte == pytest.approx(day36[0].scheduled_hours / 7.6)
+
+
+# --- per day and per ISO week ---------------------------------------------------------------
+
+DAY_KEYS = ("service_level", "asa", "abandon", "reachability", "occupancy", "fte_required", "fte_scheduled")
+PERCENT = {"service_level", "abandon", "reachability", "occupancy"}
+
+
+def _dekking_rows(qapp, tmp_path, project, queue: int) -> list[dict[str, float]]:
+    """The Dekking table of ``queue`` as the screen holds it: a row per day, then its week."""
+    from kcroster.gui import i18n
+    from kcroster.gui.document import ProjectDocument
+    from kcroster.gui.main_window import MainWindow
+
+    user_settings.set_basedir(tmp_path)
+    i18n.install_language("nl")
+    win = MainWindow(ProjectDocument(pipeline), confirm_close=False)
+    try:
+        win.doc.set_project(project)
+        win.show_screen("coverage")
+        screen = win.screen_by_key("coverage")
+        screen.refresh_now()
+        screen.queue_box.setCurrentIndex(queue)  # the table follows the selected queue
+        assert screen.queue_box.currentText() == project.queues[queue].name
+        m = screen.daily_model
+        from PySide6.QtCore import Qt
+
+        rows = []
+        for r in range(m.rowCount()):
+            cells = [m.data(m.index(r, c), Qt.ItemDataRole.UserRole) for c in range(m.columnCount())]
+            rows.append({k: float(v) / (100 if k in PERCENT else 1) for k, v in zip(DAY_KEYS, cells, strict=True)})
+        return rows
+    finally:
+        win.autosave_timer.stop()
+        win.edit_autosave_timer.stop()
+        win.close()
+        user_settings.set_basedir(None)
+
+
+def _workbook_periods(path, queue: str) -> tuple[list[dict[str, float]], list[dict[str, float]]]:
+    """('KPI per dag' rows, the KPI sheet's week rows) of ``queue``, by the workbook's titles."""
+    wb = openpyxl.load_workbook(path, read_only=True)
+    names = {"Service level": "service_level", "ASA (s)": "asa", "Abandon %": "abandon",
+             "Bezettingsgraad": "occupancy", "Bereikbaarheid": "reachability",
+             "Vereiste uren": "required_hours", "Ingeplande uren": "scheduled_hours",
+             "Vereiste FTE": "fte_required", "Ingeplande FTE": "fte_scheduled"}
+
+    def table(rows, header_first: str) -> list[dict[str, float]]:
+        out, header = [], None
+        for r in rows:
+            if r and r[0] == header_first:
+                header = list(r)
+                continue
+            if header is None or not r or r[1] != queue:
+                continue
+            out.append({names[h]: (math.nan if v is None else float(v)) for h, v in zip(header, r, strict=False)
+                        if h in names})
+        return out
+
+    days = table(wb["KPI per dag"].iter_rows(values_only=True), "Datum")
+    weeks = table(wb["KPI"].iter_rows(values_only=True), "Week")
+    return days, weeks
+
+
+def _staffing_days(capsys, tmp_path) -> tuple[dict[tuple[str, str], float], dict[str, float]]:
+    """``kcroster staffing samples/demo.kcroster``: (date, queue) → the day overview's FTE, and
+    queue → the FTE per week it prints."""
+    out = tmp_path / "bezetting.xlsx"
+    assert cli.main(["staffing", str(DEMO), "-o", str(out)]) == 0
+    printed = capsys.readouterr().out
+    per_week = {m[1]: float(m[2]) for m in re.finditer(r"  (.+): piek \d+ agents, gemiddeld ([\d.]+) FTE per week",
+                                                       printed)}
+    ws = openpyxl.load_workbook(out, read_only=True)["Dagoverzicht"]
+    rows = list(ws.iter_rows(values_only=True))
+    col = next(i for i, h in enumerate(rows[0]) if str(h).startswith("FTE"))
+    day = {(r[0].date().isoformat() if hasattr(r[0], "date") else str(r[0]), r[1]): float(r[col]) for r in rows[1:]}
+    return day, per_week
+
+
+def _close(a: float, b: float, tol: float) -> bool:
+    return (math.isnan(a) and math.isnan(b)) or abs(a - b) <= tol + 1e-9
+
+
+def test_every_consumer_shows_the_same_figures_per_day_and_week(qapp, tmp_path, capsys, demo):
+    """The Dekking table's days and weeks equal the planner workbook's day and week rows, and
+    its FTE nodig per day equals the staffing workbook's day FTE from ``kcroster staffing``;
+    the weeks aggregate their intervals (service_kpis on the week's slice), not their days."""
+    project, roster, requirement = demo
+    cov = pipeline.coverage(project, roster, requirement)
+    h = project.horizon
+    workbook = pipeline.export_planner_workbook(project, roster, requirement, tmp_path / "plan.xlsx")
+    staffing_day, staffing_week = _staffing_days(capsys, tmp_path)
+    live = [str(q.channel) != "email" for q in project.queues]
+    for q, queue in enumerate(project.queues):
+        gui = _dekking_rows(qapp, tmp_path, project, q)
+        book_days, book_weeks = _workbook_periods(workbook, queue.name)
+        weeks = iso_weeks(h.dates)
+        assert len(gui) == h.days + len(weeks) and len(book_days) == h.days and len(book_weeks) == len(weeks)
+        r = 0
+        for w, book_week in zip(weeks, book_weeks, strict=True):
+            for d in w.days:
+                i = h.day_index(d)
+                sl = h.day_slice(i)
+                own = service_kpis({k: getattr(cov, k)[q, sl] for k in ("service_level", "asa", "abandon",
+                                                                      "reachability", "occupancy")},
+                                   cov.volume[q, sl], cov.productive[q, sl], live[q])
+                book = book_days[i]
+                for k in ("service_level", "asa", "abandon", "reachability", "occupancy"):
+                    assert _close(gui[r][k], own[k], 1e-9), (queue.name, d, k)
+                    assert _close(gui[r][k], book[k], 5e-5), (queue.name, d, k, gui[r][k], book[k])
+                assert gui[r]["fte_required"] == pytest.approx(book["required_hours"] / fte_day_hours(project.fte_hours),
+                                                               abs=5e-4)
+                assert gui[r]["fte_scheduled"] == pytest.approx(book["scheduled_hours"] / fte_day_hours(project.fte_hours),
+                                                                abs=5e-4)
+                assert gui[r]["fte_required"] == pytest.approx(staffing_day[(d.isoformat(), queue.name)], abs=1e-6)
+                r += 1
+            row = gui[r]
+            for k in ("service_level", "asa", "abandon", "reachability", "occupancy", "fte_required", "fte_scheduled"):
+                assert _close(row[k], book_week[k], 5e-4), (queue.name, w.label(), k, row[k], book_week[k])
+            r += 1
+        # the staffing summary's FTE per week over the horizon is the requirement's FTE
+        hours = float(requirement.scheduled[q].sum()) * h.interval_minutes / 60
+        assert staffing_week[queue.name] == pytest.approx(fte(hours, project.fte_hours, h.days), abs=0.05)
+    total = sum(staffing_week.values())
+    assert total == pytest.approx(pipeline.kpis(cov)["fte_required"], abs=0.05 * len(project.queues))

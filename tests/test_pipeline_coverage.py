@@ -1,4 +1,4 @@
-"""pipeline.coverage against the published Erlang C case of DESIGN §9 (independent values)."""
+"""pipeline.coverage against the published Erlang C case of docs/design.md §9 (independent values)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ def make_project(shrinkage: float) -> Project:
               Queue("E-mail", Channel.EMAIL, shrinkage=shrinkage, max_occupancy=None)]
     vol = np.zeros((2, h.n_intervals))
     k = h.index_at(D0, time(10, 0))
-    vol[0, k] = 100.0  # 100 calls in 30 min, AHT 180 s: the DESIGN §9 case
+    vol[0, k] = 100.0  # 100 calls in 30 min, AHT 180 s: the docs/design.md §9 case
     vol[1, k] = 5.0
     fc = Forecast(h, queues, vol, np.full_like(vol, 180.0), open_mask=vol > 0)
     return Project("t", h, queues, fc)
@@ -51,7 +51,7 @@ def test_shrinkage_turns_twenty_scheduled_into_fourteen_productive() -> None:
     p = make_project(shrinkage=0.30)
     req = pipeline.compute_requirement(p)
     k = p.horizon.index_at(D0, time(10, 0))
-    assert req.scheduled[0, k] == 20  # DESIGN §9: 30 % shrinkage → 20 scheduled
+    assert req.scheduled[0, k] == 20  # docs/design.md §9: 30 % shrinkage → 20 scheduled
     cov = pipeline.coverage(p, roster_with(20), req)
     assert cov.productive[0, k] == pytest.approx(14.0)
     assert cov.service_level[0, k] == pytest.approx(0.88835, abs=5e-5)

@@ -1,7 +1,7 @@
 """The planner's changes to a forecast made from history: a percentage per day and day tags.
 
 A planner knows things the history does not: next Tuesday's mailing, a campaign, a planned
-outage. Two kinds of change, both undoable (DESIGN §2: undo lives in the domain, the dialog's
+outage. Two kinds of change, both undoable (docs/design.md §2: undo lives in the domain, the dialog's
 buttons only call :meth:`ForecastAdjustments.undo`):
 
 * a **percentage** on a forecast day (``+10`` = 10 % more contacts that day in every interval

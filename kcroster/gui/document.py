@@ -3,22 +3,25 @@
 :class:`ProjectDocument` wraps a :class:`kcroster.model.Project` with the domain
 :class:`kcroster.edits.EditHistory`, caches what the pipeline derives from it (requirement,
 coverage, rule violations) and tells the screens through Qt signals what to repaint. Every
-computation is delegated to :mod:`kcroster.pipeline` (the same functions the CLI calls); the
-pipeline module is injectable so tests can run the screens against a small fake.
+computation, file and lock goes through the backend (:class:`kcroster.pipeline.Backend`: the
+pipeline module, the same functions the CLI calls); it is injectable so tests can run the
+screens against a small fake that implements the same protocol.
 """
 
 from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from kcroster.edits import AddScenario, Changed, Edit, EditHistory, PublishRoster, SetScenarioField
 from kcroster.gui.i18n import tr
 from kcroster.model import Project, Roster, RosterStatus
+
+if TYPE_CHECKING:
+    from kcroster.pipeline import Backend
 
 # the scenario edits moved to kcroster.edits; re-exported for code that imports them from here
 __all__ = ["ProjectDocument", "PublishRoster", "SetScenarioField"]
@@ -37,7 +40,7 @@ class ProjectDocument(QObject):
     # something the planner must know but need not answer (title, lines): the window shows it
     noticed = Signal(str, list)
 
-    def __init__(self, backend: ModuleType | Any | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, backend: Backend | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._backend = backend
         self.project: Project | None = None
@@ -58,8 +61,9 @@ class ProjectDocument(QObject):
 
     # -- backend -------------------------------------------------------------------------------
     @property
-    def backend(self) -> Any:
-        """The pipeline module, imported on first use so the window opens fast."""
+    def backend(self) -> Backend:
+        """The backend; by default the pipeline module, imported on first use so the window
+        opens fast."""
         if self._backend is None:
             self._backend = importlib.import_module("kcroster.pipeline")
         return self._backend
@@ -99,14 +103,10 @@ class ProjectDocument(QObject):
         The store may open read-only by itself (a read-only folder) and may have notices:
         :meth:`adopt` applies both."""
         self._pending_read_only, self._pending_notices = False, []
-        if getattr(self.backend, "__name__", "") == "kcroster.pipeline":
-            from kcroster.io.store import open_project
-
-            opened = open_project(path, read_only=read_only, take_over=take_over)
-            self._pending_lock = opened.lock
-            self._pending_read_only, self._pending_notices = opened.read_only, opened.notices
-            return opened.project
-        return self.backend.open_project(path, read_only=read_only)
+        opened = self.backend.open_for_editing(path, read_only=read_only, take_over=take_over)
+        self._pending_lock = opened.lock
+        self._pending_read_only, self._pending_notices = opened.read_only, list(opened.notices)
+        return opened.project
 
     def adopt(self, project: Project, path: Path, read_only: bool = False) -> None:
         """Make a freshly loaded project current (main thread), releasing the previous lock."""
@@ -140,11 +140,6 @@ class ProjectDocument(QObject):
             self.pathChanged.emit(self.path)
         self._set_dirty(False)
         return target
-
-    def save_copy(self, target: Path) -> None:
-        """Autosave: write a copy without changing the document's path or dirty state."""
-        assert self.project is not None
-        self.backend.save_project(self.project, target)
 
     # -- edits ---------------------------------------------------------------------------------
     def apply(self, edit: Edit) -> Changed:

@@ -2,7 +2,7 @@
 
 :func:`run_job` starts ``fn(report, cancel)`` in a worker thread. The core function reports
 progress snapshots through ``report`` and checks ``cancel`` (it knows nothing of Qt); the main
-thread polls the latest snapshot every ~150 ms (DESIGN §2), shows a progress dialog only when the
+thread polls the latest snapshot every ~150 ms (docs/design.md §2), shows a progress dialog only when the
 job is still running after ~0.5 s, delivers the result on the main thread, and turns an exception
 into a dialog a planner can read.
 """
@@ -183,7 +183,7 @@ def run_job(
 
 def show_error(parent: QWidget | None, title: str, exc: BaseException, details: str = "") -> None:
     """A planner-readable dialog for a failed job: input errors say where, others say what."""
-    from kcroster.model import InfeasiblePlanError, KcrosterInputError
+    from kcroster.model import KcrosterInputError
 
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
@@ -191,9 +191,6 @@ def show_error(parent: QWidget | None, title: str, exc: BaseException, details: 
     if isinstance(exc, KcrosterInputError):
         box.setText(tr("Het bestand kon niet worden ingelezen."))
         box.setInformativeText(str(exc))
-    elif isinstance(exc, InfeasiblePlanError):
-        box.setText(tr("Er bestaat geen rooster dat aan alle harde regels voldoet."))
-        box.setInformativeText("\n".join([str(exc), *exc.conflicts[:12]]))
     else:
         box.setText(tr("Er ging iets mis."))
         box.setInformativeText(str(exc) or type(exc).__name__)

@@ -547,10 +547,8 @@ class MainWindow(QMainWindow):
         ``take_over``: the planner agreed to take over a lock abandoned on another computer."""
         chosen = path
         recovered = False
-        if not read_only and self._real_store():
-            from kcroster.io.store import recovery_candidate
-
-            candidate = recovery_candidate(path)
+        if not read_only:
+            candidate = self.doc.backend.recovery_candidate(path)
             if candidate is not None and self.ask_recover(path):
                 chosen, recovered = candidate, True
 
@@ -569,9 +567,7 @@ class MainWindow(QMainWindow):
             self.show_notices(tr("Project openen"), self.doc.open_notices)
 
         def failed(exc: BaseException) -> None:
-            from kcroster.io.store import ProjectLockedError
-
-            if isinstance(exc, ProjectLockedError):
+            if self.doc.backend.is_project_locked(exc):
                 choice = self.ask_locked(exc)
                 if choice in ("take_over", "read_only"):
                     self._open_file(path, read_only=choice == "read_only",
@@ -624,16 +620,10 @@ class MainWindow(QMainWindow):
         return self.replace_project(load_demo)
 
     # -- recovery of a project without a file --------------------------------------------------
-    def _real_store(self) -> bool:
-        """Recovery copies exist only with the real pipeline (the test fake pickles)."""
-        return getattr(self.doc.backend, "__name__", "") == "kcroster.pipeline"
-
     def untitled_recovery_path(self) -> Path:
         """Where the recovery copy of a project without a file goes (the settings' recovery
         folder: the project has no folder of its own)."""
-        from kcroster.io.store import autosave_path
-
-        return autosave_path(untitled_name(), user_settings.recovery_dir())
+        return self.doc.backend.autosave_path(untitled_name(), user_settings.recovery_dir())
 
     def recover_untitled(self) -> Job | None:
         """At start: offer the recovery copy an untitled project left behind (the demo or a new
@@ -642,15 +632,12 @@ class MainWindow(QMainWindow):
         Yes opens it as an untitled project with unsaved changes; No removes the copy so it is
         not offered at every start. Returns the loading job, or None when nothing was restored.
         """
-        if not self._real_store():
-            return None
-        from kcroster.io.store import discard_autosave, recovery_candidate
-
-        candidate = recovery_candidate(untitled_name(), recovery_dir=user_settings.recovery_dir())
+        backend = self.doc.backend
+        candidate = backend.recovery_candidate(untitled_name(), recovery_dir=user_settings.recovery_dir())
         if candidate is None:
             return None
         if not self.ask_recover_untitled(candidate):
-            discard_autosave(untitled_name(), recovery_dir=user_settings.recovery_dir())
+            backend.discard_autosave(untitled_name(), recovery_dir=user_settings.recovery_dir())
             return None
 
         def work(report, cancel) -> Any:
@@ -683,14 +670,10 @@ class MainWindow(QMainWindow):
 
     def _discard_recovery_copy(self) -> None:
         """Remove the open project's recovery copy (after "discard" or a save)."""
-        if not self._real_store():
-            return
-        from kcroster.io.store import discard_autosave
-
         if self.doc.path is not None:
-            discard_autosave(self.doc.path)
+            self.doc.backend.discard_autosave(self.doc.path)
         else:
-            discard_autosave(untitled_name(), recovery_dir=user_settings.recovery_dir())
+            self.doc.backend.discard_autosave(untitled_name(), recovery_dir=user_settings.recovery_dir())
 
     # -- saving --------------------------------------------------------------------------------
     def save(self) -> bool:
@@ -719,10 +702,8 @@ class MainWindow(QMainWindow):
             return False
         if path is not None:
             self.doc.read_only = False
-        if was_untitled and self._real_store():  # the untitled recovery copy is outdated now
-            from kcroster.io.store import discard_autosave
-
-            discard_autosave(untitled_name(), recovery_dir=user_settings.recovery_dir())
+        if was_untitled:  # the untitled recovery copy is outdated now
+            self.doc.backend.discard_autosave(untitled_name(), recovery_dir=user_settings.recovery_dir())
         self.edit_autosave_timer.stop()
         self._remember(saved)
         self.statusBar().showMessage(tr("Opgeslagen: {pad}").format(pad=str(saved)), 5000)
@@ -736,24 +717,22 @@ class MainWindow(QMainWindow):
             self.edit_autosave_timer.start()
 
     def _autosave_target(self) -> tuple[Any, dict[str, Any]]:
-        """(path, keyword arguments) for ``project_store.autosave`` of the open project."""
+        """(path, keyword arguments) for the backend's ``autosave`` of the open project."""
         if self.doc.path is not None:
             return self.doc.path, {}
         return untitled_name(), {"recovery_dir": user_settings.recovery_dir()}
 
     def _may_autosave(self) -> bool:
-        return self.doc.project is not None and self.doc.dirty and self._real_store()
+        return self.doc.project is not None and self.doc.dirty
 
     def autosave(self) -> Path | None:
         """Write a recovery copy now, on this thread, when there are unsaved changes (never the
         project file itself). The timers use :meth:`autosave_in_background`."""
         if not self._may_autosave() or self.doc.busy:
             return None
-        from kcroster.io.store import autosave
-
         target, kwargs = self._autosave_target()
         try:
-            written = autosave(self.doc.project, target, **kwargs)
+            written = self.doc.backend.autosave(self.doc.project, target, **kwargs)
         except Exception as exc:  # noqa: BLE001 - autosave must never interrupt the planner
             self._show_autosave_failure(exc)
             return None
@@ -780,8 +759,7 @@ class MainWindow(QMainWindow):
         if self.doc.busy:  # the solver reads the project: try again shortly
             self.edit_autosave_timer.start()
             return None
-        from kcroster.io.store import autosave
-
+        autosave = self.doc.backend.autosave
         t0 = time.perf_counter()
         blob = pickle.dumps(self.doc.project, protocol=pickle.HIGHEST_PROTOCOL)
         snapshot_ms = (time.perf_counter() - t0) * 1000
@@ -885,7 +863,7 @@ class MainWindow(QMainWindow):
         def gaps_then_open(project: Any) -> None:  # gaps in the file: the planner chooses first
             from kcroster.gui.views.forecast_gaps import ask_about_forecast_gaps
 
-            ask_about_forecast_gaps(self, project, path.name, open_new)
+            ask_about_forecast_gaps(self, self.doc.backend, project, path.name, open_new)
 
         def done(project: Any) -> None:
             if wizard:
@@ -902,7 +880,7 @@ class MainWindow(QMainWindow):
 
         if self.new_project_wizard is not None:
             self.new_project_wizard.deleteLater()
-        wizard = self.new_project_wizard = NewProjectWizard(project, path, self)
+        wizard = self.new_project_wizard = NewProjectWizard(project, path, self.doc.backend, self)
         wizard.accepted.connect(lambda: proceed(wizard.apply_to(project)))
         wizard.open()
 

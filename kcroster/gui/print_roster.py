@@ -1,5 +1,5 @@
-"""Print / PDF of the roster (issue 24 item 13): draws the pages :mod:`kcroster.io.roster_print`
-lays out, on a PDF file, a printer or an image, and the small dialog that asks what to print.
+"""Print / PDF of the roster (issue 24 item 13): draws the pages the backend lays out
+(``print_layout``), on a PDF file, a printer or an image, and the small dialog that asks what to print.
 
 Every page is A4 landscape, drawn in points (1/72 inch) on an 842 × 595 page and scaled to the
 device, so the PDF, the printer and the screenshot show the same page. A team page is a grid:
@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -50,21 +51,15 @@ from PySide6.QtWidgets import (
 
 from kcroster.gui import fmt, theme
 from kcroster.gui.i18n import language, plural, tr
-from kcroster.io.atomic import WriteError, atomic_write
-from kcroster.io.roster_print import (
-    NO_TEAM,
-    AgentPage,
-    CellKind,
-    DayCell,
-    PrintLayout,
-    PrintWeek,
-    TeamPage,
-    build_print_layout,
-    default_file_name,
-    period_text,
-    print_weeks,
-)
 from kcroster.model import Project, Roster
+
+# What this module draws is the print layout the backend's ``print_layout`` returns (the data
+# classes of kcroster.io.roster_print: header, weeks, pages of rows of day cells, legend), read
+# by their documented attributes. Its words are matched as the values they are:
+NO_TEAM = "Zonder team"  # the team of the agents without one
+SHIFT, LEAVE, UNAVAILABLE, ABSENT, OFF, OUTSIDE = (  # DayCell.kind
+    "shift", "leave", "unavailable", "absent", "off", "outside")
+PrintLayout = TeamPage = AgentPage = DayCell = PrintWeek = Any
 
 __all__ = [
     "PrintRosterDialog",
@@ -94,13 +89,13 @@ INK = QColor("#1f2328")
 MUTED = QColor("#5f6670")
 
 
-def kind_text(kind: CellKind) -> str:
+def kind_text(kind: str) -> str:
     """The word a cell without a shift shows, in the UI language."""
     return {
-        CellKind.LEAVE: tr("verlof"),
-        CellKind.UNAVAILABLE: tr("niet beschikbaar"),
-        CellKind.ABSENT: tr("afwezig"),
-        CellKind.OFF: tr("vrij"),
+        LEAVE: tr("verlof"),
+        UNAVAILABLE: tr("niet beschikbaar"),
+        ABSENT: tr("afwezig"),
+        OFF: tr("vrij"),
     }.get(kind, "")
 
 
@@ -110,6 +105,11 @@ def status_text(status: str | None) -> str:
         "Gepubliceerd": tr("Gepubliceerd"),
         "Gewijzigd na publicatie": tr("Gewijzigd na publicatie"),
     }.get(status or "", "")
+
+
+def _is_team_page(page: Any) -> bool:
+    """A team's week (rows of agents); otherwise one agent's week (a single row)."""
+    return hasattr(page, "rows")
 
 
 def _team_name(team: str) -> str:
@@ -131,13 +131,13 @@ def _light(color: str | None) -> QColor:
 
 
 def cell_fill(cell: DayCell) -> QColor:
-    if cell.kind is CellKind.SHIFT:
+    if cell.kind == SHIFT:
         if cell.type_color:
             return _light(cell.type_color)
         return QColor(CLASS_FILL.get(cell.shift_class or "", "#ffffff"))
-    if cell.kind in (CellKind.LEAVE, CellKind.UNAVAILABLE, CellKind.ABSENT):
+    if cell.kind in (LEAVE, UNAVAILABLE, ABSENT):
         return QColor(ABSENCE_FILL)
-    if cell.kind is CellKind.OUTSIDE:
+    if cell.kind == OUTSIDE:
         return QColor(OUTSIDE_FILL)
     return QColor("#ffffff")
 
@@ -204,7 +204,7 @@ def _header(pg: _Page, layout: PrintLayout, title: str) -> float:
         pg.text(badge, status, 9, bold=True, color=colour, align=Qt.AlignmentFlag.AlignHCenter)
     pg.text(
         right.translated(0, 18),
-        tr("Periode: {periode}").format(periode=period_text(layout.weeks, language())),
+        tr("Periode: {periode}").format(periode=h.period),
         8.5,
         color=MUTED,
         align=Qt.AlignmentFlag.AlignRight,
@@ -241,11 +241,11 @@ def _footer(
     pg.text(full, page_no, 7, color=MUTED, align=Qt.AlignmentFlag.AlignRight)
     page = layout.pages[index]
     on_page = [
-        c for r in (page.rows if isinstance(page, TeamPage) else (page.row,)) for c in r.cells
+        c for r in (page.rows if _is_team_page(page) else (page.row,)) for c in r.cells
     ]
-    shifts = [c for c in on_page if c.kind is CellKind.SHIFT]
+    shifts = [c for c in on_page if c.kind == SHIFT]
     activities = {b.activity for c in shifts for b in c.blocks}
-    agent_page = isinstance(page, AgentPage)
+    agent_page = not _is_team_page(page)
     legend_y = y - 16
     x = MARGIN
     pg.text(QRectF(x, legend_y, 60, 12), tr("Legenda:"), 7.5, bold=True)
@@ -264,8 +264,8 @@ def _footer(
             if agent_page and entry.key in activities:
                 text = tr("pauze") if entry.key == "pauze" else entry.text
                 items.append((queue_colours.get(entry.key, QColor(theme.BREAK)), text))
-        elif any(c.kind is CellKind(entry.key) for c in on_page):
-            items.append((QColor(ABSENCE_FILL), kind_text(CellKind(entry.key))))
+        elif any(c.kind == entry.key for c in on_page):
+            items.append((QColor(ABSENCE_FILL), kind_text(entry.key)))
     if codes:
         used = [q for q in codes if q in activities]
         items.append((None, ", ".join(f"{codes[q]} = {q}" for q in used)))
@@ -329,7 +329,7 @@ def _team_page(
     # one form of the queue names for the whole page: in full when every cell has room for it,
     # else the short codes (T, C, E) with their key in the legend, so no cell is cut off
     room = day_w - 8
-    shifts = [c for row in page.rows for c in row.cells if c.kind is CellKind.SHIFT]
+    shifts = [c for row in page.rows for c in row.cells if c.kind == SHIFT]
     fits = all(pg.width(c.summary(None, tr("pauze")), small) <= room for c in shifts)
     codes = None if fits else layout.queue_codes
     _footer(pg, layout, index, colours, codes)
@@ -361,7 +361,7 @@ def _team_page(
             p.setBrush(cell_fill(cell))
             p.drawRect(rect)
             inner = rect.adjusted(3, 0, -3, 0)
-            if cell.kind is CellKind.SHIFT:
+            if cell.kind == SHIFT:
                 summary = cell.summary(codes, tr("pauze"))
                 if summary and row_h >= 16:
                     pg.text(
@@ -380,13 +380,13 @@ def _team_page(
                     )
                 else:
                     pg.text(inner, cell.text, big, bold=True, align=Qt.AlignmentFlag.AlignHCenter)
-            elif cell.kind is not CellKind.OUTSIDE:
+            elif cell.kind != OUTSIDE:
                 pg.text(
                     inner,
                     kind_text(cell.kind),
                     7.5,
-                    italic=cell.kind is CellKind.OFF,
-                    color=MUTED if cell.kind is CellKind.OFF else INK,
+                    italic=cell.kind == OFF,
+                    color=MUTED if cell.kind == OFF else INK,
                     align=Qt.AlignmentFlag.AlignHCenter,
                 )
         pg.text(
@@ -463,7 +463,7 @@ def _agent_page(
         if hol:
             pg.text(QRectF(x0, y + 18, day_w - 6, 12), hol, 7, italic=True, color=MUTED)
         bar = QRectF(tl_x, y + 6, tl_w, row_h * 0.42)
-        if cell.kind is CellKind.SHIFT:
+        if cell.kind == SHIFT:
             for b in cell.blocks:
                 r = QRectF(
                     x_of(b.start_hour), bar.y(), x_of(b.end_hour) - x_of(b.start_hour), bar.height()
@@ -504,8 +504,8 @@ def _agent_page(
                 color=MUTED,
                 align=Qt.AlignmentFlag.AlignRight,
             )
-        elif cell.kind is not CellKind.OUTSIDE:
-            if cell.kind is not CellKind.OFF:
+        elif cell.kind != OUTSIDE:
+            if cell.kind != OFF:
                 p.setPen(Qt.PenStyle.NoPen)
                 p.setBrush(QColor(ABSENCE_FILL))
                 p.drawRect(bar)
@@ -513,8 +513,8 @@ def _agent_page(
                 bar.adjusted(6, 0, 0, 0),
                 kind_text(cell.kind),
                 9,
-                italic=cell.kind is CellKind.OFF,
-                color=MUTED if cell.kind is CellKind.OFF else INK,
+                italic=cell.kind == OFF,
+                color=MUTED if cell.kind == OFF else INK,
             )
         y += row_h
         p.setPen(QPen(QColor("#d5d9de"), 0.5))
@@ -539,7 +539,7 @@ def paint_page(painter: QPainter, device: QPaintDevice, layout: PrintLayout, ind
     pg = _Page(painter, device)
     page = layout.pages[index]
     colours = _queue_colours(layout)
-    if isinstance(page, TeamPage):
+    if _is_team_page(page):
         _team_page(pg, layout, page, index, colours)
     else:
         _agent_page(pg, layout, page, index, colours)
@@ -562,8 +562,9 @@ def paint_all(device: QPagedPaintDevice, layout: PrintLayout) -> None:
         painter.end()
 
 
-def write_pdf(layout: PrintLayout, path: str | Path) -> Path:
-    """Write ``layout`` as a PDF to ``path`` atomically; a failure raises :class:`WriteError`."""
+def write_pdf(layout: PrintLayout, path: str | Path, backend: Any) -> Path:
+    """Write ``layout`` as a PDF to ``path`` atomically (the backend's ``write_atomically``); a
+    failure raises an ``OSError`` whose text names the path and the reason."""
     target = Path(path)
     if not layout.pages:
         raise ValueError(
@@ -574,14 +575,11 @@ def write_pdf(layout: PrintLayout, path: str | Path) -> Path:
         writer = QPdfWriter(str(tmp))
         writer.setResolution(PDF_DPI)
         writer.setPageLayout(A4_LANDSCAPE)  # no margins: the page draws its own
-        writer.setTitle(f"{layout.header.project_name} – {period_text(layout.weeks, language())}")
+        writer.setTitle(f"{layout.header.project_name} – {layout.header.period}")
         writer.setCreator("kcroster")
-        try:
-            paint_all(writer, layout)
-        except OSError as exc:
-            raise WriteError(target, str(exc)) from exc
+        paint_all(writer, layout)  # an OSError here becomes the backend's write error
 
-    atomic_write(target, write)
+    backend.write_atomically(target, write)
     return target
 
 
@@ -610,7 +608,7 @@ def new_printer() -> QPrinter:
 def print_layout(layout: PrintLayout, parent: QWidget | None = None) -> bool:
     """Ask for a printer (Qt's print dialog) and print; False when the planner cancels."""
     printer = new_printer()
-    printer.setDocName(f"{layout.header.project_name} – {period_text(layout.weeks, language())}")
+    printer.setDocName(f"{layout.header.project_name} – {layout.header.period}")
     dialog = QPrintDialog(printer, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
@@ -630,6 +628,7 @@ class PrintRosterDialog(QDialog):
         self,
         project: Project,
         roster: Roster | None,
+        backend: Any,
         parent: QWidget | None = None,
         *,
         folder: Path | None = None,
@@ -638,6 +637,7 @@ class PrintRosterDialog(QDialog):
         super().__init__(parent)
         self.project = project
         self.roster = roster
+        self.backend = backend
         self.on_saved = on_saved
         self.setWindowTitle(tr("Rooster afdrukken / PDF"))
         self.setMinimumWidth(560)
@@ -663,7 +663,7 @@ class PrintRosterDialog(QDialog):
         right = QVBoxLayout()
         right.addWidget(QLabel(tr("Weken:")))
         self.weeks_list = QListWidget()
-        self.weeks = print_weeks(project)
+        self.weeks = backend.print_weeks(project)
         for wk in self.weeks:
             item = QListWidgetItem(f"{wk.tag} · {wk.title(language())}")
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -715,11 +715,7 @@ class PrintRosterDialog(QDialog):
         self.who.clear()
         if self.per_team.isChecked():
             self.who_label.setText(tr("Teams:"))
-            teams = sorted(
-                {(a.team or "").strip() or NO_TEAM for a in self.project.agents},
-                key=lambda t: (t == NO_TEAM, t.casefold()),
-            )
-            entries = [(t, _team_name(t)) for t in teams]
+            entries = [(t, _team_name(t)) for t in self.backend.print_teams(self.project)]
         else:
             self.who_label.setText(tr("Medewerkers:"))
             entries = [(a.id, a.name) for a in self.project.agents]
@@ -749,7 +745,7 @@ class PrintRosterDialog(QDialog):
     def layout_to_print(self) -> PrintLayout:
         keys = self.selected_keys()
         team = self.per_team.isChecked()
-        return build_print_layout(
+        return self.backend.print_layout(
             self.project,
             self.roster,
             per="team" if team else "agent",
@@ -762,7 +758,7 @@ class PrintRosterDialog(QDialog):
     def _update(self) -> None:
         weeks = self.selected_weeks()
         if not self._path_touched:
-            self.path_edit.setText(str(self._folder / default_file_name(weeks or self.weeks)))
+            self.path_edit.setText(str(self._folder / self.backend.print_file_name(weeks or self.weeks)))
         n = len(self.layout_to_print().pages) if weeks and self.selected_keys() else 0
         self.summary.setText(
             plural(n, tr("{n} pagina A4 liggend."), tr("{n} pagina's A4 liggend."))
@@ -782,14 +778,14 @@ class PrintRosterDialog(QDialog):
 
     def target(self) -> Path:
         text = self.path_edit.text().strip() or str(
-            self._folder / default_file_name(self.selected_weeks())
+            self._folder / self.backend.print_file_name(self.selected_weeks())
         )
         return Path(text if text.lower().endswith(".pdf") else text + ".pdf")
 
     def export_pdf(self) -> Path | None:
         path = self.target()
         try:
-            write_pdf(self.layout_to_print(), path)
+            write_pdf(self.layout_to_print(), path, self.backend)
         except (OSError, ValueError) as exc:
             self._warn(
                 tr("PDF exporteren"), tr("De PDF is niet geschreven: {reden}").format(reden=exc)

@@ -86,7 +86,7 @@ class ScreenshotRun:
             except KcrosterInputError as exc:
                 reason = str(exc)
             header = read_header(other)
-            self._dialog_shot(ColumnMappingDialog(w, header, {}, reason), "1c_kolommen_acd_export",
+            self._dialog_shot(ColumnMappingDialog(w, w.doc.backend, header, {}, reason), "1c_kolommen_acd_export",
                               screen=0)
             w.show_screen("forecast")
             self._history_dialog = w.forecast_screen.open_history_dialog(path)
@@ -116,8 +116,8 @@ class ScreenshotRun:
     def _print_shots(self) -> bool:
         """Rooster afdrukken / PDF: the dialog over the Export screen, and the first team page and
         the first agent page as they come out of the printer (rendered like the PDF)."""
+        from kcroster.gui.i18n import language
         from kcroster.gui.print_roster import render_page
-        from kcroster.io.roster_print import build_print_layout
 
         dialog = self.window.export_screen.ask_print()
         if dialog is None:  # no roster came out of the solve: nothing to print
@@ -126,7 +126,8 @@ class ScreenshotRun:
         doc = self.window.doc
         for per, name in (("team", "11_afdruk_team"), ("agent", "12_afdruk_medewerker")):
             path = self.folder / f"{name}{self.suffix}.png"
-            render_page(build_print_layout(doc.project, doc.roster, per=per), 0).save(str(path))
+            layout = doc.backend.print_layout(doc.project, doc.roster, per=per, language=language())
+            render_page(layout, 0).save(str(path))
             self.saved.append(path)
         return True
 
@@ -134,14 +135,14 @@ class ScreenshotRun:
         """The question after importing a forecast with gaps: the demo forecast with the 10:00
         rows of Tuesday's peak and a few other rows deleted, as a planner's file might be."""
         from kcroster.gui.views.forecast_gaps import ForecastGapDialog
-        from kcroster.io.forecast import gap_report, load_forecast
         from kcroster.pipeline import SAMPLES
 
         lines = (SAMPLES / "demo_forecast.csv").read_text(encoding="utf-8").splitlines()
         deleted = ("20-04-2027;10:00;", "20-04-2027;10:15;Telefonie", "22-04-2027;14:30;Chat")
         path = Path(tempfile.mkdtemp(prefix="kcroster-shots-")) / "prognose_week16.csv"
         path.write_text("\n".join(ln for ln in lines if not ln.startswith(deleted)) + "\n", encoding="utf-8")
-        report = gap_report(load_forecast(path))
+        backend = self.window.doc.backend
+        report = backend.forecast_gaps(backend.import_forecast(None, path).forecast)
         if report is not None:
             self._dialog_shot(ForecastGapDialog(report, path.name, self.window), "1e_forecast_ontbrekende_waarden",
                               screen=0)
@@ -149,11 +150,12 @@ class ScreenshotRun:
 
     def _new_project_wizard_step(self) -> bool:
         """Nieuw project uit forecast: the wizard's queues page on the demo forecast workbook."""
-        from kcroster import pipeline
         from kcroster.gui.views.new_project_wizard import NewProjectWizard
+        from kcroster.pipeline import SAMPLES
 
-        path = pipeline.SAMPLES / "demo_forecast.xlsx"
-        wizard = NewProjectWizard(pipeline.import_forecast(None, path), path, self.window)
+        path = SAMPLES / "demo_forecast.xlsx"
+        backend = self.window.doc.backend
+        wizard = NewProjectWizard(backend.import_forecast(None, path), path, backend, self.window)
         wizard.show()
         wizard.next()
         self._dialog_shot(wizard, "1f_nieuw_project_wizard", screen=0)

@@ -1,6 +1,6 @@
 """Export of the agents workbook template that planners and team leaders fill in.
 
-The template is the agents workbook of :mod:`kcroster.io.agents` (DESIGN §6), written with Dutch
+The template is the agents workbook of :mod:`kcroster.io.agents` (docs/design.md §6), written with Dutch
 sheet and column names, pre-filled with the project's current data (or an example row starting
 with ``#`` that the importer skips), and made easy to fill in correctly:
 

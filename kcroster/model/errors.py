@@ -47,11 +47,3 @@ class KcrosterInputError(ValueError):
 
     def __str__(self) -> str:
         return self.message
-
-
-class InfeasiblePlanError(RuntimeError):
-    """No roster satisfies the hard rules; ``conflicts`` explains why in planner terms."""
-
-    def __init__(self, message: str, conflicts: list[str] | None = None) -> None:
-        self.conflicts = list(conflicts or [])
-        super().__init__(message)

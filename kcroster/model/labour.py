@@ -1,4 +1,4 @@
-"""Parameters of the Arbeidstijdenwet and related legal rules (DESIGN §5).
+"""Parameters of the Arbeidstijdenwet and related legal rules (docs/design.md §5).
 
 Defaults are the statutory adult norms; a project may override them where a CAO allows, or
 switch a rule off (e.g. for a research benchmark whose own rules replace them). The rule

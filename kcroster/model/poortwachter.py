@@ -1,7 +1,7 @@
 """Wet verbetering poortwachter: the reintegration deadlines that follow from sick periods.
 
 Pure date arithmetic, no Qt and no I/O. The planner enters sick periods (dates only — never a
-diagnosis, DESIGN §5); this module says when the problem analysis, the plan of action, the
+diagnosis, docs/design.md §5); this module says when the problem analysis, the plan of action, the
 evaluations, the UWV notification, the first-year evaluation, the WIA application and the end of
 the wage obligation fall due, and which of those are near or past on a given day.
 

@@ -1,7 +1,7 @@
 """The planning horizon: whole local days cut into absolute intervals.
 
 Intervals are absolute instants (UTC) with local labels in Europe/Amsterdam, so the spring DST
-day has 92 quarter-hours and the autumn day 100 (DESIGN §3). Everything else in kcroster indexes
+day has 92 quarter-hours and the autumn day 100 (docs/design.md §3). Everything else in kcroster indexes
 time by interval number within a :class:`Horizon`.
 """
 
@@ -196,7 +196,3 @@ def parse_time_window(text: str) -> tuple[time, time]:
         raise ValueError(f"'{text}' is geen tijdvenster (verwacht UU:MM-UU:MM)")
     a, b = s.split("-", 1)
     return parse_hhmm(a), parse_hhmm(b)
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)

@@ -1,5 +1,5 @@
 """The rule catalogue: every hard rule declared once, with its parameters and a name a planner
-understands (DESIGN §5).
+understands (docs/design.md §5).
 
 The solver (:mod:`kcroster.solver`) encodes these rules; the checker (:mod:`kcroster.rules.checker`)
 verifies them independently. Both follow the *semantics* written here, which is the contract

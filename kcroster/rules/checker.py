@@ -5,7 +5,7 @@ optimiser returned, one a planner edited in the Gantt, or one imported from Exce
 deliberately written without looking at the solver's encoding (and never imports it): it works
 directly on shifts and segments in absolute time, so a bug in either is caught by the other.
 
-Conventions (DESIGN §3 and the catalogue's common definitions):
+Conventions (docs/design.md §3 and the catalogue's common definitions):
 
 * All durations are differences of POSIX timestamps. Subtracting two aware datetimes that share
   one ``ZoneInfo`` gives the *wall-clock* difference in Python, which is wrong across a DST

@@ -38,14 +38,6 @@ def clock(moment: datetime) -> str:
     return f"{moment.hour:02d}:{moment.minute:02d}"
 
 
-def moment_nl(moment: datetime, *, year: bool = True) -> str:
-    return f"{date_nl(moment.date(), year=year)} {clock(moment)}"
-
-
-def moment_en(moment: datetime, *, year: bool = True) -> str:
-    return f"{date_en(moment.date(), year=year)} {clock(moment)}"
-
-
 def _split_minutes(minutes: float) -> tuple[str, int, int]:
     total = int(round(minutes))
     sign = "-" if total < 0 else ""
@@ -71,11 +63,3 @@ def duration_en(minutes: float) -> str:
     if h:
         return f"{sign}{h} h"
     return f"{sign}{m} min"
-
-
-def hours_nl(hours: float) -> str:
-    return duration_nl(hours * 60)
-
-
-def hours_en(hours: float) -> str:
-    return duration_en(hours * 60)

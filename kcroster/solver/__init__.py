@@ -1,6 +1,6 @@
 """The roster optimiser (CP-SAT): ``solve(project, requirement) -> RosterResult``.
 
-One module per constraint family (DESIGN §2): :mod:`candidates` (shifts per agent-day),
+One module per constraint family (docs/design.md §2): :mod:`candidates` (shifts per agent-day),
 :mod:`contract`, :mod:`atw`, :mod:`coverage`, :mod:`breaks`, :mod:`wishes`, :mod:`objective`,
 orchestrated by :mod:`builder`; :mod:`warmstart` builds a first legal roster agent by agent and
 improves it by coordinate descent; :mod:`lns` re-plans sets of agents and days (neighbourhood

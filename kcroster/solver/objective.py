@@ -1,4 +1,4 @@
-"""The objective: one integer sum of penalty points (DESIGN §5 order of importance is carried by
+"""The objective: one integer sum of penalty points (docs/design.md §5 order of importance is carried by
 the weights): convex under-coverage, over-coverage, shift-type demand, wishes, fairness,
 stability — and, in a relaxed solve, a dominant cost per relaxed hard rule."""
 

@@ -1,6 +1,6 @@
 """Staffing maths: Erlang B/C/A, chat concurrency, e-mail backlog, requirement and shrinkage.
 
-Pure numpy, vectorised over whole queue × interval arrays; never imports Qt. DESIGN §4.
+Pure numpy, vectorised over whole queue × interval arrays; never imports Qt. docs/design.md §4.
 
 Public API (stable; the rest of the application calls these)
 ------------------------------------------------------------

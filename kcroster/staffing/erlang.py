@@ -26,7 +26,7 @@ stationary law is computed exactly (no truncation) from two closed forms:
 KPIs, all per *offered* call, by PASTA:
 
 * ``p_wait``: probability that an arriving call finds all N agents busy, P(n ≥ N). This is the
-  quantity of the DESIGN §9 reference (N = 14: 0.14526).
+  quantity of the docs/design.md §9 reference (N = 14: 0.14526).
 * ``abandon``: probability that a call abandons.
 * ``service_level``: P(answered and waited ≤ t), over *all offered* calls; calls that abandon
   (before or after t) count as not answered within t.

@@ -408,6 +408,11 @@
     </message>
     <message>
         <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>Bezetting %</source>
+        <translation>Occ. %</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
         <source>Bezettingsgraad</source>
         <translation>Occupancy</translation>
     </message>
@@ -676,7 +681,6 @@
         <translation>First sick day of {naam} (dd-mm-yyyy):</translation>
     </message>
     <message>
-        <location filename="../../kcroster/gui/jobs.py"/>
         <location filename="../../kcroster/gui/views/roster.py"/>
         <source>Er bestaat geen rooster dat aan alle harde regels voldoet.</source>
         <translation>No roster satisfies all hard rules.</translation>

@@ -1,4 +1,4 @@
-"""Benchmark the desktop app's responsiveness (DESIGN §1 targets; measured, not asserted in tests).
+"""Benchmark the desktop app's responsiveness (docs/design.md §1 targets; measured, not asserted in tests).
 
 1. cold start: a fresh interpreter until the main window is shown (target ≤ 3 s);
 2. Gantt paint, 400 agents × 7 days, week and day zoom (target ≤ 50 ms per paint);

@@ -1,7 +1,10 @@
 """A small stand-in for :mod:`kcroster.pipeline` so the screens can be tested in isolation.
 
-It returns objects with the attributes the GUI reads (Requirement, CoverageReport, RosterResult,
-Violation) built by simple arithmetic; it is test scaffolding, not planning logic.
+It implements the same :class:`kcroster.pipeline.Backend` protocol (``test_backend_protocol``
+holds both to it). The planning figures (Requirement, CoverageReport, RosterResult, Violation) are
+built by simple arithmetic; projects are pickles, without a lock; readers and writers of
+workbooks and the print layout are the real ones (the screens used to call them directly);
+it is test scaffolding, not planning logic.
 """
 
 from __future__ import annotations
@@ -13,9 +16,11 @@ import time as _time
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 
+from kcroster import pipeline as real
 from kcroster.model import (
     BREAK,
     Agent,
@@ -33,6 +38,8 @@ from kcroster.model import (
     WishKind,
 )
 from kcroster.model.coverage import scheduled_matrix
+from kcroster.model.weeks import iso_weeks
+from kcroster.pipeline import PeriodKpis
 from kcroster.solver.options import SolveProgress
 
 START = date(2027, 5, 3)
@@ -60,7 +67,6 @@ class CoverageReport:
     service_level: np.ndarray
     asa: np.ndarray
     abandon: np.ndarray
-    daily: dict[str, np.ndarray] = field(default_factory=dict)
     totals: dict[str, float] = field(default_factory=dict)
 
 
@@ -160,12 +166,29 @@ def coverage(project: Project, roster: Roster, requirement: Requirement) -> Cove
     for k in ("service_level", "asa", "abandon", "reachability", "occupancy", "service_level_no_shrinkage"):
         totals[f"{k}:E-mail"] = math.nan
     totals.update({"shortfall_hours:Telefonie": 7.0, "shortfall_hours:Chat": 5.0, "shortfall_hours:E-mail": 0.0})
-    days = project.horizon.days
-    daily = {k: np.full((len(project.queues), days), v) for k, v in
-             (("service_level", 0.8), ("asa", 15.0), ("abandon", 0.02), ("reachability", 0.97))}
-    daily["required_fte"] = requirement.fte_per_day
-    daily["scheduled_fte"] = requirement.fte_per_day * 0.9
-    return CoverageReport(sched, requirement.agents, sl, (1 - sl) * 60, (1 - sl) * 0.1, daily, totals)
+    return CoverageReport(sched, requirement.agents, sl, (1 - sl) * 60, (1 - sl) * 0.1, totals)
+
+
+def coverage_periods(project: Project, report: CoverageReport, queue: int) -> list[PeriodKpis]:
+    """Each day, then its ISO week: SL 0.5 rising by 0.01 a day, the week the mean of its days."""
+    rows = []
+    hz = project.horizon
+    for w in iso_weeks(hz.dates):
+        days = []
+        for d in w.days:
+            i = hz.day_index(d)
+            k = {"service_level": 0.5 + 0.01 * i, "asa": 15.0, "abandon": 0.02, "reachability": 0.97,
+                 "occupancy": 0.8, "fte_required": 10.0 + queue, "fte_scheduled": 9.0 + queue}
+            days.append(PeriodKpis(d, None, k))
+        rows += days
+        rows.append(PeriodKpis(w.days[0], w, {k: float(np.mean([r.kpis[k] for r in days])) for k in days[0].kpis}))
+    return rows
+
+
+def fte_per_day(project: Project, agents_matrix: np.ndarray) -> np.ndarray:
+    hz = project.horizon
+    hours = np.asarray(agents_matrix, dtype=float) * hz.interval_minutes / 60
+    return np.stack([hours[:, hz.day_slice(d)].sum(axis=1) for d in range(hz.days)], axis=1) / (project.fte_hours / 5)
 
 
 def check_roster(project: Project, roster: Roster, reference: Roster | None = None) -> list[Violation]:
@@ -196,6 +219,15 @@ def solve_roster(project, requirement, *, on_progress=None, cancel=None, options
     return RosterResult(roster, "FEASIBLE", obj, obj * 0.8, 0.2, wishes_granted=1, wishes_total=2)
 
 
+def solve_in_child(project, requirement, *, on_progress=None, cancel=None, options=None) -> RosterResult:
+    """No child process here: the same arithmetic on the worker thread."""
+    return solve_roster(project, requirement, on_progress=on_progress, cancel=cancel, options=options)
+
+
+def is_cancelled_early(exc: BaseException) -> bool:
+    return False
+
+
 def wish_granted(project, roster, wish) -> bool:
     return roster.shift_on(wish.agent_id, wish.day) is None if wish.kind == WishKind.OFF else True
 
@@ -208,13 +240,72 @@ def open_project(path, read_only: bool = False) -> Project:
     return pickle.loads(Path(path).read_bytes())
 
 
-def import_forecast(project: Project, path) -> Project:
+def open_for_editing(path, *, read_only: bool = False, take_over: bool = False):
+    """A pickle has no lock: never refused, ``lock`` None."""
+    return SimpleNamespace(project=open_project(path), lock=None, read_only=read_only, notices=[])
+
+
+def is_project_locked(exc: BaseException) -> bool:
+    return False
+
+
+def autosave_path(path, recovery_dir=None) -> Path:
+    p = Path(path)
+    return (Path(recovery_dir) / p.name if recovery_dir is not None else p).with_name(p.name + ".autosave")
+
+
+def autosave(project: Project, path, *, recovery_dir=None) -> Path:
+    target = autosave_path(path, recovery_dir)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(pickle.dumps(project))
+    return target
+
+
+def recovery_candidate(path, *, recovery_dir=None) -> Path | None:
+    auto = autosave_path(path, recovery_dir)
+    if not auto.exists():
+        return None
+    p = Path(path)
+    return auto if not p.exists() or auto.stat().st_mtime_ns > p.stat().st_mtime_ns else None
+
+
+def discard_autosave(path, *, recovery_dir=None) -> None:
+    autosave_path(path, recovery_dir).unlink(missing_ok=True)
+
+
+def write_atomically(path, write) -> Path:
+    return real.write_atomically(path, write)
+
+
+def import_forecast(project: Project | None, path, **options) -> Project:
     calls.append("import_forecast")
     if not str(path).endswith((".xlsx", ".csv")):
         raise KcrosterInputError("geen werkmap", file=str(path))
+    if project is None:  # a new project from a file: the real reader
+        return real.import_forecast(None, path, **options)
     p = copy.deepcopy(project)
     p.forecast = p.forecast.scaled(2.0, 1.0)
     return p
+
+
+def forecast_gaps(forecast):
+    return real.forecast_gaps(forecast)
+
+
+def fill_forecast_gaps(forecast, policy: str):
+    return real.fill_forecast_gaps(forecast, policy)
+
+
+def parse_opening_hours(text: str):
+    return real.parse_opening_hours(text)
+
+
+def set_opening_hours(project: Project, queue: int, hours) -> None:
+    real.set_opening_hours(project, queue, hours)
+
+
+def guess_call_columns(header: list[str], known: dict[str, str] | None = None) -> dict[str, str]:
+    return real.guess_call_columns(header, known)
 
 
 def import_agents(project: Project, path, warnings: list[str] | None = None) -> Project:
@@ -224,15 +315,54 @@ def import_agents(project: Project, path, warnings: list[str] | None = None) -> 
     return p
 
 
-def export_planner_workbook(project, roster, requirement, path) -> None:
+def import_wishes(project: Project, paths):
+    calls.append("import_wishes")
+    return real.import_wishes(project, paths)
+
+
+def import_roster_workbook(project: Project, path, exported: Roster):
+    calls.append("import_roster_workbook")
+    return real.import_roster_workbook(project, path, exported)
+
+
+def export_planner_workbook(project, roster, requirement, path) -> Path:
     calls.append("export_planner_workbook")
     Path(path).write_bytes(b"planner")
+    return Path(path)
 
 
-def export_team_workbook(project, roster, path, include_restrictions: bool = False) -> None:
+def export_team_workbook(project, roster, path, include_restrictions: bool = False, requirement=None) -> Path:
     calls.append(f"export_team_workbook:{include_restrictions}")
     Path(path).write_bytes(b"team")
+    return Path(path)
 
 
 def team_workbook_omissions(project) -> list[str]:
     return ["Re-integratiebeperkingen van 1 medewerker", "Verlofredenen"]
+
+
+def export_agents_template(project: Project, path) -> Path:
+    calls.append("export_agents_template")
+    return real.export_agents_template(project, path)
+
+
+def export_wish_forms(project: Project, folder) -> list[Path]:
+    calls.append("export_wish_forms")
+    return real.export_wish_forms(project, folder)
+
+
+def print_weeks(project: Project) -> list:
+    return real.print_weeks(project)
+
+
+def print_teams(project: Project) -> list[str]:
+    return real.print_teams(project)
+
+
+def print_layout(project, roster, *, per="team", weeks=None, teams=None, agent_ids=None, language="nl"):
+    return real.print_layout(project, roster, per=per, weeks=weeks, teams=teams, agent_ids=agent_ids,
+                             language=language)
+
+
+def print_file_name(weeks) -> str:
+    return real.print_file_name(weeks)

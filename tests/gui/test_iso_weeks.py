@@ -112,19 +112,15 @@ def test_fte_date_headers_are_not_cut_off(window, app) -> None:
     assert header.height() >= 2 * fm.height()
 
 
-def test_coverage_day_table_has_iso_week_rows_after_their_days(window) -> None:
+def test_coverage_day_table_has_iso_week_rows_after_their_days(window, fake) -> None:
+    """The Dekking table shows the backend's rows (coverage_periods: each day, then its ISO
+    week in bold), labelled by date and week; the figures are the backend's (the real ones are
+    held to the one KPI definition in test_kpis_one_definition)."""
     from kcroster.model import Roster
 
     p = _new_year_project()
     p.scenario.roster = Roster([])
     window.doc.set_project(p)
-    cov = window.doc.coverage()
-    # service level that differs per day, on volume that differs per day: the week row weighs
-    days = p.horizon.days
-    cov.daily["service_level"] = np.linspace(0.5, 0.9, days)[None, :]
-    p.forecast.volume[0] *= np.repeat(
-        np.arange(1, days + 1, dtype=float), p.horizon.n_intervals // days
-    )
     window.show_screen("coverage")
     screen = window.screen_by_key("coverage")
     screen.day_box.setCurrentIndex(0)
@@ -144,11 +140,14 @@ def test_coverage_day_table_has_iso_week_rows_after_their_days(window) -> None:
     r53 = labels.index(weeks[1])
     assert labels[r53 - 7 : r53] == [fmt.day(d) for d in p.horizon.dates[4:11]]  # 28 Dec … 3 Jan
     value = lambda r, c: m.data(m.index(r, c), Qt.ItemDataRole.UserRole)  # noqa: E731
-    sl = np.linspace(50, 90, days)[4:11]
-    vol = np.arange(1, days + 1, dtype=float)[4:11]
-    assert value(r53, 0) == pytest.approx((sl * vol).sum() / vol.sum())
-    fte = [value(r, 4) for r in range(r53 - 7, r53)]
-    assert value(r53, 4) == pytest.approx(sum(fte) / 5)
+    rows = fake.coverage_periods(p, window.doc.coverage(), 0)
+    assert len(rows) == m.rowCount()
+    header = [m.headerData(c, Qt.Orientation.Horizontal) for c in range(m.columnCount())]
+    assert header == ["SL %", "ASA s", "Verlies %", "Bereikb. %", "Bezetting %", "FTE nodig", "FTE rooster"]
+    for r, row in enumerate(rows):
+        assert value(r, 0) == pytest.approx(100 * row.kpis["service_level"])
+        assert value(r, 4) == pytest.approx(100 * row.kpis["occupancy"])
+        assert value(r, 6) == pytest.approx(row.kpis["fte_scheduled"])
 
 
 def test_fte_basis_of_a_project_without_forecast_is_shown(window) -> None:

@@ -192,7 +192,7 @@ def test_pages_are_drawn_team_grid_and_agent_timeline(window, tmp_path):
     assert _ink(timeline) > 0.03 * (842 // 4) * (595 // 4)
     # the PDF of the same layout has as many pages as the layout, A4 landscape, and its text
     # holds every agent of the team, and for the sick day only "niet beschikbaar"
-    pdf = write_pdf(full, tmp_path / "noord.pdf")
+    pdf = write_pdf(full, tmp_path / "noord.pdf", window.doc.backend)
     assert _pdf_pages(pdf) == len(full.pages) == len(full.weeks)
     assert re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf.read_bytes()) == [
         (b"842.000000", b"595.000000")

@@ -1,4 +1,4 @@
-"""DESIGN §9: the published worked examples, digit for digit as printed there."""
+"""docs/design.md §9: the published worked examples, digit for digit as printed there."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@ roster Gantt draws behind the shifts (issue 24 item 10).
 
 The Gantt is the planner's screen, but colleagues look over shoulders: a block says only
 *Verlof*, *Re-integratie* or *Niet beschikbaar*, decided by the rule the printed roster uses
-for the notice board (:func:`kcroster.io.roster_print._absence_kind`): an absence that reads
+for the notice board (:func:`kcroster.pipeline.absence_kind`): an absence that reads
 "niet beschikbaar" on paper never shows its reason here either. Ordinary leave keeps its own
 label ("vakantie", "cursus") for the tooltip. No Qt here; the widget paints these.
 """
@@ -13,9 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from kcroster.io.roster_export import is_reintegration_label
-from kcroster.io.roster_print import CellKind, _absence_kind
 from kcroster.model import Project, step_in_force
+from kcroster.pipeline import absence_kind
 
 LEAVE = "leave"  # planned absence: "Verlof"
 REINTEGRATION = "reintegration"  # a reintegration appointment or a day the plan rules out
@@ -52,10 +51,10 @@ def absences(project: Project) -> list[Absence]:
     rules out (its allowed weekdays)."""
     out: list[Absence] = []
     for lv in project.leave:
-        kind = _absence_kind(lv.label)
-        if kind is CellKind.UNAVAILABLE:
+        kind = absence_kind(lv.label)
+        if kind in ("reintegration", "unavailable"):
             out.append(Absence(lv.agent_id, lv.start, lv.end,
-                               REINTEGRATION if is_reintegration_label(lv.label) else UNAVAILABLE))
+                               REINTEGRATION if kind == "reintegration" else UNAVAILABLE))
         else:
             out.append(Absence(lv.agent_id, lv.start, lv.end, LEAVE, lv.label))
     hz = project.horizon

@@ -1,1 +1,1 @@
-"""One module per screen, in the order a planner works (DESIGN §1)."""
+"""One module per screen, in the order a planner works (docs/design.md §1)."""

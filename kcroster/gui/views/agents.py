@@ -534,12 +534,11 @@ class AgentsScreen(Screen):
         """
         assert self.doc.project is not None
         snapshot = copy.deepcopy(self.doc.project)
+        backend = self.doc.backend
 
         def work(report, cancel) -> Path:
-            from kcroster.io.templates import export_agents_template
-
             report(tr("Werkmap schrijven…"))
-            return export_agents_template(path, snapshot, queues=[q.name for q in snapshot.queues])
+            return backend.export_agents_template(snapshot, path)
 
         def done(_path: object) -> None:
             self.status(tr("Geëxporteerd naar {pad}").format(pad=str(path)))

@@ -194,7 +194,7 @@ def import_into_project(parent: QWidget, doc: ProjectDocument, title: str,
             return
         from kcroster.gui.views.forecast_gaps import ask_about_forecast_gaps
 
-        ask_about_forecast_gaps(parent, project, path.name, swap_in)
+        ask_about_forecast_gaps(parent, doc.backend, project, path.name, swap_in)
 
     return run_job(parent, work, title=title, on_done=done, cancellable=False)
 

@@ -25,7 +25,6 @@ from kcroster.gui.views.common import (
 from kcroster.gui.widgets.linechart import Band, LineChart, Series
 from kcroster.gui.widgets.tiles import KpiTile
 from kcroster.model import Channel, Queue
-from kcroster.model.weeks import iso_weeks
 
 
 class CoverageScreen(Screen):
@@ -256,37 +255,17 @@ class CoverageScreen(Screen):
             Series(tr("Serviceniveau"), np.where(open_, slv, np.nan), theme.accent(), x=x, step=True, width=2.0),
             Series(tr("Verlies (abandon)"), np.where(open_, ab, np.nan), QColor(theme.SHORTAGE), x=x, step=True, width=1.5),
         ])
-        daily = cov.daily
-        cols = [tr("SL %"), tr("ASA s"), tr("Verlies %"), tr("Bereikb. %"), tr("FTE nodig"), tr("FTE rooster")]
-        keys = ["service_level", "asa", "abandon", "reachability", "required_fte", "scheduled_fte"]
-        scale = [100, 1, 100, 100, 1, 1]
-        rows = []
-        for k, s in zip(keys, scale, strict=True):
-            arr = daily.get(k)
-            rows.append(np.full(hz.days, np.nan) if arr is None else np.asarray(arr[qi], dtype=float) * s)
-        per_day = np.stack(rows, axis=1)
-        fc = p.forecast
-        volume = (np.add.reduceat(fc.volume[qi] * p.scenario.volume_factor, hz.day_offsets[:-1])
-                  if fc is not None and qi < fc.volume.shape[0] and hz.n_intervals else np.zeros(hz.days))
-        index = {dd: i for i, dd in enumerate(hz.dates)}
+        # per day and per ISO week (in bold, after its days): the backend aggregates each row
+        # with the one KPI definition the tiles, the CLI and the workbook use
+        keys = ["service_level", "asa", "abandon", "reachability", "occupancy", "fte_required", "fte_scheduled"]
+        cols = [tr("SL %"), tr("ASA s"), tr("Verlies %"), tr("Bereikb. %"), tr("Bezetting %"), tr("FTE nodig"),
+                tr("FTE rooster")]
+        scale = [100, 1, 100, 100, 100, 1, 1]
         table, labels, week_rows = [], [], set()
-        for w in iso_weeks(hz.dates):  # each ISO week's days, then the week (in bold)
-            idx = [index[dd] for dd in w.days]
-            table += [per_day[i] for i in idx]
-            labels += [fmt.day(hz.dates[i]) for i in idx]
-            week_rows.add(len(table))
-            table.append(self._week_row(per_day[idx], volume[idx]))
-            labels.append(fmt.week(w))
-        self.daily_model.set_array(np.stack(table), labels, cols, [1, 0, 1, 1, 1, 1], bold_rows=week_rows)
-
-    @staticmethod
-    def _week_row(days: np.ndarray, volume: np.ndarray) -> np.ndarray:
-        """A week from its days: service figures weighted by each day's offered volume (as the
-        days weigh their intervals), FTE as the days' FTE over five (an FTE-week is five days)."""
-        row = np.full(days.shape[1], np.nan)
-        for c in range(4):
-            ok = np.isfinite(days[:, c]) & (volume > 0)
-            if ok.any():
-                row[c] = float((days[ok, c] * volume[ok]).sum() / volume[ok].sum())
-        row[4:] = np.nansum(days[:, 4:], axis=0) / 5.0
-        return row
+        for row in self.doc.backend.coverage_periods(p, cov, qi):
+            if row.week is not None:
+                week_rows.add(len(table))
+            table.append([row.kpis.get(k, math.nan) * f for k, f in zip(keys, scale, strict=True)])
+            labels.append(fmt.day(row.day) if row.week is None else fmt.week(row.week))
+        self.daily_model.set_array(np.array(table, dtype=float).reshape(len(table), len(keys)), labels, cols,
+                                   [1, 0, 1, 1, 1, 1, 1], bold_rows=week_rows)

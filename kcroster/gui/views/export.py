@@ -111,7 +111,7 @@ class ExportScreen(Screen):
         self._close_print_dialog()
         folder = self.doc.path.parent if self.doc.path is not None else None
         self.print_dialog = PrintRosterDialog(
-            self.doc.project, self.doc.roster, self.window_, folder=folder,
+            self.doc.project, self.doc.roster, self.doc.backend, self.window_, folder=folder,
             on_saved=lambda path: self.status(tr("PDF opgeslagen: {pad}").format(pad=str(path))))
         self.print_dialog.open()
         return self.print_dialog

@@ -2,7 +2,7 @@
 
 A forecast file that lacks a value inside opening hours (a deleted 10:00 row, an empty cell)
 used to read as zero without a word, leaving a hole at the peak. The importer now fills such
-gaps by interpolation and lists them (:class:`~kcroster.io.forecast.GapReport`); before the
+gaps by interpolation and lists them (the backend's ``forecast_gaps``); before the
 import reaches the project this dialog shows the planner how many there are and where, and
 lets them choose: interpolate, set to zero, or abort the import (the project stays as it was).
 """
@@ -28,13 +28,12 @@ from PySide6.QtWidgets import (
 
 from kcroster.gui import fmt
 from kcroster.gui.i18n import plural, tr
-from kcroster.io.forecast import ForecastGap, GapReport, apply_gap_policy, gap_report
 
 SHOWN_GAPS = 200  # rows in the table; the count above it covers the rest
 VISIBLE_ROWS = 10  # rows the table shows without scrolling
 
 
-def gap_place(gap: ForecastGap) -> str:
+def gap_place(gap: Any) -> str:
     """Where the value is missing in the file, in the UI language."""
     sheet = tr("blad {blad}: ").format(blad=gap.sheet) if gap.sheet else ""
     if gap.row is not None:
@@ -57,7 +56,7 @@ def gap_place(gap: ForecastGap) -> str:
 class ForecastGapDialog(QDialog):
     """Count and first gaps of an import, and the planner's choice (:attr:`choice`)."""
 
-    def __init__(self, report: GapReport, file_name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, report: Any, file_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Ontbrekende waarden in de forecast"))
         self.choice: str | None = None  # "interpolate", "zero" or None (abort)
@@ -155,7 +154,7 @@ class ForecastGapDialog(QDialog):
 
 
 def ask_about_forecast_gaps(
-    parent: QWidget, project: Any, file_name: str, proceed: Callable[[Any], None]
+    parent: QWidget, backend: Any, project: Any, file_name: str, proceed: Callable[[Any], None]
 ) -> ForecastGapDialog | None:
     """Hand ``project`` to ``proceed`` with its new forecast's gaps handled as the planner chooses.
 
@@ -164,7 +163,7 @@ def ask_about_forecast_gaps(
     afbreken drops the imported copy, so the open project stays exactly as it was.
     """
     forecast = getattr(project, "forecast", None)
-    report = gap_report(forecast) if forecast is not None else None
+    report = backend.forecast_gaps(forecast) if forecast is not None else None
     if report is None:
         proceed(project)
         return None
@@ -179,7 +178,7 @@ def ask_about_forecast_gaps(
                     tr("Import afgebroken: {naam} is niet ingelezen").format(naam=file_name), 8000
                 )
             return
-        project.forecast = apply_gap_policy(forecast, dialog.choice)
+        project.forecast = backend.fill_forecast_gaps(forecast, dialog.choice)
         proceed(project)
 
     dialog.finished.connect(finished)

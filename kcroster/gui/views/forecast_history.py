@@ -88,30 +88,12 @@ def method_names() -> dict[str, str]:
     }
 
 
-def guess_columns(header: list[str], known: dict[str, str] | None = None) -> dict[str, str]:
-    """Field → column: ``known`` where it names a column of ``header``, else the first column
-    whose name is one of the field's aliases (as the reader itself would pick it)."""
-    from kcroster.forecasting.acd import CALL_COLUMNS
-    from kcroster.io.cells import normalise_header
-
-    by_norm = {normalise_header(h): h for h in header if h}
-    found = {k: v for k, v in (known or {}).items() if v in header}
-    for key, aliases in CALL_COLUMNS.items():
-        if key in found or key == "id":  # ids are opt-in (not every ACD numbers calls uniquely)
-            continue
-        for alias in (key, *aliases):
-            h = by_norm.get(normalise_header(alias))
-            if h is not None and h not in found.values():
-                found[key] = h
-                break
-    return found
-
-
 class ColumnMappingDialog(QDialog):
     """Which column of the export holds which field; OK only with an arrival column."""
 
     def __init__(
-        self, parent: QWidget | None, header: list[str], current: dict[str, str], reason: str = ""
+        self, parent: QWidget | None, backend: Any, header: list[str], current: dict[str, str],
+        reason: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Kolommen van de ACD-export"))
@@ -131,7 +113,7 @@ class ColumnMappingDialog(QDialog):
             lay.addWidget(why)
         form = QFormLayout()
         self.combos: dict[str, QComboBox] = {}
-        guessed = guess_columns(self.header, current)
+        guessed = backend.guess_call_columns(self.header, current)
         for key, label in field_labels().items():
             box = QComboBox()
             box.addItem(tr("(niet in het bestand)"), None)
@@ -458,7 +440,7 @@ class ForecastHistoryDialog(QDialog):
             self._say([str(exc)])
             return None
         known = self.columns or self.window_.settings.columns_for(header) or {}
-        dlg = ColumnMappingDialog(self, header, known, reason)
+        dlg = ColumnMappingDialog(self, self.doc.backend, header, known, reason)
         self.mapping_dialog = dlg
 
         def accepted() -> None:
@@ -628,7 +610,7 @@ class ForecastHistoryDialog(QDialog):
         except KcrosterInputError:
             return False
         self.header = header
-        return bool(header) and "arrival" not in guess_columns(header, self.columns)
+        return bool(header) and "arrival" not in self.doc.backend.guess_call_columns(header, self.columns)
 
     def _first_result(self, result: Any, used: dict[str, str] | None, remembered: bool) -> None:
         """The history has been read: show the forecast's start in the start field, remember the

@@ -11,7 +11,7 @@ it through the same guarded path (unsaved edits asked about first, forecast gaps
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import time
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 
 from kcroster.edits import RenameProject
 from kcroster.gui.i18n import tr
-from kcroster.io.forecast import opening_mask, parse_opening_hours
 from kcroster.model.queues import Channel, OpeningHours, TimeWindow
 from kcroster.model.weeks import iso_weeks
 
@@ -65,24 +64,20 @@ def hours_cells(hours: OpeningHours | None) -> list[str]:
     return [windows_text(hours.weekly.get(d)) for d in range(len(DAYS))] + [windows_text(hours.holiday)]
 
 
-def parse_cells(cells: list[str]) -> OpeningHours:
-    """The cells back to opening hours, with the forecast reader's grammar (``ValueError`` with
-    a Dutch message when a cell cannot be read); an empty cell is closed."""
+def parse_cells(backend: Any, cells: list[str]) -> OpeningHours:
+    """The cells back to opening hours, with the forecast reader's grammar (the backend's
+    ``parse_opening_hours``: ``ValueError`` with a Dutch message when a cell cannot be read); an
+    empty cell is closed."""
     text = "; ".join(f"{day} {cell.strip() or 'gesloten'}" for day, cell in zip((*DAYS, HOLIDAY), cells, strict=True))
-    return parse_opening_hours(text)
-
-
-def _holiday_dates(dates: tuple[date, ...]) -> set[date]:
-    import holidays
-
-    return set(holidays.country_holidays("NL", years=sorted({d.year for d in dates})).keys())
+    return backend.parse_opening_hours(text)
 
 
 class NewProjectWizard(QWizard):
     """Project name and interval, queues with channel and opening hours, service targets."""
 
-    def __init__(self, project: Any, path: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, project: Any, path: Path, backend: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.backend = backend
         self.setWindowTitle(tr("Nieuw project uit forecast"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.resize(980, 560)
@@ -203,7 +198,7 @@ class NewProjectWizard(QWizard):
             hours = None
             if cells != self._prefilled[r]:
                 try:
-                    hours = parse_cells(cells)
+                    hours = parse_cells(self.backend, cells)
                 except ValueError as exc:
                     raise ValueError(tr("Openingstijden van {naam}: {fout}").format(naam=name, fout=exc)) from exc
             rows.append({
@@ -231,16 +226,9 @@ class NewProjectWizard(QWizard):
         opening hours also set which intervals the forecast counts as open, so the requirement
         follows them."""
         project.name = self.project_name()
-        holiday_dates: set[date] | None = None
         for qi, (q, row) in enumerate(zip(project.queues, self.queue_rows(), strict=True)):
             q.name, q.channel = row["name"], row["channel"]
             q.sl_percent, q.sl_seconds = float(row["sl_percent"]), float(row["sl_seconds"])
-            if row["hours"] is None:
-                continue
-            q.opening_hours = row["hours"]
-            fc = project.forecast
-            if fc is not None and fc.open_mask is not None:
-                if holiday_dates is None:
-                    holiday_dates = _holiday_dates(project.horizon.dates)
-                fc.open_mask[qi] = opening_mask(q.opening_hours, project.horizon, holiday_dates)
+            if row["hours"] is not None:
+                self.backend.set_opening_hours(project, qi, row["hours"])
         return project

@@ -85,7 +85,7 @@ class RosterScreen(Screen):
         self._start_totals: dict[str, float] | None = None  # coverage of the roster a solve began with
         self._solved_status = ""
         self.outcome = ""  # the last solve's outcome in the planner's terms (status bar)
-        self.use_subprocess = True  # the real solver runs in a child process (see solve_process)
+        self.use_subprocess = True  # the solver runs in a child process (backend.solve_in_child)
         self.auto_relax = False  # screenshots/self-test: on "infeasible" solve again with soft rules
         self._last_limit = 60.0
         self.gantt = GanttView()
@@ -552,11 +552,11 @@ class RosterScreen(Screen):
         snapshot = copy.deepcopy(p)
         exported = snapshot.scenario.roster or Roster([])
 
-        def work(report, cancel) -> Any:
-            from kcroster.io.roster_import import import_planner_workbook
+        backend = self.doc.backend
 
+        def work(report, cancel) -> Any:
             report(tr("Bestand inlezen: {naam}").format(naam=path.name))
-            return import_planner_workbook(path, snapshot, exported)
+            return backend.import_roster_workbook(snapshot, path, exported)
 
         def done(result: Any) -> None:
             if result.changes and self._apply(ReplaceRoster(result.roster)):
@@ -600,7 +600,7 @@ class RosterScreen(Screen):
 
             show_error(self, tr("Rooster optimaliseren"), exc)
             return None
-        from kcroster.solver import CancelToken, SolveOptions
+        from kcroster.solver.options import CancelToken, SolveOptions
 
         limit = float(time_limit_s if time_limit_s is not None else self.time_limit.value())
         if time_limit_s is None:
@@ -617,14 +617,10 @@ class RosterScreen(Screen):
         self.doc.busy = True
         self.solve_button.setEnabled(False)
 
-        in_process = getattr(backend, "__name__", "") == "kcroster.pipeline" and self.use_subprocess
+        solve = backend.solve_in_child if self.use_subprocess else backend.solve_roster
 
         def work(report, cancel) -> Any:
-            if in_process:
-                from kcroster.gui.solve_process import solve_in_process
-
-                return solve_in_process(p, requirement, options, report, cancel)
-            return backend.solve_roster(p, requirement, on_progress=report, cancel=cancel, options=options)
+            return solve(p, requirement, on_progress=report, cancel=cancel, options=options)
 
         def finished() -> None:
             self.doc.busy = False
@@ -633,9 +629,7 @@ class RosterScreen(Screen):
 
         def failed(exc: BaseException) -> None:
             self.doc.busy = False
-            from kcroster.gui.solve_process import SolveCancelledEarly
-
-            if isinstance(exc, SolveCancelledEarly):
+            if backend.is_cancelled_early(exc):
                 self.status(tr("Optimalisatie gestopt voordat er een rooster was; het huidige rooster is ongewijzigd."), 10000)
                 return
             from kcroster.gui.jobs import show_error

@@ -233,14 +233,11 @@ class WishesScreen(Screen):
         """Read filled wish workbooks in the background, then apply them to a copy of the project."""
         assert self.doc.project is not None
         snapshot = copy.deepcopy(self.doc.project)
+        backend = self.doc.backend
 
         def work(report, cancel) -> Any:
-            from kcroster.io.wishes import apply_wish_import, import_wish_workbooks
-
             report(tr("Wensformulieren inlezen…"))
-            result = import_wish_workbooks(paths, project=snapshot)
-            apply_wish_import(snapshot, result)
-            return snapshot, result
+            return snapshot, backend.import_wishes(snapshot, list(paths))
 
         def done(value: Any) -> None:
             project, result = value
@@ -265,12 +262,11 @@ class WishesScreen(Screen):
     def export_blank(self, folder: Path):
         assert self.doc.project is not None
         snapshot = copy.deepcopy(self.doc.project)
+        backend = self.doc.backend
 
         def work(report, cancel) -> Any:
-            from kcroster.io.wishes import export_wish_workbooks
-
             report(tr("Wensformulieren schrijven…"))
-            return export_wish_workbooks(folder, snapshot)
+            return backend.export_wish_forms(snapshot, folder)
 
         return run_job(self.window_, work, title=tr("Wensformulieren exporteren"),
                        on_done=lambda paths: self.status(plural(

@@ -168,7 +168,7 @@ class GanttView(QAbstractScrollArea):
     moveRequested = Signal(str, object, object, object, object)  # agent, day, new_start, new_end, new_agent|None
     swapRequested = Signal(str, str, object)  # agent a, agent b, day
     lockRequested = Signal(str, object, bool)  # agent, day, locked
-    contextRequested = Signal(str, object, QPoint)  # agent, day (None if empty), global pos
+    contextRequested = Signal(str, object, QPoint)  # agent, day (of the shift, or the empty day), global pos
     selectionChanged = Signal(object)  # (agent, day) or None
     deleteRequested = Signal(str, object)  # agent, day
     lockedRefused = Signal(str, object)  # agent, day: a locked shift was dragged or key-moved
@@ -685,7 +685,7 @@ class GanttView(QAbstractScrollArea):
             return {b}
         r0, r1 = sorted(rows)
         d0, d1 = sorted((a[1], b[1]))
-        return {key for key in d.index if d0 <= key[1] <= d1 and r0 <= d.agent_ids.index(key[0]) <= r1}
+        return {key for key, k in d.index.items() if d0 <= key[1] <= d1 and r0 <= int(d.shift_row[k]) <= r1}
 
     def _keys_in_band(self, band: QRectF) -> set[tuple[str, date]]:
         """Every shown shift whose bar the rubber band touches."""
@@ -925,7 +925,3 @@ class GanttView(QAbstractScrollArea):
                 QToolTip.hideText()
             return True
         return super().viewportEvent(e)
-
-
-def shift_times_local(shift: Shift, tz) -> tuple[datetime, datetime]:
-    return shift.start.astimezone(tz), shift.end.astimezone(tz)

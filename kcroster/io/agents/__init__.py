@@ -1,7 +1,7 @@
 """Import of the agents workbook: agents, leave, wishes, reintegration plans and shift rules.
 
 The workbook is what a planner (or the template from :mod:`kcroster.io.templates`) brings in
-(DESIGN §6). Sheet and column names may be English or Dutch; matching ignores case, spaces,
+(docs/design.md §6). Sheet and column names may be English or Dutch; matching ignores case, spaces,
 hyphens and accents. The first non-empty row of a sheet is its header; empty rows and rows whose
 first cell starts with ``#`` (example and comment rows) are skipped. Unknown sheets are ignored.
 

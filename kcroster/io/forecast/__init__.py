@@ -1,6 +1,6 @@
 """Import a forecast (volume and AHT per queue × interval) and its queue settings.
 
-Accepted input (DESIGN §6):
+Accepted input (docs/design.md §6):
 
 * **Long format** — a sheet (preferably named ``Forecast``/``Prognose``) or a CSV with columns
   ``date, time, queue, volume, aht`` (Dutch: ``datum, tijd, wachtrij, volume|aanbod,

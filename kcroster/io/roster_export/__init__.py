@@ -1,4 +1,4 @@
-"""Roster export to Excel: the planner workbook and the team workbook (DESIGN §6).
+"""Roster export to Excel: the planner workbook and the team workbook (docs/design.md §6).
 
 Planner workbook (:func:`export_planner_workbook`)
     ``Rooster``      grid agents × days: shift times (``08:00-16:30``) coloured by shift type,
