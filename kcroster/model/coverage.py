@@ -46,6 +46,9 @@ def scheduled_matrix(
                 continue
             k0 = int(np.searchsorted(starts, a, side="right") - 1)
             k1 = int(np.searchsorted(starts, b - 1, side="right") - 1)
+            if int(starts[k0]) == a and int(starts[k1]) + step == b and (k1 - k0 + 1) * step == b - a:
+                out[q, k0:k1 + 1] += factor  # whole intervals, the usual case: one slice
+                continue
             for k in range(k0, k1 + 1):
                 lo = max(a, int(starts[k]))
                 hi = min(b, int(starts[k]) + step)

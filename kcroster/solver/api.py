@@ -15,7 +15,8 @@ from collections.abc import Callable
 import numpy as np
 from ortools.sat.python import cp_model
 
-from kcroster.model import BREAK, Project, Roster
+from kcroster.model import Project, Roster, step_in_force
+from kcroster.model.coverage import scheduled_matrix
 from kcroster.solver.bound import lp_values
 from kcroster.solver.builder import ModelBuilder
 from kcroster.solver.contract import over_contract_cost, partial_week_notes
@@ -792,25 +793,13 @@ def _pick_lookup(b: ModelBuilder, picks: dict[tuple[int, int], int]):
 def roster_cost(b: ModelBuilder, roster: Roster, value) -> tuple[int, dict[str, int]]:
     """The objective of a roster computed from the roster itself (coverage from its segments),
     for rosters that did not come out of the CP-SAT search."""
-    from kcroster.model import step_in_force
     from kcroster.solver.coverage import SCALE, _tier_cost, required_tenths
 
     terms: dict[str, int] = {}
     w8 = b.w8
     if b.req is not None:
-        hz = b.hz
-        cov = np.zeros(b.req.shape, dtype=np.int64)
-        qidx = {q.name: i for i, q in enumerate(b.p.queues)}
-        t0, ivs = int(hz.starts_utc[0]), hz.interval_seconds
-        for sh in roster.shifts:
-            step = step_in_force(b.p.reintegration_plan(sh.agent_id), sh.day)
-            unit = int(round(SCALE * (step.productivity if step is not None else 1.0)))
-            for g in sh.segments:
-                if g.activity in qidx:
-                    k0 = max(0, (int(g.start.timestamp()) - t0) // ivs)
-                    k1 = min(hz.n_intervals, (int(g.end.timestamp()) - t0) // ivs)
-                    if k1 > k0:
-                        cov[qidx[g.activity], k0:k1] += unit
+        # in the model's units: each agent counts round(SCALE × productivity) tenths
+        cov = np.rint(_coverage(b, roster, lambda productivity: round(SCALE * productivity))).astype(np.int64)
         req = required_tenths(b)
         tiers = list(w8.under_tiers) or [1]
         short = np.clip(req - cov, 0, None)
@@ -827,6 +816,17 @@ def roster_cost(b: ModelBuilder, roster: Roster, value) -> tuple[int, dict[str, 
         # shift-type demand from the literals (its slacks are auxiliary variables)
         terms["type_under"], terms["type_over"] = _type_cost(b, value)
     return sum(terms.values()), terms
+
+
+def _coverage(b: ModelBuilder, roster: Roster, unit: Callable[[float], float]) -> np.ndarray:
+    """Agents per queue × interval of ``roster`` by the one coverage matrix
+    (:func:`kcroster.model.coverage.scheduled_matrix`), each agent counted as ``unit`` of its
+    reintegration productivity on the day."""
+    def productivity(agent_id: str, day) -> float:
+        step = step_in_force(b.p.reintegration_plan(agent_id), day)
+        return unit(step.productivity if step is not None else 1.0)
+
+    return scheduled_matrix(roster, b.hz, [q.name for q in b.p.queues], productivity)
 
 
 def _week_minutes(b: ModelBuilder, roster: Roster) -> dict[tuple[int, int], float]:
@@ -981,22 +981,7 @@ def _metrics(b: ModelBuilder, res: RosterResult, value) -> None:
     hz = b.hz
     ivh = hz.interval_minutes / 60
     if b.req is not None:
-        cov = np.zeros_like(b.req)
-        qidx = {q.name: i for i, q in enumerate(b.p.queues)}
-        t0, ivs = int(hz.starts_utc[0]), hz.interval_seconds
-        prod = {}
-        from kcroster.model import step_in_force
-        for s in res.roster.shifts:
-            step = step_in_force(b.p.reintegration_plan(s.agent_id), s.day)
-            prod = step.productivity if step is not None else 1.0
-            for g in s.segments:
-                if g.activity == BREAK or g.activity not in qidx:
-                    continue
-                k0 = (int(g.start.timestamp()) - t0) // ivs
-                k1 = (int(g.end.timestamp()) - t0) // ivs
-                lo, hi = max(0, k0), min(hz.n_intervals, k1)
-                if hi > lo:
-                    cov[qidx[g.activity], lo:hi] += prod
+        cov = _coverage(b, res.roster, lambda productivity: productivity)
         res.required_agent_hours = float(b.req.sum() * ivh)
         res.shortfall_agent_hours = float(np.clip(b.req - cov, 0, None).sum() * ivh)
     per: dict[str, list[int]] = {}
