@@ -104,6 +104,8 @@ def run_one(arg: str, time_limit: float, workers: int, seed: int, output: Path |
     t0 = time.perf_counter()
 
     def on_progress(p: SolveProgress) -> None:
+        for line in p.plan:  # the solve plan, once the model is built
+            print(f"#   plan: {line}", file=sys.stderr)
         if p.objective is not None:
             incumbents.append((time.perf_counter() - t0, float(p.objective)))
 
