@@ -43,9 +43,11 @@ class ScreenshotRun:
             self._shot_step(1, "2_bezetting"),
             self._fte_tab_step,
             self._shot_step(2, "3_medewerkers"),
+            self._add_agent_step,
             lambda: self._once("solve", self._start_solve),
             self._wait_for_roster,
             *[self._shot_step(i, name) for i, name in ((3, "4_wensen"), (4, "5_rooster"), (5, "6_dekking"), (6, "7_export"))],
+            self._gantt_blocks_step,
             self._print_shots,
             lambda: self._dialog_shot(w.save_changes_box(), "9_opslaan_vraag", screen=4),
             self._finish,
@@ -197,6 +199,42 @@ class ScreenshotRun:
             self._grab(self.window, name)
             return True
         return step
+
+    def _add_agent_step(self) -> bool:
+        """Medewerkers → + Medewerker: the dialog with a name typed, the project's queues as skills."""
+        screen = self.window.screen_by_key("agents")
+        dialog = screen.ask_add_agent()
+        if dialog is None:
+            return True
+        dialog.name_edit.setText("Noor Bakker")
+        if "Chat" in dialog.skill_boxes:
+            dialog.skill_boxes["Chat"].setChecked(True)
+        self._grab_over_window(dialog, "3b_medewerker_toevoegen")
+        dialog.reject()
+        dialog.deleteLater()
+        return True
+
+    def _gantt_blocks_step(self) -> bool:
+        """The Gantt in the week of Hemelvaartsdag (6 May in the demo): the holiday band, a week
+        of leave, reintegration days, and a multi-selection of the Wednesday shifts of five agents."""
+        from datetime import date
+
+        screen = self.window.roster_screen
+        self.window.show_screen("roster")
+        g, p = screen.gantt, self.window.doc.project
+        if g.data is None or p is None:
+            return True
+        g.set_zoom("week")
+        monday = date(2027, 5, 3)
+        if p.horizon.start <= monday < p.horizon.end:
+            g.scroll_to_day(p.horizon.day_index(monday))
+            wednesday = monday + timedelta(days=2)
+            g.set_selection({key for key in g.data.index if key[1] == wednesday
+                             and 2 <= g.data.agent_ids.index(key[0]) <= 6})
+        self._grab(self.window, "5b_rooster_verlof_selectie")
+        g.set_selection(set())
+        g.scroll_to_day(0)
+        return True
 
     def _fte_tab_step(self) -> bool:
         """Bezetting's second tab: FTE per day and ISO week, on the FTE basis the planner sets."""

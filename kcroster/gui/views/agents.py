@@ -192,6 +192,7 @@ class AddAgentDialog(QDialog):
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Medewerker toevoegen"))
+        self.setMinimumWidth(380)
         form = QFormLayout(self)
         self.id_edit = QLineEdit(next_agent_id(project))
         self.name_edit = QLineEdit()

@@ -505,9 +505,9 @@ class GanttView(QAbstractScrollArea):
         metrics = self.fontMetrics()
         for row, rect, _kind, word in self.block_items():
             fill = QColor(neutral)
-            fill.setAlpha(28 if row < 0 else 55)
+            fill.setAlpha(30 if row < 0 else 55)
             hatch = QColor(neutral)
-            hatch.setAlpha(60 if row < 0 else 120)
+            hatch.setAlpha(90 if row < 0 else 130)
             p.setPen(Qt.PenStyle.NoPen)
             p.fillRect(rect, fill)
             p.fillRect(rect, QBrush(hatch, Qt.BrushStyle.BDiagPattern))
@@ -604,9 +604,13 @@ class GanttView(QAbstractScrollArea):
             x1 = self._x((di + 1) * 1440)
             p.setFont(bold)
             label = f"{fmt.weekday(hz.dates[di])} {fmt.full_date(hz.dates[di])}"
-            if self.data is not None and di in self.data.holidays:
-                label += f" · {block_word('holiday')}: {self.data.holidays[di]}"
             width = max(0.0, x1 - x0 - 4)
+            if self.data is not None and di in self.data.holidays:
+                # the holiday's name matters more than the year: it replaces the date when short of room
+                name = self.data.holidays[di]
+                label = next((t for t in (f"{label} · {block_word('holiday')}: {name}", f"{label} · {name}")
+                              if p.fontMetrics().horizontalAdvance(t) <= width),
+                             f"{fmt.weekday(hz.dates[di])} {name}")
             p.drawText(QRectF(x0 + 4, 2, width, 20), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                        p.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight, int(width)))
         p.setFont(small)
