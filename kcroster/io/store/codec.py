@@ -16,6 +16,7 @@ import json
 import types
 import typing
 import zlib
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from enum import Enum
 from typing import Any
@@ -117,6 +118,24 @@ def _is_dataclass_type(tp: Any) -> bool:
     return isinstance(tp, type) and dataclasses.is_dataclass(tp)
 
 
+def _encode_time(value: time) -> str:
+    if value.tzinfo is not None:
+        raise TypeError("tijd met tijdzone wordt niet ondersteund")
+    return value.isoformat()
+
+
+# The plain types: how each is written to JSON and read back.
+_SCALARS: dict[Any, tuple[Callable[[Any], Any], Callable[[Any], Any]]] = {
+    bool: (bool, bool),
+    int: (int, int),
+    float: (float, float),
+    str: (str, str),
+    datetime: (_encode_datetime, _decode_datetime),
+    date: (lambda v: v.isoformat(), date.fromisoformat),
+    time: (_encode_time, time.fromisoformat),
+}
+
+
 def encode_value(value: Any, tp: Any) -> Any:
     """Turn ``value`` of (annotated) type ``tp`` into plain JSON data.
 
@@ -143,22 +162,9 @@ def encode_value(value: Any, tp: Any) -> Any:
         return {f.name: encode_value(getattr(value, f.name), hints[f.name]) for f in dataclasses.fields(tp)}
     if isinstance(tp, type) and issubclass(tp, Enum):
         return value.value
-    if tp is bool:
-        return bool(value)
-    if tp is int:
-        return int(value)
-    if tp is float:
-        return float(value)
-    if tp is str:
-        return str(value)
-    if tp is datetime:
-        return _encode_datetime(value)
-    if tp is date:
-        return value.isoformat()
-    if tp is time:
-        if value.tzinfo is not None:
-            raise TypeError("tijd met tijdzone wordt niet ondersteund")
-        return value.isoformat()
+    scalar = _SCALARS.get(tp) if tp.__class__ is type else None  # a plain class, not list[X]
+    if scalar is not None:
+        return scalar[0](value)
     if origin in (list, tuple, set, frozenset):
         items_t = typing.get_args(tp)
         if origin is tuple and not (len(items_t) == 2 and items_t[1] is Ellipsis):
@@ -197,20 +203,9 @@ def decode_value(data: Any, tp: Any) -> Any:
         return tp(**kwargs)
     if isinstance(tp, type) and issubclass(tp, Enum):
         return tp(data)
-    if tp is bool:
-        return bool(data)
-    if tp is int:
-        return int(data)
-    if tp is float:
-        return float(data)
-    if tp is str:
-        return str(data)
-    if tp is datetime:
-        return _decode_datetime(data)
-    if tp is date:
-        return date.fromisoformat(data)
-    if tp is time:
-        return time.fromisoformat(data)
+    scalar = _SCALARS.get(tp) if tp.__class__ is type else None  # a plain class, not list[X]
+    if scalar is not None:
+        return scalar[1](data)
     if origin in (list, tuple, set, frozenset):
         items_t = typing.get_args(tp)
         if origin is tuple and not (len(items_t) == 2 and items_t[1] is Ellipsis):
