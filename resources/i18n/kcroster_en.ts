@@ -402,14 +402,14 @@
         <translation>Proven by the lower bound: a better roster can save at most this many penalty points. While the bound is still far off this says nothing, and a dash is shown.</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/coverage.py"/>
+        <source>Bezet. %</source>
+        <translation>Occ. %</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/staffing.py"/>
         <source>Bezetting</source>
         <translation>Staffing</translation>
-    </message>
-    <message>
-        <location filename="../../kcroster/gui/views/coverage.py"/>
-        <source>Bezetting %</source>
-        <translation>Occ. %</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/coverage.py"/>

@@ -143,7 +143,7 @@ def test_coverage_day_table_has_iso_week_rows_after_their_days(window, fake) -> 
     rows = fake.coverage_periods(p, window.doc.coverage(), 0)
     assert len(rows) == m.rowCount()
     header = [m.headerData(c, Qt.Orientation.Horizontal) for c in range(m.columnCount())]
-    assert header == ["SL %", "ASA s", "Verlies %", "Bereikb. %", "Bezetting %", "FTE nodig", "FTE rooster"]
+    assert header == ["SL %", "ASA s", "Verlies %", "Bereikb. %", "Bezet. %", "FTE nodig", "FTE rooster"]
     for r, row in enumerate(rows):
         assert value(r, 0) == pytest.approx(100 * row.kpis["service_level"])
         assert value(r, 4) == pytest.approx(100 * row.kpis["occupancy"])

@@ -86,7 +86,7 @@ class CoverageScreen(Screen):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(right)
         split.addWidget(c3)
-        split.setSizes([700, 560])
+        split.setSizes([560, 700])  # room for the table's seven columns beside the week labels
         self.empty = QLabel(tr("Nog geen rooster: maak er een op het scherm Rooster (Optimaliseer)."))
         self.empty.setObjectName("Hint")
         self.body.addWidget(self.empty)
@@ -258,7 +258,7 @@ class CoverageScreen(Screen):
         # per day and per ISO week (in bold, after its days): the backend aggregates each row
         # with the one KPI definition the tiles, the CLI and the workbook use
         keys = ["service_level", "asa", "abandon", "reachability", "occupancy", "fte_required", "fte_scheduled"]
-        cols = [tr("SL %"), tr("ASA s"), tr("Verlies %"), tr("Bereikb. %"), tr("Bezetting %"), tr("FTE nodig"),
+        cols = [tr("SL %"), tr("ASA s"), tr("Verlies %"), tr("Bereikb. %"), tr("Bezet. %"), tr("FTE nodig"),
                 tr("FTE rooster")]
         scale = [100, 1, 100, 100, 100, 1, 1]
         table, labels, week_rows = [], [], set()
