@@ -4,7 +4,7 @@
                                        [--deterministic] [-o SOLUTION.csv]
 
 INSTANCE is a path or a number (``5`` → ``../shared/bench/curtois/Instance5.txt``). The
-instance is read into kcroster's domain (:mod:`kcroster.io.curtois`), solved with
+instance is read into kcroster's domain (``curtois_format.py`` beside this script), solved with
 :func:`kcroster.solver.solve` using :meth:`Weights.research` (the instance objective, nothing
 else), written as ``employee,day,shift`` rows, and re-evaluated by the independent evaluator
 ``curtois_eval.py`` (objective and every hard rule). Prints::
