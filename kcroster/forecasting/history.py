@@ -263,8 +263,8 @@ def _looks_like_call_file(path: Path) -> bool:
     """True when the header names per-contact columns (waiting or handle time, outcome) and no
     volume column: a forecast-format file has ``aht`` too, but also a volume per interval."""
     from kcroster.forecasting.acd import looks_like_call_header, read_header
-    from kcroster.io.forecast import LONG_COLUMNS
     from kcroster.io.cells import normalise_header
+    from kcroster.io.forecast import LONG_COLUMNS
 
     try:
         header = read_header(path)
