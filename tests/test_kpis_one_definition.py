@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import os
 import re
+from contextlib import contextmanager
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -38,7 +39,9 @@ def _number(text: str) -> float:
     return float(text.replace(",", "."))
 
 
-def _gui_figures(qapp, tmp_path, project) -> dict[str, float]:
+@contextmanager
+def _coverage_screen(tmp_path, project):
+    """The real window's Dekking screen on ``project`` (Dutch UI), closed afterwards."""
     from kcroster.gui import i18n
     from kcroster.gui.document import ProjectDocument
     from kcroster.gui.main_window import MainWindow
@@ -51,6 +54,16 @@ def _gui_figures(qapp, tmp_path, project) -> dict[str, float]:
         win.show_screen("coverage")
         screen = win.screen_by_key("coverage")
         screen.refresh_now()
+        yield screen
+    finally:
+        win.autosave_timer.stop()
+        win.edit_autosave_timer.stop()
+        win.close()
+        user_settings.set_basedir(None)
+
+
+def _gui_figures(qapp, tmp_path, project) -> dict[str, float]:
+    with _coverage_screen(tmp_path, project) as screen:
         tiles = screen.tiles
         # a queue is selected: the tile shows its own figure, the tooltip the voice+chat total
         overall = {k: tiles[k].toolTip().removeprefix("spraak en chat samen: ").rstrip(" %s")
@@ -61,11 +74,6 @@ def _gui_figures(qapp, tmp_path, project) -> dict[str, float]:
         return {**{k: _number(v) / scale[k] for k, v in overall.items()},
                 **{f"{k}:{screen.queue_box.currentText()}": _number(v) / scale[k] for k, v in own.items()},
                 "fte_scheduled": _number(sched), "fte_required": _number(req)}
-    finally:
-        win.autosave_timer.stop()
-        win.edit_autosave_timer.stop()
-        win.close()
-        user_settings.set_basedir(None)
 
 
 def _cli_figures(capsys, project, roster, requirement) -> dict[str, float]:
@@ -154,18 +162,7 @@ PERCENT = {"service_level", "abandon", "reachability", "occupancy"}
 
 def _dekking_rows(qapp, tmp_path, project, queue: int) -> list[dict[str, float]]:
     """The Dekking table of ``queue`` as the screen holds it: a row per day, then its week."""
-    from kcroster.gui import i18n
-    from kcroster.gui.document import ProjectDocument
-    from kcroster.gui.main_window import MainWindow
-
-    user_settings.set_basedir(tmp_path)
-    i18n.install_language("nl")
-    win = MainWindow(ProjectDocument(pipeline), confirm_close=False)
-    try:
-        win.doc.set_project(project)
-        win.show_screen("coverage")
-        screen = win.screen_by_key("coverage")
-        screen.refresh_now()
+    with _coverage_screen(tmp_path, project) as screen:
         screen.queue_box.setCurrentIndex(queue)  # the table follows the selected queue
         assert screen.queue_box.currentText() == project.queues[queue].name
         m = screen.daily_model
@@ -176,11 +173,6 @@ def _dekking_rows(qapp, tmp_path, project, queue: int) -> list[dict[str, float]]
             cells = [m.data(m.index(r, c), Qt.ItemDataRole.UserRole) for c in range(m.columnCount())]
             rows.append({k: float(v) / (100 if k in PERCENT else 1) for k, v in zip(DAY_KEYS, cells, strict=True)})
         return rows
-    finally:
-        win.autosave_timer.stop()
-        win.edit_autosave_timer.stop()
-        win.close()
-        user_settings.set_basedir(None)
 
 
 def _workbook_periods(path, queue: str) -> tuple[list[dict[str, float]], list[dict[str, float]]]:

@@ -501,13 +501,11 @@ def _search_in_turn(b: ModelBuilder, plan: SolvePlan, solver: cp_model.CpSolver,
     team = [NeighbourhoodSearch(b, values, objective, int(b.opts.seed) + 7919 * (i + 1))
             for i in range(plan.neighbourhood_searches)]
     ns = team[0]
-    proven = cb.bound
+    col_bound = None
     if plan.columns:
         used, col_bound, point = _columns_in_turn(b, values, objective, COLUMNS_SHARE * budget, cancelled)
         rest -= used
-        if col_bound is not None:
-            cb.inc.raise_bound(Stage.BOUND_LAGRANGE, col_bound)
-            proven = col_bound if proven is None else max(proven, col_bound)
+        cb.inc.raise_bound(Stage.BOUND_LAGRANGE, col_bound)
         for member in team:
             member.lp = point
     elif plan.rens:
@@ -519,7 +517,7 @@ def _search_in_turn(b: ModelBuilder, plan: SolvePlan, solver: cp_model.CpSolver,
 
     def at_bound() -> bool:
         # the bounds proven in turn only: the Lagrangian bound comes by the clock and must not decide
-        own = max((v for v in (proven, cb.bound) if v is not None), default=None)
+        own = max((v for v in (col_bound, cb.bound) if v is not None), default=None)
         return cancelled() or (own is not None and own >= ns.objective - 1e-6)
 
     def improved(_obj: float, vals: list[int]) -> None:

@@ -89,3 +89,19 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/gui" in str(item.fspath).replace("\\", "/"):
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+@pytest.fixture
+def roster_window(real_window, qtbot):
+    """The real window on the demo project (60 agents, a solved roster), Rooster screen shown,
+    large enough that the Gantt shows whole days."""
+    from kcroster import pipeline
+
+    win = real_window()
+    win.resize(1400, 900)
+    win.show()
+    win.doc.set_project(pipeline.open_project(pipeline.SAMPLES / "demo.kcroster", read_only=True))
+    win.show_screen("roster")
+    screen = win.roster_screen
+    qtbot.waitUntil(lambda: screen.gantt.data is not None and len(screen.gantt.data.shifts) > 0, timeout=10000)
+    return win, screen

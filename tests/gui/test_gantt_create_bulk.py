@@ -9,7 +9,6 @@ import copy
 from collections import Counter
 from datetime import date, datetime, time, timedelta
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMenu
@@ -23,19 +22,6 @@ from kcroster.rules.catalogue import Severity
 CTRL = Qt.KeyboardModifier.ControlModifier
 NONE = Qt.KeyboardModifier.NoModifier
 LEFT = Qt.MouseButton.LeftButton
-
-
-@pytest.fixture
-def roster_window(real_window, qtbot):
-    """The real window on the demo project (60 agents, a solved roster), Rooster screen shown."""
-    win = real_window()
-    win.resize(1400, 900)
-    win.show()
-    win.doc.set_project(pipeline.open_project(pipeline.SAMPLES / "demo.kcroster", read_only=True))
-    win.show_screen("roster")
-    screen = win.roster_screen
-    qtbot.waitUntil(lambda: screen.gantt.data is not None and len(screen.gantt.data.shifts) > 0, timeout=10000)
-    return win, screen
 
 
 def _roster(win):

@@ -6,28 +6,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMenu
 
-from kcroster import pipeline
 from kcroster.edits import LockShift
 from kcroster.model import BREAK
 
 LOCKED_TEXT = "Vastgezette dienst: ontgrendel hem eerst (L of dubbelklik)"
-
-
-@pytest.fixture
-def roster_window(real_window, qtbot):
-    """The real window on the demo project (60 agents, a solved roster), Rooster screen shown."""
-    win = real_window()
-    win.show()
-    win.doc.set_project(pipeline.open_project(pipeline.SAMPLES / "demo.kcroster", read_only=True))
-    win.show_screen("roster")
-    screen = win.roster_screen
-    qtbot.waitUntil(lambda: screen.gantt.data is not None and len(screen.gantt.data.shifts) > 0, timeout=10000)
-    return win, screen
 
 
 def _select_first_shift(gantt):
