@@ -10,9 +10,9 @@ bounds, and :mod:`restricted` dives into the Lagrangian master's week schedules 
 :mod:`extract` turns a solution into a roster (breaks, queues) and :mod:`infeasibility` explains
 a problem without legal roster; :mod:`plan` decides which strategies a solve runs and :mod:`api`
 runs them with progress and cancel (:mod:`work`: on the clock or in deterministic work units,
-:mod:`incumbent`: the best roster by one cost); :mod:`scenarios`
-generates seeded test/benchmark projects. ``ortools`` is imported lazily so importing this package
-stays cheap.
+:mod:`incumbent`: the best roster by one cost). ``ortools`` is imported lazily so importing this
+package stays cheap. (The seeded test and benchmark projects are test code:
+``tests/solver/scenario_kit.py``.)
 
 How a solve runs: build the model (aggregated coverage, implicit breaks) → one small CP-SAT model
 per agent (all hard rules are per agent, coverage is soft) gives a legal roster within seconds or

@@ -52,12 +52,6 @@ class Weights:
     # it is allowed): a shortage still outweighs it many times, over-coverage does not
     over_contract: int = 5
 
-    @classmethod
-    def research(cls) -> Weights:
-        """Exactly the objective of the Curtois & Qu benchmark: wish and demand weights as given."""
-        return cls(wish=1, type_demand=1, fairness_wishes=0, fairness_unpopular=0, stability=0,
-                   over_contract=0)
-
 
 @dataclass
 class SolveOptions:

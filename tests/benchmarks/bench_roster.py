@@ -10,11 +10,10 @@ first legal roster, objective, best bound, gap, shortfall (agent-hours below the
 wishes granted (overall and for the worst-off agent), the independent checker's verdict, peak
 memory, how realistic the roster is (blocks on one queue shorter than the minimum, the most
 blocks in a shift, hours over contract) and a fingerprint of the roster (equal fingerprints: the
-same roster). ``zoo`` stands
-for every zoo scenario (:data:`kcroster.solver.scenarios.ZOO`). ``--deterministic`` solves in
-work units (the command line's default; the app races its strategies on the clock);
-``--busy N`` keeps N other processes spinning beside each solve, as a planner's mail client and
-browser do — run the same scenarios with and without it in one session to see what load costs.
+same roster). The scenarios come from ``tests/solver/scenario_kit.py``; ``zoo`` stands for every
+zoo scenario (:data:`scenario_kit.ZOO`). ``--deterministic`` solves in work units (the command
+line's default; the app races its strategies on the clock); ``--busy N`` keeps N other processes
+spinning beside each solve, as a planner's mail client and browser do — run the same scenarios with and without it in one session to see what load costs.
 Scenarios: S: 25 agents, 1 week, 2 queues; M: 120 agents, 4 weeks, Telefonie/Chat/E-mail at 15
 minutes, 3 skill profiles, leave, wishes for half the agents, 3 agents in reintegration; L: 400
 agents, 4 weeks, 5 queues. Targets: S proven optimal within 30 s; M first legal <= 15 s and gap
@@ -31,6 +30,10 @@ import resource
 import subprocess
 import sys
 import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "solver"))  # the tests' scenario kit
+from scenario_kit import ZOO, scenario, zoo_scenario  # noqa: E402
 
 DEFAULT_LIMIT = {"S": 30.0, "M": 120.0, "L": 120.0}
 ZOO_LIMIT = 90.0
@@ -79,7 +82,6 @@ def realism(roster, project) -> dict:
 def run_one(size: str, seed: int, workers: int, limit: float, deterministic: bool) -> dict:
     from kcroster.rules.checker import check
     from kcroster.solver import SolveOptions, solve
-    from kcroster.solver.scenarios import scenario, zoo_scenario
 
     project, req = scenario(size, seed) if size in DEFAULT_LIMIT else zoo_scenario(size, seed)
     t0 = time.perf_counter()
@@ -123,8 +125,6 @@ def main(argv: list[str] | None = None) -> int:
         limit = a.time_limit or DEFAULT_LIMIT.get(size, ZOO_LIMIT)
         print(json.dumps(run_one(size, a.seed, a.workers, limit, a.deterministic)))
         return 0
-    from kcroster.solver.scenarios import ZOO
-
     names = [n for size in a.sizes for n in (ZOO if size == "zoo" else (size,))]
     rows = []
     for size in names:

@@ -5,8 +5,8 @@
 
 INSTANCE is a path or a number (``5`` → ``../shared/bench/curtois/Instance5.txt``). The
 instance is read into kcroster's domain (``curtois_format.py`` beside this script), solved with
-:func:`kcroster.solver.solve` using :meth:`Weights.research` (the instance objective, nothing
-else), written as ``employee,day,shift`` rows, and re-evaluated by the independent evaluator
+:func:`kcroster.solver.solve` using ``research_weights()`` of the solver tests' kit
+(``tests/solver/solver_kit.py``: the instance objective, nothing else), written as ``employee,day,shift`` rows, and re-evaluated by the independent evaluator
 ``curtois_eval.py`` (objective and every hard rule). Prints::
 
     objective,best_bound,seconds,hard_violations
@@ -35,8 +35,10 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 BENCH_DIR = REPO.parent / "shared" / "bench" / "curtois"
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "solver"))  # the solver tests' kit (research weights)
 
 import curtois_eval  # noqa: E402  (sibling module of this script)
+from solver_kit import research_weights  # noqa: E402
 
 # Best known values and the best published 10-minute results, from shared/bench/curtois/README.md
 # (Curtois & Qu 2014; schedulingbenchmarks.org).
@@ -93,12 +95,12 @@ def run_one(arg: str, time_limit: float, workers: int, seed: int, output: Path |
     )
 
     from kcroster.solver import solve
-    from kcroster.solver.options import SolveOptions, SolveProgress, Weights
+    from kcroster.solver.options import SolveOptions, SolveProgress
 
     path, number = instance_file(arg)
     inst = read_curtois(path)
     project = curtois_project(inst)
-    options = SolveOptions(time_limit_s=time_limit, workers=workers, seed=seed, weights=Weights.research(),
+    options = SolveOptions(time_limit_s=time_limit, workers=workers, seed=seed, weights=research_weights(),
                            deterministic=deterministic)
     incumbents: list[tuple[float, float]] = []  # (seconds since the call, objective of the best roster)
     t0 = time.perf_counter()

@@ -26,6 +26,9 @@ from curtois_format import curtois_project, read_curtois, roster_rows
 from kcroster.rules.catalogue import Severity
 from kcroster.rules.checker import check
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "solver"))  # the solver tests' kit
+from solver_kit import research_weights  # noqa: E402
+
 REPO = Path(__file__).resolve().parents[2]
 BENCH_DIR = REPO.parent / "shared" / "bench" / "curtois"
 
@@ -98,11 +101,11 @@ def test_instance_1_end_to_end_through_the_engine() -> None:
     limit must be legal, must score the same under the evaluator as in the solver (the solver
     optimises exactly the instance objective), and its bound must not exceed the optimum.
     """
-    from kcroster.solver import SolveOptions, Weights, solve
+    from kcroster.solver import SolveOptions, solve
 
     path = instance_path(1)
     project = curtois_project(read_curtois(path))
-    result = solve(project, None, options=SolveOptions(time_limit_s=8.0, workers=2, seed=1, weights=Weights.research()))
+    result = solve(project, None, options=SolveOptions(time_limit_s=8.0, workers=2, seed=1, weights=research_weights()))
     assert result.status in ("optimal", "feasible")
     rows = roster_rows(result.roster, project)
     evaluation = ev.evaluate(ev.load(path), rows)
@@ -125,13 +128,13 @@ def test_column_generation_bound_on_instance_4() -> None:
 
     from ortools.sat.python import cp_model
 
-    from kcroster.solver import SolveOptions, Weights
+    from kcroster.solver import SolveOptions
     from kcroster.solver.builder import ModelBuilder
     from kcroster.solver.columns import HorizonColumns
 
     path = instance_path(4)
     project = curtois_project(read_curtois(path))
-    b = ModelBuilder(project, None, SolveOptions(weights=Weights.research()))
+    b = ModelBuilder(project, None, SolveOptions(weights=research_weights()))
     b.build()
     m = b.model.clone()
     m.clear_objective()
@@ -164,7 +167,7 @@ def test_full_search_makes_way_for_the_columns_and_resumes(case: str, monkeypatc
 
     from ortools.sat.python import cp_model
 
-    from kcroster.solver import SolveOptions, Weights, api
+    from kcroster.solver import SolveOptions, api
     from kcroster.solver.builder import ModelBuilder
     from kcroster.solver.incumbent import Incumbent
     from kcroster.solver.lns import NeighbourhoodSearch
@@ -176,7 +179,7 @@ def test_full_search_makes_way_for_the_columns_and_resumes(case: str, monkeypatc
         monkeypatch.setattr(api, "PAUSE_GAP", 10.0)  # any bound counts as close
     monkeypatch.setattr(api, "STALL_STEPS", 0 if case == "far, stalled" else 1)
     project = curtois_project(read_curtois(instance_path(8)))
-    b = ModelBuilder(project, None, SolveOptions(workers=2, seed=1, weights=Weights.research()))
+    b = ModelBuilder(project, None, SolveOptions(workers=2, seed=1, weights=research_weights()))
     b.build()
     picks, bad = greedy(b, clock.perf_counter() + 5)
     assert bad is None

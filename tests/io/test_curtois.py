@@ -22,6 +22,7 @@ from kcroster.rules.catalogue import Severity
 from kcroster.rules.checker import check
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))  # the benchmark's own code
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "solver"))  # the solver tests' kit
 from curtois_format import (  # noqa: E402
     BENCHMARK_DISABLED_RULES,
     curtois_project,
@@ -31,6 +32,7 @@ from curtois_format import (  # noqa: E402
     roster_rows,
     write_curtois_solution,
 )
+from solver_kit import research_weights  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -323,14 +325,14 @@ def test_warm_start_keeps_the_shift_type_when_types_share_their_times(tmp_path: 
     """A previous roster is matched onto the model's shift candidates by time *and* type: matched
     on times alone, A's N shifts became E shifts A may not work, the warm start was infeasible and
     the solve fell back to a fresh greedy roster (instance 8: 254 of 464 shifts mismatched)."""
-    from kcroster.solver import SolveOptions, Weights, solve
+    from kcroster.solver import SolveOptions, solve
     from kcroster.solver.api import _warm_picks
     from kcroster.solver.builder import ModelBuilder
 
     path = tmp_path / "same.txt"
     path.write_text(SAME_TIMES, newline="")
     project = curtois_project(read_curtois(path))
-    options = SolveOptions(time_limit_s=5.0, workers=1, seed=1, weights=Weights.research())
+    options = SolveOptions(time_limit_s=5.0, workers=1, seed=1, weights=research_weights())
     first = solve(project, None, options=options)
     assert first.objective == 0  # A covers the four N days, B the two E days (by hand)
     types = {(s.agent_id, s.day): s.shift_type for s in first.roster.shifts}
@@ -344,7 +346,7 @@ def test_warm_start_keeps_the_shift_type_when_types_share_their_times(tmp_path: 
         assert b.cands[ai][d][ci].shift_type == types[(b.agents[ai].id, b.hz.dates[d])]
 
     again = solve(project, None, options=SolveOptions(time_limit_s=5.0, workers=1, seed=1,
-                                                      weights=Weights.research(), warm_start=first.roster))
+                                                      weights=research_weights(), warm_start=first.roster))
     assert "greedy_s" not in again.stats  # the previous roster was the start, not a fresh greedy one
     assert again.objective == 0
     assert {(s.agent_id, s.day): s.shift_type for s in again.roster.shifts} == types

@@ -1,4 +1,8 @@
-"""Tiny hand-built projects for solver tests (pytest puts this folder on ``sys.path``)."""
+"""Tiny hand-built projects and solve options for solver tests.
+
+pytest puts this folder on ``sys.path`` for the tests in it; tests and benchmarks elsewhere
+(``tests/io/test_curtois.py``, ``tests/benchmarks/``) insert it themselves.
+"""
 
 from __future__ import annotations
 
@@ -44,6 +48,12 @@ def hourly_requirement(p: Project, per_day: dict[int, float] | list[float], queu
     for k in range(hz.n_intervals):
         req[queue_index, k] = table.get(int(mins[k]) // 60, 0.0)
     return req
+
+
+def research_weights() -> Weights:
+    """Exactly the objective of the Curtois & Qu benchmark: wish and demand weights as given,
+    nothing of the planner's own objective (fairness, stability, hours over contract)."""
+    return Weights(wish=1, type_demand=1, fairness_wishes=0, fairness_unpopular=0, stability=0, over_contract=0)
 
 
 def opts(**kw) -> SolveOptions:

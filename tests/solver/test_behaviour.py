@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from datetime import date, datetime, time, timedelta
 
+from scenario_kit import scenario
 from solver_kit import MON, errors, hourly_requirement, opts, project, queue
 
 from kcroster.model import (
@@ -22,7 +23,6 @@ from kcroster.model import (
 )
 from kcroster.rules.checker import check
 from kcroster.solver import CancelToken, Weights, solve
-from kcroster.solver.scenarios import scenario
 
 
 def coverage_by_hour(res, p, day) -> dict[int, int]:

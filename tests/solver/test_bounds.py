@@ -8,7 +8,7 @@ import time as clock
 from datetime import time, timedelta
 
 from lp_bound_kit import lp_bound
-from solver_kit import MON, errors, hourly_requirement, opts, project
+from solver_kit import MON, errors, hourly_requirement, opts, project, research_weights
 from test_optimality import cell
 
 from kcroster.model import LabourRules, ShiftDemand, ShiftRules, ShiftType, Wish, WishKind
@@ -70,7 +70,7 @@ def test_bounds_on_the_shift_type_model_stay_below_the_brute_force_optimum() -> 
     need = {("E", 0): 2, ("L", 0): 0, ("E", 1): 1, ("L", 1): 1, ("E", 2): 1, ("L", 2): 1}
     p.shift_rules.type_demand = [ShiftDemand(days[d], t, n, weight_under=5, weight_over=2) for (t, d), n in need.items()]
     p.wishes = [Wish("a0", days[1], WishKind.OFF, weight=4)]
-    w8 = Weights.research()
+    w8 = research_weights()
     best = None
     for r0, r1 in itertools.product(itertools.product("-EL", repeat=3), repeat=2):
         if r0.count("E") > 1 or r1.count("E") > 1:
@@ -163,8 +163,9 @@ def test_a_short_solve_never_returns_worse_than_its_first_legal_roster() -> None
     seconds on the 25-agent week it has nothing better yet: the returned roster is never worse
     than the first legal one, and it is what the last progress report says. (Deterministic: a
     3-second limit on the clock ends before the first roster is completed on a busy machine.)"""
+    from scenario_kit import scenario
+
     from kcroster.rules.checker import check
-    from kcroster.solver.scenarios import scenario
 
     p, req = scenario("S", 1)
     seen = []
@@ -182,9 +183,10 @@ def test_a_short_solve_never_returns_worse_than_its_first_legal_roster() -> None
 def test_big_models_complete_the_shift_choice_with_cp_sat_when_that_is_cheaper(monkeypatch) -> None:
     """Above COMPLETE_MAX_VARS the full search is skipped; the descent's shift choice still gets
     its breaks and queues from CP-SAT, kept only when it costs less than Python's placement."""
+    from scenario_kit import scenario
+
     from kcroster.rules.checker import check
     from kcroster.solver import api
-    from kcroster.solver.scenarios import scenario
 
     p, req = scenario("S", 1)
     monkeypatch.setattr(solve_plan, "COMPLETE_MAX_VARS", 0)  # treat the 25-agent week as big
@@ -200,10 +202,11 @@ def test_queue_split_of_a_solution_is_the_cheaper_of_flows_and_water_filling() -
     """Both ways of naming the queue each on-duty agent serves give a legal roster with the
     solver's shifts and breaks; the one returned costs the least of the two (cost recomputed from
     the roster's own segments)."""
+    from scenario_kit import scenario
+
     from kcroster.rules.checker import check
     from kcroster.solver.api import _complete, _extract, _lookup, roster_cost
     from kcroster.solver.extract import extract
-    from kcroster.solver.scenarios import scenario
     from kcroster.solver.warmstart import greedy
 
     p, req = scenario("S", 1)
@@ -254,8 +257,9 @@ def test_the_lp_lets_other_python_threads_run_meanwhile() -> None:
     SolveWithProto held the GIL: the ticker stood still for the whole LP.)"""
     import threading
 
+    from scenario_kit import scenario
+
     from kcroster.solver.bound import lp_values
-    from kcroster.solver.scenarios import scenario
 
     sp, sreq = scenario("S", 1)
     b = ModelBuilder(sp, sreq, opts())
@@ -370,9 +374,9 @@ def test_dropping_points_inside_straight_pieces_leaves_the_relaxation_as_it_was(
     L(λ) and the week schedules it picks are those of the full tables, and the cell cost at
     every tenth is the same piecewise-linear function."""
     import numpy as np
+    from scenario_kit import scenario
 
     from kcroster.solver import lagrange
-    from kcroster.solver.scenarios import scenario
 
     p, req = scenario("S", 1)
     b = ModelBuilder(p, req, opts())

@@ -8,10 +8,9 @@ import math
 
 from ortools.linear_solver import pywraplp
 from ortools.sat.python import cp_model
-from solver_kit import opts
+from solver_kit import opts, research_weights
 from test_optimality import NEED, shift_type_brute_force, shift_type_project
 
-from kcroster.solver import Weights
 from kcroster.solver.builder import ModelBuilder
 from kcroster.solver.columns import HorizonColumns, applicable
 
@@ -64,7 +63,7 @@ def dantzig_wolfe_value() -> float:
 
 def built():
     p = shift_type_project()
-    b = ModelBuilder(p, None, opts(weights=Weights.research()))
+    b = ModelBuilder(p, None, opts(weights=research_weights()))
     b.build()
     return b
 
@@ -180,7 +179,7 @@ def test_deterministic_column_generation_counts_its_work_and_repeats_itself() ->
     Dantzig–Wolfe bound as on the clock, twice the same columns, and a budget too small for one
     round of pricing proves nothing instead of overrunning."""
     p = shift_type_project()
-    b = ModelBuilder(p, None, opts(weights=Weights.research(), deterministic=True))
+    b = ModelBuilder(p, None, opts(weights=research_weights(), deterministic=True))
     b.build()
     start = legal_start(b)
     runs = []

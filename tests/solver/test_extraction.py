@@ -203,10 +203,11 @@ def test_solved_roster_changes_queue_less_at_the_same_staffing(monkeypatch) -> N
     queues: the same cost and the same staff per queue and interval, fewer queue changes, legal."""
     import time as _time
 
+    from scenario_kit import scenario
+
     import kcroster.solver.extract as ex
     from kcroster.pipeline import productivity_of
     from kcroster.solver.api import _complete, _lookup, roster_cost
-    from kcroster.solver.scenarios import scenario
     from kcroster.solver.warmstart import greedy
 
     p, req = scenario("S", 1)
@@ -290,8 +291,9 @@ def test_agent_search_loaded_from_a_completed_roster_prices_its_coverage_exactly
     it (each agent's move is priced against the real residual)."""
     import time as _time
 
+    from scenario_kit import scenario
+
     from kcroster.solver.api import _complete, _extract, _lookup, _picks_cost, roster_cost
-    from kcroster.solver.scenarios import scenario
     from kcroster.solver.warmstart import descend, greedy
 
     p, req = scenario("S", 1)
@@ -318,8 +320,9 @@ def test_a_big_model_started_from_a_previous_roster_goes_on_improving_it(monkeyp
     counts as big here; the previous roster is the greedy one without any descent."""
     import time as _time
 
+    from scenario_kit import scenario
+
     from kcroster.solver.api import _pick_lookup, roster_cost
-    from kcroster.solver.scenarios import scenario
     from kcroster.solver.warmstart import greedy
 
     monkeypatch.setattr(solve_plan, "COMPLETE_MAX_VARS", 1000)
@@ -340,7 +343,7 @@ def test_with_a_published_roster_and_nothing_on_screen_the_solve_starts_from_the
     """No roster to warm-start from, but a published one: the solve starts from it, as if it
     had been handed over as the warm start (within 5 %: both runs stop on a time limit). A
     fresh greedy start ended 40 % above (9 715 against 6 918)."""
-    from kcroster.solver.scenarios import scenario
+    from scenario_kit import scenario
 
     p, req = scenario("S", 1)
     published = solve(p, req, options=opts(time_limit_s=10.0)).roster

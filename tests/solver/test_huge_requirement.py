@@ -5,12 +5,12 @@ are under-coverage tiers, however large its requirement."""
 from __future__ import annotations
 
 import numpy as np
+from scenario_kit import zoo_scenario
 from solver_kit import errors
 
 from kcroster.solver import SolveOptions, solve
 from kcroster.solver.builder import ModelBuilder
 from kcroster.solver.coverage import SCALE
-from kcroster.solver.scenarios import zoo_scenario
 
 HUGE = 350_000.0  # agents: about what a million calls in a quarter of an hour ask for
 

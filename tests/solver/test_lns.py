@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 from ortools.sat.python import cp_model
-from solver_kit import errors, opts, project
+from solver_kit import errors, opts, project, research_weights
 from test_optimality import shift_type_brute_force, shift_type_project
 
 from kcroster.model import Roster
-from kcroster.solver import Weights, solve
+from kcroster.solver import solve
 from kcroster.solver.api import _lookup, _objective_of, roster_cost
 from kcroster.solver.builder import ModelBuilder
 from kcroster.solver.extract import extract
@@ -17,7 +17,7 @@ from kcroster.solver.lns import KINDS, NeighbourhoodSearch
 
 
 def built(p, **kw) -> ModelBuilder:
-    b = ModelBuilder(p, None, opts(weights=Weights.research(), **kw))
+    b = ModelBuilder(p, None, opts(weights=research_weights(), **kw))
     b.build()
     return b
 
@@ -118,7 +118,7 @@ def test_two_workers_search_beside_and_still_optimal() -> None:
     """With two workers the full search runs in a thread beside the neighbourhood search; the
     result is still the brute-force optimum, legal, and its cost recomputed from the roster."""
     p = shift_type_project()
-    res = solve(p, None, options=opts(weights=Weights.research(), workers=2, time_limit_s=20))
+    res = solve(p, None, options=opts(weights=research_weights(), workers=2, time_limit_s=20))
     assert res.status == "optimal"
     assert res.objective == shift_type_brute_force()
     assert errors(res, p) == []

@@ -5,10 +5,10 @@ from __future__ import annotations
 import itertools
 from datetime import time, timedelta
 
-from solver_kit import MON, errors, hourly_requirement, opts, project
+from solver_kit import MON, errors, hourly_requirement, opts, project, research_weights
 
 from kcroster.model import LabourRules, ShiftDemand, ShiftRules, ShiftType, Wish, WishKind
-from kcroster.solver import Weights, solve
+from kcroster.solver import solve
 
 TIERS = (10, 20, 40)
 
@@ -117,7 +117,7 @@ def shift_type_brute_force() -> int:
 
 def test_shift_type_model_matches_brute_force() -> None:
     p = shift_type_project()
-    res = solve(p, None, options=opts(weights=Weights.research()))
+    res = solve(p, None, options=opts(weights=research_weights()))
     assert res.status == "optimal"
     best = shift_type_brute_force()
     assert res.objective == best

@@ -4,12 +4,12 @@ the solve follows it (the plan's strategies are the ones whose traces show in it
 from __future__ import annotations
 
 import pytest
+from scenario_kit import scenario, zoo_scenario
 
 from kcroster.solver import SolveOptions, explain_plan, solve
 from kcroster.solver import plan as solve_plan
 from kcroster.solver.builder import ModelBuilder
 from kcroster.solver.plan import plan_for
-from kcroster.solver.scenarios import scenario, zoo_scenario
 
 
 def _plan(project, req, **opts):

@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections import Counter
 
 import numpy as np
+from scenario_kit import scenario
 
 from kcroster.rules.checker import check
 from kcroster.solver import SolveOptions, solve
 from kcroster.solver.extract import QueueCells
 from kcroster.solver.queue_blocks import blocks, longer_blocks, short_blocks
-from kcroster.solver.scenarios import scenario
 
 BOTH = (("C", "T"), 10)  # a skill group: both queues, full productivity
 

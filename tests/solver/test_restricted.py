@@ -55,7 +55,8 @@ def test_the_dive_beats_the_agent_by_agent_descent_on_scenario_s() -> None:
     the dive chooses every agent's week at once from the master's columns. On scenario S (25
     agents, one week) the dive's roster, completed by CP-SAT over the full model, is legal and
     cheaper than the descent's settled roster."""
-    from kcroster.solver.scenarios import scenario
+    from scenario_kit import scenario
+
     from kcroster.solver.warmstart import AgentSearch, descend, greedy
 
     p, req = scenario("S", 1)
@@ -84,7 +85,7 @@ def test_a_big_model_dives_and_keeps_only_better_rosters(monkeypatch) -> None:
     """Scenario S treated as big: the solve dives into the master's columns once the descent
     has settled; the roster it returns is legal and better than the same solve's without the
     dives (which ends where the descent and its completions settle)."""
-    from kcroster.solver.scenarios import scenario
+    from scenario_kit import scenario
 
     p, req = scenario("S", 1)
     monkeypatch.setattr(solve_plan, "COMPLETE_MAX_VARS", 0)

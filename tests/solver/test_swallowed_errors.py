@@ -15,12 +15,12 @@ from __future__ import annotations
 import sys
 
 import pytest
+from scenario_kit import zoo_scenario
 from solver_kit import errors, project
 
 from kcroster.solver import SolveOptions, api, lagrange, solve
 from kcroster.solver import plan as solve_plan
 from kcroster.solver.candidates import queue_open_mask
-from kcroster.solver.scenarios import zoo_scenario
 
 
 @pytest.fixture(scope="module")

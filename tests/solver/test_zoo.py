@@ -5,10 +5,10 @@ checker accepts, and no objective reported during the solve lies below the retur
 from __future__ import annotations
 
 import pytest
+from scenario_kit import ZOO, zoo_scenario, zoo_shape
 from solver_kit import errors
 
 from kcroster.solver import SolveOptions, solve
-from kcroster.solver.scenarios import ZOO, zoo_scenario, zoo_shape
 
 
 def _small(name: str) -> tuple[int, int]:

@@ -4,6 +4,10 @@
 hours, a daily double-peak demand shape, skill profiles, leave, wishes and reintegration plans.
 Demand is scaled to the available capacity so the optimiser faces a realistic tight-but-feasible
 problem.
+
+Test code, not product: the solver tests import it as a sibling (pytest puts ``tests/solver`` on
+``sys.path``), the KPI test and the benchmarks under ``tests/benchmarks`` insert that folder
+themselves.
 """
 
 from __future__ import annotations
