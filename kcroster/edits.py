@@ -415,7 +415,8 @@ class SetWish(Edit):
 
 
 class SetScenarioField(Edit):
-    """What-if settings of the active scenario (volume factor, AHT factor, queue overrides)."""
+    """What-if settings of the active scenario (volume and AHT factors, per-queue factors,
+    queue overrides, the shrinkage profile); the agent set has :class:`SetScenarioAgents`."""
 
     label = "scenario wijzigen"
 
@@ -425,7 +426,8 @@ class SetScenarioField(Edit):
 
     def apply(self, project: Project) -> Changed:
         sc = self._sc(project)
-        if self.field_name not in Scenario.__dataclass_fields__ or self.field_name in ("roster", "published"):
+        if self.field_name not in Scenario.__dataclass_fields__ or self.field_name in ("roster", "published",
+                                                                                  "agent_ids", "name"):
             raise AttributeError(self.field_name)
         self._old = getattr(sc, self.field_name)
         setattr(sc, self.field_name, self.value)
@@ -434,6 +436,83 @@ class SetScenarioField(Edit):
     def revert(self, project: Project) -> Changed:
         setattr(self._sc(project), self.field_name, self._old)
         return Changed("queues")
+
+
+class SetScenarioQueueSetting(Edit):
+    """A queue's service target or shrinkage in the active scenario only (its
+    ``queue_overrides``): Basis and every other scenario keep theirs. Setting the queue's own
+    value removes the override."""
+
+    label = "servicedoel in scenario wijzigen"
+
+    def __init__(self, queue: str, field_name: str, value: object) -> None:
+        self.queue, self.field_name, self.value = queue, field_name, value
+        self._old: dict[str, object] | None = None
+
+    def apply(self, project: Project) -> Changed:
+        q = project.queue(self.queue)
+        if self.field_name in ("name", "opening_hours") or not hasattr(q, self.field_name):
+            raise AttributeError(self.field_name)
+        if self.field_name == "shrinkage" and not 0.0 <= float(self.value) < 1.0:  # type: ignore[arg-type]
+            raise ValueError("shrinkage is een fractie van 0 tot 1 (bijv. 0,30)")
+        sc = self._sc(project)
+        own = dict(sc.queue_overrides.get(self.queue, {}))
+        self._old = dict(own)
+        if self.value == getattr(q, self.field_name):
+            own.pop(self.field_name, None)
+        else:
+            own[self.field_name] = self.value
+        self._put(sc, own)
+        return Changed("queues")
+
+    def revert(self, project: Project) -> Changed:
+        assert self._old is not None
+        self._put(self._sc(project), self._old)
+        return Changed("queues")
+
+    def _put(self, sc: Scenario, own: dict[str, object]) -> None:
+        overrides = dict(sc.queue_overrides)  # a new dict: a scenario copied from this one keeps its own
+        if own:
+            overrides[self.queue] = own
+        else:
+            overrides.pop(self.queue, None)
+        sc.queue_overrides = overrides
+
+
+class SetScenarioAgents(Edit):
+    """Which agents take part in the active scenario (None = every agent). The shifts of an
+    agent who leaves the scenario leave its roster too (undo puts them back), so a scenario's
+    roster never holds an agent outside its set."""
+
+    label = "medewerkers van scenario wijzigen"
+
+    def __init__(self, agent_ids: list[str] | None) -> None:
+        self.agent_ids = None if agent_ids is None else list(agent_ids)
+        self._old: tuple[list[str] | None, list[Shift] | None] | None = None
+
+    def apply(self, project: Project) -> Changed:
+        known = {a.id for a in project.agents}
+        unknown = sorted(set(self.agent_ids or ()) - known)
+        if unknown:
+            raise KeyError(f"onbekende medewerker(s): {', '.join(unknown)}")
+        sc = self._sc(project)
+        before = {a.id for a in project.agents if sc.takes_part(a.id)}
+        self._old = (sc.agent_ids, None if sc.roster is None else list(sc.roster.shifts))
+        sc.agent_ids = self.agent_ids
+        if sc.roster is not None:
+            sc.roster.shifts = [x for x in sc.roster.shifts if sc.takes_part(x.agent_id)]
+        after = {a.id for a in project.agents if sc.takes_part(a.id)}
+        return Changed("agents", before ^ after)
+
+    def revert(self, project: Project) -> Changed:
+        assert self._old is not None
+        sc = self._sc(project)
+        ids, shifts = self._old
+        changed = {a.id for a in project.agents if sc.takes_part(a.id) != (ids is None or a.id in ids)}
+        sc.agent_ids = ids
+        if sc.roster is not None and shifts is not None:
+            sc.roster.shifts = shifts
+        return Changed("agents", changed)
 
 
 class PublishRoster(Edit):

@@ -101,6 +101,59 @@ def effective_queues(project: Project) -> list[Queue]:
     return out
 
 
+def shrinkage_matrix(project: Project) -> np.ndarray:
+    """The shrinkage of every queue × interval in the active scenario [Q, I]: the one place that
+    decides it (``docs/design.md`` §4).
+
+    A queue's shrinkage is its own, or this scenario's override of it (``queue_overrides``); a
+    band of the scenario's ``shrinkage_profile`` replaces it in the intervals that start inside
+    the band on its weekdays (the last band wins where bands overlap). The requirement
+    (scheduled = needed ÷ (1 − s)) and the coverage prediction (available = rostered × (1 − s))
+    both read this matrix."""
+    h = project.horizon
+    queues = effective_queues(project)
+    out = np.repeat(np.array([q.shrinkage for q in queues], dtype=float)[:, None], h.n_intervals, axis=1)
+    profile = project.scenario.shrinkage_profile
+    if not profile:
+        return out
+    weekday, minute = h.weekday_of_interval, h.local_minute_of_day
+    for band in profile:
+        lo = band.start.hour * 60 + band.start.minute
+        hi = band.end.hour * 60 + band.end.minute or 24 * 60
+        cells = np.isin(weekday, band.weekdays) & (minute >= lo) & (minute < hi)
+        for r, q in enumerate(queues):
+            if band.queue is None or band.queue == q.name:
+                out[r, cells] = band.shrinkage
+    return out
+
+
+def scenario_project(project: Project) -> Project:
+    """The project as the active scenario's solver, rule check and exports see it: only the
+    agents of the scenario's agent set, with their leave, wishes, reintegration plans and sick
+    periods. A shallow copy (``project`` is not changed); ``project`` itself when every agent
+    takes part."""
+    sc = project.scenario
+    if sc.agent_ids is None:
+        return project
+    keep = set(sc.agent_ids)
+    return replace(
+        project,
+        agents=[a for a in project.agents if a.id in keep],
+        leave=[x for x in project.leave if x.agent_id in keep],
+        wishes=[x for x in project.wishes if x.agent_id in keep],
+        reintegration=[x for x in project.reintegration if x.agent_id in keep],
+        sick_periods=[x for x in project.sick_periods if x.agent_id in keep],
+    )
+
+
+def with_scenario(project: Project, index: int) -> Project:
+    """A shallow copy of ``project`` with scenario ``index`` active, to compute another
+    scenario's figures without switching the window's (nothing is shared that is written)."""
+    if not 0 <= index < len(project.scenarios):
+        raise IndexError(f"geen scenario {index}")
+    return replace(project, active_scenario=index)
+
+
 def queue_targets(queue: Queue) -> Any:
     """The staffing engine's targets for a domain queue (bad combinations → located error)."""
     from kcroster.io.staffing_export import queue_targets as _targets
@@ -115,12 +168,14 @@ def _require_forecast(project: Project) -> Forecast:
 
 
 def scenario_forecast(project: Project) -> Forecast:
-    """The forecast as the active scenario sees it: its volume and AHT factors applied and its
-    queue overrides in the queues (what the requirement is computed from and the staffing
-    export writes)."""
+    """The forecast as the active scenario sees it: its volume and AHT factors applied (the
+    scenario's factor for all queues times its factor for the queue) and its queue overrides in
+    the queues (what the requirement is computed from and the staffing export writes)."""
     fc = _require_forecast(project)
     sc = project.scenario
-    return replace(fc.scaled(sc.volume_factor, sc.aht_factor), queues=effective_queues(project))
+    volume = np.array([sc.volume_factor * sc.queue_volume_factors.get(n, 1.0) for n in fc.queue_names])
+    aht = np.array([sc.aht_factor * sc.queue_aht_factors.get(n, 1.0) for n in fc.queue_names])
+    return replace(fc.scaled(volume[:, None], aht[:, None]), queues=effective_queues(project))
 
 
 def compute_requirement(project: Project) -> Requirement:
@@ -134,6 +189,7 @@ def compute_requirement(project: Project) -> Requirement:
         project.horizon.interval_seconds,
         [queue_targets(q) for q in fc.queues],
         fc.open_mask,
+        shrinkage_matrix(project),
     )
 
 
@@ -186,10 +242,12 @@ def solve_roster(
     cancel: CancelToken | None = None,
     options: SolveOptions | None = None,
 ) -> RosterResult:
+    """A roster for the active scenario: the solver sees only the scenario's agents
+    (:func:`scenario_project`)."""
     from kcroster.solver import solve
 
     req = getattr(requirement, "scheduled", requirement)
-    return solve(project, req, on_progress=on_progress, cancel=cancel, options=options)
+    return solve(scenario_project(project), req, on_progress=on_progress, cancel=cancel, options=options)
 
 
 # The optimiser in a child process, so that a window never waits for it: CP-SAT releases the GIL
@@ -289,9 +347,10 @@ def solve_in_child(
 
 
 def check_roster(project: Project, roster: Roster, reference: Roster | None = None) -> list[Violation]:
+    """The rule check of ``roster`` for the active scenario's agents (:func:`scenario_project`)."""
     from kcroster.rules.checker import check
 
-    return check(roster, project, reference=reference)
+    return check(roster, scenario_project(project), reference=reference)
 
 
 def productivity_of(project: Project) -> Callable[[str, date], float]:
@@ -375,17 +434,17 @@ def coverage(project: Project, roster: Roster, requirement: Requirement) -> Cove
     names = fc.queue_names
     queues = effective_queues(project)
     sched = scheduled_matrix(roster, project.horizon, names, productivity_of(project))
-    shrink = np.array([q.shrinkage for q in queues])[:, None]
+    shrink = shrinkage_matrix(project)
     productive = sched * (1.0 - shrink)
     kpi = _interpolated_prediction(project, productive)
     sl_gross = _interpolated_prediction(project, sched)["service_level"]
-    vol = fc.volume * project.scenario.volume_factor
+    vol = scenario_forecast(project).volume
     required = np.asarray(requirement.scheduled, dtype=float)
     h = project.horizon
     live = np.array([str(q.channel) != "email" for q in queues], dtype=bool)
     service_vol = vol * live[:, None]
     hours = h.interval_minutes / 60.0
-    wishes_total, wishes_granted = wish_score(project, roster)
+    wishes_total, wishes_granted = wish_score(scenario_project(project), roster)
     totals: dict[str, float] = service_kpis(kpi, vol, productive, live[:, None])
     totals.update({
         "fte_required": fte(required.sum() * hours, project.fte_hours, h.days),
@@ -394,10 +453,12 @@ def coverage(project: Project, roster: Roster, requirement: Requirement) -> Cove
         "shortfall_hours": float(np.clip(required - sched, 0, None).sum() * hours),
         "service_level_no_shrinkage": weighted_mean(sl_gross, service_vol),
         "surplus_hours": float(np.clip(sched - required, 0, None).sum() * hours),
-        "shrinkage": float(np.average([q.shrinkage for q in queues])) if names else 0.0,
+        # the mean over the open intervals of every queue (all intervals when nothing is open)
+        "shrinkage": (weighted_mean(shrink, fc.open_mask if fc.open_mask is not None and fc.open_mask.any()
+                                    else np.ones_like(shrink)) if names else 0.0),
         "wishes_total": float(wishes_total),
         "wishes_granted": float(wishes_granted),
-        "fairness": fairness(project, roster),
+        "fairness": fairness(scenario_project(project), roster),
         "over_contract_hours": hours_over_contract(project, roster),
     })
     for q, name in enumerate(names):
@@ -427,8 +488,9 @@ class PeriodKpis:
     kpis: dict[str, float]
 
 
-def coverage_periods(project: Project, report: CoverageReport, queue: int) -> list[PeriodKpis]:
-    """Queue ``queue`` per day and per ISO week, each week after its days (the Dekking table).
+def coverage_periods(project: Project, report: CoverageReport, queue: int | None) -> list[PeriodKpis]:
+    """Queue ``queue`` (None: all queues together) per day and per ISO week, each week after its
+    days (the Dekking table; the scenario comparison's days).
 
     Every row aggregates its intervals with :func:`kcroster.model.kpis.service_kpis`, as the
     tiles, the CLI and the planner workbook's KPI sheets do (a week is its intervals, not an
@@ -440,15 +502,19 @@ def coverage_periods(project: Project, report: CoverageReport, queue: int) -> li
 
     h = project.horizon
     step_h = h.interval_minutes / 60.0
-    live = True if report.live is None else bool(report.live[queue])
+    rows: Any = slice(None) if queue is None else queue
+    if report.live is None:
+        live: Any = True
+    else:
+        live = np.asarray(report.live, dtype=bool)[:, None] if queue is None else bool(report.live[queue])
     volume = (report.volume if report.volume is not None
-              else scenario_forecast(project).volume)[queue]
+              else scenario_forecast(project).volume)[rows]
 
     def row(sl: slice, day: date, week: IsoWeek | None, days: int) -> PeriodKpis:
-        predicted = {k: np.asarray(getattr(report, k))[queue, sl] for k in SERVICE_KPIS}
-        out = service_kpis(predicted, volume[sl], report.productive[queue, sl], live)
-        req_h = float(report.required[queue, sl].sum()) * step_h
-        sch_h = float(report.scheduled[queue, sl].sum()) * step_h
+        predicted = {k: np.asarray(getattr(report, k))[rows][..., sl] for k in SERVICE_KPIS}
+        out = service_kpis(predicted, volume[..., sl], report.productive[rows][..., sl], live)
+        req_h = float(report.required[rows][..., sl].sum()) * step_h
+        sch_h = float(report.scheduled[rows][..., sl].sum()) * step_h
         if week is None:
             out["fte_required"] = req_h / fte_day_hours(project.fte_hours)
             out["fte_scheduled"] = sch_h / fte_day_hours(project.fte_hours)
@@ -457,12 +523,59 @@ def coverage_periods(project: Project, report: CoverageReport, queue: int) -> li
             out["fte_scheduled"] = fte(sch_h, project.fte_hours, days)
         return PeriodKpis(day, week, out)
 
-    rows: list[PeriodKpis] = []
+    out: list[PeriodKpis] = []
     for w in iso_weeks(h.dates):
         first, last = h.day_index(w.days[0]), h.day_index(w.days[-1])
-        rows += [row(h.day_slice(d), h.dates[d], None, 1) for d in range(first, last + 1)]
-        rows.append(row(slice(h.day_slice(first).start, h.day_slice(last).stop), w.days[0], w, len(w.days)))
-    return rows
+        out += [row(h.day_slice(d), h.dates[d], None, 1) for d in range(first, last + 1)]
+        out.append(row(slice(h.day_slice(first).start, h.day_slice(last).stop), w.days[0], w, len(w.days)))
+    return out
+
+
+@dataclass(frozen=True)
+class ScenarioFigures:
+    """One scenario in the scenario comparison: its figures over the horizon and per day, from
+    the functions every other screen uses (:func:`compute_requirement`, :func:`coverage`,
+    :func:`coverage_periods` over all queues), so a comparison never shows a figure of its own.
+
+    ``totals`` holds ``fte_required`` and ``required_hours`` always; with a roster
+    (``has_roster``) also the coverage totals (``fte_scheduled``, ``scheduled_hours``,
+    ``shortfall_hours``, ``service_level``, ``asa``, ``abandon``, ``wishes_granted``,
+    ``wishes_total``, ``over_contract_hours``, …). ``days`` are the day rows (no weeks); without a
+    roster only their FTE required is a figure (the service figures are NaN)."""
+
+    index: int
+    name: str
+    agents: int
+    has_roster: bool
+    totals: dict[str, float]
+    days: list[PeriodKpis]
+
+
+def compare_scenarios(project: Project, indices: list[int]) -> list[ScenarioFigures]:
+    """The figures of scenarios ``indices`` side by side (the window's active scenario is not
+    switched: each is computed on :func:`with_scenario`)."""
+    h = project.horizon
+    hours = h.interval_minutes / 60.0
+    out = []
+    for i in indices:
+        p = with_scenario(project, i)
+        req = compute_requirement(p)
+        sc = p.scenario
+        agents = len(scenario_project(p).agents)
+        if sc.roster is not None:
+            report = coverage(p, sc.roster, req)
+            totals = dict(report.totals)
+            days = [r for r in coverage_periods(p, report, None) if r.week is None]
+        else:
+            required = np.asarray(req.scheduled, dtype=float)
+            totals = {"fte_required": fte(float(required.sum()) * hours, p.fte_hours, h.days),
+                      "required_hours": float(required.sum()) * hours}
+            per_day = fte_per_day(p, required).sum(axis=0)
+            days = [PeriodKpis(d, None, {**dict.fromkeys(SERVICE_KPIS, math.nan),
+                                         "fte_required": float(per_day[k]), "fte_scheduled": math.nan})
+                    for k, d in enumerate(h.dates)]
+        out.append(ScenarioFigures(i, sc.name, agents, sc.roster is not None, totals, days))
+    return out
 
 
 def kpis(report: CoverageReport) -> dict[str, float]:
@@ -701,7 +814,7 @@ def print_teams(project: Project) -> list[str]:
     named as the pages name it (:data:`kcroster.io.roster_print.NO_TEAM`)."""
     from kcroster.io.roster_print import NO_TEAM
 
-    teams = {(a.team or "").strip() or NO_TEAM for a in project.agents}
+    teams = {(a.team or "").strip() or NO_TEAM for a in scenario_project(project).agents}
     return sorted(teams, key=lambda t: (t == NO_TEAM, t.casefold()))
 
 
@@ -712,7 +825,7 @@ def print_layout(project: Project, roster: Roster | None, *, per: str = "team", 
     header's period in ``language``."""
     from kcroster.io.roster_print import build_print_layout, period_text
 
-    layout = build_print_layout(project, roster, per=per, weeks=weeks, teams=teams, agent_ids=agent_ids,
+    layout = build_print_layout(scenario_project(project), roster, per=per, weeks=weeks, teams=teams, agent_ids=agent_ids,
                                 language=language)
     layout.header = replace(layout.header, period=period_text(layout.weeks, language))
     return layout
@@ -730,7 +843,7 @@ def export_data(project: Project, roster: Roster, requirement: Requirement) -> A
 
     cov = coverage(project, roster, requirement)
     return ExportData(
-        project=project,
+        project=scenario_project(project),
         roster=roster,
         required=cov.required,
         scheduled=cov.scheduled,
@@ -848,7 +961,10 @@ class Backend(Protocol):
     def compute_requirement(self, project: Project) -> Requirement: ...
     def fte_per_day(self, project: Project, agents_matrix: np.ndarray) -> np.ndarray: ...
     def coverage(self, project: Project, roster: Roster, requirement: Requirement) -> CoverageReport: ...
-    def coverage_periods(self, project: Project, report: CoverageReport, queue: int) -> list[PeriodKpis]: ...
+    def coverage_periods(self, project: Project, report: CoverageReport, queue: int | None) -> list[PeriodKpis]: ...
+    def compare_scenarios(self, project: Project, indices: list[int]) -> list[ScenarioFigures]: ...
+    def shrinkage_matrix(self, project: Project) -> np.ndarray: ...
+    def scenario_forecast(self, project: Project) -> Forecast: ...
     def check_roster(self, project: Project, roster: Roster,
                      reference: Roster | None = None) -> list[Violation]: ...
     def wish_granted(self, project: Project, roster: Roster, wish: Any) -> bool: ...

@@ -7,7 +7,7 @@ from kcroster.model.agents import Agent, Leave, ReintegrationStep, Wish, WishKin
 from kcroster.model.errors import KcrosterInputError
 from kcroster.model.forecast import Forecast
 from kcroster.model.labour import LabourRules
-from kcroster.model.project import Project, Scenario
+from kcroster.model.project import Project, Scenario, ShrinkageBand
 from kcroster.model.queues import Channel, OpeningHours, Queue
 from kcroster.model.roster import BREAK, WORK, Roster, RosterStatus, Segment, Shift
 from kcroster.model.shifts import ShiftDemand, ShiftRules, ShiftType
@@ -16,6 +16,6 @@ from kcroster.model.timegrid import Horizon
 __all__ = [
     "BREAK", "WORK", "Agent", "Channel", "Forecast", "Horizon", "KcrosterInputError",
     "LabourRules", "Leave", "OpeningHours", "Project", "Queue", "ReintegrationStep", "Roster",
-    "RosterStatus", "Scenario", "Segment", "Shift", "ShiftDemand", "ShiftRules", "ShiftType", "Wish",
+    "RosterStatus", "Scenario", "Segment", "ShrinkageBand", "Shift", "ShiftDemand", "ShiftRules", "ShiftType", "Wish",
     "WishKind", "step_in_force",
 ]

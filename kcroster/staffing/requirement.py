@@ -207,11 +207,14 @@ def compute_requirement(
     interval_seconds: int,
     settings: Sequence[QueueTargets],
     open_mask: np.ndarray | None = None,
+    shrinkage: np.ndarray | None = None,
 ) -> Requirement:
     """Required agents for every queue × interval.
 
     volume [Q, I]: contacts offered per interval; aht [Q, I] (or broadcastable): seconds;
-    settings: one QueueTargets per queue; open_mask [Q, I] bool or None (= always open).
+    settings: one QueueTargets per queue; open_mask [Q, I] bool or None (= always open);
+    shrinkage [Q, I] (or broadcastable) when it varies over the week, else each queue's
+    ``QueueTargets.shrinkage``.
     Raises ValueError (naming the queue and interval) on bad input.
     """
     vol, handle, mask = _validate(volume, aht, interval_seconds, settings, open_mask)
@@ -252,7 +255,8 @@ def compute_requirement(
 
     minimum = np.array([t.min_agents_when_open for t in settings], dtype=np.int64)[:, None]
     agents = np.where(mask, np.maximum(agents, minimum), agents)
-    shrink = np.array([t.shrinkage for t in settings], dtype=float)[:, None]
+    shrink = (np.array([t.shrinkage for t in settings], dtype=float)[:, None] if shrinkage is None
+              else np.broadcast_to(np.asarray(shrinkage, dtype=float), vol.shape))
     scheduled = scheduled_agents(agents, shrink)
     kpis = _predict_checked(vol, handle, interval_seconds, settings, agents, mask, traffic)
     return Requirement(

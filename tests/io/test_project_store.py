@@ -166,6 +166,7 @@ def _default_instance(cls: type):  # type: ignore[no-untyped-def]
         model.ShiftType: model.ShiftType("t", time(8), time(16)),
         model.ShiftDemand: model.ShiftDemand(date(2027, 1, 4), "t", 1),
         SickPeriod: SickPeriod(date(2027, 1, 4), None, "x"),
+        model.ShrinkageBand: model.ShrinkageBand((0, 4), time(9), time(0), 0.45, "q"),
     }
     return samples.get(cls) or cls()
 
@@ -236,7 +237,13 @@ def projects(draw):  # type: ignore[no-untyped-def]
 
     scenarios = [Scenario(draw(texts), draw(floats), draw(floats),
                           draw(st.dictionaries(texts, st.dictionaries(texts, st.integers() | texts | st.booleans()), max_size=2)),
-                          draw(opt() | st.builds(roster)), draw(opt() | st.builds(roster)))
+                          draw(opt() | st.builds(roster)), draw(opt() | st.builds(roster)),
+                          draw(st.lists(st.builds(model.ShrinkageBand, st.just((0, 6)), st.just(time(8)),
+                                                  st.just(time(12, 30)), st.floats(0, 0.99), opt() | texts),
+                                        max_size=2)),
+                          draw(st.dictionaries(texts, floats, max_size=2)),
+                          draw(st.dictionaries(texts, floats, max_size=2)),
+                          draw(opt() | st.lists(st.sampled_from(ids), unique=True)))
                  for _ in range(draw(st.integers(1, 3)))]
     labour = model.LabourRules(max_week_hours=draw(floats), disabled=draw(st.sets(texts, max_size=3)))
     return Project(draw(texts), h, agents=agents, leave=leave, wishes=wishes, reintegration=steps,
