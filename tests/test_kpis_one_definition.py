@@ -1,16 +1,19 @@
 """One definition per planner-facing figure (issue 25, docs/design.md §7): the Dekking screen's
 tiles and its table per day and ISO week, the CLI summaries (``kcroster roster``'s and ``kcroster
 staffing``'s), the planner workbook's KPI sheets and the staffing workbook's day overview show the
-same service level, ASA, abandon, bereikbaarheid, occupancy and FTE for the saved demo project
-(which holds a roster), to the precision each shows. Each consumer is read as a planner would:
-the tiles' text and the table's cells, the printed summary parsed, the workbooks read back with
-openpyxl."""
+same service level, ASA, abandon, bereikbaarheid, occupancy and FTE, to the precision each
+shows, for two plans: the saved demo project (which holds a roster) and bench M (120 agents, 4
+weeks, three queues, leave and reintegration; ``tests/solver/scenario_kit.py``) with a forecast
+from which its requirement follows and the roster of a short deterministic solve. Each consumer
+is read as a planner would: the tiles' text and the table's cells, the printed summary parsed,
+the workbooks read back with openpyxl."""
 
 from __future__ import annotations
 
 import math
 import os
 import re
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 from types import SimpleNamespace
@@ -27,12 +30,32 @@ from kcroster.model.kpis import fte, fte_day_hours, service_kpis  # noqa: E402
 from kcroster.model.weeks import iso_weeks  # noqa: E402
 
 DEMO = Path(__file__).resolve().parents[1] / "samples" / "demo.kcroster"
+sys.path.insert(0, str(Path(__file__).resolve().parent / "solver"))  # the bench scenarios
 
 
-@pytest.fixture(scope="module")
-def demo():
-    project = pipeline.open_project(DEMO, read_only=True)
-    return project, project.scenario.roster, pipeline.compute_requirement(project)
+def _bench_m(path: Path) -> Path:
+    """Bench M with a forecast and the roster of a short deterministic solve, saved at ``path``
+    (``kcroster staffing`` reads a project file). A 0.1 s limit ends after the first completed
+    roster: legal (the solve checks it), not optimised, and the same on every run."""
+    from scenario_kit import scenario, with_forecast
+
+    from kcroster.solver import SolveOptions, solve
+
+    project, req = scenario("M", 1)
+    project = with_forecast(project, req)
+    result = solve(project, req, options=SolveOptions(time_limit_s=0.1, workers=1, seed=1, deterministic=True))
+    assert result.status == "feasible" and not [v for v in result.violations if str(v.severity) == "error"]
+    project.scenario.roster = result.roster
+    pipeline.save_project(project, path)
+    return path
+
+
+@pytest.fixture(scope="module", params=["demo", "bench M"])
+def plan(request, tmp_path_factory):
+    """(project, its roster, its requirement, its file) of each plan the figures are read on."""
+    path = DEMO if request.param == "demo" else _bench_m(tmp_path_factory.mktemp("bench_m") / "m.kcroster")
+    project = pipeline.open_project(path, read_only=True)
+    return project, project.scenario.roster, pipeline.compute_requirement(project), path
 
 
 def _number(text: str) -> float:
@@ -103,8 +126,8 @@ TOLERANCE = {"service_level": 0.0005, "reachability": 0.0005, "occupancy": 0.000
              "fte_scheduled": 0.05, "fte_required": 0.05}
 
 
-def test_every_consumer_shows_the_same_kpis(qapp, tmp_path, capsys, demo):
-    project, roster, requirement = demo
+def test_every_consumer_shows_the_same_kpis(qapp, tmp_path, capsys, plan):
+    project, roster, requirement, _ = plan
     truth = pipeline.kpis(pipeline.coverage(project, roster, requirement))
     seen = {"gui": _gui_figures(qapp, tmp_path, project),
             "cli": _cli_figures(capsys, project, roster, requirement),
@@ -141,12 +164,12 @@ def test_fte_follows_the_project_basis():
     assert fte(36.0, 36.0, 3.5) == pytest.approx(2.0)  # half a week
 
 
-def test_staffing_workbook_fte_uses_the_project_basis(demo):
+def test_staffing_workbook_fte_uses_the_project_basis(plan):
     """The staffing export's day FTE is the same rule as the Dekking table's (hours ÷ a fifth
     of ``fte_hours``), so a 38-hour basis changes it there too."""
     from kcroster.io.staffing_export import daily_summary
 
-    project, _, requirement = demo
+    project, _, requirement, _ = plan
     day36 = daily_summary(project.forecast, requirement, 36.0)
     day38 = daily_summary(project.forecast, requirement, 38.0)
     assert day36[0].scheduled_hours > 0
@@ -200,11 +223,11 @@ def _workbook_periods(path, queue: str) -> tuple[list[dict[str, float]], list[di
     return days, weeks
 
 
-def _staffing_days(capsys, tmp_path) -> tuple[dict[tuple[str, str], float], dict[str, float]]:
-    """``kcroster staffing samples/demo.kcroster``: (date, queue) → the day overview's FTE, and
-    queue → the FTE per week it prints."""
+def _staffing_days(capsys, tmp_path, path) -> tuple[dict[tuple[str, str], float], dict[str, float]]:
+    """``kcroster staffing PROJECT``: (date, queue) → the day overview's FTE, and queue → the FTE
+    per week it prints."""
     out = tmp_path / "bezetting.xlsx"
-    assert cli.main(["staffing", str(DEMO), "-o", str(out)]) == 0
+    assert cli.main(["staffing", str(path), "-o", str(out)]) == 0
     printed = capsys.readouterr().out
     per_week = {m[1]: float(m[2]) for m in re.finditer(r"  (.+): piek \d+ agents, gemiddeld ([\d.]+) FTE per week",
                                                        printed)}
@@ -219,15 +242,15 @@ def _close(a: float, b: float, tol: float) -> bool:
     return (math.isnan(a) and math.isnan(b)) or abs(a - b) <= tol + 1e-9
 
 
-def test_every_consumer_shows_the_same_figures_per_day_and_week(qapp, tmp_path, capsys, demo):
+def test_every_consumer_shows_the_same_figures_per_day_and_week(qapp, tmp_path, capsys, plan):
     """The Dekking table's days and weeks equal the planner workbook's day and week rows, and
     its FTE nodig per day equals the staffing workbook's day FTE from ``kcroster staffing``;
     the weeks aggregate their intervals (service_kpis on the week's slice), not their days."""
-    project, roster, requirement = demo
+    project, roster, requirement, path = plan
     cov = pipeline.coverage(project, roster, requirement)
     h = project.horizon
     workbook = pipeline.export_planner_workbook(project, roster, requirement, tmp_path / "plan.xlsx")
-    staffing_day, staffing_week = _staffing_days(capsys, tmp_path)
+    staffing_day, staffing_week = _staffing_days(capsys, tmp_path, path)
     live = [str(q.channel) != "email" for q in project.queues]
     for q, queue in enumerate(project.queues):
         gui = _dekking_rows(qapp, tmp_path, project, q)

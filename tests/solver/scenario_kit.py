@@ -22,6 +22,7 @@ import numpy as np
 from kcroster.model import (
     Agent,
     Channel,
+    Forecast,
     Horizon,
     Leave,
     OpeningHours,
@@ -139,6 +140,24 @@ def scenario(size: str | Size = "S", seed: int = 1, start: date = date(2026, 3, 
                                              length_step_minutes=60))
     req = _requirement(project, sz, rng)
     return project, req
+
+
+#: seconds per contact of :func:`with_forecast` by channel (voice, chat, e-mail)
+AHT_SECONDS = {Channel.VOICE: 300.0, Channel.CHAT: 420.0, Channel.EMAIL: 480.0}
+
+
+def with_forecast(project: Project, req: np.ndarray, occupancy: float = 0.85) -> Project:
+    """``project`` with a :class:`Forecast` from which a requirement like ``req`` follows: the
+    contacts of each open interval are the workload of ``req`` agents at ``occupancy`` (Erlang
+    = agents × occupancy; contacts = Erlang × interval seconds ÷ AHT). The bench scenarios come
+    with a requirement only; the planner-facing figures (service level, ASA, occupancy) need
+    volumes and handling times, so the KPI tests plan bench M through this. Callers wait two
+    minutes before they hang up (Erlang A: a reachability to show); e-mail does not hang up."""
+    hz = project.horizon
+    queues = [q if q.channel == Channel.EMAIL else replace(q, patience_seconds=120.0) for q in project.queues]
+    aht = np.array([[AHT_SECONDS[q.channel]] * hz.n_intervals for q in queues])
+    volume = np.round(np.asarray(req, dtype=float) * occupancy * hz.interval_seconds / aht, 1)
+    return replace(project, queues=queues, forecast=Forecast(hz, queues, volume, aht, open_mask=volume > 0))
 
 
 def _requirement(project: Project, sz: Size, rng: random.Random) -> np.ndarray:
