@@ -589,23 +589,13 @@ def kpis(report: CoverageReport) -> dict[str, float]:
 
 
 def hours_over_contract(project: Project, roster: Roster) -> float:
-    """Paid hours above the agents' contract hours, summed over agents and ISO weeks: the hours
-    "boven contract" a planner pays as plus-hours. A week the horizon cuts counts its share of
-    the contract (its days in the horizon / 7)."""
-    def week(d: date) -> tuple[int, int]:
-        iso = d.isocalendar()
-        return iso.year, iso.week
+    """Paid hours above the agents' contract hours, summed over agents and weeks: the hours
+    "boven contract" a planner pays as plus-hours, by the one definition the solver prices and
+    the checker warns of (:mod:`kcroster.rules.over_contract`: leave lowers the week's contract,
+    a week the plan cuts or a reintegration step governs is not judged)."""
+    from kcroster.rules.over_contract import minutes_over_contract
 
-    days_in: dict[tuple[int, int], int] = {}
-    for d in project.horizon.dates:
-        days_in[week(d)] = days_in.get(week(d), 0) + 1
-    worked: dict[tuple[str, tuple[int, int]], float] = {}
-    for s in roster.shifts:
-        key = (s.agent_id, week(s.day))
-        worked[key] = worked.get(key, 0.0) + s.work_minutes / 60.0
-    contract = {a.id: a.contract_hours for a in project.agents}
-    return float(sum(max(0.0, h - contract.get(a, 0.0) * days_in.get(w, 7) / 7.0)
-                     for (a, w), h in worked.items()))
+    return sum(w.minutes for w in minutes_over_contract(project, roster).values()) / 60.0
 
 
 def wish_granted(project: Project, roster: Roster, wish: Any) -> bool:

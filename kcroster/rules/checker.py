@@ -32,9 +32,9 @@ from kcroster.model.agents import ReintegrationStep
 from kcroster.rules.catalogue import (
     RULES_BY_ID,
     Severity,
-    week_contract_minutes,
     week_min_contract_minutes,
 )
+from kcroster.rules.over_contract import WeekOver, full_leave_dates, minutes_over_contract
 from kcroster.rules.text import (
     clock,
     date_en,
@@ -121,6 +121,8 @@ class _Week:
 class _Ctx:
     def __init__(self, roster: Roster, project: Project) -> None:
         self.project = project
+        self.roster = roster
+        self._over: dict[tuple[str, date], WeekOver] | None = None  # over_contract(), once computed
         self.horizon = project.horizon
         self.tz: ZoneInfo = project.horizon.tz
         self.labour = project.labour
@@ -188,6 +190,12 @@ class _Ctx:
 
     def local(self, t: float) -> datetime:
         return datetime.fromtimestamp(t, self.tz)
+
+    def over_contract(self) -> dict[tuple[str, date], WeekOver]:
+        """Every agent's weeks over contract (:mod:`kcroster.rules.over_contract`), computed once."""
+        if self._over is None:
+            self._over = minutes_over_contract(self.project, self.roster)
+        return self._over
 
     def week_of(self, day: date) -> int:
         return (day - self.first_week_day).days // 7
@@ -701,21 +709,7 @@ def _locked(c: _Ctx, reference: Roster) -> None:
 
 def _full_leave_days(c: _Ctx, aid: str) -> set[date]:
     """Horizon days entirely covered by the agent's leave periods."""
-    periods = sorted((c.ts(lv.start), c.ts(lv.end)) for lv in c.leave.get(aid, []))
-    if not periods:
-        return set()
-    merged: list[list[float]] = []
-    for a, b in periods:
-        if merged and a <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], b)
-        else:
-            merged.append([a, b])
-    out: set[date] = set()
-    for d in c.dates:
-        lo, hi = c.midnight(d), c.midnight(d + timedelta(days=1))
-        if any(a <= lo and b >= hi for a, b in merged):
-            out.add(d)
-    return out
+    return full_leave_dates(c.project, aid)
 
 
 def _contract_week_hours(c: _Ctx, aid: str, shifts: list[_Sh]) -> None:
@@ -759,14 +753,13 @@ def _contract_week_hours(c: _Ctx, aid: str, shifts: list[_Sh]) -> None:
             c.add("contract_week_hours", aid, wk.first,
                   f"{duration_nl(got)} werk in de week van {_dn(wk.first)}, maximaal {duration_nl(hi)}{note_nl}",
                   f"{duration_en(got)} of work in the week of {_de(wk.first)}, maximum {duration_en(hi)}{note_en}")
-        if wk.whole and not reint and agent.contract_hours > 0 and c.project.labour.enabled("contract_over_hours"):
-            contract = week_contract_minutes(agent, 7, n_leave)
-            if got > contract + EPS:
-                c.add("contract_over_hours", aid, wk.first,
-                      f"{duration_nl(got - contract)} boven contract in de week van {_dn(wk.first)}: "
-                      f"{duration_nl(got)} werk, contract {duration_nl(contract)}{note_nl}",
-                      f"{duration_en(got - contract)} over contract in the week of {_de(wk.first)}: "
-                      f"{duration_en(got)} of work, contract {duration_en(contract)}{note_en}")
+        over = c.over_contract().get((aid, wk.first)) if c.project.labour.enabled("contract_over_hours") else None
+        if over is not None:
+            c.add("contract_over_hours", aid, wk.first,
+                  f"{duration_nl(over.minutes)} boven contract in de week van {_dn(wk.first)}: "
+                  f"{duration_nl(over.worked)} werk, contract {duration_nl(over.contract)}{note_nl}",
+                  f"{duration_en(over.minutes)} over contract in the week of {_de(wk.first)}: "
+                  f"{duration_en(over.worked)} of work, contract {duration_en(over.contract)}{note_en}")
 
 
 def _working_days(shifts: Iterable[_Sh]) -> list[date]:

@@ -12,12 +12,13 @@ from __future__ import annotations
 import math
 import weakref
 from collections import defaultdict
-from datetime import date, datetime, time, timedelta
+from datetime import date, time
 
 import numpy as np
 
 from kcroster.model import Agent, Project, step_in_force
-from kcroster.rules.catalogue import week_contract_minutes, week_min_contract_minutes
+from kcroster.rules.catalogue import week_min_contract_minutes
+from kcroster.rules.over_contract import full_leave_dates, minutes_over, week_contract_limit
 from kcroster.rules.text import date_nl
 from kcroster.solver.builder import ModelBuilder
 
@@ -29,23 +30,9 @@ _OPEN_DATES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def full_leave_days(b: ModelBuilder, agent_id: str) -> set[int]:
-    """Days fully covered by leave (they lower the weekly minimum)."""
-    tz = b.hz.tz
-    spans = [(int(lv.start.timestamp()), int(lv.end.timestamp())) for lv in b.p.leave if lv.agent_id == agent_id]
-    out: set[int] = set()
-    if not spans:
-        return out
-    for d, day in enumerate(b.hz.dates):
-        a = int(datetime.combine(day, datetime.min.time(), tzinfo=tz).timestamp())
-        z = int(datetime.combine(day + timedelta(days=1), datetime.min.time(), tzinfo=tz).timestamp())
-        # merge coverage of [a, z) by the leave spans
-        pos = a
-        for s, e in sorted(spans):
-            if s <= pos < e:
-                pos = e
-        if pos >= z:
-            out.add(d)
-    return out
+    """Indices of the days fully covered by leave (they lower the weekly minimum and contract;
+    :func:`kcroster.rules.over_contract.full_leave_dates` decides)."""
+    return {b.hz.day_index(d) for d in full_leave_dates(b.p, agent_id)}
 
 
 def open_dates(project: Project) -> dict[str, set[date]] | None:
@@ -119,18 +106,10 @@ def week_min_max(b: ModelBuilder, ai: int, days: list[int], leave_days: set[int]
 
 
 def week_contract(b: ModelBuilder, ai: int, days: list[int], leave_days: set[int]) -> int | None:
-    """The week's contract minutes (the catalogue's shared derivation), above which work is over
-    contract. None in a week under a reintegration step, whose plan replaces the contract, for an
-    agent without contract hours (an on-call contract has none to exceed), and in a partial
-    week: the rest of its hours belong to the neighbouring plan's roster, so no share of the
-    contract says what is over it."""
-    agent = b.agents[ai]
-    plan = b.p.reintegration_plan(agent.id)
-    if len(days) < 7 or agent.contract_hours <= 0:
-        return None
-    if plan and any(step_in_force(plan, b.hz.dates[d]) is not None for d in days):
-        return None
-    return week_contract_minutes(agent, len(days), sum(1 for d in days if d in leave_days))
+    """The week's contract minutes, above which work is over contract, or None in a week that
+    is not judged (:func:`kcroster.rules.over_contract.week_contract_limit` decides)."""
+    dates = b.hz.dates
+    return week_contract_limit(b.p, b.agents[ai], [dates[d] for d in days], {dates[d] for d in leave_days})
 
 
 def partial_week_notes(project: Project) -> list[str]:
@@ -221,9 +200,11 @@ def _over_contract(b: ModelBuilder, ai: int, wi: int, days: list[int], work, lea
 
 
 def over_contract_cost(b: ModelBuilder, minutes: dict[tuple[int, int], float]) -> int:
-    """The over-contract cost of work ``minutes`` per (agent, week index), as the model counts it."""
+    """The over-contract cost of work ``minutes`` per (agent, week index), as the model counts it:
+    each quarter of an hour begun of the minutes over contract
+    (:func:`kcroster.rules.over_contract.minutes_over`)."""
     step = OVER_CONTRACT_STEP
-    return b.w8.over_contract * sum(max(0, math.ceil((minutes.get(key, 0) - c) / step - 1e-9))
+    return b.w8.over_contract * sum(math.ceil(minutes_over(minutes.get(key, 0), c) / step - 1e-9)
                                     for key, c in b.contract_minutes.items())
 
 

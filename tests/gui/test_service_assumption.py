@@ -42,20 +42,3 @@ def test_pipeline_reports_hours_and_sl_without_shrinkage():
     assert abs(tot["scheduled_hours"] - sum(tot[f"scheduled_hours:{q.name}"] for q in project.queues)) < 1e-6
     assert tot["over_contract_hours"] == pipeline.hours_over_contract(project, project.scenario.roster)
 
-
-def test_hours_over_contract_per_iso_week():
-    project = pipeline.open_project(DEMO)
-    roster = project.scenario.roster
-    agent = roster.shifts[0].agent_id
-    mine = [s for s in roster.shifts if s.agent_id == agent]
-    roster.shifts = mine
-    worked = sum(s.work_minutes for s in mine) / 60
-    weeks = {s.day.isocalendar()[:2] for s in mine}
-    a = project.agent(agent)
-    a.contract_hours = 0.0
-    assert abs(pipeline.hours_over_contract(project, roster) - worked) < 1e-9
-    a.contract_hours = 200.0  # far above any week's hours: nothing over contract
-    assert pipeline.hours_over_contract(project, roster) == 0.0
-    # 4 full ISO weeks in the demo: a contract of 1 hour a week leaves worked - weeks over
-    a.contract_hours = 1.0
-    assert abs(pipeline.hours_over_contract(project, roster) - (worked - len(weeks))) < 1e-9
