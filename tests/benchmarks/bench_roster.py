@@ -51,13 +51,12 @@ def fingerprint(roster) -> str:
 def realism(roster, project) -> dict:
     """How a planner would judge the roster beyond its cost: blocks on one queue shorter than the
     shift rules' minimum (breaks do not end a block), the most blocks in one shift, and hours
-    over contract in whole weeks (counted from the roster here, not by the solver)."""
-    from collections import defaultdict
+    over contract (the planner's figure, from the roster: :mod:`kcroster.rules.over_contract`)."""
+    from kcroster.pipeline import hours_over_contract
 
     queues = {q.name for q in project.queues}
     least = project.shift_rules.min_queue_block_minutes
     short, most = 0, 0
-    week_hours: dict = defaultdict(float)
     for sh in roster.shifts:
         blocks: list[list] = []
         for g in sh.segments:
@@ -70,12 +69,7 @@ def realism(roster, project) -> dict:
         most = max(most, len(blocks))
         if len(blocks) > 1:
             short += sum(m < least for _q, m in blocks)
-        week_hours[(sh.agent_id, sh.day.isocalendar()[:2])] += sh.work_minutes / 60
-    whole = defaultdict(int)
-    for day in project.horizon.dates:
-        whole[day.isocalendar()[:2]] += 1
-    contract = {a.id: a.contract_hours for a in project.agents}
-    over = sum(max(0.0, h - contract[a]) for (a, wk), h in week_hours.items() if whole[wk] == 7 and contract.get(a))
+    over = hours_over_contract(project, roster)
     return {"short_blocks": short, "max_blocks": most, "over_contract_h": round(over, 1)}
 
 
