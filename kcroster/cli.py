@@ -333,7 +333,8 @@ def _report_result(project: object, requirement: object, result: object) -> int:
     t = cov.totals
     req_h = float(cov.required.sum()) * project.horizon.interval_minutes / 60  # type: ignore[attr-defined]
     short = t["shortfall_hours"]
-    print(f"tekort: {short:,.1f} agent-uur ({100 * short / req_h if req_h else 0:.1f} % van {req_h:,.0f} benodigde uren)")
+    share = 100 * short / req_h if req_h else 0
+    print(f"tekort: {short:,.1f} agent-uur ({share:.1f} % van {req_h:,.0f} benodigde uren)")
     print(f"wensen gehonoreerd: {int(t['wishes_granted'])} van {int(t['wishes_total'])}; "
           f"eerlijkheid (slechtst bediende medewerker) {100 * t['fairness']:.0f} %")
     k = pipeline.kpis(cov)  # the figures the screen and the workbook show

@@ -71,7 +71,8 @@ from kcroster.model import (
 )
 from kcroster.model.timegrid import local_time_exists
 
-__all__ = ["ChangeKind", "RosterChange", "RosterImportResult", "import_planner_workbook", "parse_shift_text", "rebuild_segments"]
+__all__ = ["ChangeKind", "RosterChange", "RosterImportResult", "import_planner_workbook", "parse_shift_text",
+           "rebuild_segments"]
 
 _TIMES = re.compile(r"\s*(\d{1,2})[:.](\d{2})\s*[-–—]\s*(\d{1,2})[:.](\d{2})\s*")
 _ID_HEADERS = {"medewerker", "agent", "id", "medewerker_id", "agent_id", "personeelsnummer"}
@@ -323,7 +324,9 @@ def _read_grid(project: Project, header: tuple, rows: Any, file: str, sheet: str
                 if parse_shift_text(s) is not None:
                     cells.append(_Cell(aid, d, r, col, s))
                     continue
-                if s.casefold() in labels_cf or " / " in s and all(x.strip().casefold() in labels_cf for x in s.split(" / ")):
+                absent = s.casefold() in labels_cf or (
+                    " / " in s and all(x.strip().casefold() in labels_cf for x in s.split(" / ")))
+                if absent:
                     cells.append(_Cell(aid, d, r, col, None))
                     continue
             shown = str(v)[:40]
@@ -379,7 +382,8 @@ def _build(project: Project, exported: Roster, cells: list[_Cell], errors: list[
         problem = None
         for at, d in ((t1, c.day), (t2, c.day if t2 > t1 else c.day + timedelta(days=1))):
             if not local_time_exists(d, at, tz):
-                problem = f"{d.strftime('%d-%m-%Y')} {at.strftime('%H:%M')} bestaat niet (zomertijd: de klok springt van 02:00 naar 03:00)"
+                problem = (f"{d.strftime('%d-%m-%Y')} {at.strftime('%H:%M')} bestaat niet "
+                           "(zomertijd: de klok springt van 02:00 naar 03:00)")
         if t1 == t2:
             problem = f"dienst '{c.text}' heeft geen lengte"
         if problem:
@@ -488,7 +492,8 @@ def _build(project: Project, exported: Roster, cells: list[_Cell], errors: list[
         else:
             shifts.append(_copy_shift(s))
     order = {a.id: i for i, a in enumerate(project.agents)}
-    shifts += sorted((s for s in new_for.values() if s is not None), key=lambda s: (order.get(s.agent_id, 0), _ts(s.start)))
+    shifts += sorted((s for s in new_for.values() if s is not None),
+                     key=lambda s: (order.get(s.agent_id, 0), _ts(s.start)))
     for aid in sorted({s.agent_id for s in exported.shifts} - seen_agents):
         errors.append(KcrosterInputError(f"medewerker '{aid}' ontbreekt in het rooster; diensten ongewijzigd gelaten",
                                          file=file, sheet=GRID_SHEET))

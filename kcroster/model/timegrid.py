@@ -154,7 +154,8 @@ class Horizon:
         tz = self.tz
         if not local_time_exists(day, at, tz):
             raise KcrosterInputError(
-                f"{day.isoformat()} {at.strftime('%H:%M')} bestaat niet (zomertijd: de klok springt van 02:00 naar 03:00)"
+                f"{day.isoformat()} {at.strftime('%H:%M')} bestaat niet "
+                "(zomertijd: de klok springt van 02:00 naar 03:00)"
             )
         moment = datetime.combine(day, at, tzinfo=tz).replace(fold=fold)
         return self.index_of_instant(moment)

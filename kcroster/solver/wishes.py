@@ -2,9 +2,10 @@
 
 A wish is *granted* by a linear expression over the agent-day's candidate literals; ``must``
 wishes are hard (rule wish_must), the others cost ``weight × Weights.wish`` when refused. Fairness
-minimises the number of unpopular shifts of the agent who has most of them; wish fairness is a convex per-agent term: each percentage point of an
-agent's wish weight refused beyond half costs ``Weights.fairness_wishes``, so nobody ends up with
-all their wishes refused while others get plenty.
+minimises the number of unpopular shifts of the agent who has most of them; wish fairness is a
+convex per-agent term: each percentage point of an agent's wish weight refused beyond half
+costs ``Weights.fairness_wishes``, so nobody ends up with all their wishes refused while others
+get plenty.
 """
 
 from __future__ import annotations

@@ -82,8 +82,8 @@ def _shape_roots(level: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
     d₊ starts at √(2·level) ≤ d₊ (g(d) ≤ d²/2 for d ≥ 0): Newton's first step overshoots and
     the iterates then fall monotonically (g is convex). d₋ starts at −log1p(level + √(2·level)),
-    which is beyond the root (g there exceeds level), so Newton rises monotonically to it. The panel ends only need to be
-    roughly right, so plain e^−d − 1 + d is good enough here."""
+    which is beyond the root (g there exceeds level), so Newton rises monotonically to it. The
+    panel ends only need to be roughly right, so plain e^−d − 1 + d is good enough here."""
     d_plus = np.sqrt(2.0 * level)
     d_minus = -np.log1p(level + np.sqrt(2.0 * level))
     for _ in range(_NEWTON_STEPS):

@@ -10,9 +10,10 @@ Accepted input (docs/design.md §6):
   Without an offset the first row for a repeated local time (02:00–02:59 on the autumn DST day)
   is the summer-time interval (fold 0), the second the winter-time one (fold 1).
 * **Wide format** — one sheet per queue (sheet name = queue): first row ``tijd`` + dates, first
-  column times of day, volumes in the cells (an empty cell is a missing value, not 0). AHT on a sheet ``<queue> AHT`` of the
-  same shape, or one value in column ``aht`` of the Queues sheet. On the autumn DST day a time
-  row may appear twice (second = winter time); cells of times that do not exist must be empty.
+  column times of day, volumes in the cells (an empty cell is a missing value, not 0). AHT on a
+  sheet ``<queue> AHT`` of the same shape, or one value in column ``aht`` of the Queues sheet.
+  On the autumn DST day a time row may appear twice (second = winter time); cells of times that
+  do not exist must be empty.
   A CSV in this layout is read as one queue named after the file.
 * **Queue settings** — sheet ``Queues`` (alias ``Wachtrijen``), one row per queue; only
   ``queue`` is required (see :data:`QUEUE_COLUMNS`). Blank cells take the caller's

@@ -192,7 +192,8 @@ def _duplicate_reason(rec: _Records, i: int, idx: np.ndarray, d: np.ndarray, slo
     )
     first = int(idx[int(same[0])])
     when = f"{date.fromordinal(int(rec.day_ord[i])).strftime('%d-%m-%Y')} {_hhmm(int(rec.seconds[i]))}"
-    return f"dubbel interval {when} voor wachtrij '{rec.queue_names[int(rec.queue_codes[i])]}' (ook op rij {rec.where(first, 'time')['row']})"
+    queue = rec.queue_names[int(rec.queue_codes[i])]
+    return f"dubbel interval {when} voor wachtrij '{queue}' (ook op rij {rec.where(first, 'time')['row']})"
 
 
 def _local_days(rec: _Records, tz: ZoneInfo) -> np.ndarray:

@@ -28,7 +28,7 @@ FORECAST_SHEETS = ("Forecast", "Prognose", "Voorspelling", "Data")
 
 
 def _aht_sheet_for(archive: Any, queue: str) -> str | None:
-    wanted = {normalise_header(f"{queue} AHT"), normalise_header(f"AHT {queue}"), normalise_header(f"{queue} afhandeltijd")}
+    wanted = {normalise_header(name) for name in (f"{queue} AHT", f"AHT {queue}", f"{queue} afhandeltijd")}
     for title in archive.sheetnames:
         if normalise_header(title) in wanted:
             return title
@@ -81,7 +81,8 @@ def _load_xlsx(path: Path, defaults: dict[str, Any], interval_minutes: int | Non
                                 file=file, sheet=first_with_data.sheet, row=int(first_with_data.row_numbers[0]))
             raise KcrosterInputError(
                 "geen prognose gevonden: verwacht een blad 'Forecast' met kolommen date, time, queue, volume, aht "
-                "(lang formaat) of per wachtrij een blad met tijden onder elkaar en datums naast elkaar (breed formaat)",
+                "(lang formaat) of per wachtrij een blad met tijden onder elkaar en datums naast elkaar "
+                "(breed formaat)",
                 file=file,
             )
         read = [t for t in candidates if t.strip() in {w[0] for w in wide}]
@@ -94,7 +95,8 @@ def _load_xlsx(path: Path, defaults: dict[str, Any], interval_minutes: int | Non
             aht_title = _aht_sheet_for(archive, name)
             if aht_title is not None:
                 aht_tables[name] = archive.table(aht_title)
-        rec = _wide_records(wide, aht_tables, {**queue_aht, **{n: queue_aht.get(n, defaults.get("aht")) for n, _t, _d in wide}})
+        wide_aht = {n: queue_aht.get(n, defaults.get("aht")) for n, _t, _d in wide}
+        rec = _wide_records(wide, aht_tables, {**queue_aht, **wide_aht})
         fc = _build(rec, specs, defaults, interval_minutes=interval_minutes, tz_name=tz,
                     source=file, queue_sheet_label=queue_sheet, gaps=gaps)
         fc.notes[:0] = notes

@@ -161,7 +161,8 @@ def _long_records(table: SheetTable, cols: dict[str, int], queue_aht: dict[str, 
         missing = [q for q in queue_names if queue_aht.get(q) is None]
         if missing:
             raise KcrosterInputError(
-                f"kolom 'aht' ontbreekt (ook herkend als: afhandeltijd) en wachtrij '{missing[0]}' heeft geen aht op het wachtrijenblad",
+                f"kolom 'aht' ontbreekt (ook herkend als: afhandeltijd) en wachtrij '{missing[0]}' heeft "
+                "geen aht op het wachtrijenblad",
                 file=table.file, sheet=table.sheet, row=int(table.row_numbers[0]), column="aht",
             )
         per_queue = np.asarray([float(queue_aht[q] or 0.0) for q in queue_names])

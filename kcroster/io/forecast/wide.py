@@ -59,7 +59,8 @@ def _wide_grid(
     occurrence: list[int] = []
     seen: dict[int, int] = {}
     for i in range(1, table.n_rows):
-        t = parse_time(table.value(i, 0), file=table.file, sheet=table.sheet, row=int(table.row_numbers[i]), column=tcol_label)
+        t = parse_time(table.value(i, 0), file=table.file, sheet=table.sheet, row=int(table.row_numbers[i]),
+                       column=tcol_label)
         s = t.hour * 3600 + t.minute * 60 + t.second
         n_seen = seen.get(s, 0)
         if n_seen >= 2:
@@ -100,7 +101,8 @@ def _wide_records(
     queue_aht: dict[str, float | None],
 ) -> _Records:
     names: list[str] = []
-    parts: dict[str, list[np.ndarray]] = {k: [] for k in ("q", "day", "sec", "fold", "vol", "blank", "aht", "row", "col", "sheet")}
+    parts: dict[str, list[np.ndarray]] = {
+        k: [] for k in ("q", "day", "sec", "fold", "vol", "blank", "aht", "row", "col", "sheet")}
     tables: list[SheetTable] = []
     for qi, (name, table, dates) in enumerate(sheets):
         names.append(name)
@@ -114,10 +116,12 @@ def _wide_records(
             if a_dates is None:
                 raise KcrosterInputError(
                     "kopregel moet datums bevatten (zelfde vorm als het volumeblad)",
-                    file=aht_table.file, sheet=aht_table.sheet, row=int(aht_table.row_numbers[0]) if aht_table.n_rows else 1,
+                    file=aht_table.file, sheet=aht_table.sheet,
+                    row=int(aht_table.row_numbers[0]) if aht_table.n_rows else 1,
                 )
             _r, _c, a_secs, a_occ, a_days, a_vals = _wide_grid(aht_table, a_dates, empty=np.nan)
-            lookup = {(int(d), int(s), int(o)): float(v) for d, s, o, v in zip(a_days, a_secs, a_occ, a_vals, strict=True)}
+            lookup = {(int(d), int(s), int(o)): float(v)
+                      for d, s, o, v in zip(a_days, a_secs, a_occ, a_vals, strict=True)}
             ahts = np.asarray(
                 [lookup.get((int(d), int(s), int(o)), np.nan) for d, s, o in zip(days, secs, occ, strict=True)],
                 dtype=np.float64,
@@ -150,7 +154,10 @@ def _wide_records(
         if fld == "aht" and names[qi] in aht_tables:
             t = aht_tables[names[qi]]
         j = int(cat["col"][i])
-        col = column_label(0, headers[qi][0]) if fld == "time" else column_label(j, headers[qi][j] if j < len(headers[qi]) else None)
+        if fld == "time":
+            col = column_label(0, headers[qi][0])
+        else:
+            col = column_label(j, headers[qi][j] if j < len(headers[qi]) else None)
         return {"file": t.file, "sheet": t.sheet, "row": int(cat["row"][i]), "column": col}
 
     return _Records(

@@ -150,8 +150,9 @@ def _write_kpis(wb: Any, data: ExportData, styles: _Styles) -> None:
     queues_by_name = {q.name: q for q in project.queues}
     shrink = [queues_by_name[n].shrinkage for n in names if n in queues_by_name]
     req_by_q = req.sum(axis=1)
-    shrink_w = (float(np.dot(req_by_q[: len(shrink)], shrink)) / float(req_by_q[: len(shrink)].sum())
-                if shrink and float(req_by_q[: len(shrink)].sum()) > 0 else (float(np.mean(shrink)) if shrink else None))
+    shrink_req = float(req_by_q[: len(shrink)].sum())
+    shrink_w = (float(np.dot(req_by_q[: len(shrink)], shrink)) / shrink_req if shrink and shrink_req > 0
+                else (float(np.mean(shrink)) if shrink else None))
     n_err = sum(1 for v in data.violations if str(getattr(v, "severity", "error")) == "error")
     summary: list[tuple[str, Any, str, str | None]] = [
         ("Service level", total.sl, "gewogen naar aangeboden volume", PCT_FMT),
@@ -166,11 +167,14 @@ def _write_kpis(wb: Any, data: ExportData, styles: _Styles) -> None:
         ("Shrinkage (gepland)", shrink_w, "instelling per wachtrij, gewogen naar behoefte", PCT_FMT),
         ("Pauzes in diensten", (break_h / (work_h + break_h)) if work_h + break_h > 0 else None,
          "aandeel pauze in de diensttijd", PCT_FMT),
-        ("Wensen gehonoreerd", (n_granted / len(wishes)) if wishes else None, f"{n_granted} van {len(wishes)}", PCT_FMT),
-        ("Harde wensen gehonoreerd", (n_must_granted / n_must) if n_must else None, f"{n_must_granted} van {n_must}", PCT_FMT),
+        ("Wensen gehonoreerd", (n_granted / len(wishes)) if wishes else None, f"{n_granted} van {len(wishes)}",
+         PCT_FMT),
+        ("Harde wensen gehonoreerd", (n_must_granted / n_must) if n_must else None, f"{n_must_granted} van {n_must}",
+         PCT_FMT),
         ("Eerlijkheid wensen", min(shares) if shares else None,
          "laagste aandeel gehonoreerd wensgewicht van een medewerker (1 = iedereen alles)", PCT_FMT),
-        ("Spreiding onpopulaire diensten", (max(unpop_counts.values()) - min(unpop_counts.values())) if unpop_counts and unpopular else None,
+        ("Spreiding onpopulaire diensten",
+         (max(unpop_counts.values()) - min(unpop_counts.values())) if unpop_counts and unpopular else None,
          "meeste min minste onpopulaire diensten per medewerker", NUM0_FMT),
         ("Regelovertredingen", n_err, f"{len(data.violations) - n_err} waarschuwingen", NUM0_FMT),
     ]

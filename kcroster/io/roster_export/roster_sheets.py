@@ -235,7 +235,8 @@ def _write_legend(wb: Any, data: ExportData, styles: _Styles, *, team: bool, inc
     w = SheetWriter(ws, styles)
     prepare_sheet(ws, None, 2, [22, 70], landscape=False)
     ws.append(w.header(["Kleur", "Betekenis"]))
-    for key, text in (("vroeg", "vroege dienst"), ("dag", "dagdienst"), ("laat", "late dienst"), ("nacht", "nachtdienst")):
+    classes = (("vroeg", "vroege dienst"), ("dag", "dagdienst"), ("laat", "late dienst"), ("nacht", "nachtdienst"))
+    for key, text in classes:
         ws.append([w.cell(key, fill=styles.class_fill[key]), w.text(text)])
     for t in data.project.shift_rules.shift_types:
         fill = styles.type_fill(t.color) if t.color else None
@@ -243,6 +244,8 @@ def _write_legend(wb: Any, data: ExportData, styles: _Styles, *, team: bool, inc
             ws.append([w.cell(t.name, fill=fill), w.text(f"diensttype {t.name} ({t.start:%H:%M}-{t.end:%H:%M})")])
     ws.append([w.cell("verlof", fill=styles.leave_fill), w.text("afwezig; de cel toont de soort afwezigheid")])
     if not team or include_restrictions:
-        ws.append([w.cell("", border=styles.reint_border), w.text("dag valt onder een re-integratieplan (paarse rand)")])
+        ws.append([w.cell("", border=styles.reint_border),
+                   w.text("dag valt onder een re-integratieplan (paarse rand)")])
     ws.append([])
-    ws.append([w.text("Diensttijden zijn lokale tijden (Europe/Amsterdam); een eindtijd vóór de begintijd valt op de volgende dag.")])
+    ws.append([w.text("Diensttijden zijn lokale tijden (Europe/Amsterdam); een eindtijd vóór de begintijd valt op "
+                      "de volgende dag.")])

@@ -238,7 +238,8 @@ def _vector_cells(piece: bytes) -> _Cells | None:
     n_letters = np.argmin(_UPPER[ref], axis=1)
     if n_letters.min() < 1 or n_letters.max() > 3 or (length - n_letters).min() < 1:
         return None
-    if (length - n_letters).max() > 7 or not (_DIGIT[ref] | (_AR[:12] < n_letters[:, None]) | (_AR[:12] >= length[:, None])).all():
+    digits_only = _DIGIT[ref] | (_AR[:12] < n_letters[:, None]) | (_AR[:12] >= length[:, None])
+    if (length - n_letters).max() > 7 or not digits_only.all():
         return None
     rows = np.zeros(m, dtype=np.int64)
     cols = np.zeros(m, dtype=np.int64)

@@ -256,7 +256,8 @@ class FastSheet:
             elif isinstance(v, date):
                 out.append(f'<c r="{ref}"{st}><v>{(v - EXCEL_EPOCH).days}</v></c>')
             else:
-                out.append(f'<c r="{ref}"{st} t="inlineStr"><is><t xml:space="preserve">{_xml_text(str(v))}</t></is></c>')
+                text = _xml_text(str(v))
+                out.append(f'<c r="{ref}"{st} t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>')
         out.append("</row>")
         self.parts.append("".join(out))
 
