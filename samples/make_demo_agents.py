@@ -56,8 +56,8 @@ def horizon_start() -> date:
     script = HERE / "make_demo_forecast.py"
     if script.exists():
         text = script.read_text(encoding="utf-8")
-        m = re.search(r"^\s*[A-Z_]*START[A-Z_]*\s*(?::[^=]*)?=\s*(?:datetime\.)?date\((\d{4}),\s*(\d{1,2}),\s*(\d{1,2})\)",
-                      text, flags=re.MULTILINE)
+        m = re.search(r"^\s*[A-Z_]*START[A-Z_]*\s*(?::[^=]*)?=\s*(?:datetime\.)?"
+                      r"date\((\d{4}),\s*(\d{1,2}),\s*(\d{1,2})\)", text, flags=re.MULTILINE)
         if m:
             return date(int(m[1]), int(m[2]), int(m[3]))
     return DEFAULT_START

@@ -98,7 +98,8 @@ def generate_rows() -> list[tuple[date, time, str, float, float]]:
                     # Mail arrives all day, most during office hours, some at night and weekends.
                     weekend = 0.35 if day.weekday() >= 5 else 1.0
                     hol = 0.5 if day in HOLIDAYS else 1.0
-                    rate = (0.25 + intraday_shape(mid if 7 * 60 <= mid < 22 * 60 else 8 * 60)) if 7 * 60 <= mid < 22 * 60 else 0.12
+                    daytime = 7 * 60 <= mid < 22 * 60
+                    rate = (0.25 + intraday_shape(mid)) if daytime else 0.12
                     volume = EMAIL_PER_DAY / 62.0 * rate * weekend * hol * float(rng.normal(1.0, 0.12))
                 else:
                     if window is None or not (window[0] <= minute < window[1]):

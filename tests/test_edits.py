@@ -216,7 +216,8 @@ def test_publish_sets_reference_and_undo_restores_draft(project: Project) -> Non
     hist.apply(PublishRoster("jan", at=PUBLISHED_AT))
     sc = project.scenario
     assert sc.published.shifts == sc.roster.shifts and sc.published is not sc.roster
-    assert (sc.roster.status, sc.roster.published_by, sc.roster.published_at) == (RosterStatus.PUBLISHED, "jan", PUBLISHED_AT)
+    assert ((sc.roster.status, sc.roster.published_by, sc.roster.published_at)
+            == (RosterStatus.PUBLISHED, "jan", PUBLISHED_AT))
     hist.undo()
     assert sc.published is None and sc.roster.status is RosterStatus.DRAFT and sc.roster.published_by is None
 

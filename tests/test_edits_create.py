@@ -91,7 +91,8 @@ def test_every_allowed_shift_adds_no_checker_error_and_named_types_come_first(hi
     for s in sample:
         history.apply(CreateShift("M001", day, s.start, s.end, s.shift_type))
         made = p.scenario.roster.shift_on("M001", day)
-        assert [(g.start, g.end, g.activity) for g in made.segments] == [(g.start, g.end, g.activity) for g in s.segments]
+        assert ([(g.start, g.end, g.activity) for g in made.segments]
+                == [(g.start, g.end, g.activity) for g in s.segments])
         assert not _errors(p) - before, (s.start, s.end)
         history.undo()
         assert p.scenario.roster.shift_on("M001", day) is None
@@ -147,7 +148,8 @@ def test_a_bulk_edit_is_one_undo_step_and_all_or_nothing(history) -> None:
     history.undo()
     assert p.scenario.roster.shifts == before and not history.can_undo
     step = timedelta(minutes=15)
-    moves = [MoveShift(a, day, p.scenario.roster.shift_on(a, day).start + step, p.scenario.roster.shift_on(a, day).end + step)
+    moves = [MoveShift(a, day, p.scenario.roster.shift_on(a, day).start + step,
+                       p.scenario.roster.shift_on(a, day).end + step)
              for a in ids]
     history.apply(Bulk(moves, "diensten verschuiven"))
     assert [p.scenario.roster.shift_on(a, day).start for a in ids] == [

@@ -37,7 +37,8 @@ def _only(history) -> Shift:
 
 def _partitions(shift: Shift) -> bool:
     s = shift.segments
-    return s[0].start == shift.start and s[-1].end == shift.end and all(a.end == b.start for a, b in zip(s, s[1:], strict=False))
+    return (s[0].start == shift.start and s[-1].end == shift.end
+            and all(a.end == b.start for a, b in zip(s, s[1:], strict=False)))
 
 
 def test_set_activity_changes_a_block_and_places_a_break_inside_the_shift(history) -> None:

@@ -269,10 +269,9 @@ def test_every_consumer_shows_the_same_figures_per_day_and_week(qapp, tmp_path, 
                 for k in ("service_level", "asa", "abandon", "reachability", "occupancy"):
                     assert _close(gui[r][k], own[k], 1e-9), (queue.name, d, k)
                     assert _close(gui[r][k], book[k], 5e-5), (queue.name, d, k, gui[r][k], book[k])
-                assert gui[r]["fte_required"] == pytest.approx(book["required_hours"] / fte_day_hours(project.fte_hours),
-                                                               abs=5e-4)
-                assert gui[r]["fte_scheduled"] == pytest.approx(book["scheduled_hours"] / fte_day_hours(project.fte_hours),
-                                                                abs=5e-4)
+                day_hours = fte_day_hours(project.fte_hours)
+                assert gui[r]["fte_required"] == pytest.approx(book["required_hours"] / day_hours, abs=5e-4)
+                assert gui[r]["fte_scheduled"] == pytest.approx(book["scheduled_hours"] / day_hours, abs=5e-4)
                 assert gui[r]["fte_required"] == pytest.approx(staffing_day[(d.isoformat(), queue.name)], abs=1e-6)
                 r += 1
             row = gui[r]

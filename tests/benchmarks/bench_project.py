@@ -51,7 +51,8 @@ def big_project(n_agents: int = 400, days: int = 28, n_scenarios: int = 3, seed:
     leave = [Leave(a.id, datetime.combine(h.start + timedelta(days=int(rng.integers(days))), time(0), tzinfo=tz),
                    datetime.combine(h.start + timedelta(days=int(rng.integers(days)) + 1), time(0), tzinfo=tz))
              for a in agents[::4]]
-    wishes = [Wish(a.id, h.start + timedelta(days=int(rng.integers(days))), WishKind.OFF) for a in agents for _ in range(3)]
+    wishes = [Wish(a.id, h.start + timedelta(days=int(rng.integers(days))), WishKind.OFF)
+              for a in agents for _ in range(3)]
     steps = [ReintegrationStep(a.id, h.start, 16.0, 4.0, frozenset({0, 1, 2}), window=(time(9), time(15)))
              for a in agents[::40]]
 
@@ -62,7 +63,8 @@ def big_project(n_agents: int = 400, days: int = 28, n_scenarios: int = 3, seed:
                 if rng.random() < 0.29:
                     continue
                 day = h.start + timedelta(days=d)
-                start = datetime.combine(day, time(int(rng.integers(7, 14)), int(rng.choice([0, 15, 30, 45]))), tzinfo=tz)
+                at = time(int(rng.integers(7, 14)), int(rng.choice([0, 15, 30, 45])))
+                start = datetime.combine(day, at, tzinfo=tz)
                 s_utc = start.astimezone(UTC)
                 hours = float(rng.choice([6, 7, 8, 8.5, 9]))
                 mid = s_utc + timedelta(hours=round(hours / 2 * 4) / 4)

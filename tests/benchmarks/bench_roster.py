@@ -13,7 +13,8 @@ blocks in a shift, hours over contract) and a fingerprint of the roster (equal f
 same roster). The scenarios come from ``tests/solver/scenario_kit.py``; ``zoo`` stands for every
 zoo scenario (:data:`scenario_kit.ZOO`). ``--deterministic`` solves in work units (the command
 line's default; the app races its strategies on the clock); ``--busy N`` keeps N other processes
-spinning beside each solve, as a planner's mail client and browser do — run the same scenarios with and without it in one session to see what load costs.
+spinning beside each solve, as a planner's mail client and browser do — run the same scenarios
+with and without it in one session to see what load costs.
 Scenarios: S: 25 agents, 1 week, 2 queues; M: 120 agents, 4 weeks, Telefonie/Chat/E-mail at 15
 minutes, 3 skill profiles, leave, wishes for half the agents, 3 agents in reintegration; L: 400
 agents, 4 weeks, 5 queues. Targets: S proven optimal within 30 s; M first legal <= 15 s and gap

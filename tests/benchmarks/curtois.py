@@ -6,7 +6,8 @@
 INSTANCE is a path or a number (``5`` → ``../shared/bench/curtois/Instance5.txt``). The
 instance is read into kcroster's domain (``curtois_format.py`` beside this script), solved with
 :func:`kcroster.solver.solve` using ``research_weights()`` of the solver tests' kit
-(``tests/solver/solver_kit.py``: the instance objective, nothing else), written as ``employee,day,shift`` rows, and re-evaluated by the independent evaluator
+(``tests/solver/solver_kit.py``: the instance objective, nothing else), written as
+``employee,day,shift`` rows, and re-evaluated by the independent evaluator
 ``curtois_eval.py`` (objective and every hard rule). Prints::
 
     objective,best_bound,seconds,hard_violations

@@ -182,12 +182,14 @@ def _split_sections(text: str, file: str | None) -> dict[str, list[_Line]]:
             if line not in _SECTIONS:
                 raise KcrosterInputError(f"onbekende sectie '{line}' / unknown section", file=file, row=number)
             if line in sections:
-                raise KcrosterInputError(f"sectie '{line}' komt twee keer voor / duplicate section", file=file, row=number)
+                raise KcrosterInputError(f"sectie '{line}' komt twee keer voor / duplicate section", file=file,
+                                         row=number)
             current = line
             sections[current] = []
             continue
         if current is None:
-            raise KcrosterInputError("gegevens vóór de eerste SECTION_-regel / data before any section", file=file, row=number)
+            raise KcrosterInputError("gegevens vóór de eerste SECTION_-regel / data before any section", file=file,
+                                     row=number)
         fields = [f.strip() for f in line.split(",")]
         sections[current].append(_Line(number, fields, current, file))
     for name in _REQUIRED:
@@ -458,7 +460,8 @@ def roster_from_rows(rows: Iterable[tuple[str, int, str]], project: Project) -> 
         if name not in types:
             raise KcrosterInputError(f"onbekende dienst '{name}' / unknown shift", row=number, column="shift")
         if not 0 <= d < horizon.days:
-            raise KcrosterInputError(f"dag {d} valt buiten de horizon / day outside the horizon", row=number, column="day")
+            raise KcrosterInputError(f"dag {d} valt buiten de horizon / day outside the horizon", row=number,
+                                     column="day")
         t = types[name]
         day = horizon.dates[d]
         start = horizon.to_instant(day, t.start)

@@ -389,7 +389,8 @@ def test_shift_rules_sheets(tmp_path: Path) -> None:
     assert nacht.unpopular and nacht.length_minutes == 9 * 60  # 22:00 → 07:00 the next day
     assert rules.type_by_name("Vroeg").length_minutes == 510
     d1, d2 = rules.type_demand
-    assert (d1.day, d1.shift_type, d1.required, d1.weight_under, d1.weight_over) == (date(2027, 5, 3), "Vroeg", 5, 50, 1)
+    assert (d1.day, d1.shift_type, d1.required, d1.weight_under, d1.weight_over) == (
+        date(2027, 5, 3), "Vroeg", 5, 50, 1)
     assert (d2.shift_type, d2.required, d2.weight_under) == ("Nacht", 2, 100)
 
 
@@ -403,7 +404,8 @@ def test_shift_rules_sheets(tmp_path: Path) -> None:
         ({"ShiftTypes": [["name", "start", "end"], ["Vroeg", "07:00", "7:00"]]}, "ShiftTypes", 2, "gelijk"),
         ({"ShiftTypes": [["name", "start", "end"], ["Vroeg", "07:00", "half vier"]]}, "ShiftTypes", 2, "geen tijd"),
         ({"ShiftTypes": SHIFT_TYPES, "ShiftDemand": [["date", "shift_type", "required"],
-                                                     ["03-05-2027", "Avond", 2]]}, "ShiftDemand", 2, "onbekend diensttype"),
+                                                     ["03-05-2027", "Avond", 2]]},
+         "ShiftDemand", 2, "onbekend diensttype"),
         ({"ShiftTypes": SHIFT_TYPES, "ShiftDemand": [["date", "shift_type", "required"],
                                                      ["03-05-2027", "Vroeg", -2]]}, "ShiftDemand", 2, "negatief"),
     ],
@@ -455,7 +457,8 @@ def test_not_an_excel_file(tmp_path: Path) -> None:
 
 
 def test_apply_to_project_replaces_everything(tmp_path: Path) -> None:
-    path = write_wb(tmp_path / "a.xlsx", {"Agents": AGENTS_EN, "Wishes": [["id", "date", "wish"], ["A1", "03-05-2027", "vrij"]],
+    path = write_wb(tmp_path / "a.xlsx", {"Agents": AGENTS_EN,
+                                          "Wishes": [["id", "date", "wish"], ["A1", "03-05-2027", "vrij"]],
                                           "ShiftTypes": SHIFT_TYPES})
     project = Project("p", HORIZON)
     counts = apply_to_project(project, load_agents_workbook(path))
@@ -517,7 +520,8 @@ def test_fuzzed_cells_give_success_or_located_error(
         assert 1 <= w.weight <= 3
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(row=st.lists(cell_values, min_size=10, max_size=10))
 def test_fuzzed_workbook_file(tmp_path: Path, row: list[Any]) -> None:
     # the same through a real xlsx (what openpyxl writes and reads back)

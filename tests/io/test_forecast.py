@@ -58,7 +58,8 @@ def test_dutch_headers_text_numbers_and_30_minute_grid(tmp_path: Path) -> None:
         ["02-06-2026", "09:00", "Verkoop", "0", ""],
     ] + [["01-06-2026", f"{h:02d}:{m:02d}", "Verkoop", "1", "100"] for h in (9, 10, 11) for m in (0, 30)]
     fc = load_forecast(
-        long_xlsx(tmp_path / "nl.xlsx", rows, header=["Datum", "Tijd", "Wachtrij", "Aanbod", "Afhandeltijd"], sheet="Prognose")
+        long_xlsx(tmp_path / "nl.xlsx", rows, header=["Datum", "Tijd", "Wachtrij", "Aanbod", "Afhandeltijd"],
+                  sheet="Prognose")
     )
     assert fc.horizon.interval_minutes == 30
     q = fc.queue_index("Verkoop")
@@ -84,7 +85,8 @@ def test_datetime_column_and_iso_time(tmp_path: Path) -> None:
 def test_semicolon_csv_with_decimal_commas_equals_the_xlsx(tmp_path: Path) -> None:
     csv = write_csv(
         tmp_path / "f.csv",
-        ["datum;tijd;wachtrij;aanbod;afhandeltijd", "01-06-2026;08:00;Sales;12,5;180", "01-06-2026;08:15;Sales;1.234,5;190,5"],
+        ["datum;tijd;wachtrij;aanbod;afhandeltijd", "01-06-2026;08:00;Sales;12,5;180",
+         "01-06-2026;08:15;Sales;1.234,5;190,5"],
         newline="\r\n",
     )
     xlsx = long_xlsx(
@@ -227,7 +229,8 @@ def test_wide_format_autumn_day_with_repeated_time_row(tmp_path: Path) -> None:
     days = [date(2026, 10, 24), date(2026, 10, 25)]
     times = ["01:45", "02:00", "02:00", "03:00"]
     sheet = _wide_sheet(days, times, lambda i, j: (None if (i == 2 and j == 0) else 10 * j + i + 1))
-    fc = load_forecast(write_xlsx(tmp_path / "wa.xlsx", {"A": sheet, "A AHT": _wide_sheet(days, times, lambda i, j: 100)}))
+    aht = _wide_sheet(days, times, lambda i, j: 100)
+    fc = load_forecast(write_xlsx(tmp_path / "wa.xlsx", {"A": sheet, "A AHT": aht}))
     assert fc.volume[0, _k(fc, date(2026, 10, 25), "02:00", 0)] == 12
     assert fc.volume[0, _k(fc, date(2026, 10, 25), "02:00", 1)] == 13
 

@@ -32,7 +32,8 @@ def _where(err: KcrosterInputError) -> tuple:
 
 
 def test_missing_column(tmp_path: Path) -> None:
-    err = _error(long_xlsx(tmp_path / "m.xlsx", [["2026-06-01", "08:00", "A", 180]], header=["date", "time", "queue", "aht"]))
+    err = _error(long_xlsx(tmp_path / "m.xlsx", [["2026-06-01", "08:00", "A", 180]],
+                           header=["date", "time", "queue", "aht"]))
     assert _where(err) == ("m.xlsx", "Forecast", 1, "volume")
     assert "kolom 'volume'" in err.reason and "ontbreekt" in err.reason
 

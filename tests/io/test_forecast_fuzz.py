@@ -65,7 +65,8 @@ CELL = st.one_of(
     st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31)),
     st.times(),
     st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2100, 1, 1)),
-    st.sampled_from(["08:00", "02:30", "25:00", "1,5", "1.234,5", "-0", "NaN", "=1+1", "29-03-2026", "ma-vr 08:00-20:00"]),
+    st.sampled_from(["08:00", "02:30", "25:00", "1,5", "1.234,5", "-0", "NaN", "=1+1", "29-03-2026",
+                     "ma-vr 08:00-20:00"]),
 )
 
 BASE = [
@@ -135,7 +136,8 @@ def test_random_xml_part(member: str, content: bytes) -> None:
     _check(_tmp("part.xlsx", out.getvalue()))
 
 
-CSV_ALPHABET = st.sampled_from(list("0123456789;,.\t\"\n\r -:/AaéTZ+") + ["datum", "tijd", "wachtrij", "aanbod", "aht", "queue"])
+CSV_ALPHABET = st.sampled_from(list("0123456789;,.\t\"\n\r -:/AaéTZ+")
+                               + ["datum", "tijd", "wachtrij", "aanbod", "aht", "queue"])
 
 
 @FUZZ

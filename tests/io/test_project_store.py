@@ -94,7 +94,8 @@ def test_sample_project_round_trips_exactly(tmp_path: Path) -> None:
     assert_same_project(p, q)
     # Same instants is not enough: zone, offset, fold and wall clock must survive as well.
     for x, y in zip(all_datetimes(p), all_datetimes(q), strict=True):
-        assert (x.isoformat(), x.fold, type(x.tzinfo), str(x.tzinfo)) == (y.isoformat(), y.fold, type(y.tzinfo), str(y.tzinfo))
+        assert ((x.isoformat(), x.fold, type(x.tzinfo), str(x.tzinfo))
+                == (y.isoformat(), y.fold, type(y.tzinfo), str(y.tzinfo)))
     assert isinstance(q.reintegration[0].days, frozenset)
     assert isinstance(q.agents[0].skills, tuple)
     assert q.queues[0].opening_hours.weekly[5][1] == (time(14), time(17))
@@ -207,8 +208,9 @@ def projects(draw):  # type: ignore[no-untyped-def]
     leave = [Leave(draw(st.sampled_from(ids)), draw(aware_datetimes()), draw(aware_datetimes()), draw(texts))
              for _ in range(draw(st.integers(0, 3)))]
     wishes = [
-        Wish(draw(st.sampled_from(ids)), draw(st.dates()), draw(st.sampled_from(list(WishKind))), draw(st.integers(1, 9)),
-             draw(st.booleans()), draw(opt() | times), draw(opt() | times), draw(opt() | texts))
+        Wish(draw(st.sampled_from(ids)), draw(st.dates()), draw(st.sampled_from(list(WishKind))),
+             draw(st.integers(1, 9)), draw(st.booleans()), draw(opt() | times), draw(opt() | times),
+             draw(opt() | texts))
         for _ in range(draw(st.integers(0, 3)))
     ]
     steps = [
@@ -236,7 +238,8 @@ def projects(draw):  # type: ignore[no-untyped-def]
                       draw(opt() | aware_datetimes()), draw(opt() | texts))
 
     scenarios = [Scenario(draw(texts), draw(floats), draw(floats),
-                          draw(st.dictionaries(texts, st.dictionaries(texts, st.integers() | texts | st.booleans()), max_size=2)),
+                          draw(st.dictionaries(texts, st.dictionaries(texts, st.integers() | texts | st.booleans()),
+                                               max_size=2)),
                           draw(opt() | st.builds(roster)), draw(opt() | st.builds(roster)),
                           draw(st.lists(st.builds(model.ShrinkageBand, st.just((0, 6)), st.just(time(8)),
                                                   st.just(time(12, 30)), st.floats(0, 0.99), opt() | texts),
@@ -251,7 +254,8 @@ def projects(draw):  # type: ignore[no-untyped-def]
                    active_scenario=draw(st.integers(0, len(scenarios) - 1)), fte_hours=draw(floats))
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(p=projects())
 def test_generated_projects_round_trip(tmp_path: Path, p: Project) -> None:
     f = tmp_path / "gen.kcroster"

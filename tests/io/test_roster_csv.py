@@ -143,11 +143,15 @@ def test_missing_column(tmp_path: Path) -> None:
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(body=st.text(alphabet=st.sampled_from(list("A12,;:-+T\n\"'=@ 0Zzbreak:Chat")), max_size=200) | st.text(max_size=120))
+@given(body=st.text(alphabet=st.sampled_from(list("A12,;:-+T\n\"'=@ 0Zzbreak:Chat")), max_size=200)
+       | st.text(max_size=120))
 def test_fuzzed_files_never_crash(tmp_path: Path, body: str) -> None:
     p = sample_project(days=7)
     f = tmp_path / "fuzz.csv"
-    f.write_text(HEADER + body, encoding="utf-8", errors="surrogatepass") if "\ud800" not in body else f.write_text(HEADER)
+    if "\ud800" not in body:
+        f.write_text(HEADER + body, encoding="utf-8", errors="surrogatepass")
+    else:
+        f.write_text(HEADER)
     try:
         r = read_roster_csv(f, p)
     except KcrosterInputError:

@@ -98,7 +98,8 @@ def test_coverage_sheet_matches_the_roster(planner: tuple[Path, Project]) -> Non
     assert ws.max_row == p.horizon.n_intervals + 1
     rows = {(r[0].date(), r[1]): r for r in ws.iter_rows(min_row=2, values_only=True)}
     # A1 works Telefonie 07:00–11:15 and 11:45–15:30 on 19 Oct; break 11:15–11:45
-    for t, expect in (("06:45", 0), ("07:00", 1), ("11:00", 1), ("11:15", 0), ("11:30", 0), ("11:45", 1), ("15:15", 1), ("15:30", 0)):
+    for t, expect in (("06:45", 0), ("07:00", 1), ("11:00", 1), ("11:15", 0), ("11:30", 0), ("11:45", 1),
+                      ("15:15", 1), ("15:30", 0)):
         r = rows[(date(2026, 10, 19), t)]
         assert (r[2], r[3], r[4]) == (2, expect, expect - 2), t
         assert (r[5], r[6], r[7]) == (0.8, 20, 0.03)
@@ -226,7 +227,8 @@ def test_team_workbook_omissions_lists_what_is_left_out() -> None:
     assert any(f"alleen '{UNAVAILABLE_LABEL}'" in x for x in out)
     assert any("tandarts" in x and "afwezig" in x for x in out)
     bare = Project("leeg", p.horizon)
-    assert team_workbook_omissions(bare) == ["dekking, KPI's, grafieken en regelcontrole (alleen in het plannerswerkboek)"]
+    assert team_workbook_omissions(bare) == [
+        "dekking, KPI's, grafieken en regelcontrole (alleen in het plannerswerkboek)"]
 
 
 def test_export_without_kpi_arrays_and_violations(tmp_path: Path) -> None:

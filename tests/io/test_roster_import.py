@@ -97,13 +97,15 @@ def test_edits_are_recognised_and_shifts_rebuilt(exported: tuple[Path, Project, 
     assert segs(moved) == [("08:00", "12:15", "Telefonie"), ("12:15", "12:45", BREAK), ("12:45", "16:30", "Telefonie")]
     assert moved.shift_type is None
     # new 6 h shift: the agent's skill, a 30-minute break in the middle on the quarter-hour grid
-    assert segs(new[("A2", 22)]) == [("10:00", "12:45", "Telefonie"), ("12:45", "13:15", BREAK), ("13:15", "16:00", "Telefonie")]
+    assert segs(new[("A2", 22)]) == [("10:00", "12:45", "Telefonie"), ("12:45", "13:15", BREAK),
+                                     ("13:15", "16:00", "Telefonie")]
     # 11 h: work would exceed 10 h after a 30-min break → 45 minutes; its centred start 14:07:30
     # is rounded half up to the grid
     long = new[("A1", 28)]
     assert segs(long) == [("09:00", "14:15", "Telefonie"), ("14:15", "15:00", BREAK), ("15:00", "20:00", "Telefonie")]
     # the swap: A1 takes EVIL's shift with its breaks; E-mail is not A1's skill → A1's main skill
-    assert segs(new[("A1", 26)]) == [("12:00", "16:00", "Telefonie"), ("16:00", "16:30", BREAK), ("16:30", "20:00", "Telefonie")]
+    assert segs(new[("A1", 26)]) == [("12:00", "16:00", "Telefonie"), ("16:00", "16:30", BREAK),
+                                     ("16:30", "20:00", "Telefonie")]
     assert (EVIL, 26) not in new and ("A2", 20) not in new
     # unchanged shifts are untouched (the locked DST night included)
     night = new[("A1", 24)]
@@ -155,7 +157,8 @@ def test_missing_agent_row_keeps_their_shifts(exported: tuple[Path, Project, Ros
     wb["Rooster"].delete_rows(ROW[EVIL])
     wb.save(tmp_path / "minder.xlsx")
     res = import_planner_workbook(tmp_path / "minder.xlsx", p, roster)
-    assert [e.reason for e in res.errors] == [f"medewerker '{EVIL}' ontbreekt in het rooster; diensten ongewijzigd gelaten"]
+    assert [e.reason for e in res.errors] == [
+        f"medewerker '{EVIL}' ontbreekt in het rooster; diensten ongewijzigd gelaten"]
     assert_same_roster(res.roster, roster)
 
 
@@ -278,7 +281,8 @@ def small_grid(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Project,
     return f, p, roster
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(edits=st.dictionaries(st.tuples(st.integers(1, 6), st.integers(1, 14)), cell_values, max_size=8))
 def test_fuzzed_grid_never_crashes(small_grid: tuple[Path, Project, Roster], tmp_path: Path, edits: dict) -> None:
     f, p, roster = small_grid

@@ -120,7 +120,8 @@ def test_check_on_the_command_line_says_where_and_stops(
     first, eighth = demo.horizon.dates[0], demo.horizon.dates[7]
 
     def row(day: date) -> str:
-        return f"{agent},{datetime.combine(day, time(8), tz).isoformat()},{datetime.combine(day, time(12), tz).isoformat()},work\n"
+        start, end = datetime.combine(day, time(8), tz), datetime.combine(day, time(12), tz)
+        return f"{agent},{start.isoformat()},{end.isoformat()},work\n"
 
     path = tmp_path / "r.csv"
     path.write_text("agent,start,end,activity\n" + row(first) + row(eighth), encoding="utf-8")

@@ -223,7 +223,8 @@ def test_number_from_text_separator_rule(text: str, value: float) -> None:
     assert number_from_text(text) == pytest.approx(value)
 
 
-@pytest.mark.parametrize("text", ["nan", "NaN", "inf", "", "abc", "1,2,3", "12,34,567", "1.2.3,4", "1,,5", "--1", "1 2"])
+@pytest.mark.parametrize("text", ["nan", "NaN", "inf", "", "abc", "1,2,3", "12,34,567", "1.2.3,4", "1,,5", "--1",
+                                  "1 2"])
 def test_number_from_text_refuses(text: str) -> None:
     assert number_from_text(text) is None
 

@@ -23,7 +23,8 @@ VALUE = st.one_of(
     st.booleans(),
     st.dates(min_value=date(1950, 1, 1), max_value=date(2100, 1, 1)),
     st.times().map(lambda t: t.replace(microsecond=0)),
-    st.datetimes(min_value=datetime(1950, 1, 1), max_value=datetime(2100, 1, 1)).map(lambda d: d.replace(microsecond=0)),
+    st.datetimes(min_value=datetime(1950, 1, 1), max_value=datetime(2100, 1, 1))
+    .map(lambda d: d.replace(microsecond=0)),
 )
 
 

@@ -26,7 +26,8 @@ def test_single_period_milestones_hand_counted():
     assert _due(dl, DeadlineKind.ACTION_PLAN) == [date(2026, 3, 1)]  # day 56
     assert _due(dl, DeadlineKind.UWV_NOTIFICATION) == [date(2026, 10, 25)]  # day 294
     assert _due(dl, DeadlineKind.FIRST_YEAR_EVALUATION) == [date(2027, 1, 3)]  # day 364
-    assert _due(dl, DeadlineKind.WIA_APPLICATION) == [date(2027, 1, 3) + timedelta(weeks=41)] == [date(2027, 10, 17)]  # day 651
+    # day 651
+    assert _due(dl, DeadlineKind.WIA_APPLICATION) == [date(2027, 1, 3) + timedelta(weeks=41)] == [date(2027, 10, 17)]
     # day 728: two years minus the 2 days of 2 × 364-day years → Sunday 2 Jan 2028
     assert _due(dl, DeadlineKind.END_OF_WAGE_OBLIGATION) == [date(2028, 1, 2)]
     # every deadline ends a week on the same weekday as the day before the first sick day

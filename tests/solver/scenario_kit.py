@@ -361,7 +361,8 @@ def _zoo_agents(sh: Shape, rng: random.Random, night_q: str | None) -> list[Agen
 def _zoo_leave(sh: Shape, hz: Horizon, agents: list[Agent], rng: random.Random) -> list[Leave]:
     tz = hz.tz
     leave: list[Leave] = []
-    week_takers = set(rng.sample(range(sh.night_agents, len(agents)), min(sh.leave_weeks, len(agents) - sh.night_agents)))
+    week_takers = set(rng.sample(range(sh.night_agents, len(agents)),
+                                 min(sh.leave_weeks, len(agents) - sh.night_agents)))
     for i, a in enumerate(agents):
         if i in week_takers and sh.weeks > 1:
             d0, n = 7 * rng.randrange(sh.weeks), 7

@@ -68,7 +68,8 @@ def test_bounds_on_the_shift_type_model_stay_below_the_brute_force_optimum() -> 
                                forbidden_sequences=[("L", "E")])
     days = [MON + timedelta(days=i) for i in range(3)]
     need = {("E", 0): 2, ("L", 0): 0, ("E", 1): 1, ("L", 1): 1, ("E", 2): 1, ("L", 2): 1}
-    p.shift_rules.type_demand = [ShiftDemand(days[d], t, n, weight_under=5, weight_over=2) for (t, d), n in need.items()]
+    p.shift_rules.type_demand = [ShiftDemand(days[d], t, n, weight_under=5, weight_over=2)
+                                 for (t, d), n in need.items()]
     p.wishes = [Wish("a0", days[1], WishKind.OFF, weight=4)]
     w8 = research_weights()
     best = None

@@ -40,7 +40,8 @@ def test_reintegration_agent_gets_breaks_window_and_queue() -> None:
     p.reintegration = [ReintegrationStep("a1", MON - timedelta(days=10), max_hours_day=4, max_hours_week=12,
                                          days=frozenset({0, 2, 4}), window=(time(9), time(15)), queues=("Mail",),
                                          productivity=0.5, max_continuous_minutes=90)]
-    req = hourly_requirement(p, {h: 1 for h in range(8, 18)}, 0) + hourly_requirement(p, {h: 1 for h in range(8, 18)}, 1)
+    day = {h: 1 for h in range(8, 18)}
+    req = hourly_requirement(p, day, 0) + hourly_requirement(p, day, 1)
     res = solve(p, req, options=opts(time_limit_s=3, workers=2))
     assert res.status in ("optimal", "feasible")
     assert errors(res, p) == []
@@ -143,7 +144,8 @@ def _cells(activity: dict, units: dict, need: dict[str, list[int]], tiers=(10, 1
 
 
 def _coverage_cost(cells, queues) -> int:
-    return sum(cells._cost(q, k, int(cells.staff[q, k])) for q in range(len(queues)) for k in range(cells.staff.shape[1]))
+    return sum(cells._cost(q, k, int(cells.staff[q, k]))
+               for q in range(len(queues)) for k in range(cells.staff.shape[1]))
 
 
 def test_an_agent_at_other_productivity_stops_hopping_where_that_costs_little() -> None:

@@ -71,7 +71,8 @@ def shift_type_project():
                                forbidden_sequences=[("L", "E")])
     days = [MON + timedelta(days=i) for i in range(4)]
     need = NEED
-    p.shift_rules.type_demand = [ShiftDemand(days[d], t, n, weight_under=7, weight_over=3) for (t, d), n in need.items()]
+    p.shift_rules.type_demand = [ShiftDemand(days[d], t, n, weight_under=7, weight_over=3)
+                                 for (t, d), n in need.items()]
     p.wishes = [Wish("a0", days[2], WishKind.SHIFT, weight=3, shift_type="L"),
                 Wish("a1", days[1], WishKind.NOT_SHIFT, weight=2, shift_type="E"),
                 Wish("a1", days[3], WishKind.OFF, weight=1)]
