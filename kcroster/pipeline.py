@@ -93,12 +93,7 @@ def load_demo_project() -> Project:
 
 def effective_queues(project: Project) -> list[Queue]:
     """Queues with the active scenario's overrides applied (e.g. SL 90/10 instead of 80/20)."""
-    out = []
-    overrides = project.scenario.queue_overrides
-    for q in project.queues:
-        changes = overrides.get(q.name, {})
-        out.append(replace(q, **changes) if changes else q)
-    return out
+    return [project.scenario.queue_settings(q) for q in project.queues]
 
 
 def shrinkage_matrix(project: Project) -> np.ndarray:

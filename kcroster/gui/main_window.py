@@ -191,9 +191,14 @@ class MainWindow(QMainWindow):
         self.add_scenario_button = QPushButton(tr("+ Scenario"))
         self.add_scenario_button.setFlat(True)
         self.add_scenario_button.clicked.connect(self.ask_add_scenario)
+        self.compare_button = QPushButton(tr("Vergelijken"))
+        self.compare_button.setFlat(True)
+        self.compare_button.setToolTip(tr("Scenario's naast elkaar: FTE, tekort, service per dag, wensen, uren"))
+        self.compare_button.clicked.connect(self.ask_compare_scenarios)
         row = QHBoxLayout()
         row.setContentsMargins(12, 0, 12, 0)
         row.addWidget(self.add_scenario_button)
+        row.addWidget(self.compare_button)
         row.addStretch(1)
         sl.addLayout(row)
         lay.addWidget(side)
@@ -287,6 +292,13 @@ class MainWindow(QMainWindow):
         action(m_lang, "Nederlands", lambda: self.set_language("nl"))
         action(m_lang, "English", lambda: self.set_language("en"))
 
+        m_scenario = mb.addMenu(tr("Sce&nario"))
+        action(m_scenario, tr("&Nieuw scenario (kopie van het actieve)…"), self.ask_add_scenario)
+        self.scenario_settings_action = action(m_scenario, tr("&Instellingen van dit scenario…"),
+                                               self.ask_scenario_settings)
+        self.compare_action = action(m_scenario, tr("Scenario's &vergelijken…"), self.ask_compare_scenarios,
+                                     QKeySequence("Ctrl+Shift+V"))
+
         m_roster = mb.addMenu(tr("&Rooster"))
         action(m_roster, tr("&Optimaliseer"), self.optimise, QKeySequence("Ctrl+R"))
         action(m_roster, tr("&Publiceren"), self.publish)
@@ -349,6 +361,30 @@ class MainWindow(QMainWindow):
             except ValueError as exc:
                 self.statusBar().showMessage(str(exc), 6000)
 
+    def ask_scenario_settings(self) -> None:
+        """The active scenario's own targets, shrinkage, forecast factors and agents (a dialog
+        over the window; each change is an undoable edit)."""
+        from kcroster.gui.views.scenarios import ScenarioSettingsDialog
+
+        if self.doc.project is None:
+            return
+        self._replace_dialog("scenario_dialog", ScenarioSettingsDialog(self.doc, self))
+
+    def ask_compare_scenarios(self) -> None:
+        """2–4 scenarios side by side; the active scenario stays the active one."""
+        from kcroster.gui.views.scenarios import ScenarioCompareDialog
+
+        if self.doc.project is None:
+            return
+        self._replace_dialog("compare_dialog", ScenarioCompareDialog(self.doc, self))
+
+    def _replace_dialog(self, name: str, dialog: Any) -> None:
+        old = getattr(self, name, None)
+        if old is not None:
+            old.deleteLater()
+        setattr(self, name, dialog)
+        dialog.open()
+
     def ask_rename_scenario(self, index: int) -> None:
         p = self.doc.project
         if p is None or not 0 <= index < len(p.scenarios):
@@ -394,6 +430,8 @@ class MainWindow(QMainWindow):
             return
         menu = QMenu(self)
         menu.addAction(tr("Nieuw scenario (kopie van het actieve)…"), self.ask_add_scenario)
+        menu.addAction(tr("Instellingen van dit scenario…"), self.ask_scenario_settings)
+        menu.addAction(tr("Scenario's vergelijken…"), self.ask_compare_scenarios)
         if row >= 0:
             menu.addAction(tr("Hernoemen…"), lambda: self.ask_rename_scenario(row))
             remove = menu.addAction(tr("Verwijderen…"), lambda: self.ask_remove_scenario(row))

@@ -44,11 +44,13 @@ class ScreenshotRun:
             self._fte_tab_step,
             self._shot_step(2, "3_medewerkers"),
             self._add_agent_step,
+            self._scenario_without_roster_step,
             lambda: self._once("solve", self._start_solve),
             self._wait_for_roster,
             *[self._shot_step(i, name) for i, name in ((3, "4_wensen"), (4, "5_rooster"), (5, "6_dekking"), (6, "7_export"))],
             self._gantt_blocks_step,
             self._print_shots,
+            self._scenario_shots,
             lambda: self._dialog_shot(w.save_changes_box(), "9_opslaan_vraag", screen=4),
             self._finish,
         ]
@@ -162,6 +164,50 @@ class ScreenshotRun:
         wizard.next()
         self._dialog_shot(wizard, "1f_nieuw_project_wizard", screen=0)
         wizard.deleteLater()
+        return True
+
+    def _scenario_without_roster_step(self) -> bool:
+        """Before the solve: a scenario 'Volume +10 %' (a copy of Basis, so without a roster),
+        then back to Basis, which the solve rosters."""
+        from kcroster.edits import SetScenarioField
+
+        doc = self.window.doc
+        doc.add_scenario("Volume +10 %")
+        doc.apply(SetScenarioField("volume_factor", 1.1))
+        doc.set_active_scenario(0)
+        return True
+
+    def _scenario_shots(self) -> bool:
+        """Scenario-instellingen and Scenario's vergelijken: a copy of the rostered Basis with
+        35 % shrinkage on Telefonie and a Monday–Friday 09:00–10:00 team meeting (45 %), set
+        in the dialog as a planner would; then Basis, 'Volume +10 %' (no roster) and the copy
+        side by side. Basis is active again afterwards."""
+        from datetime import time as clock
+
+        from kcroster.model import ShrinkageBand
+
+        w, doc = self.window, self.window.doc
+        if doc.roster is None:
+            return True
+        doc.add_scenario("Shrinkage 35 %")
+        w.show_screen("staffing")
+        w.ask_scenario_settings()
+        dialog = w.scenario_dialog
+        names = [q.name for q in doc.project.queues]
+        if "Telefonie" in names:
+            dialog.queue_table.cellWidget(names.index("Telefonie"), 4).setValue(35)
+        dialog.add_band_row(ShrinkageBand((0, 1, 2, 3, 4), clock(9), clock(10), 0.45,
+                                          "Telefonie" if "Telefonie" in names else None))
+        dialog.apply_bands()
+        self._grab_over_window(dialog, "13_scenario_instellingen")
+        dialog.tabs.setCurrentIndex(1)
+        self._grab_over_window(dialog, "13b_scenario_shrinkage_dagdeel")
+        dialog.close()
+        w.ask_compare_scenarios()
+        compare = w.compare_dialog
+        self._grab_over_window(compare, "14_scenarios_vergelijken")
+        compare.close()
+        doc.set_active_scenario(0)
         return True
 
     def _start_solve(self) -> None:

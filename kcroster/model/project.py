@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import time
 
 from kcroster.model.agents import Agent, Leave, ReintegrationStep, SickPeriod, Wish
@@ -65,6 +65,12 @@ class Scenario:
     queue_volume_factors: dict[str, float] = field(default_factory=dict)
     queue_aht_factors: dict[str, float] = field(default_factory=dict)
     agent_ids: list[str] | None = None
+
+    def queue_settings(self, queue: Queue) -> Queue:
+        """``queue`` as this scenario sets it: its ``queue_overrides`` applied (a copy when there
+        are any, else ``queue`` itself)."""
+        changes = self.queue_overrides.get(queue.name)
+        return replace(queue, **changes) if changes else queue
 
     def takes_part(self, agent_id: str) -> bool:
         """Whether agent ``agent_id`` is in this scenario's agent set."""

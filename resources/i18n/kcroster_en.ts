@@ -40,6 +40,11 @@
     </message>
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
+        <source>&amp;Instellingen van dit scenario…</source>
+        <translation>Scenario &amp;settings…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
         <source>&amp;Medewerkers importeren…</source>
         <translation>Import &amp;agents…</translation>
     </message>
@@ -47,6 +52,11 @@
         <location filename="../../kcroster/gui/main_window.py"/>
         <source>&amp;Nieuw project uit forecast…</source>
         <translation>&amp;New project from forecast…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>&amp;Nieuw scenario (kopie van het actieve)…</source>
+        <translation>&amp;New scenario (copy of the active one)…</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
@@ -94,6 +104,11 @@
         <translation>Import &amp;wish forms…</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>'{tekst}' is geen dag of reeks dagen (bijv. ma-vr of za, zo)</source>
+        <translation>'{tekst}' is not a day or range of days (e.g. mon-fri or sat, sun)</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>'{tekst}' is geen percentage</source>
         <translation>'{tekst}' is not a percentage</translation>
@@ -132,6 +147,11 @@
         <location filename="../../kcroster/gui/views/coverage.py"/>
         <source>({q}: {u})</source>
         <translation>({q}: {u})</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>+ Blok</source>
+        <translation>+ Block</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/agents.py"/>
@@ -190,9 +210,20 @@
         <translation>AHT per queue × weekday × interval, smoothed towards the queue's average; recent weeks weigh more. Patience: exponential (as Erlang A assumes), maximum likelihood with censoring: the waiting time of all callers, answered ones included, divided by the number of abandons.</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>AHT ×</source>
+        <translation>AHT ×</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
         <location filename="../../kcroster/gui/views/staffing.py"/>
         <source>ASA (s)</source>
         <translation>ASA (s)</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>ASA max. (s)</source>
+        <translation>ASA max. (s)</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/coverage.py"/>
@@ -270,6 +301,16 @@
         <translation>&amp;Quit</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>Alle</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>Alle cijfers komen uit dezelfde berekening als de schermen Bezetting en Dekking.</source>
+        <translation>Every figure comes from the same calculation as the Staffing and Coverage screens.</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/roster.py"/>
         <source>Alle medewerkers</source>
         <translation>All agents</translation>
@@ -280,14 +321,29 @@
         <translation>All free days of this week</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>Alle wachtrijen</source>
+        <translation>All queues</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/agents.py"/>
         <source>Alleen beperkingen en data — nooit een diagnose of klacht (AVG).</source>
         <translation>Restrictions and dates only — never a diagnosis or complaint (GDPR).</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>Alleen de aangevinkte medewerkers doen mee in dit scenario: de optimalisatie, het rooster en de dekking zien alleen hen. Wie uitgevinkt wordt, verdwijnt uit het rooster van dit scenario (ongedaan te maken).</source>
+        <translation>Only the ticked agents take part in this scenario: the optimiser, the roster and the coverage see only them. An agent you untick leaves this scenario's roster (undoable).</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/main_window.py"/>
         <source>Alleen-lezen openen</source>
         <translation>Open read-only</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>Alles op deze tabbladen geldt alleen voor scenario '{naam}'; Basis en de andere scenario's houden hun eigen waarden. Elke wijziging is ongedaan te maken (Ctrl+Z).</source>
+        <translation>Everything on these tabs applies to scenario '{naam}' only; Basis and the other scenarios keep their own values. Every change can be undone (Ctrl+Z).</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/export.py"/>
@@ -412,6 +468,11 @@
         <translation>Staffing</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>Bezetting max.</source>
+        <translation>Occupancy max.</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/coverage.py"/>
         <source>Bezettingsgraad</source>
         <translation>Occupancy</translation>
@@ -440,6 +501,16 @@
         <location filename="../../kcroster/gui/views/roster.py"/>
         <source>Blok</source>
         <translation>Block</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>Blok verwijderen</source>
+        <translation>Remove block</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>Blok {n}: {fout}</source>
+        <translation>Block {n}: {fout}</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/new_project_wizard.py"/>
@@ -491,6 +562,7 @@
     </message>
     <message>
         <location filename="../../kcroster/gui/views/agents.py"/>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
         <source>Dagen</source>
         <translation>Days</translation>
     </message>
@@ -544,6 +616,11 @@
         <location filename="../../kcroster/gui/views/roster.py"/>
         <source>De regelcontrole staat hieronder op het scherm Rooster; Ongedaan maken (Ctrl+Z) zet het vorige rooster terug.</source>
         <translation>The rule check is below on the Roster screen; Undo (Ctrl+Z) brings the previous roster back.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>De scenario's {namen} hebben nog geen rooster: alleen de bezetting (FTE en uren nodig).</source>
+        <translation>Scenarios {namen} have no roster yet: the requirement only (FTE and hours needed).</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
@@ -601,6 +678,11 @@
         <translation>Shift times are local times; an end time before the start time falls on the next day.</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>Dit project heeft één scenario. Maak er een bij (+ Scenario) om te vergelijken.</source>
+        <translation>This project has one scenario. Add one (+ Scenario) to compare.</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/base.py"/>
         <source>Dit scherm kon niet worden bijgewerkt: {fout}</source>
         <translation>This screen could not be updated: {fout}</translation>
@@ -639,6 +721,11 @@
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>ETS (exponential smoothing) is niet beschikbaar: het pakket statsmodels is niet geïnstalleerd. Installeer het extra onderdeel 'forecast' (pip install "kcroster[forecast]") om ETS mee te nemen in de backtest.</source>
         <translation>ETS (exponential smoothing) is not available: the statsmodels package is not installed. Install the optional 'forecast' extra (pip install "kcroster[forecast]") to include ETS in the backtest.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>Een blok zet de shrinkage van zijn dagen en uren, bijvoorbeeld 'ma 09:00–10:00 45 %' voor het teamoverleg. Waar blokken elkaar overlappen telt het onderste.</source>
+        <translation>A block sets the shrinkage of its days and hours, for example 'mon 09:00–10:00 45 %' for the team meeting. Where blocks overlap, the lowest one counts.</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/agents.py"/>
@@ -733,14 +820,25 @@
         <translation>Export</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>FTE ingeroosterd</source>
+        <translation>FTE rostered</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/coverage.py"/>
         <source>FTE ingeroosterd / nodig</source>
         <translation>FTE scheduled / required</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/coverage.py"/>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
         <source>FTE nodig</source>
         <translation>FTE required</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>FTE nodig (na shrinkage)</source>
+        <translation>FTE needed (after shrinkage)</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/staffing.py"/>
@@ -846,6 +944,11 @@
         <translation>Say which column holds what. kcroster remembers this mapping for files with the same column names.</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>Geen</source>
+        <translation>None</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Geen bestand gekozen</source>
         <translation>No file chosen</translation>
@@ -917,6 +1020,7 @@
     </message>
     <message>
         <location filename="../../kcroster/gui/views/coverage.py"/>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
         <source>Gem. wachttijd (ASA)</source>
         <translation>Avg. speed of answer (ASA)</translation>
     </message>
@@ -1147,6 +1251,11 @@
         <translation>Scheduled versus required</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>Ingeroosterde uren</source>
+        <translation>Rostered hours</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/app.py"/>
         <location filename="../../kcroster/gui/views/roster.py"/>
         <source>Instellingen</source>
@@ -1156,6 +1265,11 @@
         <location filename="../../kcroster/gui/main_window.py"/>
         <source>Instellingen niet opgeslagen: {fout}</source>
         <translation>Settings not saved: {fout}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Instellingen van dit scenario…</source>
+        <translation>Scenario settings…</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
@@ -1186,6 +1300,11 @@
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <source>Keuze</source>
         <translation>Choice</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>Kies 2 tot 4 scenario's om te vergelijken.</source>
+        <translation>Choose 2 to 4 scenarios to compare.</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
@@ -1343,6 +1462,7 @@
     </message>
     <message>
         <location filename="../../kcroster/gui/views/agents.py"/>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
         <source>Medewerkers</source>
         <translation>Agents</translation>
     </message>
@@ -1357,9 +1477,19 @@
         <translation>Import agents…</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>Medewerkers in het scenario</source>
+        <translation>Agents in the scenario</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/agents.py"/>
         <source>Medewerkers ingelezen uit {naam}</source>
         <translation>Agents read from {naam}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>Medewerkers toepassen</source>
+        <translation>Apply agents</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/print_roster.py"/>
@@ -1676,6 +1806,11 @@
         <translation>Per day e.g. 08:00-20:00 or 08:00-12:00,13:00-17:00; empty or 'closed' means closed. Public holiday applies on Dutch public holidays.</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>Per dag:</source>
+        <translation>Per day:</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/staffing.py"/>
         <source>Per interval</source>
         <translation>Per interval</translation>
@@ -1729,6 +1864,11 @@
         <location filename="../../kcroster/gui/views/export.py"/>
         <source>Plannerwerkmap exporteren…</source>
         <translation>Export planner workbook…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>Profiel toepassen</source>
+        <translation>Apply profile</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/new_project_wizard.py"/>
@@ -1883,6 +2023,7 @@
         <translation>Rosters found</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
         <location filename="../../kcroster/gui/views/staffing.py"/>
         <source>SL</source>
         <translation>SL</translation>
@@ -1891,6 +2032,11 @@
         <location filename="../../kcroster/gui/views/coverage.py"/>
         <source>SL %</source>
         <translation>SL %</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Sce&amp;nario</source>
+        <translation>Sce&amp;nario</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
@@ -1908,6 +2054,11 @@
         <translation>Remove scenario</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>Scenario {namen} heeft nog geen rooster: alleen de bezetting (FTE en uren nodig).</source>
+        <translation>Scenario {namen} has no roster yet: the requirement only (FTE and hours needed).</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/main_window.py"/>
         <source>Scenario {n}</source>
         <translation>Scenario {n}</translation>
@@ -1916,6 +2067,36 @@
         <location filename="../../kcroster/gui/main_window.py"/>
         <source>Scenario's</source>
         <translation>Scenarios</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Scenario's &amp;vergelijken…</source>
+        <translation>&amp;Compare scenarios…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Scenario's naast elkaar: FTE, tekort, service per dag, wensen, uren</source>
+        <translation>Scenarios side by side: FTE, shortfall, service per day, wishes, hours</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>Scenario's vergelijken</source>
+        <translation>Compare scenarios</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Scenario's vergelijken…</source>
+        <translation>Compare scenarios…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>Scenario-instellingen: {naam}</source>
+        <translation>Scenario settings: {naam}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/staffing.py"/>
+        <source>Scenario-instellingen…</source>
+        <translation>Scenario settings…</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
@@ -1929,11 +2110,17 @@
     </message>
     <message>
         <location filename="../../kcroster/gui/views/staffing.py"/>
-        <source>Servicedoelen van de wachtrij</source>
-        <translation>Service targets of the queue</translation>
+        <source>Servicedoelen in scenario '{naam}'</source>
+        <translation>Service targets in scenario '{naam}'</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/staffing.py"/>
+        <source>Servicedoelen, shrinkage per wachtrij en per dagdeel, forecastfactoren en medewerkers van dit scenario</source>
+        <translation>This scenario's service targets, shrinkage per queue and per part of the day, forecast factors and agents</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/coverage.py"/>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
         <location filename="../../kcroster/gui/views/staffing.py"/>
         <source>Serviceniveau</source>
         <translation>Service level</translation>
@@ -1945,9 +2132,25 @@
     </message>
     <message>
         <location filename="../../kcroster/gui/views/coverage.py"/>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
         <location filename="../../kcroster/gui/views/staffing.py"/>
         <source>Shrinkage</source>
         <translation>Shrinkage</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>Shrinkage per dagdeel</source>
+        <translation>Shrinkage by time of day</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>Shrinkageprofiel met {n} blok toegepast.</source>
+        <translation>Shrinkage profile with {n} block applied.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>Shrinkageprofiel met {n} blokken toegepast.</source>
+        <translation>Shrinkage profile with {n} blocks applied.</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/agents.py"/>
@@ -1976,6 +2179,7 @@
     </message>
     <message>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
@@ -2051,6 +2255,11 @@
         <translation>Export team workbook…</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>Tekort (uur)</source>
+        <translation>Shortfall (hours)</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/new_project_wizard.py"/>
         <source>Telefonie</source>
         <translation>Phone</translation>
@@ -2076,6 +2285,11 @@
         <translation>Show only the agents of a team or with a skill</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>Tot</source>
+        <translation>To</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/staffing.py"/>
         <source>Totaal</source>
         <translation>Total</translation>
@@ -2096,6 +2310,16 @@
         <translation>Hours</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>Uren boven contract</source>
+        <translation>Hours over contract</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>Uren nodig (na shrinkage)</source>
+        <translation>Hours needed (after shrinkage)</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/models/agents_model.py"/>
         <location filename="../../kcroster/gui/views/agents.py"/>
         <source>Vaardigheden</source>
@@ -2105,6 +2329,11 @@
         <location filename="../../kcroster/gui/views/roster.py"/>
         <source>Vaardigheid: {naam}</source>
         <translation>Skill: {naam}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>Van</source>
+        <translation>From</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/agents.py"/>
@@ -2143,6 +2372,16 @@
         <translation>Improvement round {n}</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>Vergelijk (2 tot 4):</source>
+        <translation>Compare (2 to 4):</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/main_window.py"/>
+        <source>Vergelijken</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/main_window.py"/>
         <source>Vergrendeling overnemen</source>
         <translation>Take over the lock</translation>
@@ -2156,6 +2395,16 @@
         <location filename="../../kcroster/gui/views/staffing.py"/>
         <source>Verkeer (Erlang)</source>
         <translation>Traffic (Erlang)</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>Verl.</source>
+        <translation>Aband.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>Verlaten</source>
+        <translation>Abandoned</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/coverage.py"/>
@@ -2204,6 +2453,11 @@
         <translation>Remove…</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>Vet: anders dan de wachtrij zelf. Shrinkage is het deel van de ingeroosterde tijd dat niet aan contacten besteed wordt (ziekte, overleg, training); een blok op 'Shrinkage per dagdeel' gaat er in zijn uren voor. Volume × en AHT × komen bovenop de factoren van het Forecast-scherm.</source>
+        <translation>Bold: different from the queue itself. Shrinkage is the share of rostered time not spent on contacts (sickness, meetings, training); a block on 'Shrinkage by time of day' takes precedence in its hours. Volume × and AHT × come on top of the Forecast screen's factors.</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/forecast.py"/>
         <location filename="../../kcroster/gui/views/staffing.py"/>
         <source>Volume</source>
@@ -2213,6 +2467,11 @@
         <location filename="../../kcroster/gui/views/forecast.py"/>
         <source>Volume per dag en tijdstip</source>
         <translation>Volume by day and time of day</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>Volume ×</source>
+        <translation>Volume ×</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/agents.py"/>
@@ -2260,6 +2519,7 @@
         <location filename="../../kcroster/gui/views/forecast_gaps.py"/>
         <location filename="../../kcroster/gui/views/forecast_history.py"/>
         <location filename="../../kcroster/gui/views/new_project_wizard.py"/>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
         <location filename="../../kcroster/gui/views/staffing.py"/>
         <source>Wachtrij</source>
         <translation>Queue</translation>
@@ -2278,6 +2538,11 @@
         <location filename="../../kcroster/gui/views/new_project_wizard.py"/>
         <source>Wachtrij {n} heeft geen naam.</source>
         <translation>Queue {n} has no name.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>Wachtrijen</source>
+        <translation>Queues</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/new_project_wizard.py"/>
@@ -2320,6 +2585,11 @@
         <translation>Wishes granted</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>Wensen toegekend</source>
+        <translation>Wishes granted</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/wishes.py"/>
         <source>Wensformulieren exporteren</source>
         <translation>Export wish forms</translation>
@@ -2354,6 +2624,16 @@
         <location filename="../../kcroster/gui/views/export.py"/>
         <source>Werkmap schrijven…</source>
         <translation>Writing workbook…</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/staffing.py"/>
+        <source>Wijzigingen gelden alleen voor dit scenario.</source>
+        <translation>Changes apply to this scenario only.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/staffing.py"/>
+        <source>Wijzigingen gelden alleen voor dit scenario. Vet: anders dan de wachtrij zelf ({velden}).</source>
+        <translation>Changes apply to this scenario only. Bold: different from the queue itself ({velden}).</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
@@ -2427,9 +2707,19 @@
         <translation>automatic (best in the backtest)</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>bijv. ma-vr</source>
+        <translation>e.g. mon-fri</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/staffing.py"/>
         <source>binnen</source>
         <translation>within</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>binnen (s)</source>
+        <translation>within (s)</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/new_project_wizard.py"/>
@@ -2483,6 +2773,7 @@
     </message>
     <message>
         <location filename="../../kcroster/gui/views/roster.py"/>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
         <location filename="../../kcroster/gui/views/staffing.py"/>
         <source>geen</source>
         <translation>none</translation>
@@ -2514,6 +2805,7 @@
     </message>
     <message>
         <location filename="../../kcroster/gui/main_window.py"/>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
         <source>geen rooster</source>
         <translation>no roster</translation>
     </message>
@@ -2581,6 +2873,11 @@
         <location filename="../../kcroster/gui/main_window.py"/>
         <source>kcroster — personeelsplanning voor klantcontactcentra.</source>
         <translation>kcroster — workforce planning for contact centres.</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>kies een of meer dagen (bijv. ma-vr)</source>
+        <translation>choose one or more days (e.g. mon-fri)</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/print_roster.py"/>
@@ -2806,9 +3103,19 @@
         <translation>Sun</translation>
     </message>
     <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>zonder rooster: {namen}</source>
+        <translation>without a roster: {namen}</translation>
+    </message>
+    <message>
         <location filename="../../kcroster/gui/views/coverage.py"/>
         <source>zonder shrinkage: {p}</source>
         <translation>without shrinkage: {p}</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>{g} van {n}</source>
+        <translation>{g} of {n}</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/coverage.py"/>
@@ -2982,8 +3289,14 @@
     </message>
     <message>
         <location filename="../../kcroster/gui/views/roster.py"/>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
         <source>{n} van {t} medewerkers</source>
         <translation>{n} of {t} agents</translation>
+    </message>
+    <message>
+        <location filename="../../kcroster/gui/views/scenarios.py"/>
+        <source>{n} van {t} medewerkers doen mee in dit scenario.</source>
+        <translation>{n} of {t} agents take part in this scenario.</translation>
     </message>
     <message>
         <location filename="../../kcroster/gui/views/agents.py"/>

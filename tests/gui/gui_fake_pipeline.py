@@ -134,8 +134,7 @@ def compute_requirement(project: Project) -> Requirement:
     sc = project.scenario
     traffic = fc.volume * sc.volume_factor * fc.aht * sc.aht_factor / fc.horizon.interval_seconds
     agents = np.where(traffic > 0, np.ceil(traffic / 0.85) + 1, 0)
-    shrink = np.array([[q.shrinkage] for q in project.queues])
-    scheduled = np.ceil(agents / (1 - shrink))
+    scheduled = np.ceil(agents / (1 - real.shrinkage_matrix(project)))
     occ = np.divide(traffic, agents, out=np.zeros_like(traffic), where=agents > 0)
     hz = fc.horizon
     fte = np.stack([scheduled[:, hz.day_slice(d)].sum(axis=1) * hz.interval_minutes / 60 / (project.fte_hours / 5)
@@ -169,10 +168,12 @@ def coverage(project: Project, roster: Roster, requirement: Requirement) -> Cove
     return CoverageReport(sched, requirement.agents, sl, (1 - sl) * 60, (1 - sl) * 0.1, totals)
 
 
-def coverage_periods(project: Project, report: CoverageReport, queue: int) -> list[PeriodKpis]:
-    """Each day, then its ISO week: SL 0.5 rising by 0.01 a day, the week the mean of its days."""
+def coverage_periods(project: Project, report: CoverageReport, queue: int | None) -> list[PeriodKpis]:
+    """Each day, then its ISO week: SL 0.5 rising by 0.01 a day, the week the mean of its days
+    (all queues together count as queue 0)."""
     rows = []
     hz = project.horizon
+    queue = queue or 0
     for w in iso_weeks(hz.dates):
         days = []
         for d in w.days:
@@ -183,6 +184,37 @@ def coverage_periods(project: Project, report: CoverageReport, queue: int) -> li
         rows += days
         rows.append(PeriodKpis(w.days[0], w, {k: float(np.mean([r.kpis[k] for r in days])) for k in days[0].kpis}))
     return rows
+
+
+def scenario_forecast(project: Project) -> Forecast:
+    return real.scenario_forecast(project)  # model arithmetic only (factors times the forecast)
+
+
+def shrinkage_matrix(project: Project) -> np.ndarray:
+    return real.shrinkage_matrix(project)
+
+
+def compare_scenarios(project: Project, indices: list[int]) -> list[real.ScenarioFigures]:
+    """The real comparison's shape on this fake's requirement and coverage."""
+    calls.append("compare_scenarios")
+    out = []
+    for i in indices:
+        p = real.with_scenario(project, i)
+        sc = p.scenario
+        req = compute_requirement(p)
+        if sc.roster is not None:
+            report = coverage(p, sc.roster, req)
+            totals = dict(report.totals)
+            days = [r for r in coverage_periods(p, report, None) if r.week is None]
+        else:
+            hours = float(req.scheduled.sum()) * p.horizon.interval_minutes / 60
+            totals = {"fte_required": hours / p.fte_hours, "required_hours": hours}
+            days = [PeriodKpis(d, None, {"service_level": math.nan, "asa": math.nan, "abandon": math.nan,
+                                         "fte_required": float(req.fte_per_day[:, k].sum()), "fte_scheduled": math.nan})
+                    for k, d in enumerate(p.horizon.dates)]
+        agents = sum(1 for a in p.agents if sc.takes_part(a.id))
+        out.append(real.ScenarioFigures(i, sc.name, agents, sc.roster is not None, totals, days))
+    return out
 
 
 def fte_per_day(project: Project, agents_matrix: np.ndarray) -> np.ndarray:

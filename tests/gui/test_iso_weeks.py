@@ -154,3 +154,35 @@ def test_fte_basis_of_a_project_without_forecast_is_shown(window) -> None:
     window.doc.set_project(Project("leeg", Horizon(date(2027, 5, 3), 7), fte_hours=38.0))
     window.show_screen("staffing")
     assert window.screen_by_key("staffing").fte_hours.value() == pytest.approx(38.0)
+
+
+def test_rooster_picker_and_gantt_header_name_iso_weeks_with_dates(window) -> None:
+    """The Rooster screen's "Ga naar" picker lists each ISO week with its dates before its days
+    (a week goes to its first day); the Gantt header puts the ISO week number before the date
+    on Mondays, on the horizon's first day and on the leftmost day in view."""
+    p = _new_year_project()
+    window.doc.set_project(p)
+    window.show_screen("roster")
+    screen = window.screen_by_key("roster")
+    box = screen.day_box
+    items = [(box.itemText(i), box.itemData(i)) for i in range(box.count())]
+    weeks = [(text, data) for text, data in items if text.startswith("wk ")]
+    assert weeks == [("wk 52 (24–27 dec)", 0), ("wk 53 (28 dec 2026–3 jan 2027)", 4),
+                     ("wk 1 (4–10 jan)", 11), ("wk 2 (11–17 jan)", 18), ("wk 3 (18–20 jan)", 25)]
+    days = [(text.strip(), data) for text, data in items if not text.startswith("wk ")]
+    assert days == [(f"{fmt.weekday(d)} {fmt.full_date(d)}", i) for i, d in enumerate(p.horizon.dates)]
+    # picking a week scrolls the Gantt to its Monday (28 December is day 4)
+    box.setCurrentIndex(items.index(weeks[1]))
+    gantt = screen.gantt
+    gantt.horizontalScrollBar().setValue(0)
+    box.activated.emit(box.currentIndex())
+    assert gantt.horizontalScrollBar().value() > 0
+    box.setCurrentIndex(items.index(weeks[0]))
+    box.activated.emit(box.currentIndex())
+    assert gantt.horizontalScrollBar().value() == 0
+    assert gantt.day_header(0) == "wk 52 · do 24-12-2026"
+    assert gantt.day_header(1) == "vr 25-12-2026"
+    assert gantt.day_header(4) == "wk 53 · ma 28-12-2026"
+    assert gantt.day_header(11) == "wk 1 · ma 04-01-2027"
+    assert gantt.day_header(13, first_shown=13) == "wk 1 · wo 06-01-2027"
+    assert gantt.day_header(4, short=True) == "wk 53 · ma 28-12"

@@ -66,15 +66,18 @@ def test_heatmap_dst_days_follow_the_clock(app):
 def test_staffing_queue_setting_edit_and_undo(window, qtbot):
     screen = window.screen_by_key("staffing")
     window.show_screen("staffing")
-    q = window.doc.project.queues[0]
+    p = window.doc.project
+    q = p.queues[0]
     before = window.doc.requirement().scheduled.copy()
     screen.shrinkage.setValue(40)
-    assert q.shrinkage == pytest.approx(0.40)
+    # the active scenario's own shrinkage (issue 24 item 9); the queue itself keeps its 30 %
+    assert p.scenario.queue_settings(q).shrinkage == pytest.approx(0.40)
+    assert q.shrinkage == pytest.approx(0.30)
     after = window.doc.requirement().scheduled
     assert after.sum() > before.sum()  # more shrinkage, more agents to schedule
     assert screen.fte_model.rowCount() == len(window.doc.project.queues) + 1  # + total row
     window.undo_action.trigger()
-    assert q.shrinkage == pytest.approx(0.30)
+    assert p.scenario.queue_overrides == {}
     assert screen.shrinkage.value() == 30
 
 

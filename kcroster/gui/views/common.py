@@ -26,6 +26,7 @@ from kcroster.gui.document import ProjectDocument
 from kcroster.gui.i18n import plural, tr
 from kcroster.gui.jobs import run_job
 from kcroster.model.timegrid import Horizon
+from kcroster.model.weeks import iso_weeks
 
 WORKBOOK_FILTER = "Excel (*.xlsx *.xlsm);;CSV (*.csv);;" + "* (*)"
 
@@ -82,14 +83,20 @@ def fill_queue_combo(box: QComboBox, names: list[str]) -> None:
     box.blockSignals(False)
 
 
-def fill_day_combo(box: QComboBox, horizon: Horizon, with_all: bool = False) -> None:
+def fill_day_combo(box: QComboBox, horizon: Horizon, with_all: bool = False, with_weeks: bool = False) -> None:
+    """The horizon's days (item data: the day's index; "Hele periode" is -1). ``with_weeks``
+    puts each ISO week, named with its dates (``wk 17 (19–25 apr)``), before its days; its
+    data is its first day's index, so picking it goes to the start of the week."""
     current = box.currentIndex()
     box.blockSignals(True)
     box.clear()
     if with_all:
         box.addItem(tr("Hele periode"), -1)
+    weeks = {w.days[0]: w for w in iso_weeks(horizon.dates)} if with_weeks else {}
     for i, d in enumerate(horizon.dates):
-        box.addItem(f"{fmt.weekday(d)} {fmt.full_date(d)}", i)
+        if d in weeks:
+            box.addItem(fmt.week(weeks[d]), i)
+        box.addItem(f"{'   ' if with_weeks else ''}{fmt.weekday(d)} {fmt.full_date(d)}", i)
     box.setCurrentIndex(max(0, min(current, box.count() - 1)))
     box.blockSignals(False)
 

@@ -218,8 +218,9 @@ class RosterScreen(Screen):
         colours = [theme.queue_colour(i, q.color) for i, q in enumerate(p.queues)]
         self._fill_group_box(p)
         agents = self.shown_agents()
-        self.shown_label.setText(tr("{n} van {t} medewerkers").format(n=len(agents), t=len(p.agents))
-                                 if len(agents) != len(p.agents) else "")
+        members = len(self.scenario_agents())
+        self.shown_label.setText(tr("{n} van {t} medewerkers").format(n=len(agents), t=members)
+                                 if len(agents) != members else "")
         data = GanttData.build(self.doc.roster, [a.id for a in agents], [a.name for a in agents], names, p.horizon,
                                absences(p), public_holidays(p.horizon.dates, language()))
         v = self.gantt.verticalScrollBar().value()
@@ -228,7 +229,7 @@ class RosterScreen(Screen):
         self.gantt.verticalScrollBar().setValue(v)
         self.gantt.horizontalScrollBar().setValue(h)
         self.legend.set_items([*zip(names, colours, strict=True), (tr("Pauze"), theme.break_colour())])
-        fill_day_combo(self.day_box, p.horizon)
+        fill_day_combo(self.day_box, p.horizon, with_weeks=True)
         self.min_block.blockSignals(True)
         self.min_block.setValue(p.shift_rules.min_queue_block_minutes)
         self.min_block.blockSignals(False)
@@ -250,15 +251,21 @@ class RosterScreen(Screen):
         i = self.group_box.findData(current)
         self.group_box.setCurrentIndex(max(0, i))
 
+    def scenario_agents(self) -> list:
+        """The agents of the active scenario's agent set (every agent unless the scenario says)."""
+        p = self.doc.project
+        assert p is not None
+        return [a for a in p.agents if p.scenario.takes_part(a.id)]
+
     def shown_agents(self) -> list:
-        """The project's agents the Gantt shows: the name (or id) contains the search text, case
+        """The scenario's agents the Gantt shows: the name (or id) contains the search text, case
         ignored, and the agent is in the chosen team or has the chosen skill."""
         p = self.doc.project
         assert p is not None
         needle = self.search.text().strip().casefold()
         kind, _, value = (self.group_box.currentData() or "").partition(":")
         out = []
-        for a in p.agents:
+        for a in self.scenario_agents():
             if needle and needle not in a.name.casefold() and needle not in a.id.casefold():
                 continue
             if (kind == "team" and getattr(a, "team", None) != value) or (kind == "skill" and value not in a.skills):

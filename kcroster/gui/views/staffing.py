@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSpinBox,
     QSplitter,
     QTableView,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kcroster.edits import SetFteHours, SetQueueSetting
+from kcroster.edits import SetFteHours, SetScenarioQueueSetting
 from kcroster.gui import fmt, theme
 from kcroster.gui.i18n import plural, tr
 from kcroster.gui.models.array_model import ArrayTableModel
@@ -62,7 +63,13 @@ class StaffingScreen(Screen):
         self.toolbar.addWidget(QLabel(tr("Dag")))
         self.toolbar.addWidget(self.day_box)
 
-        settings, sl = card(tr("Servicedoelen van de wachtrij"))
+        settings, sl = card(None)
+        self.settings_title = QLabel()
+        f = self.settings_title.font()
+        f.setBold(True)
+        self.settings_title.setFont(f)
+        self.settings_title.setWordWrap(True)
+        sl.addWidget(self.settings_title)
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.sl_percent = _spin(1, 100, 1, 0, " %")
@@ -74,13 +81,27 @@ class StaffingScreen(Screen):
         self.concurrency = QSpinBox()
         self.concurrency.setRange(1, 6)
         self.concurrency.setKeyboardTracking(False)
-        form.addRow(tr("Serviceniveau"), self._pair(self.sl_percent, tr("binnen"), self.sl_seconds))
-        form.addRow(tr("Gem. wachttijd (ASA) max."), self.asa)
-        form.addRow(tr("Bezettingsgraad max."), self.occupancy)
-        form.addRow(tr("Shrinkage"), self.shrinkage)
-        form.addRow(tr("Geduld (Erlang A)"), self.patience)
-        form.addRow(tr("Gelijktijdige chats"), self.concurrency)
+        self._row_labels: dict[str, QLabel] = {}
+        for key, text, widget in (
+                ("sl_percent", tr("Serviceniveau"), self._pair(self.sl_percent, tr("binnen"), self.sl_seconds)),
+                ("asa_seconds", tr("Gem. wachttijd (ASA) max."), self.asa),
+                ("max_occupancy", tr("Bezettingsgraad max."), self.occupancy),
+                ("shrinkage", tr("Shrinkage"), self.shrinkage),
+                ("patience_seconds", tr("Geduld (Erlang A)"), self.patience),
+                ("concurrency", tr("Gelijktijdige chats"), self.concurrency)):
+            label = QLabel(text)
+            self._row_labels[key] = label
+            form.addRow(label, widget)
         sl.addLayout(form)
+        self.scenario_note = QLabel()
+        self.scenario_note.setObjectName("Hint")
+        self.scenario_note.setWordWrap(True)
+        sl.addWidget(self.scenario_note)
+        self.scenario_settings_button = QPushButton(tr("Scenario-instellingen…"))
+        self.scenario_settings_button.setToolTip(
+            tr("Servicedoelen, shrinkage per wachtrij en per dagdeel, forecastfactoren en medewerkers van dit scenario"))
+        self.scenario_settings_button.clicked.connect(lambda: self.window_.ask_scenario_settings())
+        sl.addWidget(self.scenario_settings_button, 0, Qt.AlignmentFlag.AlignLeft)
         sl.addStretch(1)
         self._editors: dict[str, tuple[Any, float]] = {
             "sl_percent": (self.sl_percent, 1.0),
@@ -166,6 +187,8 @@ class StaffingScreen(Screen):
         self.interval_model.set_array(np.zeros((0, 0)), [], [])
         self.fte_model.set_array(np.zeros((0, 0)), [], [])
         self.totals_label.setText("")
+        self.settings_title.setText("")
+        self.scenario_note.setText("")
         self.fte_hours.blockSignals(True)
         self.fte_hours.setValue(self.fte_hours.minimum())
         self.fte_hours.blockSignals(False)
@@ -181,10 +204,17 @@ class StaffingScreen(Screen):
         return w
 
     def current_queue(self):
+        """The queue chosen in the selector as the active scenario sets it (its overrides
+        applied): the values the editors show and the requirement uses."""
         p = self.doc.project
         if p is None or not p.queues:
             return None
-        return p.queues[max(0, min(self.queue_box.currentIndex(), len(p.queues) - 1))]
+        return p.scenario.queue_settings(p.queues[self.current_queue_index()])
+
+    def current_queue_index(self) -> int:
+        p = self.doc.project
+        assert p is not None
+        return max(0, min(self.queue_box.currentIndex(), len(p.queues) - 1))
 
     def _queue_changed(self) -> None:
         self._load_settings()
@@ -192,13 +222,26 @@ class StaffingScreen(Screen):
 
     def _load_settings(self) -> None:
         q = self.current_queue()
-        if q is None:
+        p = self.doc.project
+        if q is None or p is None:
             return
         for name, (w, scale) in self._editors.items():
             value = getattr(q, name)
             w.blockSignals(True)
             w.setValue(0 if value is None else value * scale)
             w.blockSignals(False)
+        # the targets belong to the active scenario: say which, and which differ from the queue's own
+        own = p.scenario.queue_overrides.get(q.name, {})
+        self.settings_title.setText(tr("Servicedoelen in scenario '{naam}'").format(naam=p.scenario.name))
+        for key, label in self._row_labels.items():
+            f = label.font()
+            f.setBold(key in own or (key == "sl_percent" and "sl_seconds" in own))
+            label.setFont(f)
+        names = [label.text() for key, label in self._row_labels.items()
+                 if key in own or (key == "sl_percent" and "sl_seconds" in own)]
+        self.scenario_note.setText(
+            tr("Wijzigingen gelden alleen voor dit scenario. Vet: anders dan de wachtrij zelf ({velden}).").format(
+                velden=", ".join(names)) if names else tr("Wijzigingen gelden alleen voor dit scenario."))
 
     def commit(self, name: str) -> None:
         q = self.current_queue()
@@ -215,7 +258,7 @@ class StaffingScreen(Screen):
         if value == getattr(q, name):
             return
         try:
-            self.doc.apply(SetQueueSetting(q.name, name, value))
+            self.doc.apply(SetScenarioQueueSetting(q.name, name, value))
         except ValueError as exc:
             self.status(str(exc))
 
@@ -289,7 +332,7 @@ class StaffingScreen(Screen):
         q = self.current_queue()
         if p is None or req is None or q is None or self.day_box.currentIndex() < 0:
             return
-        qi = p.queues.index(q)
+        qi = self.current_queue_index()
         hz = p.horizon
         d = max(0, self.day_box.currentData() or 0)
         sl = hz.day_slice(d)
@@ -306,13 +349,12 @@ class StaffingScreen(Screen):
         self.chart.x_ticks = ticks
         self.chart.x_label = clock_labels(minutes)
         self.chart.update()
-        fc = p.forecast
-        assert fc is not None
+        fc = self.doc.backend.scenario_forecast(p)  # the scenario's volume and AHT factors applied
         cols = [tr("Volume"), tr("AHT (s)"), tr("Verkeer"), tr("Nodig"), tr("In te roosteren"), tr("SL"), tr("ASA (s)"),
                 tr("Bezetting")]
         data = np.stack([
-            fc.volume[qi, sl] * p.scenario.volume_factor,
-            fc.aht[qi, sl] * p.scenario.aht_factor,
+            fc.volume[qi, sl],
+            fc.aht[qi, sl],
             np.asarray(req.traffic[qi, sl]),
             np.asarray(req.agents[qi, sl]),
             np.asarray(req.scheduled[qi, sl]),

@@ -587,6 +587,18 @@ class GanttView(QAbstractScrollArea):
         p.drawText(rect.adjusted(4, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter,
                    f"{fmt.hhmm(int(t0) % 1440)}–{fmt.hhmm(int(t1) % 1440)}")
 
+    def day_header(self, di: int, first_shown: int = 0, short: bool = False) -> str:
+        """The header of day ``di``: ``ma 19-04-2027``, with its ISO week number in front
+        (``wk 16 · ma 19-04-2027``) on a Monday, on the horizon's first day and on the leftmost
+        day in view (``first_shown``), so a scrolled view always says which week it shows.
+        ``short`` leaves the year out (``wk 16 · ma 19-04``), for a day column too narrow."""
+        assert self.horizon is not None
+        d = self.horizon.dates[di]
+        label = f"{fmt.weekday(d)} {fmt.day(d).split(' ', 1)[1] if short else fmt.full_date(d)}"
+        if di in (0, first_shown) or d.weekday() == 0:
+            label = f"wk {d.isocalendar()[1]} · {label}"
+        return label
+
     def _paint_header(self, p: QPainter, hz: Horizon, m0: float, m1: float, hour_step: int, text: QColor,
                       grid: QColor) -> None:
         vw = self.viewport().width()
@@ -599,12 +611,15 @@ class GanttView(QAbstractScrollArea):
         normal = QFont(p.font())
         small = QFont(p.font())
         small.setPointSizeF(max(6.0, normal.pointSizeF() * 0.85))
-        for di in range(max(0, int(m0 // 1440)), min(hz.days, int(m1 // 1440) + 1)):
+        first_shown = max(0, int(m0 // 1440))
+        for di in range(first_shown, min(hz.days, int(m1 // 1440) + 1)):
             x0 = max(self._x(di * 1440), self.NAME_W)
             x1 = self._x((di + 1) * 1440)
             p.setFont(bold)
-            label = f"{fmt.weekday(hz.dates[di])} {fmt.full_date(hz.dates[di])}"
+            label = self.day_header(di, first_shown)
             width = max(0.0, x1 - x0 - 4)
+            if p.fontMetrics().horizontalAdvance(label) > width:
+                label = self.day_header(di, first_shown, short=True)
             if self.data is not None and di in self.data.holidays:
                 # the holiday's name matters more than the year: it replaces the date when short of room
                 name = self.data.holidays[di]
