@@ -828,7 +828,8 @@ def export_data(project: Project, roster: Roster, requirement: Requirement) -> A
 
     cov = coverage(project, roster, requirement)
     return ExportData(
-        project=scenario_project(project),
+        # the scenario's agents and its queue settings (targets, shrinkage) in the workbook
+        project=replace(scenario_project(project), queues=effective_queues(project)),
         roster=roster,
         required=cov.required,
         scheduled=cov.scheduled,

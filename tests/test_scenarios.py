@@ -248,3 +248,18 @@ def test_the_comparison_reads_the_figures_of_the_other_screens() -> None:
     # a day row with a roster is the Dekking table's all-queue day (one definition per figure)
     day = pipeline.coverage_periods(pipeline.with_scenario(p, 0), report, None)[0]
     assert basis.days[0].kpis == day.kpis
+
+
+def test_the_workbook_export_sees_the_scenarios_agents_and_queue_settings() -> None:
+    p = make_project(days=1)
+    small_team(p, 3)
+    history = two_scenarios(p)
+    history.apply(SetScenarioAgents(["a1"]))
+    history.apply(SetScenarioQueueSetting("Chat", "shrinkage", 0.25))
+    start = datetime.combine(MONDAY, time(10), tzinfo=TZ)
+    end = datetime.combine(MONDAY, time(11), tzinfo=TZ)
+    roster = Roster([Shift("a1", MONDAY, start, end, [Segment(start, end, "Telefonie")])])
+    data = pipeline.export_data(p, roster, pipeline.compute_requirement(p))
+    assert [a.id for a in data.project.agents] == ["a1"]
+    assert [q.shrinkage for q in data.project.queues] == [0.0, 0.25]
+    assert [q.shrinkage for q in p.queues] == [0.0, 0.0]  # the project itself is not changed
