@@ -68,6 +68,62 @@ COLUMNS_SHARE = 0.4
 BIG_DESCENT_SHARE = 0.75
 BIG_WORK_SHARE = 0.9
 
+#: on the clock, the short descent of a small model before CP-SAT completes its shift choice
+#: takes this share of the time left
+SMALL_DESCENT_SHARE = 0.1
+
+#: the CP-SAT completion of a shift choice stops at its first solution, after at most this many
+#: seconds (of work, in a deterministic solve; at least COMPLETE_MIN_S on the clock)
+COMPLETE_MAX_S = 30.0
+COMPLETE_MIN_S = 1.0
+#: big models keep COMPLETE_BASE_S plus COMPLETE_PER_VARIABLE_S per model variable for the
+#: completion of the descent's shift choice (a margin above what it takes), and complete it
+#: after the descent only while at least COMPLETE_LEFT_SHARE of that is left on the clock
+COMPLETE_BASE_S = 2.0
+COMPLETE_PER_VARIABLE_S = 6e-5
+COMPLETE_LEFT_SHARE = 0.5
+
+#: seconds every solve keeps for extraction, metrics and the checker after the search:
+#: FINISH_BASE_S plus FINISH_PER_AGENT_WEEK_S per agent-week
+FINISH_BASE_S = 2.0
+FINISH_PER_AGENT_WEEK_S = 0.01
+
+#: the early LP relaxation's time limit: LP_SHARE of the time limit within these bounds; an LP
+#: started late (when first waited for) gets LATE_LP_SHARE of the time left, at most
+#: LATE_LP_MAX_S
+LP_MIN_S = 1.0
+LP_MAX_S = 30.0
+LATE_LP_SHARE = 0.1
+LATE_LP_MAX_S = 10.0
+#: a deterministic solve's LP for the dive into its integral part (RENS) stops at as many GLOP
+#: work units as the search has nominal seconds; its clock limit is only a safety net, far above
+RENS_LP_BASE_S = 60.0
+RENS_LP_PER_WORK_S = 20.0
+
+#: a neighbourhood search's step (one sub-solve) takes this share of the time (or work) left,
+#: between STEP_MIN_S and STEP_MAX_S: on interval-demand models every sub-solve re-places the
+#: breaks and queue flows of the whole horizon and needs the larger share, on shift-type models
+#: about a second does best (shorter and longer steps both do worse)
+STEP_SHARE_INTERVAL = 0.2
+STEP_SHARE_TYPES = 0.02
+STEP_MIN_S = 1.0
+STEP_MAX_S = 5.0
+#: on the clock, the searches beside each other stop this much before the solve's deadline
+BESIDE_MARGIN_S = 0.05
+#: the neighbourhood searches' seeds: the solve's seed plus this stride per search
+SEED_STRIDE = 7919
+
+#: the time limit of the explanation of an infeasible model: the solve's, within these bounds
+EXPLAIN_MIN_S = 5.0
+EXPLAIN_MAX_S = 30.0
+
+#: a dive into the Lagrangian master (:mod:`kcroster.solver.restricted`) offers its programme
+#: per agent-week the master's support, the roster's own column and this many more of the
+#: lowest reduced cost, and fixes this share of the still undecided agent-weeks after each LP
+#: solve (a smaller share takes more solves and ends on a better roster)
+DIVE_EXTRA_COLUMNS = 6
+DIVE_FIX_SHARE = 0.1
+
 
 @dataclass(frozen=True)
 class SolvePlan:
@@ -142,6 +198,26 @@ class SolvePlan:
         return out
 
 
+def complete_budget(b: ModelBuilder) -> float:
+    """Seconds a big model keeps for completing its shift choice with CP-SAT."""
+    return COMPLETE_BASE_S + COMPLETE_PER_VARIABLE_S * len(b.model.proto.variables)
+
+
+def finish_margin(b: ModelBuilder) -> float:
+    """Seconds to keep for extraction, metrics and the checker after the search."""
+    return FINISH_BASE_S + FINISH_PER_AGENT_WEEK_S * len(b.agents) * b.D / 7
+
+
+def neighbourhood_step(b: ModelBuilder, left: float) -> float:
+    """The limit of one neighbourhood step with ``left`` seconds (or work) to go."""
+    return max(STEP_MIN_S, min(STEP_MAX_S, (STEP_SHARE_INTERVAL if b.req is not None else STEP_SHARE_TYPES) * left))
+
+
+def explain_limit(time_limit_s: float) -> float:
+    """Seconds the explanation of a model without a roster may take."""
+    return max(EXPLAIN_MIN_S, min(EXPLAIN_MAX_S, time_limit_s))
+
+
 def _count(n: int) -> str:
     return f"{n:,}".replace(",", ".")  # Dutch thousands separator
 
@@ -178,4 +254,4 @@ def plan_for(b: ModelBuilder, workers: int, deterministic: bool, warm_start: boo
     )
 
 
-__all__ = ["SolvePlan", "plan_for"]
+__all__ = ["SolvePlan", "complete_budget", "explain_limit", "finish_margin", "neighbourhood_step", "plan_for"]

@@ -26,18 +26,11 @@ from collections import defaultdict
 import numpy as np
 
 from kcroster.solver.builder import ModelBuilder
+from kcroster.solver.plan import DIVE_EXTRA_COLUMNS, DIVE_FIX_SHARE
 from kcroster.solver.wishes import FAIR_FREE
 
-# columns per agent-week offered to the programme: the master's support, the roster's own
-# column, and this many more of the lowest reduced cost
-EXTRA_COLUMNS = 6
 
-# share of the still undecided agent-weeks fixed after each LP solve of the dive (a smaller share
-# takes more solves and ends on a better roster)
-FIX_SHARE = 0.1
-
-
-def select(pool: list[tuple[tuple, float, float]], keep: list[tuple], per_week: int = EXTRA_COLUMNS) -> list[tuple]:
+def select(pool: list[tuple[tuple, float, float]], keep: list[tuple], per_week: int = DIVE_EXTRA_COLUMNS) -> list[tuple]:
     """Columns for the programme from the master's pool ``(column, value, reduced cost)``:
     every column the master uses, then per week the ``per_week`` of least reduced cost, and
     ``keep`` (the current roster's columns, so the programme can always return to it)."""
@@ -63,7 +56,8 @@ def solve_columns(R, columns: list[tuple], deadline: float, *, stop=None
     """One column per agent-week, least total cost, by diving on the master LP: solve the
     master over ``columns`` (with the per-agent wish fairness as its convex hull over whole
     weights), fix every agent-week whose LP weight sits on one column, then the most decided
-    tenth of the rest (``FIX_SHARE``), and solve again, until every week has its column; GLOP
+    tenth of the rest (:data:`~kcroster.solver.plan.DIVE_FIX_SHARE`), and solve again, until
+    every week has its column; GLOP
     re-solves from its basis with the dual simplex. (Pricing the open weeks again at the
     dive's own duals after each round, so new schedules join, was tried: it took far longer and
     ended worse.) ``R`` is the
@@ -124,7 +118,7 @@ def solve_columns(R, columns: list[tuple], deadline: float, *, stop=None
         rest = sorted((wi for wi in best if wi not in settled), key=lambda wi: -best[wi][0])
         if not rest and not settled:
             break
-        for wi in settled + rest[:max(1, int(len(rest) * FIX_SHARE))] if rest else settled:
+        for wi in settled + rest[:max(1, int(len(rest) * DIVE_FIX_SHARE))] if rest else settled:
             fixed[wi] = best[wi][1]
             z[best[wi][1]].SetLb(1.0)
         if not rest:

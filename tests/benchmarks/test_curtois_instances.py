@@ -167,24 +167,28 @@ def test_full_search_makes_way_for_the_columns_and_resumes(case: str, monkeypatc
 
     from ortools.sat.python import cp_model
 
-    from kcroster.solver import SolveOptions, api
+    from kcroster.solver import SolveOptions
     from kcroster.solver.builder import ModelBuilder
+    from kcroster.solver.costing import objective_of, price, rosterize
     from kcroster.solver.incumbent import Incumbent
     from kcroster.solver.lns import NeighbourhoodSearch
     from kcroster.solver.options import Stage
+    from kcroster.solver.strategies import beside
+    from kcroster.solver.strategies.completion import complete
+    from kcroster.solver.strategies.full_search import Callback
     from kcroster.solver.warmstart import greedy
 
     far = case != "close"
     if not far:
-        monkeypatch.setattr(api, "PAUSE_GAP", 10.0)  # any bound counts as close
-    monkeypatch.setattr(api, "STALL_STEPS", 0 if case == "far, stalled" else 1)
+        monkeypatch.setattr(beside, "PAUSE_GAP", 10.0)  # any bound counts as close
+    monkeypatch.setattr(beside, "STALL_STEPS", 0 if case == "far, stalled" else 1)
     project = curtois_project(read_curtois(instance_path(8)))
     b = ModelBuilder(project, None, SolveOptions(workers=2, seed=1, weights=research_weights()))
     b.build()
     picks, bad = greedy(b, clock.perf_counter() + 5)
     assert bad is None
-    values = api._complete(b, picks, clock.perf_counter() + 5)
-    team = [NeighbourhoodSearch(b, values, api._objective_of(b, values), 1)]
+    values = complete(b, picks, clock.perf_counter() + 5)
+    team = [NeighbourhoodSearch(b, values, objective_of(b, values), 1)]
     b.model.proto.solution_hint.vars.extend(range(len(values)))  # as solve() hints it
     b.model.proto.solution_hint.values.extend(values)
     starts: list[float] = []
@@ -201,8 +205,8 @@ def test_full_search_makes_way_for_the_columns_and_resumes(case: str, monkeypatc
     solver.parameters.max_time_in_seconds = limit
     reports: list[float] = []
     inc = Incumbent(t, lambda snap: snap.best_bound is not None and reports.append(snap.best_bound),
-                    lambda roster, look: api._price(b, roster, look))
-    cb = api._Callback(inc, lambda vals: api._rosterize(b, vals), None)
+                    lambda roster, look: price(b, roster, look))
+    cb = Callback(inc, lambda vals: rosterize(b, vals), None)
     gains: list[float] = []  # when the neighbourhood search improved the roster
     offer = inc.offer
 
@@ -216,9 +220,9 @@ def test_full_search_makes_way_for_the_columns_and_resumes(case: str, monkeypatc
         cb.bound = 0.0  # a bound known from the start (every term is ≥ 0), within PAUSE_GAP
     columns = threading.Thread(target=clock.sleep, args=(1.5,))
     columns.start()
-    st = api._solve_beside(b, solver, cb, team, t + limit, lambda: False, compact_lp=None, wait_for=columns,
+    st = beside.solve_beside(b, solver, cb, team, t + limit, lambda: False, compact_lp=None, wait_for=columns,
                            pause_at=t + 0.5)
-    assert team[0].objective <= api._objective_of(b, values)
+    assert team[0].objective <= objective_of(b, values)
     step = 1.0  # (the step of a short solve)
     if case == "far, stalled":
         # (the resumed search is unhinted: in 2.5 s it may find nothing, the roster is the team's)

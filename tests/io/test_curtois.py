@@ -326,8 +326,8 @@ def test_warm_start_keeps_the_shift_type_when_types_share_their_times(tmp_path: 
     on times alone, A's N shifts became E shifts A may not work, the warm start was infeasible and
     the solve fell back to a fresh greedy roster (instance 8: 254 of 464 shifts mismatched)."""
     from kcroster.solver import SolveOptions, solve
-    from kcroster.solver.api import _warm_picks
     from kcroster.solver.builder import ModelBuilder
+    from kcroster.solver.strategies.first import warm_picks as _warm_picks
 
     path = tmp_path / "same.txt"
     path.write_text(SAME_TIMES, newline="")

@@ -187,14 +187,15 @@ def test_big_models_complete_the_shift_choice_with_cp_sat_when_that_is_cheaper(m
     from scenario_kit import scenario
 
     from kcroster.rules.checker import check
-    from kcroster.solver import api
+    from kcroster.solver.strategies import completion, dive, rounds
 
     p, req = scenario("S", 1)
     monkeypatch.setattr(solve_plan, "COMPLETE_MAX_VARS", 0)  # treat the 25-agent week as big
     completed = solve(p, req, options=opts(time_limit_s=8.0))
     assert "complete_s" in completed.stats and completed.status == "feasible"
     assert [v for v in check(completed.roster, p) if v.severity == "error"] == []
-    monkeypatch.setattr(api, "_complete", lambda *_a, **_k: None)
+    for module in (completion, dive, rounds):  # every CP-SAT completion fails
+        monkeypatch.setattr(module, "complete", lambda *_a, **_k: None)
     python_only = solve(p, req, options=opts(time_limit_s=8.0))
     assert completed.objective <= python_only.objective
 
@@ -206,8 +207,11 @@ def test_queue_split_of_a_solution_is_the_cheaper_of_flows_and_water_filling() -
     from scenario_kit import scenario
 
     from kcroster.rules.checker import check
-    from kcroster.solver.api import _complete, _extract, _lookup, roster_cost
+    from kcroster.solver.costing import lookup as _lookup
+    from kcroster.solver.costing import roster_cost
+    from kcroster.solver.costing import roster_of as _extract
     from kcroster.solver.extract import extract
+    from kcroster.solver.strategies.completion import complete as _complete
     from kcroster.solver.warmstart import greedy
 
     p, req = scenario("S", 1)

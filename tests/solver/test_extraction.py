@@ -209,7 +209,9 @@ def test_solved_roster_changes_queue_less_at_the_same_staffing(monkeypatch) -> N
 
     import kcroster.solver.extract as ex
     from kcroster.pipeline import productivity_of
-    from kcroster.solver.api import _complete, _lookup, roster_cost
+    from kcroster.solver.costing import lookup as _lookup
+    from kcroster.solver.costing import roster_cost
+    from kcroster.solver.strategies.completion import complete as _complete
     from kcroster.solver.warmstart import greedy
 
     p, req = scenario("S", 1)
@@ -295,7 +297,11 @@ def test_agent_search_loaded_from_a_completed_roster_prices_its_coverage_exactly
 
     from scenario_kit import scenario
 
-    from kcroster.solver.api import _complete, _extract, _lookup, _picks_cost, roster_cost
+    from kcroster.solver.costing import lookup as _lookup
+    from kcroster.solver.costing import picks_cost as _picks_cost
+    from kcroster.solver.costing import roster_cost
+    from kcroster.solver.costing import roster_of as _extract
+    from kcroster.solver.strategies.completion import complete as _complete
     from kcroster.solver.warmstart import descend, greedy
 
     p, req = scenario("S", 1)
@@ -324,7 +330,8 @@ def test_a_big_model_started_from_a_previous_roster_goes_on_improving_it(monkeyp
 
     from scenario_kit import scenario
 
-    from kcroster.solver.api import _pick_lookup, roster_cost
+    from kcroster.solver.costing import pick_lookup as _pick_lookup
+    from kcroster.solver.costing import roster_cost
     from kcroster.solver.warmstart import greedy
 
     monkeypatch.setattr(solve_plan, "COMPLETE_MAX_VARS", 1000)

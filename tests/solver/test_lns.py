@@ -10,8 +10,10 @@ from test_optimality import shift_type_brute_force, shift_type_project
 
 from kcroster.model import Roster
 from kcroster.solver import solve
-from kcroster.solver.api import _lookup, _objective_of, roster_cost
 from kcroster.solver.builder import ModelBuilder
+from kcroster.solver.costing import lookup as _lookup
+from kcroster.solver.costing import objective_of as _objective_of
+from kcroster.solver.costing import roster_cost
 from kcroster.solver.extract import extract
 from kcroster.solver.lns import KINDS, NeighbourhoodSearch
 

@@ -8,11 +8,15 @@ import time as clock
 from solver_kit import errors, opts
 from test_bounds import _brute_force_interval, _interval_instance
 
-from kcroster.solver import api, solve
 from kcroster.solver import plan as solve_plan
+from kcroster.solver import solve
 from kcroster.solver.builder import ModelBuilder
+from kcroster.solver.costing import lookup, roster_cost, roster_of
 from kcroster.solver.lagrange import lagrangian_bound
 from kcroster.solver.restricted import select, solve_columns
+from kcroster.solver.strategies import rounds
+from kcroster.solver.strategies.completion import complete
+from kcroster.solver.strategies.dive import dive
 
 
 def _master_pool(b: ModelBuilder, seconds: float, picks=None):
@@ -39,11 +43,11 @@ def test_the_dive_finds_the_brute_force_optimum_where_the_master_is_integral() -
     assert got is not None
     picks, _lp = got
     assert all(0 <= d < b.D for _ai, d in picks)
-    values = api._complete(b, picks, clock.perf_counter() + 10.0)
+    values = complete(b, picks, clock.perf_counter() + 10.0)
     assert values is not None
-    look = api._lookup(values)
-    roster = api._extract(b, look)
-    cost = api.roster_cost(b, roster, look)[0]
+    look = lookup(values)
+    roster = roster_of(b, look)
+    cost = roster_cost(b, roster, look)[0]
     assert cost == optimum
     from kcroster.rules.checker import check
 
@@ -67,11 +71,11 @@ def test_the_dive_beats_the_agent_by_agent_descent_on_scenario_s() -> None:
     srch = b.agent_search if getattr(b, "agent_search", None) is not None else AgentSearch(b)
     descend(b, srch, clock.perf_counter() + 20.0)
     settled = dict(srch.picks)
-    values = api._complete(b, settled, clock.perf_counter() + 20.0)
-    look = api._lookup(values)
-    descent_cost = api.roster_cost(b, api._extract(b, look), look)[0]
+    values = complete(b, settled, clock.perf_counter() + 20.0)
+    look = lookup(values)
+    descent_cost = roster_cost(b, roster_of(b, look), look)[0]
     R, pool = _master_pool(b, 8.0, picks=settled)
-    got = api._dive(b, (R, pool), settled, clock.perf_counter() + 20.0, clock.perf_counter() + 30.0, None)
+    got = dive(b, (R, pool), settled, clock.perf_counter() + 20.0, clock.perf_counter() + 30.0, None)
     assert got is not None
     _values, roster, cost, dive_picks = got
     from kcroster.rules.checker import check
@@ -89,11 +93,11 @@ def test_a_big_model_dives_and_keeps_only_better_rosters(monkeypatch) -> None:
 
     p, req = scenario("S", 1)
     monkeypatch.setattr(solve_plan, "COMPLETE_MAX_VARS", 0)
-    monkeypatch.setattr(api, "DIVE_FIRST", 0.3)
+    monkeypatch.setattr(rounds, "DIVE_FIRST", 0.3)
     res = solve(p, req, options=opts(time_limit_s=20.0))
     assert res.stats.get("dives", 0) >= 1
     assert errors(res, p) == []
-    monkeypatch.setattr(api, "_dive", lambda *_a, **_k: None)
+    monkeypatch.setattr(rounds, "dive", lambda *_a, **_k: None)
     without = solve(p, req, options=opts(time_limit_s=20.0))
     assert without.stats.get("dive_wins", 0) == 0
     # measured: 5 794 with the dives (3 of 7 won), 6 878 without

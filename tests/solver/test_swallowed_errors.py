@@ -18,9 +18,10 @@ import pytest
 from scenario_kit import zoo_scenario
 from solver_kit import errors, project
 
-from kcroster.solver import SolveOptions, api, lagrange, solve
+from kcroster.solver import SolveOptions, lagrange, solve, strategy
 from kcroster.solver import plan as solve_plan
 from kcroster.solver.candidates import queue_open_mask
+from kcroster.solver.strategies import bound_thread, relaxation, rounds
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +68,7 @@ def test_a_bound_that_fails_shows_no_figure_and_says_why(small, monkeypatch):
 def test_a_dive_that_fails_leaves_the_roster_and_says_why(small, monkeypatch):
     p, req = small
     monkeypatch.setattr(solve_plan, "COMPLETE_MAX_VARS", 0)  # a big model: rounds and dives
-    monkeypatch.setattr(api, "DIVE_FIRST", 0.0)
+    monkeypatch.setattr(rounds, "DIVE_FIRST", 0.0)
 
     def master_at_once(self, b, picks, deadline, cancel, dives=False):
         # a Lagrangian master to dive into, at once and without a thread: the deterministic
@@ -77,11 +78,11 @@ def test_a_dive_that_fails_leaves_the_roster_and_says_why(small, monkeypatch):
     def broken_dive(*_a, **_k):
         raise ZeroDivisionError("geen kolommen")
 
-    monkeypatch.setattr(api._BoundThread, "start", master_at_once)
-    monkeypatch.setattr(api, "_dive", broken_dive)
+    monkeypatch.setattr(bound_thread.BoundThread, "start", master_at_once)
+    monkeypatch.setattr(rounds, "dive", broken_dive)
     res = solve(p, req, options=_det())
     assert res.stats.get("dives", 0) >= 1
-    assert res.notes.count(api.DIVE_FAILED.format(fout="ZeroDivisionError: geen kolommen")) == 1
+    assert res.notes.count(strategy.DIVE_FAILED.format(fout="ZeroDivisionError: geen kolommen")) == 1
     assert res.roster.shifts and errors(res, p) == []
 
 
@@ -91,9 +92,9 @@ def test_an_lp_relaxation_that_fails_is_told(small, monkeypatch):
     def broken_lp(model, time_limit_s, work_limit=None):
         raise MemoryError
 
-    monkeypatch.setattr(api, "lp_values", broken_lp)
+    monkeypatch.setattr(relaxation, "lp_values", broken_lp)
     res = solve(p, req, options=SolveOptions(time_limit_s=4, workers=2, seed=1))
-    assert api.LP_FAILED.format(fout="MemoryError") in res.notes
+    assert strategy.LP_FAILED.format(fout="MemoryError") in res.notes
     assert res.roster.shifts and errors(res, p) == []
 
 
@@ -147,5 +148,5 @@ ENGLISH = ("even ", "relaxed", "no roster", "failed", "bound", "dive")
 )
 def test_solver_messages_are_dutch_only(name):
     """The relaxed solve without a roster said "(even relaxed, no roster)" after its Dutch."""
-    message = getattr(api, name)
+    message = getattr(strategy, name)
     assert not [w for w in ENGLISH if w in message.lower()]

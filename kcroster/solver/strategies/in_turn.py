@@ -1,0 +1,98 @@
+"""In turn: a deterministic solve's search, its strategies one after the other, each for its
+share of the budget's work: the full search (workers interleaved), on shift-type models the
+column generation (its bound, its master's solution to steer the neighbourhoods), then the
+neighbourhood searches (one per worker, in lockstep: :func:`~kcroster.solver.lns.run_together`)
+from the best roster found — on a small interval-demand model first one dive into the LP
+relaxation's integral part (RENS), the LP stopped by work as well."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from kcroster.solver.bound import lp_values
+from kcroster.solver.builder import ModelBuilder
+from kcroster.solver.lns import NeighbourhoodSearch, run_together
+from kcroster.solver.options import Stage
+from kcroster.solver.plan import (
+    COLUMNS_SHARE,
+    FULL_FIRST,
+    FULL_SEARCH_SHARE,
+    RENS_LP_BASE_S,
+    RENS_LP_PER_WORK_S,
+    SolvePlan,
+    neighbourhood_step,
+)
+from kcroster.solver.strategies.beside import team_of
+from kcroster.solver.strategies.full_search import FullSearch
+from kcroster.solver.strategy import Budget, Hand, StrategyRun
+from kcroster.solver.work import set_limit
+
+
+@dataclass
+class SearchInTurn:
+    """The strategy (see the module docstring): the full search ``full`` for FULL_SEARCH_SHARE
+    of the budget's work (FULL_FIRST where the column generation follows), the columns until
+    their master is solved or COLUMNS_SHARE is used, the neighbourhood searches for the rest.
+    ``objective``: the model objective of the hand's full assignment. Each roster found is
+    offered to the incumbent on the way; ``team`` holds the neighbourhood searches afterwards
+    (None when the full search ended it all)."""
+
+    plan: SolvePlan
+    full: FullSearch
+    objective: float
+    team: list[NeighbourhoodSearch] | None = None
+
+    def run(self, run: StrategyRun, budget: Budget, hand: Hand) -> Hand:
+        b, plan, cb, cancelled = run.b, self.plan, self.full.cb, budget.cancelled
+        work, values, objective = budget.work, hand.values, self.objective
+        full_share = FULL_FIRST if plan.columns else FULL_SEARCH_SHARE
+        set_limit(self.full.solver.parameters, full_share * work, True)
+        cb.keep_values = True
+        st = self.full.status = self.full.solver.solve(b.model, cb)
+        rest = (1.0 - full_share) * work
+        if (st in (cp_model.OPTIMAL, cp_model.INFEASIBLE) or cancelled() or rest < 0.5
+                or not plan.neighbourhood_searches):
+            return hand
+        if cb.values is not None:
+            objective, values = cb.values
+        self.team = team = team_of(b, values, objective, plan.neighbourhood_searches, first=1)
+        ns = team[0]
+        col_bound = None
+        if plan.columns:
+            used, col_bound, point = columns_in_turn(b, values, objective, COLUMNS_SHARE * work, cancelled)
+            rest -= used
+            run.inc.raise_bound(Stage.BOUND_LAGRANGE, col_bound)
+            for member in team:
+                member.lp = point
+        elif plan.rens:
+            # GLOP's work units are not CP-SAT's: the LP gets as many units as the whole search
+            # has nominal seconds (it stops far sooner when the LP is easy)
+            ns.lp = lp_values(b.model, time_limit_s=RENS_LP_BASE_S + RENS_LP_PER_WORK_S * work, work_limit=work)
+            ns.rens_pending = ns.lp is not None
+        step = neighbourhood_step(b, rest)
+
+        def at_bound() -> bool:
+            # the bounds proven in turn only: the Lagrangian bound comes by the clock and must not decide
+            own = max((v for v in (col_bound, cb.bound) if v is not None), default=None)
+            return cancelled() or (own is not None and own >= ns.objective - 1e-6)
+
+        def improved(_obj: float, vals: list[int]) -> None:
+            run.inc.offer(Stage.FOUND_NEIGHBOURHOOD, *cb.rosterize(vals))
+
+        run_together(team, at_bound, improved, step, rest)
+        return hand
+
+
+def columns_in_turn(b: ModelBuilder, values: list[int], objective: float, work: float,
+                    cancelled: Callable[[], bool]) -> tuple[float, int | None, list[float] | None]:
+    """Column generation from the roster ``values`` for at most ``work``: (work used, the
+    proven bound or None, the master's solution once it is solved, else None)."""
+    from kcroster.solver.columns import HorizonColumns
+
+    hc = HorizonColumns(b)
+    bound = hc.run(values, float("inf"), upper=lambda: objective, stop=cancelled, work=work)
+    point = hc.lp_point(len(b.model.proto.variables)) if hc.converged else None
+    return hc.work, (bound if bound is not None and bound > 0 else None), point
