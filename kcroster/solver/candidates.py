@@ -114,6 +114,7 @@ class CandidateFactory:
         for lv in project.leave:
             self.leave_by_agent.setdefault(lv.agent_id, []).append((int(lv.start.timestamp()), int(lv.end.timestamp())))
         self._night_cache: dict[tuple[int, int], int] = {}
+        self._late_night_cache: dict[tuple[int, int], bool] = {}
 
     # --- helpers ---------------------------------------------------------------------------
     def _local_minute(self, ts: int) -> int:
@@ -285,19 +286,35 @@ class CandidateFactory:
         if step is not None and step.max_hours_day is not None and work > step.max_hours_day * 60:
             return None
         return Candidate(di, int(k0), int(n), st, en, tname, b, fixed, int(work), night,
-                         self._rest_after(en, night, youth), unpopular=unpopular)
+                         self._rest_after(st, en, night, youth), unpopular=unpopular)
 
-    def _rest_after(self, en: int, night: bool, youth: bool) -> int:
-        """Seconds of daily rest the shift ending at ``en`` needs before the next one."""
+    def _rest_after(self, st: int, en: int, night: bool, youth: bool) -> int:
+        """Seconds of daily rest the shift [``st``, ``en``) needs before the next one."""
         lab = self.p.labour
         rest = 0
         if lab.enabled("atw_daily_rest"):
             rest = int(lab.min_daily_rest_hours * 3600)
         if youth and lab.enabled("atw_youth"):
             rest = max(rest, int(lab.youth_min_daily_rest_hours * 3600))
-        if night and lab.enabled("atw_night_rest") and self._local_minute(en) > lab.late_night_end_hour * 60:
+        if night and lab.enabled("atw_night_rest") and self._ends_after_late_night(st, en):
             rest = max(rest, int(lab.rest_after_late_night_hours * 3600))
         return rest
+
+    def _ends_after_late_night(self, st: int, en: int) -> bool:
+        """Whether a night shift ends after the late-night hour (ATW: 02:00) of the date of its
+        night work, compared as instants, as the rule checker does: a night across the autumn
+        clock change that ends at the second 02:00 ends an hour after the first one, and on the
+        spring change 03:00 is the moment 02:00 would have been."""
+        key = (st, en)
+        if key not in self._late_night_cache:
+            lo, hi = self.p.labour.night_window
+            night_day = None
+            for ts in range(st - (st - self.t0) % self.ivs, en, self.ivs):
+                if lo * 60 <= self._local_minute(ts) < hi * 60:
+                    night_day = datetime.fromtimestamp(ts, self.tz).date()
+            late = time(int(self.p.labour.late_night_end_hour) % 24)
+            self._late_night_cache[key] = night_day is not None and en > self._wall(night_day, late)
+        return self._late_night_cache[key]
 
     def _overlaps_wall_night(self, st: int, en: int) -> bool:
         for ts in range(st, en, self.ivs):

@@ -21,6 +21,11 @@ COMPLETE_MAX_VARS = 60_000
 #: the greedy start's share of the time limit (at least GREEDY_MIN_S)
 GREEDY_SHARE = 0.2
 GREEDY_MIN_S = 5.0
+#: an agent whose schedule is hard to find first tries shifts that start on these grids (minutes
+#: of the local day): a fraction of the candidates, found in a fraction of the time
+FIRST_TRY_GRIDS = (120, 60)
+#: the least time such a try gets (presolving one agent's model alone can take a second)
+FIRST_TRY_MIN_S = 5.0
 
 #: neighbourhood searches beside the full search on shift-type models with two or more
 #: workers: two of them plus a one-worker full search use two cores better than one plus one

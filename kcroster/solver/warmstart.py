@@ -25,16 +25,19 @@ from ortools.sat.python import cp_model
 from kcroster.solver.breaks import flex_window
 from kcroster.solver.builder import ModelBuilder
 from kcroster.solver.coverage import SCALE, _tier_cost, group_key, required_tenths
+from kcroster.solver.plan import FIRST_TRY_GRIDS, FIRST_TRY_MIN_S, GREEDY_MIN_S, GREEDY_SHARE
 from kcroster.solver.work import VISIT_WORK, set_limit, spent
 
 
-def sub_builder(b: ModelBuilder, ai: int, mode: str | None = None) -> ModelBuilder:
-    """A builder over one agent of ``b`` (same candidates), with a fresh model."""
+def sub_builder(b: ModelBuilder, ai: int, mode: str | None = None,
+                keep: list[list[int]] | None = None) -> ModelBuilder:
+    """A builder over one agent of ``b``, with a fresh model: the agent's candidates, or per day
+    only those of ``keep`` (indices into ``b.cands[ai][d]``)."""
     s = copy.copy(b)
     s.mode = mode or b.mode
     s.model = cp_model.CpModel()
     s.agents = [b.agents[ai]]
-    s.cands = [b.cands[ai]]
+    s.cands = [b.cands[ai] if keep is None else [[b.cands[ai][d][i] for i in keep[d]] for d in range(b.D)]]
     s.gates = {}
     # every collection the rules fill is the sub-model's own: shared with ``b`` (a shallow copy)
     # the one-agent models wrote their terms and contract weeks into the full model's, as agent 0
@@ -45,7 +48,7 @@ def sub_builder(b: ModelBuilder, ai: int, mode: str | None = None) -> ModelBuild
     s.x, s.w = [], []
     xs_rows, w_row = [], []
     for d in range(b.D):
-        xs = [s.model.new_bool_var(f"x_{d}_{i}") for i in range(len(b.cands[ai][d]))]
+        xs = [s.model.new_bool_var(f"x_{d}_{i}") for i in range(len(s.cands[0][d]))]
         if not xs:
             wv: object = 0
         elif len(xs) == 1:
@@ -87,6 +90,15 @@ class _DayTable(NamedTuple):
     fixed: list[tuple[int, tuple[int, ...]]]  # (i, offsets) of fixed break patterns
 
 
+class _SubModel(NamedTuple):
+    """One agent's own CP-SAT model (a builder over it alone), its objective terms (wishes,
+    relaxed rules) and per day the index in ``b.cands[ai][d]`` of each of its candidates."""
+
+    s: ModelBuilder
+    terms: list
+    index: list[list[int]]
+
+
 class AgentSearch:
     """Per-agent sub-models over a shared residual requirement (tenths of an agent)."""
 
@@ -107,7 +119,10 @@ class AgentSearch:
         top = int(self.resid.max()) + SCALE + 1 if self.resid is not None and self.resid.size else SCALE + 1
         self.marg = np.asarray([(_tier_cost(r, self.tiers) - _tier_cost(max(0, r - SCALE), self.tiers))
                                 - self.over_w * max(0, SCALE - r) for r in range(max(top, SCALE + 1))], dtype=np.int64)
-        self.subs: dict[int, tuple[ModelBuilder, list]] = {}
+        self.subs: dict[tuple[int, int | None], _SubModel] = {}
+        # per-day candidate counts of agents whose first try found no schedule in its share of
+        # the time: an agent of the same shape goes the way that found theirs at once
+        self.hard_shapes: set[tuple[int, ...]] = set()
         # agents whose schedule took longer than their share to find: the time limit that found
         # it (the descent gives them as much, or their re-plan would end before presolve does)
         self.limit_of: dict[int, float] = {}
@@ -126,17 +141,29 @@ class AgentSearch:
         """What the solve's CP-SAT calls have used so far (:attr:`ModelBuilder.work`): in a
         deterministic solve the greedy start and the descent stop by this, not by the clock."""
         return self.b.work
-    def _sub(self, ai: int) -> tuple[ModelBuilder, list]:
-        if ai not in self.subs:
+    def _sub(self, ai: int, grid: int | None = None) -> _SubModel:
+        """The agent's one-agent model, built once: over all its candidates, or (``grid``) over
+        those that start on whole multiples of ``grid`` minutes of the local day (08:00, 10:00 …
+        for 120) — a far smaller model whose
+        every schedule is legal in the full one (a locked day keeps its one shift)."""
+        key = (ai, grid)
+        if key not in self.subs:
             from kcroster.solver.objective import RELAX_COST
 
-            soft = self.relaxed is not None and self.b.agents[ai].id in self.relaxed
-            s = sub_builder(self.b, ai, mode=ModelBuilder.RELAXED if soft else ModelBuilder.STRICT)
+            b = self.b
+            local_minute = b.hz.local_minute_of_day
+            keep = None if grid is None else [
+                list(range(len(b.cands[ai][d]))) if (ai, d) in b.locked_days
+                else [i for i, c in enumerate(b.cands[ai][d]) if local_minute[c.k0] % grid == 0]
+                for d in range(b.D)]
+            soft = self.relaxed is not None and b.agents[ai].id in self.relaxed
+            s = sub_builder(b, ai, mode=ModelBuilder.RELAXED if soft else ModelBuilder.STRICT, keep=keep)
             add_rules(s)
             terms = [coef * v for lst in s.penalties.values() for coef, v in lst]
             terms += [RELAX_COST * (1 - lit) for lit in s.gates.values()]
-            self.subs[ai] = (s, terms)
-        return self.subs[ai]
+            index = [list(range(len(b.cands[ai][d]))) if keep is None else keep[d] for d in range(b.D)]
+            self.subs[key] = _SubModel(s, terms, index)
+        return self.subs[key]
 
     def _interval_values(self, rows: list[int], lo: int, hi: int) -> np.ndarray:
         """Per interval in [lo, hi): what one agent of the group saves there (the queue that
@@ -159,15 +186,19 @@ class AgentSearch:
                 self.resid[q, k] -= unit
         self.contrib[ai] = old_contrib
 
-    def _gains(self, ai: int, s: ModelBuilder) -> list[tuple[int, object]]:
+    def _gains(self, ai: int, sub: _SubModel) -> list[tuple[int, object]]:
+        """Per candidate variable of the agent's model ``sub``: what working it saves (shift-type
+        demand still open, or the residual interval demand it covers)."""
         b, resid = self.b, self.resid
         out: list[tuple[int, object]] = []
+        xs_of = [dict(zip(sub.index[d], sub.s.x[0][d], strict=True)) for d in range(b.D)]
         if self.type_need:
             for d in range(b.D):
-                for ci, c in enumerate(b.cands[ai][d]):
+                for ci, x in xs_of[d].items():
+                    c = b.cands[ai][d][ci]
                     tn = self.type_need.get((d, c.shift_type)) if c.shift_type else None
                     if tn is not None:
-                        out.append((tn[1] if tn[0] > 0 else -tn[2], s.x[0][d][ci]))
+                        out.append((tn[1] if tn[0] > 0 else -tn[2], x))
         if resid is None:
             return out
         for d in range(b.D):
@@ -175,9 +206,10 @@ class AgentSearch:
             if day is None:
                 continue
             gain, _start = self._day_gains(day)
-            xs = s.x[0][d]
             for i in np.nonzero(gain)[0].tolist():
-                out.append((int(gain[i]) * day.unit // SCALE, xs[int(day.ci[i])]))
+                x = xs_of[d].get(int(day.ci[i]))
+                if x is not None:
+                    out.append((int(gain[i]) * day.unit // SCALE, x))
         return out
 
     def _day_gains(self, day: _DayTable) -> tuple[np.ndarray, np.ndarray]:
@@ -336,12 +368,11 @@ class AgentSearch:
                  start_grid: int | None = None) -> int:
         """(Re)schedule one agent; returns a CP-SAT status. ``first_only``: stop at the first
         legal schedule (an agent whose schedule is hard to find at all); ``start_grid``: only
-        shifts that start on whole multiples of that many minutes (a smaller model whose every
-        schedule is legal in the full one)."""
+        shifts that start on whole multiples of that many minutes (see :meth:`_sub`)."""
         b = self.b
-        s, terms = self._sub(ai)
-        m = s.model
-        gains = self._gains(ai, s)
+        sub = self._sub(ai, start_grid)
+        s, terms, m = sub.s, sub.terms, sub.s.model
+        gains = self._gains(ai, sub)
         if not terms and not gains:
             m.clear_objective()
         else:
@@ -352,15 +383,8 @@ class AgentSearch:
             hint = m.proto.solution_hint
             for d in range(b.D):
                 p = self.picks.get((ai, d))
-                xs = s.x[0][d]
-                hint.vars.extend(x.index for x in xs)
-                hint.values.extend(int(p == ci) for ci in range(len(xs)))
-        if start_grid is not None:
-            m = m.clone()
-            for d in range(b.D):
-                for c, x in zip(s.cands[0][d], s.x[0][d], strict=True):
-                    if (c.start_ts // 60) % start_grid:
-                        m.add(m.get_bool_var_from_proto_index(x.index) == 0)
+                hint.vars.extend(x.index for x in s.x[0][d])
+                hint.values.extend(int(p == ci) for ci in sub.index[d])
         solver = cp_model.CpSolver()
         solver.parameters.num_workers = 1
         solver.parameters.random_seed = seed
@@ -377,7 +401,7 @@ class AgentSearch:
             return st
         for d in range(b.D):
             self.picks.pop((ai, d), None)
-            for ci, x in enumerate(s.x[0][d]):
+            for ci, x in zip(sub.index[d], s.x[0][d], strict=True):
                 if solver.value(x):
                     self.picks[(ai, d)] = ci
         self._apply(ai)
@@ -409,29 +433,26 @@ def greedy(b: ModelBuilder, deadline: float, cancel=None, relaxed: set[str] | No
         if cancel is not None and cancel.cancelled:
             return None, None
         left = _left(b, srch, deadline)
-        st = srch.optimise(ai, max(0.25, min(1.0, left / max(1, n - pos))), b.opts.seed)
+        share = max(0.25, min(1.0, left / max(1, n - pos)))
+        shape = tuple(len(day) for day in b.cands[ai])
+        if shape in srch.hard_shapes:
+            st = _until_found(srch, ai, 2 * share, cancel)
+        else:
+            st = srch.optimise(ai, share, b.opts.seed)
+            if st not in (cp_model.OPTIMAL, cp_model.FEASIBLE, cp_model.INFEASIBLE):
+                srch.hard_shapes.add(shape)
+                st = _until_found(srch, ai, 2 * share, cancel)
         if st == cp_model.INFEASIBLE and relaxed is not None and b.agents[ai].id not in relaxed:
             relaxed.add(b.agents[ai].id)
             return greedy(b, deadline, cancel, relaxed, None)
         if st == cp_model.INFEASIBLE:
             return None, ai
         if st not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            st = _until_found(srch, ai, 2 * max(0.25, min(1.0, left / max(1, n - pos))), cancel)
-            if st == cp_model.INFEASIBLE:
-                return None, ai
-            if st not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-                return None, None  # cancelled
+            return None, None  # cancelled
     if search is not None:
         search.picks = srch.picks
     b.agent_search = srch
     return srch.picks, None
-
-
-#: an agent whose schedule is hard to find first tries shifts that start on these grids (minutes):
-#: a fraction of the candidates, found in a fraction of the time
-FIRST_TRY_GRIDS = (120, 60)
-#: the least time such a try gets (presolving one agent's model alone can take a second)
-FIRST_TRY_MIN_S = 5.0
 
 
 def _until_found(srch: AgentSearch, ai: int, limit: float, cancel) -> int:
@@ -447,6 +468,7 @@ def _until_found(srch: AgentSearch, ai: int, limit: float, cancel) -> int:
         if cancel is not None and cancel.cancelled:
             return cp_model.UNKNOWN
         st = srch.optimise(ai, limit, srch.b.opts.seed, start_grid=grid)
+        srch.subs.pop((ai, grid), None)  # the descent re-plans the agent on all its candidates
         if st in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             srch.limit_of[ai] = limit
             return st
@@ -464,9 +486,10 @@ def _until_found(srch: AgentSearch, ai: int, limit: float, cancel) -> int:
 
 def _left(b: ModelBuilder, srch: AgentSearch, deadline: float) -> float:
     """Time left for the greedy start: until ``deadline`` on the clock, or, in a deterministic
-    solve, of its share of the work (a fifth of the time limit, at least 5 units)."""
+    solve, of its share of the work (:data:`~kcroster.solver.plan.GREEDY_SHARE` of the time limit,
+    at least :data:`~kcroster.solver.plan.GREEDY_MIN_S` units)."""
     if b.opts.deterministic:
-        return max(5.0, 0.2 * b.opts.time_limit_s) - srch.work
+        return max(GREEDY_MIN_S, GREEDY_SHARE * b.opts.time_limit_s) - srch.work
     return deadline - time.perf_counter()
 
 

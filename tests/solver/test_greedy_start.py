@@ -15,7 +15,8 @@ from solver_kit import hourly_requirement, opts, project
 from kcroster.rules.checker import check
 from kcroster.solver.builder import ModelBuilder
 from kcroster.solver.extract import extract
-from kcroster.solver.warmstart import greedy
+from kcroster.solver.plan import FIRST_TRY_GRIDS
+from kcroster.solver.warmstart import AgentSearch, greedy
 
 
 def _greedy(p, req):
@@ -51,3 +52,26 @@ def test_an_agent_without_any_legal_schedule_is_named():
     req = hourly_requirement(p, {8: 1.0, 9: 1.0, 10: 1.0})
     _b, picks, bad = _greedy(p, req)
     assert picks is None and bad == 1
+
+
+def test_a_hard_agent_is_planned_on_the_coarse_grid_and_agents_of_its_shape_follow():
+    # agents whose shape (candidates per day) was hard go to the grid model at once; the grid
+    # model's choice maps back onto the agent's own candidates: every start on the 2-hour grid,
+    # and the roster legal by the checker
+    # (the requirement asks for 09:00-12:00, off the grid: a full model would start there)
+    p = project(4, days=5, interval=15, step=15, lengths=(180, 180), contract_hours=6.0,
+                min_hours=6.0, max_hours=9.0, max_days_per_week=5)
+    req = hourly_requirement(p, {9: 2.0, 10: 2.0, 11: 2.0})
+    b = ModelBuilder(p, req, opts())
+    b.build()
+    srch = AgentSearch(b)
+    srch.hard_shapes.add(tuple(len(day) for day in b.cands[0]))  # all four agents share it
+    picks, bad = greedy(b, clock.perf_counter() + 20, search=srch)
+    assert bad is None and picks
+    grid = FIRST_TRY_GRIDS[0]
+    assert {ai for ai, _d in picks} == {0, 1, 2, 3}
+    local = b.hz.local_minute_of_day
+    assert all(local[b.cands[ai][d][ci].k0] % grid == 0 for (ai, d), ci in picks.items())
+    assert all(key[1] is None for key in srch.subs)  # the grid models are not kept
+    errors = [v for v in check(extract(b, None, pick=picks), p) if v.severity == "error"]
+    assert errors == []
