@@ -22,9 +22,9 @@ def _shift(agent_id: str, day: date, start_ts: int, end_ts: int, tz) -> Shift:
 
 @pytest.mark.parametrize("saturday", [date(2026, 3, 28), date(2026, 10, 24)], ids=["spring", "autumn"])
 def test_every_night_candidate_needs_the_rest_the_checker_asks(saturday: date) -> None:
+    day_and_night = Queue("Q", opening_hours=OpeningHours(weekly={d: [(time(0), time(23, 59))] for d in range(7)}))
     p = project(1, days=4, start=saturday - timedelta(days=1), interval=60, lengths=(360, 480), step=60,
-                queues=[Queue("Q", opening_hours=OpeningHours(weekly={d: [(time(0), time(23, 59))] for d in range(7)}))],
-                contract_hours=0.0, min_hours=0.0, max_hours=200.0)
+                queues=[day_and_night], contract_hours=0.0, min_hours=0.0, max_hours=200.0)
     b = ModelBuilder(p, None, opts())
     b.build_variables()
     tz = p.horizon.tz
