@@ -180,7 +180,8 @@ class MoveShift(_ShiftListEdit):
                 raise ValueError(f"{target} heeft op {new_day.isoformat()} al een dienst")
         new = Shift(target, new_day, self.new_start, self.new_end,
                     retime_segments(old, self.new_start, self.new_end), old.shift_type, False)
-        if abs((self.new_end.timestamp() - self.new_start.timestamp()) - (old.end.timestamp() - old.start.timestamp())) > 1:
+        new_length = self.new_end.timestamp() - self.new_start.timestamp()
+        if abs(new_length - (old.end.timestamp() - old.start.timestamp())) > 1:
             new.shift_type = None
         roster.shifts[i] = new
         return [old, new]
@@ -725,7 +726,8 @@ class SetReintegrationStep(_ListItemEdit):
     def __init__(self, old: ReintegrationStep | None, new: ReintegrationStep | None) -> None:
         super().__init__(old, new)
         if new is not None:
-            if new.max_hours_week is not None and new.max_hours_week < 0 or new.max_hours_day is not None and new.max_hours_day < 0:
+            if (new.max_hours_week is not None and new.max_hours_week < 0
+                    or new.max_hours_day is not None and new.max_hours_day < 0):
                 raise ValueError("maximale uren kunnen niet negatief zijn")
             if not 0.0 <= new.productivity <= 1.0:
                 raise ValueError("productiviteit ligt tussen 0 en 1")

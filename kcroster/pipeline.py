@@ -810,8 +810,9 @@ def print_layout(project: Project, roster: Roster | None, *, per: str = "team", 
     header's period in ``language``."""
     from kcroster.io.roster_print import build_print_layout, period_text
 
-    layout = build_print_layout(scenario_project(project), roster, per=per, weeks=weeks, teams=teams, agent_ids=agent_ids,
-                                language=language)
+    layout = build_print_layout(
+        scenario_project(project), roster, per=per, weeks=weeks, teams=teams, agent_ids=agent_ids, language=language
+    )
     layout.header = replace(layout.header, period=period_text(layout.weeks, language))
     return layout
 

@@ -156,7 +156,9 @@ def run_job(
 
     if on_done is not None:
         job.succeeded.connect(on_done)
-    job.failed.connect(on_error if on_error is not None else (lambda exc: show_error(parent, title, exc, job.error_traceback)))
+    job.failed.connect(
+        on_error if on_error is not None else (lambda exc: show_error(parent, title, exc, job.error_traceback))
+    )
     _running.add(job)
     job.done.connect(lambda: _running.discard(job))
 

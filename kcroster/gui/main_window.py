@@ -353,8 +353,12 @@ class MainWindow(QMainWindow):
     def ask_add_scenario(self) -> None:
         if self.doc.project is None:
             return
-        name, ok = QInputDialog.getText(self, tr("Nieuw scenario"), tr("Naam van het scenario (kopie van het actieve):"),
-                                        text=tr("Scenario {n}").format(n=len(self.doc.project.scenarios) + 1))
+        name, ok = QInputDialog.getText(
+            self,
+            tr("Nieuw scenario"),
+            tr("Naam van het scenario (kopie van het actieve):"),
+            text=tr("Scenario {n}").format(n=len(self.doc.project.scenarios) + 1),
+        )
         if ok and name.strip():
             try:
                 self.doc.add_scenario(name.strip())
@@ -389,7 +393,9 @@ class MainWindow(QMainWindow):
         p = self.doc.project
         if p is None or not 0 <= index < len(p.scenarios):
             return
-        name, ok = QInputDialog.getText(self, tr("Scenario hernoemen"), tr("Nieuwe naam:"), text=p.scenarios[index].name)
+        name, ok = QInputDialog.getText(
+            self, tr("Scenario hernoemen"), tr("Nieuwe naam:"), text=p.scenarios[index].name
+        )
         if ok and name.strip() and name.strip() != p.scenarios[index].name:
             self._apply_scenario_edit(RenameScenario(index, name.strip()))
 

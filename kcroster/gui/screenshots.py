@@ -47,7 +47,10 @@ class ScreenshotRun:
             self._scenario_without_roster_step,
             lambda: self._once("solve", self._start_solve),
             self._wait_for_roster,
-            *[self._shot_step(i, name) for i, name in ((3, "4_wensen"), (4, "5_rooster"), (5, "6_dekking"), (6, "7_export"))],
+            *[
+                self._shot_step(i, name)
+                for i, name in ((3, "4_wensen"), (4, "5_rooster"), (5, "6_dekking"), (6, "7_export"))
+            ],
             self._gantt_blocks_step,
             self._print_shots,
             self._scenario_shots,

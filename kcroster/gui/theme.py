@@ -106,7 +106,8 @@ QListWidget#Navigation::item {{ color: {side_text}; padding: 8px 10px; margin: 1
 QListWidget#Navigation::item:selected {{ background: {sel}; color: {acc}; font-weight: bold; }}
 QListWidget#Navigation::item:hover:!selected {{ background: rgba(127,127,127,0.15); }}
 QLabel#SidebarTitle {{ color: {side_text}; font-weight: bold; font-size: 13pt; }}
-QLabel#SidebarSection {{ color: {side_text}; font-size: 8.5pt; padding: 10px 14px 2px 14px; text-transform: uppercase; }}
+QLabel#SidebarSection {{ color: {side_text}; font-size: 8.5pt; \
+padding: 10px 14px 2px 14px; text-transform: uppercase; }}
 QListWidget#Scenarios {{ background: transparent; border: none; margin: 0 6px; }}
 QListWidget#Scenarios::item {{ color: {side_text}; padding: 4px 8px; border-radius: 4px; }}
 QListWidget#Scenarios::item:selected {{ background: {sel}; color: {acc}; }}
@@ -116,11 +117,13 @@ QFrame#Tile {{ background: {tile}; border: 1px solid {border}; border-radius: 8p
 QLabel#TileValue {{ font-size: 17pt; font-weight: bold; }}
 QLabel#TileCaption {{ color: palette(placeholder-text); font-size: 9pt; }}
 QFrame#Card {{ background: {tile}; border: 1px solid {border}; border-radius: 8px; }}
-QPushButton#Primary {{ background: {acc}; color: {on_acc}; border: none; border-radius: 5px; padding: 6px 16px; font-weight: bold; }}
+QPushButton#Primary {{ background: {acc}; color: {on_acc}; border: none; border-radius: 5px; \
+padding: 6px 16px; font-weight: bold; }}
 QPushButton#Primary:hover {{ background: {QColor(acc).lighter(112).name()}; }}
 QPushButton#Primary:disabled {{ background: {border}; }}
 QStatusBar QLabel {{ padding: 0 8px; }}
-QPushButton[checkable="true"] {{ padding: 4px 16px; border: 1px solid {border}; border-radius: 4px; background: {tile}; }}
+QPushButton[checkable="true"] {{ padding: 4px 16px; \
+border: 1px solid {border}; border-radius: 4px; background: {tile}; }}
 QPushButton[checkable="true"]:checked {{ background: {acc}; color: {on_acc}; border: 1px solid {acc}; }}
 QLabel#Badge {{ border-radius: 8px; padding: 1px 8px; color: white; font-weight: bold; }}
 """

@@ -53,7 +53,7 @@ class _Solutions(cp_model.CpSolverSolutionCallback):
 
     def on_solution_callback(self) -> None:
         sol = self.response_proto.solution
-        self.found.append(([sol[i] for i in self.lits], [sol[i] for i in self.own]))  # Wentges smoothing: weight of the best multipliers so far in the pricing point
+        self.found.append(([sol[i] for i in self.lits], [sol[i] for i in self.own]))
 
 
 def applicable(b: ModelBuilder) -> bool:

@@ -118,8 +118,19 @@ def load_demo_project(n_agents: int = 40, days: int = 7) -> Project:
             s = datetime.combine(d, time(h0), tzinfo=hz.tz)
             e = s + timedelta(hours=8)
             b = s + timedelta(hours=4)
-            shifts.append(Shift(a.id, d, s, e, [Segment(s, b, a.skills[0]), Segment(b, b + timedelta(minutes=30), BREAK),
-                                               Segment(b + timedelta(minutes=30), e, a.skills[-1])]))
+            shifts.append(
+                Shift(
+                    a.id,
+                    d,
+                    s,
+                    e,
+                    [
+                        Segment(s, b, a.skills[0]),
+                        Segment(b, b + timedelta(minutes=30), BREAK),
+                        Segment(b + timedelta(minutes=30), e, a.skills[-1]),
+                    ],
+                )
+            )
     p = Project("Demo", hz, queues, fc, agents)
     p.scenario.roster = Roster(shifts)
     p.wishes = [Wish("A001", START, WishKind.OFF), Wish("A002", START + timedelta(days=1), WishKind.EARLY, weight=2)]

@@ -180,8 +180,9 @@ def test_ctrl_click_selects_several_and_each_bulk_key_is_one_undo_step(roster_wi
 
     QTest.keyClick(g, Qt.Key.Key_Right)
     moved = [_roster(win).shift_on(*k) for k in keys]
-    assert [s.start for s in moved] == [next(b for b in before if (b.agent_id, b.day) == k).start + timedelta(minutes=15)
-                                        for k in keys]
+    assert [s.start for s in moved] == [
+        next(b for b in before if (b.agent_id, b.day) == k).start + timedelta(minutes=15) for k in keys
+    ]
     assert win.doc.history.undo_label == "3 diensten verschuiven"
     win.doc.undo()
     assert _roster(win).shifts == before

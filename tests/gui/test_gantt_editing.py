@@ -226,7 +226,9 @@ def test_context_menu_copies_a_shift_to_the_free_days_of_its_week(roster_window)
         copy = _shift(win, shift.agent_id, d)
         assert copy is not None and not copy.locked
         assert copy.start.astimezone(tz).time() == shift.start.astimezone(tz).time()
-        assert [(g.end - g.start, g.activity) for g in copy.segments] == [(g.end - g.start, g.activity) for g in shift.segments]
+        assert [(g.end - g.start, g.activity) for g in copy.segments] == [
+            (g.end - g.start, g.activity) for g in shift.segments
+        ]
     assert len(win.doc.project.scenario.roster.shifts) == n_before + len(free)
     win.doc.undo()  # one edit for the whole copy
     assert all(_shift(win, shift.agent_id, d) is None for d in free)

@@ -218,7 +218,9 @@ def test_window_state_is_saved_and_restored(app, qtbot, fake):
     restored = []
     win2 = MainWindow(ProjectDocument(fake), settings=cfg, confirm_close=False)
     qtbot.addWidget(win2)
-    win2.restoreState = lambda state, version: restored.append((bytes(state.toBase64().data()).decode(), version)) or True
+    win2.restoreState = lambda state, version: (
+        restored.append((bytes(state.toBase64().data()).decode(), version)) or True
+    )
     win2.restore_layout()
     assert restored == [(cfg.window_state, 1)]
 

@@ -74,7 +74,9 @@ def test_a_shift_dragged_past_closing_time_is_a_finding(app, qtbot):
     assert not [v for v in doc.violations() if v.rule_id == "closed_queue"]
     # a Monday day shift ending between 15:01 and 19:59: five hours later it runs past the
     # queues' closing at 20:00
-    s = next(x for x in doc.roster.shifts if x.day.weekday() == 0 and 15 * 60 < x.end.hour * 60 + x.end.minute < 20 * 60)
+    s = next(
+        x for x in doc.roster.shifts if x.day.weekday() == 0 and 15 * 60 < x.end.hour * 60 + x.end.minute < 20 * 60
+    )
     doc.apply(MoveShift(s.agent_id, s.day, s.start + timedelta(hours=5), s.end + timedelta(hours=5)))
     closed = [v for v in doc.violations() if v.rule_id == "closed_queue"]
     assert [v.agent_id for v in closed] == [s.agent_id]

@@ -51,9 +51,19 @@ def columns() -> list[Column]:
         Column("name", tr("Naam"), lambda a: a.name, lambda v: str(v).strip()),
         Column("team", tr("Team"), lambda a: a.team or "", lambda v: str(v).strip() or None),
         Column("contract_hours", tr("Contract (u/week)"), lambda a: fmt.num(a.contract_hours, 1), _hours),
-        Column("max_days_per_week", tr("Max. dagen/week"), lambda a: "–" if a.max_days_per_week is None else str(a.max_days_per_week), _opt_int),
+        Column(
+            "max_days_per_week",
+            tr("Max. dagen/week"),
+            lambda a: "–" if a.max_days_per_week is None else str(a.max_days_per_week),
+            _opt_int,
+        ),
         Column("skills", tr("Vaardigheden"), lambda a: ", ".join(a.skills), _skills),
-        Column("earliest_start", tr("Vroegste begin"), lambda a: fmt.clock(a.earliest_start) if a.earliest_start else "–", _time),
+        Column(
+            "earliest_start",
+            tr("Vroegste begin"),
+            lambda a: fmt.clock(a.earliest_start) if a.earliest_start else "–",
+            _time,
+        ),
         Column("latest_end", tr("Laatste einde"), lambda a: fmt.clock(a.latest_end) if a.latest_end else "–", _time),
     ]
 

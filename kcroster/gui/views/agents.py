@@ -76,8 +76,11 @@ def agent_sick_periods(project: Project, agent_id: str) -> list[SickPeriod]:
 
 
 # -- reading the reintegration table's cells (Dutch input, as shown) -------------------------------
-_DAY_NAMES = {n: i for names in (("ma", "di", "wo", "do", "vr", "za", "zo"), ("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
-              for i, n in enumerate(names)}
+_DAY_NAMES = {
+    n: i
+    for names in (("ma", "di", "wo", "do", "vr", "za", "zo"), ("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
+    for i, n in enumerate(names)
+}
 _EMPTY = {"", "-", "–", "—"}
 
 
@@ -295,8 +298,11 @@ class AgentsScreen(Screen):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
-                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
         panel = QWidget()
@@ -318,13 +324,16 @@ class AgentsScreen(Screen):
         reint, rl = card(tr("Re-integratie (Wet verbetering poortwachter)"))
         rl.addWidget(hint(tr("Alleen beperkingen en data — nooit een diagnose of klacht (AVG).")))
         self.steps = QTableWidget(0, 6)
-        self.steps.setHorizontalHeaderLabels([tr("Vanaf"), tr("Max. u/week"), tr("Max. u/dag"), tr("Dagen"), tr("Venster"),
-                                              tr("Taken")])
+        self.steps.setHorizontalHeaderLabels(
+            [tr("Vanaf"), tr("Max. u/week"), tr("Max. u/dag"), tr("Dagen"), tr("Venster"), tr("Taken")]
+        )
         self.steps.verticalHeader().setVisible(False)
         self.steps.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         for col in (0, 4):  # dates and time windows must stay readable; the rest shares the width
             self.steps.horizontalHeader().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        self.steps.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.steps.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
         self.steps.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.steps.setToolTip(tr("Dubbelklik om te wijzigen. Dagen: ma di wo …; venster: 09:00–13:00; taken: alle of "
                                  "wachtrijen met komma's; leeg of – = geen beperking."))
@@ -596,7 +605,8 @@ class AgentsScreen(Screen):
             uren=fmt.num(a.contract_hours, 1), dagen=a.max_days_per_week or "–", skills=", ".join(a.skills) or "–"))
         self.leave_list.clear()
         for lv in sorted((x for x in p.leave if x.agent_id == a.id), key=lambda x: x.start):
-            self.leave_list.addItem(f"{fmt.full_date(lv.start)} {fmt.clock(lv.start)} – {fmt.full_date(lv.end)} {fmt.clock(lv.end)} · {lv.label}")
+            self.leave_list.addItem(f"{fmt.full_date(lv.start)} {fmt.clock(lv.start)} – "
+                                    f"{fmt.full_date(lv.end)} {fmt.clock(lv.end)} · {lv.label}")
         if self.leave_list.count() == 0:
             self.leave_list.addItem(tr("Geen verlof in deze periode"))
         steps = p.reintegration_plan(a.id)
@@ -621,7 +631,9 @@ class AgentsScreen(Screen):
         periods = agent_sick_periods(p, a.id)
         self.recovered_button.setEnabled(any(x.end is None for x in entered))
         if periods:
-            parts = [f"{fmt.full_date(x.start)} – " + (fmt.full_date(x.end) if x.end else tr("nog ziek")) for x in periods]
+            parts = [
+                f"{fmt.full_date(x.start)} – " + (fmt.full_date(x.end) if x.end else tr("nog ziek")) for x in periods
+            ]
             src = "" if entered else " " + tr("(eerste ziektedag uit het re-integratieplan)")
             self.sick_label.setText(tr("Ziekteperioden: {lijst}").format(lijst="; ".join(parts)) + src)
         else:
@@ -680,7 +692,9 @@ class AgentsScreen(Screen):
             new = replace(last, from_date=max(last.from_date + timedelta(days=7), self.today))
         else:
             first_sick = next((x.start for x in agent_sick_periods(p, a.id)), None)
-            new = ReintegrationStep(a.id, self.today, max_hours_week=min(a.contract_hours, 12.0), first_sick_day=first_sick)
+            new = ReintegrationStep(
+                a.id, self.today, max_hours_week=min(a.contract_hours, 12.0), first_sick_day=first_sick
+            )
         self._apply(SetReintegrationStep(None, new))
         self._row_changed()
 
@@ -705,7 +719,9 @@ class AgentsScreen(Screen):
         a = self.selected_agent()
         if a is None:
             return
-        d = self._ask_date(tr("Ziekmelding"), tr("Eerste ziektedag van {naam} (dd-mm-jjjj):").format(naam=a.name), self.today)
+        d = self._ask_date(
+            tr("Ziekmelding"), tr("Eerste ziektedag van {naam} (dd-mm-jjjj):").format(naam=a.name), self.today
+        )
         if d is not None:
             self.report_sick(a.id, d)
 
@@ -717,7 +733,9 @@ class AgentsScreen(Screen):
         a = self.selected_agent()
         if a is None:
             return
-        d = self._ask_date(tr("Hersteld"), tr("Laatste ziektedag van {naam} (dd-mm-jjjj):").format(naam=a.name), self.today)
+        d = self._ask_date(
+            tr("Hersteld"), tr("Laatste ziektedag van {naam} (dd-mm-jjjj):").format(naam=a.name), self.today
+        )
         if d is not None:
             self.report_recovered(a.id, d)
 

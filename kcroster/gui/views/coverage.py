@@ -177,8 +177,11 @@ class CoverageScreen(Screen):
             self.tiles["asa"].set_value(f"{fmt.num(asa, 0)} s" if math.isfinite(asa) else "–",
                                         tr("{w} · gewogen naar volume").format(w=where))
             reach, _ = get("reachability")
-            self.tiles["reachability"].set_value(fmt.pct(reach, 1), tr("{w} · beantwoord / aangeboden").format(w=where),
-                                                 None if not math.isfinite(reach) else ("good" if reach >= 0.95 else "warn"))
+            self.tiles["reachability"].set_value(
+                fmt.pct(reach, 1),
+                tr("{w} · beantwoord / aangeboden").format(w=where),
+                None if not math.isfinite(reach) else ("good" if reach >= 0.95 else "warn"),
+            )
             occ, _ = get("occupancy")
             self.tiles["occupancy"].set_value(fmt.pct(occ, 1), tr("{w} · tijd in gesprek").format(w=where))
             if own:  # the overall voice+chat figure alongside, for comparison
@@ -195,12 +198,16 @@ class CoverageScreen(Screen):
         short = tr("tekort {u} uur").format(u=fmt.num(tot.get("shortfall_hours", 0.0), 0))
         if short_q is not None:
             short += " " + tr("({q}: {u})").format(q=name, u=fmt.num(short_q, 0))
-        self.tiles["fte"].set_value(f"{fmt.num(fs, 1)} / {fmt.num(fr, 1)}",
-                                    short + " · " + tr("overschot {o} uur").format(o=fmt.num(tot.get("surplus_hours", 0.0), 0)),
-                                    "good" if fs >= fr - 0.05 else "warn")
+        self.tiles["fte"].set_value(
+            f"{fmt.num(fs, 1)} / {fmt.num(fr, 1)}",
+            short + " · " + tr("overschot {o} uur").format(o=fmt.num(tot.get("surplus_hours", 0.0), 0)),
+            "good" if fs >= fr - 0.05 else "warn",
+        )
         self.tiles["shrinkage"].set_value(fmt.pct(tot.get("shrinkage"), 0), tr("gemiddeld over de wachtrijen"))
         wt, wg = tot.get("wishes_total", 0.0), tot.get("wishes_granted", 0.0)
-        self.tiles["wishes"].set_value(fmt.pct(wg / wt, 0) if wt else "–", tr("{g} van {t}").format(g=int(wg), t=int(wt)))
+        self.tiles["wishes"].set_value(
+            fmt.pct(wg / wt, 0) if wt else "–", tr("{g} van {t}").format(g=int(wg), t=int(wt))
+        )
         self.tiles["fairness"].set_value(fmt.pct(tot.get("fairness"), 0), tr("slechtst bedeelde medewerker"))
 
     def _assumption_text(self, tot: dict[str, float], q: Queue | None) -> str:
@@ -251,10 +258,19 @@ class CoverageScreen(Screen):
         slv = 100 * np.asarray(cov.service_level[qi, sl], dtype=float)
         ab = 100 * np.asarray(cov.abandon[qi, sl], dtype=float)
         open_ = req > 0
-        self.kpi_chart.set_series([
-            Series(tr("Serviceniveau"), np.where(open_, slv, np.nan), theme.accent(), x=x, step=True, width=2.0),
-            Series(tr("Verlies (abandon)"), np.where(open_, ab, np.nan), QColor(theme.SHORTAGE), x=x, step=True, width=1.5),
-        ])
+        self.kpi_chart.set_series(
+            [
+                Series(tr("Serviceniveau"), np.where(open_, slv, np.nan), theme.accent(), x=x, step=True, width=2.0),
+                Series(
+                    tr("Verlies (abandon)"),
+                    np.where(open_, ab, np.nan),
+                    QColor(theme.SHORTAGE),
+                    x=x,
+                    step=True,
+                    width=1.5,
+                ),
+            ]
+        )
         # per day and per ISO week (in bold, after its days): the backend aggregates each row
         # with the one KPI definition the tiles, the CLI and the workbook use
         keys = ["service_level", "asa", "abandon", "reachability", "occupancy", "fte_required", "fte_scheduled"]

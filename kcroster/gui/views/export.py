@@ -31,12 +31,23 @@ class ExportScreen(Screen):
         row = QHBoxLayout()
         row.setSpacing(14)
         planner, pl = card(tr("Plannerwerkmap"))
-        pl.addWidget(hint(tr("Alles voor de planner: roostergrid, dagdetails met pauzes per medewerker, dekking per "
-                             "interval, KPI's en een grafiek. Bevat re-integratiebeperkingen: niet delen met het team.")))
+        pl.addWidget(
+            hint(
+                tr(
+                    "Alles voor de planner: roostergrid, dagdetails met pauzes per medewerker, dekking per "
+                    "interval, KPI's en een grafiek. Bevat re-integratiebeperkingen: niet delen met het team."
+                )
+            )
+        )
         contents = QListWidget()
-        for item in (tr("Roostergrid: medewerkers × dagen"), tr("Dagdetail met pauzes en activiteiten"),
-                     tr("Dekking per wachtrij en interval, met voorspeld serviceniveau"), tr("KPI's en een Excel-grafiek"),
-                     tr("Regelcontrole: alle meldingen van de checker"), tr("Re-integratiebeperkingen (gezondheidsgegevens)")):
+        for item in (
+            tr("Roostergrid: medewerkers × dagen"),
+            tr("Dagdetail met pauzes en activiteiten"),
+            tr("Dekking per wachtrij en interval, met voorspeld serviceniveau"),
+            tr("KPI's en een Excel-grafiek"),
+            tr("Regelcontrole: alle meldingen van de checker"),
+            tr("Re-integratiebeperkingen (gezondheidsgegevens)"),
+        ):
             contents.addItem("•  " + item)
         contents.setMinimumHeight(150)
         pl.addWidget(contents, 1)
@@ -49,7 +60,9 @@ class ExportScreen(Screen):
         self.omissions = QListWidget()
         self.omissions.setWordWrap(True)
         tl.addWidget(self.omissions, 1)
-        self.include_restrictions = QCheckBox(tr("Toch re-integratiebeperkingen meenemen (gezondheidsgegevens — alleen met toestemming)"))
+        self.include_restrictions = QCheckBox(
+            tr("Toch re-integratiebeperkingen meenemen (gezondheidsgegevens — alleen met toestemming)")
+        )
         self.include_restrictions.toggled.connect(self.refresh_omissions)
         tl.addWidget(self.include_restrictions)
         self.team_button = QPushButton(tr("Teamwerkmap exporteren…"))

@@ -212,5 +212,13 @@ class ForecastScreen(Screen):
         aht = float((fc.aht[q] * weights).sum() / weights.sum()) * sc.aht_factor if weights.sum() > 0 else float("nan")
         peak = float(vol.max()) if vol.size else 0.0
         self.summary.setText(
-            tr("{queue}: {total} contacten in {dagen} dagen · gemiddelde AHT {aht} s · piek {piek} per interval").format(
-                queue=fc.queues[q].name, total=fmt.num(total, 0), dagen=hz.days, aht=fmt.num(aht, 0), piek=fmt.num(peak, 1)))
+            tr(
+                "{queue}: {total} contacten in {dagen} dagen · gemiddelde AHT {aht} s · piek {piek} per interval"
+            ).format(
+                queue=fc.queues[q].name,
+                total=fmt.num(total, 0),
+                dagen=hz.days,
+                aht=fmt.num(aht, 0),
+                piek=fmt.num(peak, 1),
+            )
+        )

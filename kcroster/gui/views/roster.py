@@ -176,12 +176,22 @@ class RosterScreen(Screen):
         split.addWidget(panel)
         split.setSizes([520, 170])
         self.body.addWidget(split, 1)
-        self.hint = QLabel(tr("Sleep een dienst om hem te verplaatsen, sleep een rand om hem korter of langer te maken, "
-                              "sleep naar een andere medewerker om te ruilen; dubbelklik of L zet een dienst vast.")
-                           + " " + tr("Pijltjes links/rechts schuiven de gekozen dienst een interval (met Shift een uur), "
-                                      "pijltjes omhoog/omlaag kiezen een andere medewerker, Delete verwijdert de dienst.")
-                           + " " + tr("Sleep over een lege dag voor een nieuwe dienst (of klik rechts); Ctrl+klik, "
-                                      "Shift+klik of Ctrl+slepen kiest meer diensten tegelijk."))
+        self.hint = QLabel(
+            tr(
+                "Sleep een dienst om hem te verplaatsen, sleep een rand om hem korter of langer te maken, "
+                "sleep naar een andere medewerker om te ruilen; dubbelklik of L zet een dienst vast."
+            )
+            + " "
+            + tr(
+                "Pijltjes links/rechts schuiven de gekozen dienst een interval (met Shift een uur), "
+                "pijltjes omhoog/omlaag kiezen een andere medewerker, Delete verwijdert de dienst."
+            )
+            + " "
+            + tr(
+                "Sleep over een lege dag voor een nieuwe dienst (of klik rechts); Ctrl+klik, "
+                "Shift+klik of Ctrl+slepen kiest meer diensten tegelijk."
+            )
+        )
         self.hint.setObjectName("Hint")
         self.hint.setWordWrap(True)
         self.body.addWidget(self.hint)
@@ -314,7 +324,8 @@ class RosterScreen(Screen):
     def on_move(self, agent_id: str, day: date, new_start, new_end, new_agent) -> None:
         """Move the shift; a selected shift stays selected where it went (another agent, or the
         next day when a key press carried it over midnight), so the next key press moves it on."""
-        if self._apply(MoveShift(agent_id, day, new_start, new_end, new_agent)) and self.gantt.selected == (agent_id, day):
+        moved = self._apply(MoveShift(agent_id, day, new_start, new_end, new_agent))
+        if moved and self.gantt.selected == (agent_id, day):
             tz = self.doc.project.horizon.tz if self.doc.project else new_start.tzinfo
             self.gantt.selected = (new_agent or agent_id, new_start.astimezone(tz).date())
             self.gantt.viewport().update()
@@ -344,7 +355,9 @@ class RosterScreen(Screen):
         menu.exec(pos)
         menu.deleteLater()  # one menu per right-click: not kept by the screen
 
-    def on_create(self, agent_id: str, day: date, start: datetime, end: datetime, shift_type: str | None = None) -> None:
+    def on_create(
+        self, agent_id: str, day: date, start: datetime, end: datetime, shift_type: str | None = None
+    ) -> None:
         """A new shift drawn (or chosen from the empty day's menu): one undoable edit, then the
         new shift is the selected one, so the keys move it on."""
         if self._apply(CreateShift(agent_id, day, start, end, shift_type)):
@@ -637,7 +650,9 @@ class RosterScreen(Screen):
         def failed(exc: BaseException) -> None:
             self.doc.busy = False
             if backend.is_cancelled_early(exc):
-                self.status(tr("Optimalisatie gestopt voordat er een rooster was; het huidige rooster is ongewijzigd."), 10000)
+                self.status(
+                    tr("Optimalisatie gestopt voordat er een rooster was; het huidige rooster is ongewijzigd."), 10000
+                )
                 return
             from kcroster.gui.jobs import show_error
 
@@ -686,7 +701,9 @@ class RosterScreen(Screen):
             box.setText(tr("Er bestaat geen rooster dat aan alle harde regels voldoet."))
             box.setInformativeText("\n".join(conflicts))
             relax = box.addButton(tr("Versoepeld oplossen"), QMessageBox.ButtonRole.AcceptRole)
-            relax.setToolTip(tr("Maak toch een rooster: harde regels worden zachte, de overtredingen staan in de regelcontrole."))
+            relax.setToolTip(
+                tr("Maak toch een rooster: harde regels worden zachte, de overtredingen staan in de regelcontrole.")
+            )
             box.addButton(QMessageBox.StandardButton.Close)
             box.buttonClicked.connect(lambda b: QTimer.singleShot(
                 0, lambda: self.optimise(time_limit_s=self._last_limit, relaxed=True)) if b is relax else None)
@@ -696,8 +713,12 @@ class RosterScreen(Screen):
         self.window_.show_notices(tr("Rooster optimaliseren"), notes)
         if not roster.shifts:
             # nothing found within the time limit: keep what the planner has
-            self.status(tr("Geen rooster gevonden binnen de rekentijd ({status}); het huidige rooster blijft staan.").format(
-                status=status), 15000)
+            self.status(
+                tr("Geen rooster gevonden binnen de rekentijd ({status}); het huidige rooster blijft staan.").format(
+                    status=status
+                ),
+                15000,
+            )
             return
         self.doc.apply(ReplaceRoster(roster))
         labels = {"optimal": tr("optimaal"), "feasible": tr("goed rooster gevonden"),

@@ -313,9 +313,15 @@ class ScenarioSettingsDialog(QDialog):
     def _agents_tab(self) -> QWidget:
         w = QWidget()
         lay = QVBoxLayout(w)
-        lay.addWidget(hint(tr("Alleen de aangevinkte medewerkers doen mee in dit scenario: de optimalisatie, het rooster "
-                              "en de dekking zien alleen hen. Wie uitgevinkt wordt, verdwijnt uit het rooster van dit "
-                              "scenario (ongedaan te maken).")))
+        lay.addWidget(
+            hint(
+                tr(
+                    "Alleen de aangevinkte medewerkers doen mee in dit scenario: de optimalisatie, het rooster "
+                    "en de dekking zien alleen hen. Wie uitgevinkt wordt, verdwijnt uit het rooster van dit "
+                    "scenario (ongedaan te maken)."
+                )
+            )
+        )
         self.agent_list = QListWidget()
         self.agent_list.itemChanged.connect(self._count_agents)
         lay.addWidget(self.agent_list, 1)

@@ -111,8 +111,12 @@ class SolveDialog(QDialog):
         if workers:
             limits += " · " + plural(workers, tr("{n} rekenkern"), tr("{n} rekenkernen"))
         self.workers = workers
-        head = QLabel(tr("De optimalisatie zoekt een rooster dat de bezetting zo goed mogelijk dekt binnen alle regels.")
-                      + "\n" + limits + ".")
+        head = QLabel(
+            tr("De optimalisatie zoekt een rooster dat de bezetting zo goed mogelijk dekt binnen alle regels.")
+            + "\n"
+            + limits
+            + "."
+        )
         head.setWordWrap(True)
         lay.addWidget(head)
         self.start_figures = QLabel()

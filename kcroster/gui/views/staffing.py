@@ -99,7 +99,8 @@ class StaffingScreen(Screen):
         sl.addWidget(self.scenario_note)
         self.scenario_settings_button = QPushButton(tr("Scenario-instellingen…"))
         self.scenario_settings_button.setToolTip(
-            tr("Servicedoelen, shrinkage per wachtrij en per dagdeel, forecastfactoren en medewerkers van dit scenario"))
+            tr("Servicedoelen, shrinkage per wachtrij en per dagdeel, forecastfactoren en medewerkers van dit scenario")
+        )
         self.scenario_settings_button.clicked.connect(lambda: self.window_.ask_scenario_settings())
         sl.addWidget(self.scenario_settings_button, 0, Qt.AlignmentFlag.AlignLeft)
         sl.addStretch(1)
@@ -339,12 +340,28 @@ class StaffingScreen(Screen):
         minutes = hz.local_minute_of_day[sl]
         x = np.arange(sl.stop - sl.start, dtype=float)
         colour = theme.queue_colour(qi, q.color)
-        self.chart.set_series([
-            Series(tr("Verkeer (Erlang)"), np.asarray(req.traffic[qi, sl]), theme.secondary_line(),
-                   x=x, step=True, dashed=True, width=1.2),
-            Series(tr("Nodig (N)"), np.asarray(req.agents[qi, sl]), colour, x=x, step=True, fill=True),
-            Series(tr("In te roosteren (na shrinkage)"), np.asarray(req.scheduled[qi, sl]), theme.accent(), x=x, step=True, width=2.2),
-        ])
+        self.chart.set_series(
+            [
+                Series(
+                    tr("Verkeer (Erlang)"),
+                    np.asarray(req.traffic[qi, sl]),
+                    theme.secondary_line(),
+                    x=x,
+                    step=True,
+                    dashed=True,
+                    width=1.2,
+                ),
+                Series(tr("Nodig (N)"), np.asarray(req.agents[qi, sl]), colour, x=x, step=True, fill=True),
+                Series(
+                    tr("In te roosteren (na shrinkage)"),
+                    np.asarray(req.scheduled[qi, sl]),
+                    theme.accent(),
+                    x=x,
+                    step=True,
+                    width=2.2,
+                ),
+            ]
+        )
         ticks = [float(i) for i in range(len(x)) if minutes[i] % 120 == 0]
         self.chart.x_ticks = ticks
         self.chart.x_label = clock_labels(minutes)
@@ -366,4 +383,6 @@ class StaffingScreen(Screen):
         keep = (data[:, 0] > 0) | (data[:, 4] > 0)
         if not keep.any():
             keep[:] = True
-        self.interval_model.set_array(data[keep], [fmt.hhmm(int(m)) for m in minutes[keep]], cols, [1, 0, 2, 0, 0, 1, 1, 1])
+        self.interval_model.set_array(
+            data[keep], [fmt.hhmm(int(m)) for m in minutes[keep]], cols, [1, 0, 2, 0, 0, 1, 1, 1]
+        )

@@ -169,8 +169,14 @@ class WishesScreen(Screen):
         self.toolbar.addWidget(self.import_button)
         self.stats = QLabel()
         self.body.addWidget(self.stats)
-        self.body.addWidget(hint(tr("Dubbelklik een cel om een wens te zetten. Groen: gehonoreerd in het rooster, rood: niet. "
-                                    "★ = gewicht, ! = harde wens (moet); beide zet u in de cel.")))
+        self.body.addWidget(
+            hint(
+                tr(
+                    "Dubbelklik een cel om een wens te zetten. Groen: gehonoreerd in het rooster, rood: niet. "
+                    "★ = gewicht, ! = harde wens (moet); beide zet u in de cel."
+                )
+            )
+        )
         self.model = WishesModel(self._apply, self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -181,8 +187,11 @@ class WishesScreen(Screen):
         self.table.horizontalHeader().setDefaultSectionSize(96)
         self.table.horizontalHeader().setMinimumSectionSize(80)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
-                                   | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
         self.body.addWidget(self.table, 1)
         doc.edited.connect(lambda ch: self.mark_stale() if ch.kind in ("wishes", "roster") and not self.table.state()
                            == QAbstractItemView.State.EditingState else None)
@@ -221,7 +230,9 @@ class WishesScreen(Screen):
                          plural(who, tr("van {n} medewerker"), tr("van {n} medewerkers")), "·",
                          plural(must, tr("{n} harde wens"), tr("{n} harde wensen"))])
         if granted:
-            text += " · " + tr("{ok} van {n} gehonoreerd ({pct})").format(ok=ok, n=len(granted), pct=fmt.pct(ok / max(1, len(granted)), 0))
+            text += " · " + tr("{ok} van {n} gehonoreerd ({pct})").format(
+                ok=ok, n=len(granted), pct=fmt.pct(ok / max(1, len(granted)), 0)
+            )
         self.stats.setText(text)
 
     def ask_import(self) -> None:

@@ -105,7 +105,9 @@ class GanttData:
         shift_row = np.asarray(s_row, dtype=np.int32)
         s_t0a = np.asarray(s_t0, dtype=float)
         shift_order = np.lexsort((s_t0a, shift_row)) if len(shifts) else np.zeros(0, dtype=np.int64)
-        blocks = sorted((b for b in absences or [] if b.agent_id in row_of), key=lambda b: (row_of[b.agent_id], b.start))
+        blocks = sorted(
+            (b for b in absences or [] if b.agent_id in row_of), key=lambda b: (row_of[b.agent_id], b.start)
+        )
         block_row = np.asarray([row_of[b.agent_id] for b in blocks], dtype=np.int32)
         return cls(
             agent_ids=list(agent_ids),
@@ -357,7 +359,12 @@ class GanttView(QAbstractScrollArea):
                     other if code < 0 or not self.queue_colours else self.queue_colours[code % len(self.queue_colours)])
                 m = codes == code
                 p.setBrush(colour)
-                p.drawRects([QRectF(a, b, c, bar_h) for a, b, c in zip(x0[m].tolist(), y[m].tolist(), w[m].tolist(), strict=True)])
+                p.drawRects(
+                    [
+                        QRectF(a, b, c, bar_h)
+                        for a, b, c in zip(x0[m].tolist(), y[m].tolist(), w[m].tolist(), strict=True)
+                    ]
+                )
             # shift outlines: lock and selection
             ks = d.shift_order[d.shift_row_ptr[first]:d.shift_row_ptr[last]]
             chosen = self.selected_indices()
@@ -557,7 +564,9 @@ class GanttView(QAbstractScrollArea):
         """The shift being drawn: its rectangle and local times."""
         assert self._draw is not None and self.horizon is not None
         t0, t1 = self._draw.bounds()
-        rect = QRectF(self._x(t0), self._row_y(self._draw.row) + 3, max(1.0, (t1 - t0) * self.px_per_min), self.ROW_H - 6)
+        rect = QRectF(
+            self._x(t0), self._row_y(self._draw.row) + 3, max(1.0, (t1 - t0) * self.px_per_min), self.ROW_H - 6
+        )
         fill = QColor(theme.accent())
         fill.setAlpha(90)
         p.fillRect(rect, fill)
@@ -933,8 +942,11 @@ class GanttView(QAbstractScrollArea):
             hit = self.shift_at(QPointF(e.pos()))
             if hit:
                 s = self.data.shifts[hit[0]]
-                acts = ", ".join(f"{fmt.clock(g.start.astimezone(s.start.tzinfo))}–{fmt.clock(g.end.astimezone(s.start.tzinfo))} "
-                                 f"{tr('pauze') if g.activity == BREAK else g.activity}" for g in s.segments)
+                acts = ", ".join(
+                    f"{fmt.clock(g.start.astimezone(s.start.tzinfo))}–{fmt.clock(g.end.astimezone(s.start.tzinfo))} "
+                    f"{tr('pauze') if g.activity == BREAK else g.activity}"
+                    for g in s.segments
+                )
                 lock = f" · {tr('vastgezet')}" if s.locked else ""
                 QToolTip.showText(e.globalPos(), f"{self.data.agent_names[int(self.data.shift_row[hit[0]])]} · "
                                   f"{fmt.day(s.day)} {fmt.clock(s.start)}–{fmt.clock(s.end)}{lock}\n{acts}", self)

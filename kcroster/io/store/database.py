@@ -148,7 +148,9 @@ def _write_all(con: sqlite3.Connection, project: Project, checkpoint: Callable[[
             _to_json(project.labour, LabourRules), int(project.active_scenario), float(project.fte_hours),
         ),
     )
-    con.executemany("INSERT INTO queue VALUES (?,?,?)", [(i, q.name, _to_json(q, Queue)) for i, q in enumerate(project.queues)])
+    con.executemany(
+        "INSERT INTO queue VALUES (?,?,?)", [(i, q.name, _to_json(q, Queue)) for i, q in enumerate(project.queues)]
+    )
     fc = project.forecast
     if fc is not None:
         con.execute(
@@ -159,9 +161,15 @@ def _write_all(con: sqlite3.Connection, project: Project, checkpoint: Callable[[
                 _array_to_blob(fc.open_mask),
             ),
         )
-    con.executemany("INSERT INTO agent VALUES (?,?,?)", [(i, a.id, _to_json(a, Agent)) for i, a in enumerate(project.agents)])
-    con.executemany("INSERT INTO leave VALUES (?,?,?)", [(i, x.agent_id, _to_json(x, Leave)) for i, x in enumerate(project.leave)])
-    con.executemany("INSERT INTO wish VALUES (?,?,?)", [(i, x.agent_id, _to_json(x, Wish)) for i, x in enumerate(project.wishes)])
+    con.executemany(
+        "INSERT INTO agent VALUES (?,?,?)", [(i, a.id, _to_json(a, Agent)) for i, a in enumerate(project.agents)]
+    )
+    con.executemany(
+        "INSERT INTO leave VALUES (?,?,?)", [(i, x.agent_id, _to_json(x, Leave)) for i, x in enumerate(project.leave)]
+    )
+    con.executemany(
+        "INSERT INTO wish VALUES (?,?,?)", [(i, x.agent_id, _to_json(x, Wish)) for i, x in enumerate(project.wishes)]
+    )
     con.executemany(
         "INSERT INTO reintegration_step VALUES (?,?,?)",
         [(i, x.agent_id, _to_json(x, ReintegrationStep)) for i, x in enumerate(project.reintegration)],
@@ -209,7 +217,11 @@ def _read_project_extra(con: sqlite3.Connection) -> dict[str, Any]:
 def _scenario_extra(sc: Scenario) -> str | None:
     """Fields added to :class:`Scenario` after this module was written, as JSON (additive growth)."""
     hints = _hints(Scenario)
-    extra = {f.name: encode_value(getattr(sc, f.name), hints[f.name]) for f in dataclasses.fields(Scenario) if f.name not in _SCENARIO_CORE}
+    extra = {
+        f.name: encode_value(getattr(sc, f.name), hints[f.name])
+        for f in dataclasses.fields(Scenario)
+        if f.name not in _SCENARIO_CORE
+    }
     return json.dumps(extra, ensure_ascii=False) if extra else None
 
 
@@ -374,7 +386,9 @@ def _read_all(con: sqlite3.Connection, notices: list[str] | None = None) -> Proj
     agents = [_from_json(d, Agent) for (d,) in con.execute("SELECT data FROM agent ORDER BY pos")]
     leave = [_from_json(d, Leave) for (d,) in con.execute("SELECT data FROM leave ORDER BY pos")]
     wishes = [_from_json(d, Wish) for (d,) in con.execute("SELECT data FROM wish ORDER BY pos")]
-    steps = [_from_json(d, ReintegrationStep) for (d,) in con.execute("SELECT data FROM reintegration_step ORDER BY pos")]
+    steps = [
+        _from_json(d, ReintegrationStep) for (d,) in con.execute("SELECT data FROM reintegration_step ORDER BY pos")
+    ]
     rosters = _read_rosters(con)
     scenarios = []
     hints = _hints(Scenario)
@@ -437,8 +451,21 @@ def read_project(p: Path, notices: list[str] | None = None) -> Project:
                 "projectbestand is beschadigd of onleesbaar (gegevens zijn te diep genest)",
                 file=p.name,
             ) from exc
-        except (sqlite3.Error, ValueError, TypeError, KeyError, IndexError, AttributeError, zlib.error,
-                json.JSONDecodeError, ZoneInfoNotFoundError, OSError, EOFError) as exc:
-            raise KcrosterInputError(f"projectbestand is beschadigd of onleesbaar ({type(exc).__name__}: {exc})", file=p.name) from exc
+        except (
+            sqlite3.Error,
+            ValueError,
+            TypeError,
+            KeyError,
+            IndexError,
+            AttributeError,
+            zlib.error,
+            json.JSONDecodeError,
+            ZoneInfoNotFoundError,
+            OSError,
+            EOFError,
+        ) as exc:
+            raise KcrosterInputError(
+                f"projectbestand is beschadigd of onleesbaar ({type(exc).__name__}: {exc})", file=p.name
+            ) from exc
     finally:
         con.close()

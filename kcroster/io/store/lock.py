@@ -168,7 +168,9 @@ class ProjectLock:
     def _read(self) -> LockInfo | None:
         try:
             data = json.loads(self.lock_path.read_text(encoding="utf-8"))
-            return LockInfo(int(data["pid"]), str(data["host"]), str(data["user"]), datetime.fromisoformat(data["since"]))
+            return LockInfo(
+                int(data["pid"]), str(data["host"]), str(data["user"]), datetime.fromisoformat(data["since"])
+            )
         except (FileNotFoundError, NotADirectoryError):
             return None  # no lock (or no folder, so there cannot be one)
         except (OSError, ValueError, KeyError, TypeError, RecursionError):
