@@ -30,7 +30,8 @@ from kcroster.solver.plan import DIVE_EXTRA_COLUMNS, DIVE_FIX_SHARE
 from kcroster.solver.wishes import FAIR_FREE
 
 
-def select(pool: list[tuple[tuple, float, float]], keep: list[tuple], per_week: int = DIVE_EXTRA_COLUMNS) -> list[tuple]:
+def select(pool: list[tuple[tuple, float, float]], keep: list[tuple],
+           per_week: int = DIVE_EXTRA_COLUMNS) -> list[tuple]:
     """Columns for the programme from the master's pool ``(column, value, reduced cost)``:
     every column the master uses, then per week the ``per_week`` of least reduced cost, and
     ``keep`` (the current roster's columns, so the programme can always return to it)."""
