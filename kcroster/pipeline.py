@@ -839,6 +839,7 @@ def export_data(project: Project, roster: Roster, requirement: Requirement) -> A
         abandon=cov.abandon,
         occupancy=cov.occupancy,
         productive=cov.productive,
+        shrinkage=cov.totals["shrinkage"],
         reachability=cov.reachability,
         violations=check_roster(project, roster),
     )

@@ -96,7 +96,8 @@ def _gui_figures(qapp, tmp_path, project) -> dict[str, float]:
         scale = {"service_level": 100, "reachability": 100, "occupancy": 100, "asa": 1}
         return {**{k: _number(v) / scale[k] for k, v in overall.items()},
                 **{f"{k}:{screen.queue_box.currentText()}": _number(v) / scale[k] for k, v in own.items()},
-                "fte_scheduled": _number(sched), "fte_required": _number(req)}
+                "fte_scheduled": _number(sched), "fte_required": _number(req),
+                "shrinkage": _number(tiles["shrinkage"].value.text().rstrip(" %")) / 100}
 
 
 def _cli_figures(capsys, project, roster, requirement) -> dict[str, float]:
@@ -118,7 +119,8 @@ def _workbook_figures(tmp_path, project, roster, requirement) -> dict[str, float
     rows = {r[0]: r[1] for r in ws.iter_rows(min_row=2, max_col=2, values_only=True) if r and r[0]}
     return {"service_level": rows["Service level"], "asa": rows["Gemiddelde wachttijd (ASA, s)"],
             "reachability": rows["Bereikbaarheid"], "occupancy": rows["Bezettingsgraad"],
-            "fte_scheduled": rows["Ingeplande FTE (wachtrijen)"], "fte_required": rows["Vereiste FTE"]}
+            "fte_scheduled": rows["Ingeplande FTE (wachtrijen)"], "fte_required": rows["Vereiste FTE"],
+            "shrinkage": rows["Shrinkage (gepland)"]}
 
 
 # shown precision: percentages to 0.1 %-point, ASA to a second, FTE to 0.1 (the tile)
@@ -136,6 +138,10 @@ def test_every_consumer_shows_the_same_kpis(qapp, tmp_path, capsys, plan):
         for k, tol in TOLERANCE.items():
             assert abs(figures[k] - truth[k]) <= tol + 1e-9, (where, k, figures[k], truth[k])
     totals = pipeline.coverage(project, roster, requirement).totals
+    # the planned shrinkage: the tile (whole per cent) and the workbook show the report's figure
+    assert 0.0 < totals["shrinkage"] < 1.0
+    assert abs(seen["gui"]["shrinkage"] - totals["shrinkage"]) <= 0.005 + 1e-9
+    assert seen["workbook"]["shrinkage"] == pytest.approx(totals["shrinkage"])
     own = [k for k in seen["gui"] if ":" in k]
     assert len(own) == 4
     for k in own:  # the selected queue's tile is the same per-queue definition

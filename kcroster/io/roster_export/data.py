@@ -61,6 +61,8 @@ class ExportData:
     queue_names: list[str] | None = None
     volume: np.ndarray | None = None
     productive: np.ndarray | None = None  # available agents (scheduled × (1 − shrinkage)), weights occupancy
+    # the planned shrinkage as the app shows it (the coverage report's figure); None: an empty cell
+    shrinkage: float | None = None
 
     def names(self) -> list[str]:
         if self.queue_names is not None:

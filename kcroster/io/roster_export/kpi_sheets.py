@@ -147,12 +147,6 @@ def _write_kpis(wb: Any, data: ExportData, styles: _Styles) -> None:
     work_h = sum(_work_hours(s) for s in data.roster.shifts)
     break_h = sum((s.end.timestamp() - s.start.timestamp()) / 3600 for s in data.roster.shifts) - work_h
     fte = project.fte_hours
-    queues_by_name = {q.name: q for q in project.queues}
-    shrink = [queues_by_name[n].shrinkage for n in names if n in queues_by_name]
-    req_by_q = req.sum(axis=1)
-    shrink_req = float(req_by_q[: len(shrink)].sum())
-    shrink_w = (float(np.dot(req_by_q[: len(shrink)], shrink)) / shrink_req if shrink and shrink_req > 0
-                else (float(np.mean(shrink)) if shrink else None))
     n_err = sum(1 for v in data.violations if str(getattr(v, "severity", "error")) == "error")
     summary: list[tuple[str, Any, str, str | None]] = [
         ("Service level", total.sl, "gewogen naar aangeboden volume", PCT_FMT),
@@ -164,7 +158,8 @@ def _write_kpis(wb: Any, data: ExportData, styles: _Styles) -> None:
         ("Ingeplande FTE (wachtrijen)", fte_of(total.scheduled_hours, fte, h.days), "uren op wachtrijen per week",
          "0.00"),
         ("Ingeplande FTE (diensten)", fte_of(work_h, fte, h.days), "gewerkte uren excl. pauzes per week", "0.00"),
-        ("Shrinkage (gepland)", shrink_w, "instelling per wachtrij, gewogen naar behoefte", PCT_FMT),
+        ("Shrinkage (gepland)", data.shrinkage, "gemiddeld over de open intervallen, zoals op het Dekking-scherm",
+         PCT_FMT),
         ("Pauzes in diensten", (break_h / (work_h + break_h)) if work_h + break_h > 0 else None,
          "aandeel pauze in de diensttijd", PCT_FMT),
         ("Wensen gehonoreerd", (n_granted / len(wishes)) if wishes else None, f"{n_granted} van {len(wishes)}",
