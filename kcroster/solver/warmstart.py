@@ -92,11 +92,13 @@ class _DayTable(NamedTuple):
 
 class _SubModel(NamedTuple):
     """One agent's own CP-SAT model (a builder over it alone), its objective terms (wishes,
-    relaxed rules) and per day the index in ``b.cands[ai][d]`` of each of its candidates."""
+    relaxed rules), per day the index in ``b.cands[ai][d]`` of each of its candidates and the
+    variable of each such index."""
 
     s: ModelBuilder
     terms: list
     index: list[list[int]]
+    var_of: list[dict[int, object]]  # per day: candidate index → its variable
 
 
 class AgentSearch:
@@ -162,7 +164,8 @@ class AgentSearch:
             terms = [coef * v for lst in s.penalties.values() for coef, v in lst]
             terms += [RELAX_COST * (1 - lit) for lit in s.gates.values()]
             index = [list(range(len(b.cands[ai][d]))) if keep is None else keep[d] for d in range(b.D)]
-            self.subs[key] = _SubModel(s, terms, index)
+            var_of = [dict(zip(index[d], s.x[0][d], strict=True)) for d in range(b.D)]
+            self.subs[key] = _SubModel(s, terms, index, var_of)
         return self.subs[key]
 
     def _interval_values(self, rows: list[int], lo: int, hi: int) -> np.ndarray:
@@ -191,7 +194,7 @@ class AgentSearch:
         demand still open, or the residual interval demand it covers)."""
         b, resid = self.b, self.resid
         out: list[tuple[int, object]] = []
-        xs_of = [dict(zip(sub.index[d], sub.s.x[0][d], strict=True)) for d in range(b.D)]
+        xs_of = sub.var_of
         if self.type_need:
             for d in range(b.D):
                 for ci, x in xs_of[d].items():

@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 from PySide6.QtWidgets import (
     QComboBox,
+    QDoubleSpinBox,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -65,6 +66,21 @@ def tick_labels(ticks: list[float], labels: list[str]) -> Callable[[float], str]
     def label(x: float) -> str:
         return lookup.get(x, "")
     return label
+
+
+def spin_box(lo: float, hi: float, step: float, decimals: int, suffix: str,
+             special: str | None = None) -> QDoubleSpinBox:
+    """A number field that commits on Enter or focus-out (not on every keystroke); ``special``
+    is shown at the minimum (e.g. "geen")."""
+    s = QDoubleSpinBox()
+    s.setRange(lo, hi)
+    s.setSingleStep(step)
+    s.setDecimals(decimals)
+    s.setSuffix(suffix)
+    s.setKeyboardTracking(False)
+    if special:
+        s.setSpecialValueText(special)
+    return s
 
 
 def queue_combo(doc: ProjectDocument) -> QComboBox:

@@ -47,6 +47,7 @@ from kcroster.gui import fmt, theme
 from kcroster.gui.document import ProjectDocument
 from kcroster.gui.i18n import plural, tr
 from kcroster.gui.views.base import hint
+from kcroster.gui.views.common import spin_box
 from kcroster.gui.widgets.linechart import LineChart, Series
 from kcroster.model import ShrinkageBand
 
@@ -92,18 +93,6 @@ def weekdays_text(days: tuple[int, ...]) -> str:
                        else ", ".join(fmt.weekday_name(x) for x in run))
         run = [] if d is None else [d]
     return ", ".join(out)
-
-
-def _spin(lo: float, hi: float, step: float, decimals: int, suffix: str, special: str | None = None) -> QDoubleSpinBox:
-    s = QDoubleSpinBox()
-    s.setRange(lo, hi)
-    s.setSingleStep(step)
-    s.setDecimals(decimals)
-    s.setSuffix(suffix)
-    s.setKeyboardTracking(False)  # commit on Enter / focus-out, not on every keystroke
-    if special:
-        s.setSpecialValueText(special)
-    return s
 
 
 def _to_qtime(t: time) -> QTime:
@@ -171,13 +160,13 @@ class ScenarioSettingsDialog(QDialog):
 
     def _queue_editor(self, name: str) -> QDoubleSpinBox:
         return {
-            "sl_percent": lambda: _spin(1, 100, 1, 0, " %"),
-            "sl_seconds": lambda: _spin(1, 3600, 5, 0, " s"),
-            "asa_seconds": lambda: _spin(0, 3600, 5, 0, " s", tr("geen")),
-            "max_occupancy": lambda: _spin(0, 100, 1, 0, " %", tr("geen")),
-            "shrinkage": lambda: _spin(0, 90, 1, 0, " %"),
-            "volume": lambda: _spin(0.1, 5, 0.05, 2, " ×"),
-            "aht": lambda: _spin(0.1, 5, 0.05, 2, " ×"),
+            "sl_percent": lambda: spin_box(1, 100, 1, 0, " %"),
+            "sl_seconds": lambda: spin_box(1, 3600, 5, 0, " s"),
+            "asa_seconds": lambda: spin_box(0, 3600, 5, 0, " s", tr("geen")),
+            "max_occupancy": lambda: spin_box(0, 100, 1, 0, " %", tr("geen")),
+            "shrinkage": lambda: spin_box(0, 90, 1, 0, " %"),
+            "volume": lambda: spin_box(0.1, 5, 0.05, 2, " ×"),
+            "aht": lambda: spin_box(0.1, 5, 0.05, 2, " ×"),
         }[name]()
 
     def _fill_queues(self) -> None:
@@ -273,7 +262,7 @@ class ScenarioSettingsDialog(QDialog):
         for q in p.queues:
             queue.addItem(q.name, q.name)
         queue.setCurrentIndex(max(0, queue.findData(band.queue)) if band.queue else 0)
-        shrink = _spin(0, 95, 1, 0, " %")
+        shrink = spin_box(0, 95, 1, 0, " %")
         shrink.setValue(band.shrinkage * 100)
         for c, widget in enumerate((days, start, end, queue, shrink)):
             self.band_table.setCellWidget(r, c, widget)

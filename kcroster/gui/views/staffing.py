@@ -10,7 +10,6 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -29,21 +28,9 @@ from kcroster.gui import fmt, theme
 from kcroster.gui.i18n import plural, tr
 from kcroster.gui.models.array_model import ArrayTableModel
 from kcroster.gui.views.base import Screen, card
-from kcroster.gui.views.common import clock_labels, fill_day_combo, fill_queue_combo, queue_combo
+from kcroster.gui.views.common import clock_labels, fill_day_combo, fill_queue_combo, queue_combo, spin_box
 from kcroster.gui.widgets.linechart import LineChart, Series
 from kcroster.model.weeks import iso_weeks
-
-
-def _spin(lo: float, hi: float, step: float, decimals: int, suffix: str, special: str | None = None) -> QDoubleSpinBox:
-    s = QDoubleSpinBox()
-    s.setRange(lo, hi)
-    s.setSingleStep(step)
-    s.setDecimals(decimals)
-    s.setSuffix(suffix)
-    s.setKeyboardTracking(False)  # commit on Enter / focus-out, not on every keystroke
-    if special:
-        s.setSpecialValueText(special)
-    return s
 
 
 class StaffingScreen(Screen):
@@ -72,12 +59,12 @@ class StaffingScreen(Screen):
         sl.addWidget(self.settings_title)
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        self.sl_percent = _spin(1, 100, 1, 0, " %")
-        self.sl_seconds = _spin(1, 3600, 5, 0, " s")
-        self.asa = _spin(0, 3600, 5, 0, " s", tr("geen"))
-        self.occupancy = _spin(0, 100, 1, 0, " %", tr("geen"))
-        self.shrinkage = _spin(0, 90, 1, 0, " %")
-        self.patience = _spin(0, 3600, 10, 0, " s", tr("geen (Erlang C)"))
+        self.sl_percent = spin_box(1, 100, 1, 0, " %")
+        self.sl_seconds = spin_box(1, 3600, 5, 0, " s")
+        self.asa = spin_box(0, 3600, 5, 0, " s", tr("geen"))
+        self.occupancy = spin_box(0, 100, 1, 0, " %", tr("geen"))
+        self.shrinkage = spin_box(0, 90, 1, 0, " %")
+        self.patience = spin_box(0, 3600, 10, 0, " s", tr("geen (Erlang C)"))
         self.concurrency = QSpinBox()
         self.concurrency.setRange(1, 6)
         self.concurrency.setKeyboardTracking(False)
@@ -148,7 +135,7 @@ class StaffingScreen(Screen):
         # four weeks of days do not fit the width: every column as wide as its two-line date
         # header (scrolling sideways) instead of squeezed until the dates are cut off
         self.fte_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.fte_hours = _spin(1, 80, 0.5, 1, tr(" uur per week"))
+        self.fte_hours = spin_box(1, 80, 0.5, 1, tr(" uur per week"))
         self.fte_hours.setToolTip(tr("Hoeveel uur per week één FTE is; een FTE-dag is een vijfde daarvan."))
         self.fte_hours.valueChanged.connect(self.commit_fte_hours)
         fte_tab = QWidget()
