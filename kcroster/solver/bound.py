@@ -22,6 +22,8 @@ from ortools.linear_solver import linear_solver_pb2
 from ortools.linear_solver.python import model_builder_helper
 from ortools.sat.python import cp_model
 
+from kcroster.solver.plan import LP_SOLVE_MIN_S
+
 _INF64 = 2**62  # CP-SAT domains use ±(2^63 − 1) for "unbounded"
 
 
@@ -149,7 +151,7 @@ def _request(model: cp_model.CpModel, time_limit_s: float, method: str, params: 
                        else linear_solver_pb2.MPModelRequest.GLOP_LINEAR_PROGRAMMING)
     if params:
         req.solver_specific_parameters = params
-    req.solver_time_limit_seconds = max(0.5, float(time_limit_s))
+    req.solver_time_limit_seconds = max(LP_SOLVE_MIN_S, float(time_limit_s))
     mp = req.model
     mp.objective_offset = offset
     for j in range(nv):

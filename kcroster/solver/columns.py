@@ -1,4 +1,5 @@
-"""Column generation over whole agent schedules for shift-type demand (Dantzig–Wolfe).
+"""Column generation over whole agent schedules for shift-type demand (Dantzig–Wolfe); the
+solve plan says when it applies (:func:`kcroster.solver.plan.columns_applicable`).
 
 On shift-type models (per day × named shift type demand, as in nurse rostering) the agents are
 coupled only by the demand rows. Dualising those with multipliers μ (per day × type) gives
@@ -35,11 +36,10 @@ from ortools.sat.python import cp_model
 
 from kcroster.solver.builder import ModelBuilder
 from kcroster.solver.coverage import type_cell_costs
+from kcroster.solver.plan import COLUMNS_SMOOTHING, PRICE_COLUMNS, SUB_SOLVE_MIN_S
 from kcroster.solver.work import SMALL_SOLVE_WORK, set_limit, spent
 
 PRICE_SCALE = 1000  # multipliers are rounded to 1/1000 point (the bound uses the rounded ones)
-_SMOOTH = 0.5  # Wentges smoothing: weight of the best multipliers so far in the pricing point
-PRICE_COLUMNS = 5  # columns an agent's pricing solve may add: its last improving solutions
 
 
 class _Solutions(cp_model.CpSolverSolutionCallback):
@@ -54,12 +54,6 @@ class _Solutions(cp_model.CpSolverSolutionCallback):
     def on_solution_callback(self) -> None:
         sol = self.response_proto.solution
         self.found.append(([sol[i] for i in self.lits], [sol[i] for i in self.own]))
-
-
-def applicable(b: ModelBuilder) -> bool:
-    """Shift-type demand only (no interval demand), strict mode, and every demand row recorded."""
-    return (b.mode == ModelBuilder.STRICT and b.req is None and bool(b.type_rows)
-            and bool(b.type_counts))
 
 
 def _flatten(terms) -> tuple[np.ndarray, np.ndarray, float]:
@@ -206,7 +200,7 @@ class HorizonColumns:
             s = cp_model.CpSolver()
             s.parameters.num_workers = 1
             left = work_end - self.work if self.deterministic else deadline - time.perf_counter()
-            set_limit(s.parameters, max(0.05, left), self.deterministic)
+            set_limit(s.parameters, max(SUB_SOLVE_MIN_S, left), self.deterministic)
             s.parameters.linearization_level = 2
             seen = _Solutions(local, idx)
             st = s.solve(m, seen)
@@ -292,7 +286,7 @@ class HorizonColumns:
         work_end = None if work is None else self.work + work
         while not (stop is not None and stop()):
             left = deadline - time.perf_counter() if work_end is None else work_end - self.work
-            if left < 0.05:
+            if left < SUB_SOLVE_MIN_S:
                 break
             mu = np.round((alpha * center + (1 - alpha) * mu_m) * PRICE_SCALE) / PRICE_SCALE
             got = self.price(mu, left, stop)
@@ -326,7 +320,7 @@ class HorizonColumns:
             if got_m is None:
                 break
             mu_m, _sig, self.master_value, self.master_z = got_m
-            alpha = _SMOOTH
+            alpha = COLUMNS_SMOOTHING
             if math.ceil(best) >= self.master_value - 1e-6 * max(1.0, abs(best)):
                 self.converged = True
                 break  # the bound (an integer) cannot rise above the master's optimum any more

@@ -22,9 +22,7 @@ from kcroster.rules.catalogue import RULES_BY_ID
 from kcroster.solver.builder import Gate, ModelBuilder
 from kcroster.solver.conflict_set import AgentConflict, conflict_for
 from kcroster.solver.options import SolveOptions
-
-#: explained agents per explanation at most (the first few are what a planner fixes first)
-MAX_AGENTS = 3
+from kcroster.solver.plan import EXPLAIN_CORE_MAX, EXPLAIN_MAX_AGENTS, EXPLAIN_STEP_MIN_S, EXPLAIN_STEP_SHARE
 
 
 class Explanation(list):
@@ -103,15 +101,15 @@ def explain(
     found: list[AgentConflict] = []
     for a in project.agents:
         left = time_limit_s - (_time.perf_counter() - t0)
-        if left <= 0 or len(found) >= MAX_AGENTS:
+        if left <= 0 or len(found) >= EXPLAIN_MAX_AGENTS:
             break
-        c = conflict_for(project, requirement, options, a.id, max(1.0, left / 2))
+        c = conflict_for(project, requirement, options, a.id, max(EXPLAIN_STEP_MIN_S, left * EXPLAIN_STEP_SHARE))
         if c is not None:
             found.append(c)
     if found:
         return _from_conflicts(found)
     return _explain_gates(
-        project, requirement, options, max(1.0, time_limit_s - (_time.perf_counter() - t0))
+        project, requirement, options, max(EXPLAIN_STEP_MIN_S, time_limit_s - (_time.perf_counter() - t0))
     )
 
 
@@ -136,7 +134,8 @@ def _explain_gates(
         """The full model with these gates on: True infeasible, False feasible, None unknown."""
         s = cp_model.CpSolver()
         s.parameters.num_workers = 1
-        s.parameters.max_time_in_seconds = max(1.0, time_limit_s - (_time.perf_counter() - t0)) / 2
+        s.parameters.max_time_in_seconds = (max(EXPLAIN_STEP_MIN_S, time_limit_s - (_time.perf_counter() - t0))
+                                            * EXPLAIN_STEP_SHARE)
         b.model.clear_assumptions()
         b.model.add_assumptions(subset)
         st = s.solve(b.model)
@@ -163,7 +162,7 @@ def _explain_gates(
     core = [next(lit for lit in lits if lit.index == i) for i in core_idx]
     # shrink by deletion while time allows
     i = 0
-    while i < len(core) and len(core) <= 40 and _time.perf_counter() - t0 < time_limit_s:
+    while i < len(core) and len(core) <= EXPLAIN_CORE_MAX and _time.perf_counter() - t0 < time_limit_s:
         trial = core[:i] + core[i + 1 :]
         if trial and infeasible(trial):
             core = trial

@@ -41,12 +41,11 @@ import numpy as np
 from kcroster.solver.breaks import flex_window
 from kcroster.solver.builder import ModelBuilder
 from kcroster.solver.coverage import SCALE, type_cell_costs
+from kcroster.solver.plan import LAGRANGE_MAX_WEEK_WISHES, LAGRANGE_SMOOTHING, MASTER_MIN_S
 from kcroster.solver.wishes import FAIR_FREE, stability_targets
 
 _BIG = 1e12
 _REST_DONE = -1  # the DP state "the week's rest is there" (or the rule left out)
-_SMOOTH = 0.6  # weight of the best multipliers so far in the pricing point
-_MAX_WEEK_WISHES = 6  # wishes in one agent-week solved per granted/refused pattern (2^n week problems)
 
 
 def _cell_tables(b: ModelBuilder):
@@ -327,7 +326,7 @@ class _Relaxation:
             _ai, days, mn, mx, maxd = A.weeks[wi]
             ws = [(d, wt, g) for d, wt, g in wl if d in days]
             tab: dict[int, tuple[float, list]] = {}
-            if len(ws) > _MAX_WEEK_WISHES:
+            if len(ws) > LAGRANGE_MAX_WEEK_WISHES:
                 # too many patterns: the unrestricted week counted as refusing nothing (the
                 # fairness cost only grows with the refused weight, so this stays a lower bound)
                 sched = _week(A, ai, days, mn, mx, maxd, cl_val, mu)
@@ -527,7 +526,7 @@ def lagrangian_bound(b: ModelBuilder, deadline: float, upper: float | None = Non
         lam_m, mu_m, master_value = duals
         if on_master is not None:
             on_master(master)
-        alpha = _SMOOTH
+        alpha = LAGRANGE_SMOOTHING
         if master_value is not None and master_value - best_plain <= 1e-6 * max(1.0, abs(best_plain)):
             break  # L(λ) met the master's optimum: the Lagrangian dual is solved
     if best is None:
@@ -657,7 +656,7 @@ class _Master:
         if self.solves == 2:
             self.s.SetSolverSpecificParametersAsString("use_preprocessing:false use_dual_simplex:false")
 
-        self.s.SetTimeLimit(int(max(0.5, time_limit) * 1000))
+        self.s.SetTimeLimit(int(max(MASTER_MIN_S, time_limit) * 1000))
         st = self.s.Solve()
         if st not in (pywraplp.Solver.OPTIMAL, pywraplp.Solver.FEASIBLE):
             return None

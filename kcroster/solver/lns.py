@@ -25,6 +25,20 @@ from collections.abc import Callable
 from ortools.sat.python import cp_model
 
 from kcroster.solver.builder import ModelBuilder
+from kcroster.solver.plan import (
+    LNS_BLOCK_AGENTS,
+    LNS_GAIN_HIT,
+    LNS_GAIN_MEMORY,
+    LNS_GAIN_MISS,
+    LNS_GROW,
+    LNS_MAX_SIZE,
+    LNS_MIN_SIZE,
+    LNS_SHRINK,
+    LNS_START_SIZE,
+    RENS_MAX_S,
+    RENS_SHARE,
+    SUB_SOLVE_MIN_S,
+)
 from kcroster.solver.work import set_limit, spent
 
 KINDS = ("agents", "days", "block", "cross", "lp")
@@ -48,8 +62,8 @@ class NeighbourhoodSearch:
                     self.cells[(ai, d)] = [x.index for x in xs]
         self.agents = sorted({a for a, _ in self.cells})
         self.days = sorted({d for _, d in self.cells})
-        self.size = dict.fromkeys(KINDS, 0.15)  # share of the cells freed
-        self.gains = dict.fromkeys(KINDS, 1.0)  # recent success, steers the choice of kind
+        self.size = dict.fromkeys(KINDS, LNS_START_SIZE)  # share of the cells freed
+        self.gains = dict.fromkeys(KINDS, LNS_GAIN_HIT)  # recent success, steers the choice of kind
         self.fixed: dict[int, int] = {}  # proto index → value it is fixed to (absent: free)
         self.iterations = 0
         self.improvements = 0
@@ -96,7 +110,7 @@ class NeighbourhoodSearch:
             agents = set(self.rng.sample(A, na))
             return {(a, d) for (a, d) in self.cells if a in agents or s <= self.days.index(d) < s + nd}
         # block: about half the agents over a matching stretch of days
-        na = max(1, min(len(A), int(round(math.sqrt(frac) * len(A) * 1.4))))
+        na = max(1, min(len(A), int(round(math.sqrt(frac) * len(A) * LNS_BLOCK_AGENTS))))
         nd = max(1, min(len(D), int(math.ceil(want / na))))
         agents = self.rng.sample(A, na)
         s = self.rng.randrange(0, len(D) - nd + 1)
@@ -163,7 +177,7 @@ class NeighbourhoodSearch:
         s = cp_model.CpSolver()
         prm = s.parameters
         prm.num_workers = 1
-        set_limit(prm, max(0.05, time_limit), self.b.opts.deterministic)
+        set_limit(prm, max(SUB_SOLVE_MIN_S, time_limit), self.b.opts.deterministic)
         prm.random_seed = self.seed + self.iterations
         prm.linearization_level = 2
         prm.cp_model_probing_level = 0
@@ -197,20 +211,20 @@ class NeighbourhoodSearch:
         """Solved to optimality → the next one of this kind is bigger; out of time → smaller.
         Kinds that improved lately are chosen more often."""
         if status in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
-            self.size[kind] = min(0.9, self.size[kind] * 1.15)
+            self.size[kind] = min(LNS_MAX_SIZE, self.size[kind] * LNS_GROW)
         else:
-            self.size[kind] = max(0.02, self.size[kind] * 0.8)
-        self.gains[kind] = 0.8 * self.gains[kind] + (1.0 if improved else 0.05)
+            self.size[kind] = max(LNS_MIN_SIZE, self.size[kind] * LNS_SHRINK)
+        self.gains[kind] = LNS_GAIN_MEMORY * self.gains[kind] + (LNS_GAIN_HIT if improved else LNS_GAIN_MISS)
 
     def run(self, deadline: float, stop: Callable[[], bool],
-            on_improve: Callable[[float, list[int]], None] | None = None, step_limit: float = 2.0,
+            on_improve: Callable[[float, list[int]], None] | None, step_limit: float,
             work: float | None = None) -> None:
         """Neighbourhoods until ``deadline`` on the clock, ``stop()`` or, with ``work`` (a
         deterministic solve), until the sub-solves have used that much more work."""
         until = None if work is None else self.work + work
         while not stop():
             left = deadline - time.perf_counter() if until is None else until - self.work
-            if left < 0.05:
+            if left < SUB_SOLVE_MIN_S:
                 return
             if self.next_step(left, step_limit) and on_improve is not None:
                 on_improve(self.objective, self.values)
@@ -219,7 +233,7 @@ class NeighbourhoodSearch:
         """The next sub-solve with ``left`` time (or work) to go: the pending dive into the LP,
         else one neighbourhood. True when it improved the roster."""
         if self.rens_pending and self.lp is not None:
-            return self.rens(min(left, max(step_limit, min(20.0, 0.4 * left))))
+            return self.rens(min(left, max(step_limit, min(RENS_MAX_S, RENS_SHARE * left))))
         return self.step(min(step_limit, left))
 
     def adopt(self, objective: float, values: list[int]) -> None:
@@ -244,7 +258,7 @@ def run_together(team: list[NeighbourhoodSearch], stop: Callable[[], bool],
     longest sub-solve: the searches run side by side, as the full search's workers do; ``work``
     is the budget for all rounds."""
     used = 0.0
-    while not stop() and work - used >= 0.05:
+    while not stop() and work - used >= SUB_SOLVE_MIN_S:
         start = team[0].objective  # every search starts the round from the same roster
         before = [ns.work for ns in team]
         failures: list[BaseException] = []

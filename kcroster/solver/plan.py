@@ -3,8 +3,10 @@
 :func:`plan_for` looks at the model (interval demand or shift-type demand, its size, strict or
 relaxed), the options (workers, the clock) and whether a previous roster is there, and returns a
 :class:`SolvePlan`; :func:`kcroster.solver.api.solve` follows it and ``kcroster roster
---explain-plan`` prints it. The tuning constants of the orchestration live here, each with
-what it decides.
+--explain-plan`` prints it. Every tuning constant of the solve lives here, each with what it
+decides: those of the orchestration (which strategy runs, for what share of the time) and those
+inside the strategies (the neighbourhood search's adaptation, the column generation's and the
+Lagrangian bound's smoothing, the least time of a sub-solve, the explanation's limits).
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kcroster.solver.builder import ModelBuilder
-from kcroster.solver.columns import applicable as columns_applicable
 
 #: above this many variables a model is *big*: completing a shift choice with CP-SAT costs more
 #: than the full search would give, so the agent-by-agent descent is the search
@@ -21,6 +22,13 @@ COMPLETE_MAX_VARS = 60_000
 #: the greedy start's share of the time limit (at least GREEDY_MIN_S)
 GREEDY_SHARE = 0.2
 GREEDY_MIN_S = 5.0
+#: an agent's first try in the greedy start: its part of the time left, within these bounds
+GREEDY_AGENT_MIN_S = 0.25
+GREEDY_AGENT_MAX_S = 1.0
+#: an agent of a hard shape gets this many times its part (at least FIRST_TRY_MIN_S) per try
+HARD_AGENT_LIMIT_FACTOR = 2.0
+#: the least time the descent gives one agent's re-plan (a hard agent: what found its schedule)
+DESCENT_AGENT_MIN_S = 0.5
 #: an agent whose schedule is hard to find first tries shifts that start on these grids (minutes
 #: of the local day): a fraction of the candidates, found in a fraction of the time
 FIRST_TRY_GRIDS = (120, 60)
@@ -128,6 +136,76 @@ EXPLAIN_MAX_S = 30.0
 #: solve (a smaller share takes more solves and ends on a better roster)
 DIVE_EXTRA_COLUMNS = 6
 DIVE_FIX_SHARE = 0.1
+#: ... and each LP solve of the dive gets at least this many seconds, however little is left
+DIVE_LP_MIN_S = 0.1
+
+#: the least limit of the full search's CP-SAT solve on the clock, however little time is left
+FULL_SEARCH_MIN_S = 0.1
+#: on the clock, a full search paused for the columns starts again only while at least this
+#: many seconds are left
+RESTART_MIN_S = 1.0
+#: deterministic solves: the neighbourhood searches follow the full search only when at least
+#: this much work is left for them
+NEIGHBOURHOOD_MIN_WORK = 0.5
+#: big models on the clock: another round of descent and completion starts only while at least
+#: this many seconds are left before the rounds' stop
+ROUND_MIN_S = 1.0
+
+#: the least limit of one small CP-SAT sub-solve (a neighbourhood, an agent's pricing solve), in
+#: seconds (or work); a loop of such solves stops when less than this is left
+SUB_SOLVE_MIN_S = 0.05
+
+#: the neighbourhood search's adaptation (:mod:`kcroster.solver.lns`): each kind of neighbourhood
+#: first frees LNS_START_SIZE of the cells; solved to optimality the next one of its kind grows
+#: by LNS_GROW (up to LNS_MAX_SIZE), out of time it shrinks by LNS_SHRINK (down to LNS_MIN_SIZE)
+LNS_START_SIZE = 0.15
+LNS_GROW = 1.15
+LNS_MAX_SIZE = 0.9
+LNS_SHRINK = 0.8
+LNS_MIN_SIZE = 0.02
+#: a kind is chosen in proportion to its gain: after each of its steps the gain keeps
+#: LNS_GAIN_MEMORY of itself and adds LNS_GAIN_HIT when the step improved the roster, else
+#: LNS_GAIN_MISS; every kind starts with LNS_GAIN_HIT
+LNS_GAIN_MEMORY = 0.8
+LNS_GAIN_HIT = 1.0
+LNS_GAIN_MISS = 0.05
+#: a block neighbourhood frees this factor times √(its size) of the agents (about half of them at
+#: the start size) over as many days as its size asks for
+LNS_BLOCK_AGENTS = 1.4
+#: the dive into the LP's integral part (RENS) takes RENS_SHARE of the time (or work) left, at most
+#: RENS_MAX_S and at least a neighbourhood step
+RENS_SHARE = 0.4
+RENS_MAX_S = 20.0
+
+#: the column generation (:mod:`kcroster.solver.columns`) prices at this weight of the best
+#: multipliers so far and the rest of the master's duals (Wentges smoothing: damps the
+#: oscillation of plain column generation)
+COLUMNS_SMOOTHING = 0.5
+#: columns an agent's pricing solve may add: its last improving solutions (the early ones are far
+#: from the multipliers' optimum)
+PRICE_COLUMNS = 5
+
+#: the Lagrangian bound (:mod:`kcroster.solver.lagrange`) prices at this weight of the best
+#: multipliers so far and the rest of the master's duals (Wentges smoothing)
+LAGRANGE_SMOOTHING = 0.6
+#: an agent-week with at most this many fairness wishes is solved once per granted/refused pattern
+#: (2^n week problems: its fairness cost exact in the bound); one with more counts as refusing none
+LAGRANGE_MAX_WEEK_WISHES = 6
+#: each solve of the Lagrangian master LP gets at least this many seconds, however little is left
+MASTER_MIN_S = 0.5
+#: an LP relaxation of the model (:mod:`kcroster.solver.bound`) gets at least this many seconds
+LP_SOLVE_MIN_S = 0.5
+
+#: an explanation of an infeasible model (:mod:`kcroster.solver.infeasibility`) names at most this
+#: many agents without a legal schedule (the first few are what a planner fixes first)
+EXPLAIN_MAX_AGENTS = 3
+#: ... each agent's conflict search gets EXPLAIN_STEP_SHARE of the explanation's time left (at
+#: least EXPLAIN_STEP_MIN_S); when no agent alone is found, the full model's rules get what is left
+#: (at least EXPLAIN_STEP_MIN_S), each test while their core is shrunk EXPLAIN_STEP_SHARE of that
+EXPLAIN_STEP_SHARE = 0.5
+EXPLAIN_STEP_MIN_S = 1.0
+#: the full model's core of rules is shrunk by deletion only while it holds at most this many rules
+EXPLAIN_CORE_MAX = 40
 
 
 @dataclass(frozen=True)
@@ -223,6 +301,13 @@ def explain_limit(time_limit_s: float) -> float:
     return max(EXPLAIN_MIN_S, min(EXPLAIN_MAX_S, time_limit_s))
 
 
+def columns_applicable(b: ModelBuilder) -> bool:
+    """Whether the column generation (:mod:`kcroster.solver.columns`) can run on ``b``:
+    shift-type demand only (no interval demand), strict mode, and every demand row recorded."""
+    return (b.mode == ModelBuilder.STRICT and b.req is None and bool(b.type_rows)
+            and bool(b.type_counts))
+
+
 def _count(n: int) -> str:
     return f"{n:,}".replace(",", ".")  # Dutch thousands separator
 
@@ -259,4 +344,5 @@ def plan_for(b: ModelBuilder, workers: int, deterministic: bool, warm_start: boo
     )
 
 
-__all__ = ["SolvePlan", "complete_budget", "explain_limit", "finish_margin", "neighbourhood_step", "plan_for"]
+__all__ = ["SolvePlan", "columns_applicable", "complete_budget", "explain_limit", "finish_margin",
+           "neighbourhood_step", "plan_for"]

@@ -26,7 +26,7 @@ from collections import defaultdict
 import numpy as np
 
 from kcroster.solver.builder import ModelBuilder
-from kcroster.solver.plan import DIVE_EXTRA_COLUMNS, DIVE_FIX_SHARE
+from kcroster.solver.plan import DIVE_EXTRA_COLUMNS, DIVE_FIX_SHARE, DIVE_LP_MIN_S
 from kcroster.solver.wishes import FAIR_FREE
 
 
@@ -109,7 +109,7 @@ def solve_columns(R, columns: list[tuple], deadline: float, *, stop=None
     while True:
         if time.perf_counter() >= deadline or (stop is not None and stop()):
             return None
-        s.SetTimeLimit(int(max(0.1, deadline - time.perf_counter()) * 1000))
+        s.SetTimeLimit(int(max(DIVE_LP_MIN_S, deadline - time.perf_counter()) * 1000))
         if s.Solve() != pywraplp.Solver.OPTIMAL:
             return None
         value = s.Objective().Value()

@@ -12,7 +12,8 @@ from solver_kit import opts, research_weights
 from test_optimality import NEED, shift_type_brute_force, shift_type_project
 
 from kcroster.solver.builder import ModelBuilder
-from kcroster.solver.columns import HorizonColumns, applicable
+from kcroster.solver.columns import HorizonColumns
+from kcroster.solver.plan import columns_applicable
 
 
 def legal_rows() -> list[tuple[str, ...]]:
@@ -80,7 +81,7 @@ def legal_start(b: ModelBuilder) -> list[int]:
 
 def test_column_generation_reaches_the_dantzig_wolfe_bound() -> None:
     b = built()
-    assert applicable(b)
+    assert columns_applicable(b)
     dw = dantzig_wolfe_value()
     optimum = shift_type_brute_force()
     assert dw <= optimum + 1e-9
@@ -119,7 +120,7 @@ def test_not_used_on_interval_demand() -> None:
     p = project(2, 2)
     b = ModelBuilder(p, hourly_requirement(p, {8: 1.0, 9: 1.0}), opts())
     b.build()
-    assert not applicable(b)
+    assert not columns_applicable(b)
 
 
 

@@ -19,6 +19,7 @@ from kcroster.solver.plan import (
     FULL_FIRST,
     FULL_FIRST_MIN_S,
     PAUSE_GAP,
+    RESTART_MIN_S,
     SEED_STRIDE,
     STALL_STEPS,
     WAIT_FOR_COLUMNS,
@@ -149,11 +150,11 @@ class Beside:
         # still improve the roster, and the full search comes back when they stall (both
         # neighbourhood searches need a core each: restarted at once after the columns, the full
         # search would take one of them)
-        while (not self.finished.is_set() and not self.cancelled() and time.perf_counter() < deadline - 1.0
+        while (not self.finished.is_set() and not self.cancelled() and time.perf_counter() < deadline - RESTART_MIN_S
                and (self.wait_for.is_alive() or time.perf_counter() - self.gained < STALL_STEPS * self.step)):
             self.finished.wait(0.1)
         left = deadline - time.perf_counter()
-        if self.finished.is_set() or self.cancelled() or left < 1.0:
+        if self.finished.is_set() or self.cancelled() or left < RESTART_MIN_S:
             return
         # unhinted: the neighbourhood searches hold the best roster and adopt any better one this
         # search finds, and its own dive finds other ones

@@ -16,7 +16,7 @@ from kcroster.model import Roster
 from kcroster.solver.costing import rosterize
 from kcroster.solver.incumbent import Incumbent
 from kcroster.solver.options import CancelToken, Stage
-from kcroster.solver.plan import SolvePlan
+from kcroster.solver.plan import FULL_SEARCH_MIN_S, SolvePlan
 from kcroster.solver.strategy import Budget, Hand, StrategyRun, max_bound
 from kcroster.solver.work import set_limit
 
@@ -77,7 +77,7 @@ class FullSearch:
             prm.interleave_search = True
             set_limit(prm, budget.work, True)
         else:
-            prm.max_time_in_seconds = max(0.1, budget.deadline - time.perf_counter())
+            prm.max_time_in_seconds = max(FULL_SEARCH_MIN_S, budget.deadline - time.perf_counter())
         # with neighbourhood searches beside it, the full search keeps one CP-SAT worker per core
         # left over (at least one: it proves the bound)
         prm.num_workers = max(1, int(opts.workers) - beside)

@@ -20,6 +20,7 @@ from kcroster.solver.plan import (
     COLUMNS_SHARE,
     FULL_FIRST,
     FULL_SEARCH_SHARE,
+    NEIGHBOURHOOD_MIN_WORK,
     RENS_LP_BASE_S,
     RENS_LP_PER_WORK_S,
     SolvePlan,
@@ -53,7 +54,7 @@ class SearchInTurn:
         cb.keep_values = True
         st = self.full.status = self.full.solver.solve(b.model, cb)
         rest = (1.0 - full_share) * work
-        if (st in (cp_model.OPTIMAL, cp_model.INFEASIBLE) or cancelled() or rest < 0.5
+        if (st in (cp_model.OPTIMAL, cp_model.INFEASIBLE) or cancelled() or rest < NEIGHBOURHOOD_MIN_WORK
                 or not plan.neighbourhood_searches):
             return hand
         if cb.values is not None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from kcroster.solver.costing import lookup, picks_cost, price, roster_of
 from kcroster.solver.options import Stage
-from kcroster.solver.plan import DIVE_FIRST, complete_budget, finish_margin
+from kcroster.solver.plan import DIVE_FIRST, ROUND_MIN_S, complete_budget, finish_margin
 from kcroster.solver.strategies.bound_thread import BoundThread
 from kcroster.solver.strategies.completion import complete
 from kcroster.solver.strategies.dive import dive
@@ -45,7 +45,7 @@ class Rounds:
         dived = 0  # the master round of the last dive
         while not budget.cancelled():
             stop = deadline - finish_margin(b) - complete_budget(b)
-            if (stop - time.perf_counter() < 1.0) if work_until is None else srch.work >= work_until:
+            if (stop - time.perf_counter() < ROUND_MIN_S) if work_until is None else srch.work >= work_until:
                 break
             if lag.master is not None and lag.master_rounds > dived and time.perf_counter() >= due:
                 dived = lag.master_rounds
