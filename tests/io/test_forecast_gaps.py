@@ -10,6 +10,7 @@ from datetime import date, time
 from pathlib import Path
 
 import pytest
+from forecast_helpers import LONG_HEADER, long_xlsx, quarter_times, write_csv, write_xlsx
 
 from kcroster.io.forecast import (
     ForecastGapsError,
@@ -18,7 +19,6 @@ from kcroster.io.forecast import (
     load_forecast,
 )
 from kcroster.model import KcrosterInputError
-from tests.io.forecast_helpers import LONG_HEADER, long_xlsx, quarter_times, write_csv, write_xlsx
 
 MONDAY = date(2026, 3, 2)
 
