@@ -38,6 +38,7 @@ from ortools.sat.python import cp_model
 from kcroster.model import Project, step_in_force
 from kcroster.solver.builder import ModelBuilder
 from kcroster.solver.options import SolveOptions
+from kcroster.solver.plan import CONFLICT_GATE_TEST_MAX_S, CONFLICT_TEST_MAX_S, CONFLICT_TEST_MIN_S
 
 #: legal and project rules a conflict may name (relaxed by switching the rule off), in the
 #: order deletion tries to drop them: the law last, so a conflict explained by the planner's own
@@ -341,7 +342,7 @@ class Oracle:
         sol.parameters.num_workers = 1
         sol.parameters.random_seed = 1
         sol.parameters.max_time_in_seconds = max(
-            0.2, min(5.0, self.deadline - _time.perf_counter())
+            CONFLICT_TEST_MIN_S, min(CONFLICT_TEST_MAX_S, self.deadline - _time.perf_counter())
         )
         st = sol.solve(b.model)
         self.tests += 1
@@ -459,7 +460,8 @@ def gate_core(b: ModelBuilder, gates: list, fixed: list, o: Oracle) -> list:
             m.add(m.get_bool_var_from_proto_index(lit.index) == 1)
         sol = cp_model.CpSolver()
         sol.parameters.num_workers = 1
-        sol.parameters.max_time_in_seconds = max(0.2, min(2.0, o.deadline - _time.perf_counter()))
+        left = o.deadline - _time.perf_counter()
+        sol.parameters.max_time_in_seconds = max(CONFLICT_TEST_MIN_S, min(CONFLICT_GATE_TEST_MAX_S, left))
         return sol.solve(m) == cp_model.INFEASIBLE
 
     if not lits or not infeasible(lits):

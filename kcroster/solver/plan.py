@@ -206,6 +206,12 @@ EXPLAIN_STEP_SHARE = 0.5
 EXPLAIN_STEP_MIN_S = 1.0
 #: the full model's core of rules is shrunk by deletion only while it holds at most this many rules
 EXPLAIN_CORE_MAX = 40
+#: an agent's conflict search (:mod:`kcroster.solver.conflict_set`) tests each set of settings with
+#: a one-agent CP-SAT solve of the time left, within CONFLICT_TEST_MIN_S and CONFLICT_TEST_MAX_S;
+#: each test that places the conflict in weeks or days at most CONFLICT_GATE_TEST_MAX_S
+CONFLICT_TEST_MIN_S = 0.2
+CONFLICT_TEST_MAX_S = 5.0
+CONFLICT_GATE_TEST_MAX_S = 2.0
 
 
 @dataclass(frozen=True)
