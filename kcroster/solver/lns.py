@@ -217,13 +217,11 @@ class NeighbourhoodSearch:
         self.gains[kind] = LNS_GAIN_MEMORY * self.gains[kind] + (LNS_GAIN_HIT if improved else LNS_GAIN_MISS)
 
     def run(self, deadline: float, stop: Callable[[], bool],
-            on_improve: Callable[[float, list[int]], None] | None, step_limit: float,
-            work: float | None = None) -> None:
-        """Neighbourhoods until ``deadline`` on the clock, ``stop()`` or, with ``work`` (a
-        deterministic solve), until the sub-solves have used that much more work."""
-        until = None if work is None else self.work + work
+            on_improve: Callable[[float, list[int]], None] | None, step_limit: float) -> None:
+        """Neighbourhoods of at most ``step_limit`` each until ``deadline`` on the clock or
+        ``stop()`` (a deterministic solve runs its searches by work: :func:`run_together`)."""
         while not stop():
-            left = deadline - time.perf_counter() if until is None else until - self.work
+            left = deadline - time.perf_counter()
             if left < SUB_SOLVE_MIN_S:
                 return
             if self.next_step(left, step_limit) and on_improve is not None:

@@ -80,7 +80,7 @@ def solve_columns(R, columns: list[tuple], deadline: float, *, stop=None
     s = ms.s
     # the per-agent wish fairness: f_a ≥ every chord of its cost over the refused weight
     fair_rows: dict[int, list[tuple[object, float]]] = {}
-    fair = getattr(R.A, "fair_wishes", {}) if w8.fairness_wishes else {}
+    fair = R.A.fair_wishes if w8.fairness_wishes else {}
     for ai, (total, wl) in fair.items():
         top = sum(wt for _d, wt, _g in wl)
         cost = [w8.fairness_wishes * max(0, -(-(100 * x - FAIR_FREE * total) // total)) for x in range(top + 1)]
