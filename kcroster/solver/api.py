@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 from ortools.sat.python import cp_model
@@ -36,6 +37,7 @@ from kcroster.solver.plan import (
     LP_MIN_S,
     LP_SHARE,
     SMALL_DESCENT_SHARE,
+    SolvePlan,
     complete_budget,
     explain_limit,
     finish_margin,
@@ -83,6 +85,7 @@ def solve(project: Project, requirement: np.ndarray | None = None, *,
     to ``on_progress``; ``cancel`` stops it with the best roster found."""
     run = _Solve(project, requirement, options or SolveOptions(), on_progress, cancel)
     if run.start is not None:
+        run.build_model()
         run.from_previous()
     if run.hand.values is None:
         if not run.greedy_start():
@@ -103,8 +106,9 @@ class _Solve:
         self.t0 = time.perf_counter()
         self.mode = ModelBuilder.STRICT
         self.b = ModelBuilder(project, requirement, opts, mode=self.mode)
-        self.b.build()
-        self.build_s = time.perf_counter() - self.t0
+        self.b.build_variables()  # the rules and the rest: build_model, beside the greedy start
+        self.on_progress = on_progress
+        self.build_s = 0.0
         self.res = RosterResult(roster=Roster(), status="unknown")
         self.res.notes.extend(partial_week_notes(project))  # a week cut by the plan's start or end
         self.lag = BoundThread(self.t0)
@@ -115,16 +119,8 @@ class _Solve:
         # no roster to start from but a published one: start from that (stability rewards
         # staying close to it)
         self.start = opts.warm_start if opts.warm_start is not None else opts.reference
-        self.plan = plan_for(self.b, opts.workers, self.det, warm_start=self.start is not None)
-        if on_progress:
-            built = SolveProgress.at(Stage.BUILT, self.build_s, None, None, None, 0)
-            built.plan = tuple(self.plan.lines())
-            on_progress(built)
-        # small interval-demand model: its LP relaxation steers the neighbourhood search (one
-        # dive into its integral part, RENS); it takes seconds, so it starts now, beside the
-        # greedy start, instead of after it with what time is left
-        self.early_lp = (Relaxation(self.b, max(LP_MIN_S, min(LP_MAX_S, LP_SHARE * opts.time_limit_s)))
-                         if self.plan.early_lp else None)
+        self.plan: SolvePlan | None = None  # chosen once the model is built (build_model)
+        self.early_lp: Relaxation | None = None
         self.deadline = self.t0 + opts.time_limit_s
         self.hand = Hand()
         self.first_obj: int | None = None  # the model objective of the hand's full assignment
@@ -132,6 +128,23 @@ class _Solve:
         self.relaxed_ids: set[str] | None = None
         self.team = None  # the neighbourhood searches, once they ran
         self.relaxation: Relaxation | None = None  # the LP beside the search on the clock
+
+    def build_model(self) -> None:
+        """The rules, coverage and objective over the variables; then the plan (reported with
+        the model) and, where it says so, the LP relaxation beside what follows."""
+        opts = self.opts
+        self.b.build_constraints()
+        self.build_s = time.perf_counter() - self.t0
+        self.plan = plan_for(self.b, opts.workers, self.det, warm_start=self.start is not None)
+        if self.on_progress:
+            built = SolveProgress.at(Stage.BUILT, self.build_s, None, None, None, 0)
+            built.plan = tuple(self.plan.lines())
+            self.on_progress(built)
+        # small interval-demand model: its LP relaxation steers the neighbourhood search (one
+        # dive into its integral part, RENS); it takes seconds, so it starts now, beside the
+        # greedy start, instead of after it with what time is left
+        if self.plan.early_lp:
+            self.early_lp = Relaxation(self.b, max(LP_MIN_S, min(LP_MAX_S, LP_SHARE * opts.time_limit_s)))
 
     @property
     def run(self) -> StrategyRun:
@@ -171,8 +184,11 @@ class _Solve:
         opts = self.opts
         self.relaxed_ids = set() if opts.relaxed else None
         first = Greedy(self.relaxed_ids)
-        self.hand = first.run(self.run, self._budget(
-            self.t0 + max(GREEDY_MIN_S, GREEDY_SHARE * opts.time_limit_s)), Hand())
+        deadline = self.t0 + max(GREEDY_MIN_S, GREEDY_SHARE * opts.time_limit_s)
+        if self.plan is not None:  # built already (a previous roster that could not be completed)
+            self.hand = first.run(self.run, self._budget(deadline), Hand())
+        else:
+            self.hand = self._greedy_beside_build(first, deadline)
         if first.bad is not None:
             self.res.status = "infeasible"
             self.res.conflicts = explain_agent(self.b, first.bad, time_limit_s=explain_limit(opts.time_limit_s))
@@ -190,6 +206,22 @@ class _Solve:
         self.big = self.plan.big
         self.hand.search = self.b.agent_search
         return True
+
+    def _greedy_beside_build(self, first: Greedy, deadline: float) -> Hand:
+        """The greedy start in a thread while this one builds the model: its one-agent models
+        need only the candidates, and their CP-SAT solves leave the interpreter to the build.
+        What the greedy start finds does not depend on how the two interleave (it reads the
+        candidates alone, and a deterministic solve limits it by work)."""
+        stop = CancelToken(self.cancel)  # the greedy start stops if the build fails
+        budget = Budget(deadline, None, stop)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kcroster-greedy") as pool:
+            found = pool.submit(first.run, self.run, budget, Hand())
+            try:
+                self.build_model()
+            except BaseException:
+                stop.cancel()
+                raise
+            return found.result()
 
     def descend_and_complete(self) -> None:
         """After the greedy start: the Lagrangian bound beside, the Python roster offered, the

@@ -82,8 +82,6 @@ class ModelBuilder:
         self.locked_cover: dict[tuple[int, int], int] = defaultdict(int)
         self.cells: dict[tuple[int, int], Any] = {}
         self.type_counts: dict[tuple[int, str], Any] = {}
-        # contract.py — per agent the "works this weekend" literals
-        self.weekend_flags: dict[int, list[Any]] = {}
         # wishes.py — (wish, agent, day, granting literals, positive), the per-agent wish
         # fairness terms (agent → (total weight, its wishes)) and the unpopular-shift lists
         self.wish_exprs: list[tuple[Any, int, int, list[Any], bool]] = []
@@ -167,9 +165,15 @@ class ModelBuilder:
 
     # --- the whole model -------------------------------------------------------------------
     def build(self) -> None:
+        self.build_variables()
+        self.build_constraints()
+
+    def build_constraints(self) -> None:
+        """Every rule, the coverage and the objective over the variables (after
+        :meth:`build_variables`). The one-agent models of the greedy start need only the
+        candidates, so a solve builds these beside it."""
         from kcroster.solver import atw, contract, coverage, objective, wishes
 
-        self.build_variables()
         contract.add(self)
         atw.add(self)
         coverage.add(self)

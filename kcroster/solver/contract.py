@@ -228,7 +228,7 @@ def _run_rules(b: ModelBuilder, ai: int, w: list) -> None:
 
 
 def _weekend_rule(b: ModelBuilder, ai: int, w: list) -> None:
-    """At most ``max_weekends`` weekends worked: one flag per weekend (``b.weekend_flags``)."""
+    """At most ``max_weekends`` weekends worked: one flag per weekend (exact: worked or not)."""
     m, agent = b.model, b.agents[ai]
     if agent.max_weekends is None or not b.p.labour.enabled("contract_weekends"):
         return
@@ -245,7 +245,6 @@ def _weekend_rule(b: ModelBuilder, ai: int, w: list) -> None:
         flags.append(f)
     if flags:
         b.hard(m.add(sum(flags) <= agent.max_weekends), "contract_weekends", ai, "")
-    b.weekend_flags[ai] = flags
 
 
 def _period_minutes(b: ModelBuilder, ai: int) -> None:

@@ -12,17 +12,20 @@ from kcroster.model import Roster
 
 
 class CancelToken:
-    """Thread-safe cancel flag: the GUI calls :meth:`cancel` from its thread, the solver polls it."""
+    """Thread-safe cancel flag: the GUI calls :meth:`cancel` from its thread, the solver polls it.
+    A token with a ``parent`` is cancelled with it too (the solver's own stop of a strategy
+    beside the build, which the planner's cancel also stops)."""
 
-    def __init__(self) -> None:
+    def __init__(self, parent: CancelToken | None = None) -> None:
         self._event = threading.Event()
+        self._parent = parent
 
     def cancel(self) -> None:
         self._event.set()
 
     @property
     def cancelled(self) -> bool:
-        return self._event.is_set()
+        return self._event.is_set() or (self._parent is not None and self._parent.cancelled)
 
 
 @dataclass

@@ -25,7 +25,16 @@ from ortools.sat.python import cp_model
 from kcroster.solver.breaks import flex_window
 from kcroster.solver.builder import ModelBuilder
 from kcroster.solver.coverage import SCALE, _tier_cost, group_key, required_tenths
-from kcroster.solver.plan import FIRST_TRY_GRIDS, FIRST_TRY_MIN_S, GREEDY_MIN_S, GREEDY_SHARE
+from kcroster.solver.plan import (
+    DESCENT_AGENT_MIN_S,
+    FIRST_TRY_GRIDS,
+    FIRST_TRY_MIN_S,
+    GREEDY_AGENT_MAX_S,
+    GREEDY_AGENT_MIN_S,
+    GREEDY_MIN_S,
+    GREEDY_SHARE,
+    HARD_AGENT_LIMIT_FACTOR,
+)
 from kcroster.solver.work import VISIT_WORK, set_limit, spent
 
 
@@ -397,6 +406,9 @@ class AgentSearch:
         # thousands of binary clauses learnt over the rest ladders) and finds nothing the
         # search would not: without it a night agent's schedule comes in a tenth of the time
         solver.parameters.cp_model_probing_level = 0
+        # the whole LP from the start: in one agent's model it is small, and adding its rows
+        # lazily, as they are violated, takes a night agent's search many more rounds
+        solver.parameters.add_lp_constraints_lazily = False
         solver.parameters.stop_after_first_solution = first_only
         st = solver.solve(m)
         b.work += spent(solver, b.opts.deterministic)
@@ -436,15 +448,15 @@ def greedy(b: ModelBuilder, deadline: float, cancel=None, relaxed: set[str] | No
         if cancel is not None and cancel.cancelled:
             return None, None
         left = _left(b, srch, deadline)
-        share = max(0.25, min(1.0, left / max(1, n - pos)))
+        share = max(GREEDY_AGENT_MIN_S, min(GREEDY_AGENT_MAX_S, left / max(1, n - pos)))
         shape = tuple(len(day) for day in b.cands[ai])
         if shape in srch.hard_shapes:
-            st = _until_found(srch, ai, 2 * share, cancel)
+            st = _until_found(srch, ai, HARD_AGENT_LIMIT_FACTOR * share, cancel)
         else:
             st = srch.optimise(ai, share, b.opts.seed)
             if st not in (cp_model.OPTIMAL, cp_model.FEASIBLE, cp_model.INFEASIBLE):
                 srch.hard_shapes.add(shape)
-                st = _until_found(srch, ai, 2 * share, cancel)
+                st = _until_found(srch, ai, HARD_AGENT_LIMIT_FACTOR * share, cancel)
         if st == cp_model.INFEASIBLE and relaxed is not None and b.agents[ai].id not in relaxed:
             relaxed.add(b.agents[ai].id)
             return greedy(b, deadline, cancel, relaxed, None)
@@ -530,7 +542,8 @@ def descend(b: ModelBuilder, srch: AgentSearch, deadline: float, cancel=None, on
             if view is not None and seen.get(ai) == view:
                 st = cp_model.UNKNOWN  # restored below, unchanged
             else:
-                st = srch.optimise(ai, max(0.5, srch.limit_of.get(ai, 0.0)), b.opts.seed + sweeps + 1)
+                st = srch.optimise(ai, max(DESCENT_AGENT_MIN_S, srch.limit_of.get(ai, 0.0)),
+                                    b.opts.seed + sweeps + 1)
                 changed += any(srch.picks.get((ai, d)) != ci for d, ci in old.items())
                 if view is not None and st in (cp_model.OPTIMAL, cp_model.FEASIBLE):
                     seen[ai] = view

@@ -22,10 +22,15 @@ def complete(b: ModelBuilder, picks: dict[tuple[int, int], int], deadline: float
     """Fix the shift choice ``picks`` and let CP-SAT fill in the rest until its first solution
     (by ``deadline``, at most COMPLETE_MAX_S); None when it finds none."""
     m = b.model.clone()
+    variables = m.proto.variables
     for ai in range(len(b.agents)):
         for d in range(b.D):
             for ci, x in enumerate(b.x[ai][d]):
-                m.add(m.get_bool_var_from_proto_index(x.index) == int(picks.get((ai, d)) == ci))
+                # fixed in its domain, not by a constraint: hundreds of thousands of one-variable
+                # constraints cost presolve seconds that CP-SAT's deterministic time never counts
+                v = int(picks.get((ai, d)) == ci)
+                domain = variables[x.index].domain
+                domain[0], domain[1] = v, v
     s = cp_model.CpSolver()
     s.parameters.num_workers = 1
     s.parameters.random_seed = int(b.opts.seed)
