@@ -154,9 +154,10 @@ class _Solve:
     def cancelled(self) -> bool:
         return self.cancel is not None and self.cancel.cancelled
 
-    def _budget(self, deadline: float, work: float | None = None) -> Budget:
-        """A strategy's budget: until ``deadline``, and in a deterministic solve ``work``."""
-        return Budget(deadline, work if self.det else None, self.cancel)
+    def _budget(self, deadline: float, work: float | None = None, cancel: CancelToken | None = None) -> Budget:
+        """A strategy's budget: until ``deadline``, and in a deterministic solve ``work``; it
+        stops on the planner's cancel or on ``cancel`` (a child of it)."""
+        return Budget(deadline, work if self.det else None, cancel or self.cancel)
 
     def from_previous(self) -> None:
         """A previous roster's shift choice, completed by CP-SAT; on a big model the
@@ -213,9 +214,8 @@ class _Solve:
         What the greedy start finds does not depend on how the two interleave (it reads the
         candidates alone, and a deterministic solve limits it by work)."""
         stop = CancelToken(self.cancel)  # the greedy start stops if the build fails
-        budget = Budget(deadline, None, stop)
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kcroster-greedy") as pool:
-            found = pool.submit(first.run, self.run, budget, Hand())
+            found = pool.submit(first.run, self.run, self._budget(deadline, cancel=stop), Hand())
             try:
                 self.build_model()
             except BaseException:
