@@ -35,7 +35,7 @@ from kcroster.solver.plan import (
     GREEDY_SHARE,
     HARD_AGENT_LIMIT_FACTOR,
 )
-from kcroster.solver.work import VISIT_WORK, set_limit, spent
+from kcroster.solver.work import ONE_AGENT_SOLVE_WORK_PER_VARIABLE, VISIT_WORK, set_limit, spent
 
 
 def sub_builder(b: ModelBuilder, ai: int, mode: str | None = None,
@@ -411,7 +411,7 @@ class AgentSearch:
         solver.parameters.add_lp_constraints_lazily = False
         solver.parameters.stop_after_first_solution = first_only
         st = solver.solve(m)
-        b.work += spent(solver, b.opts.deterministic)
+        b.work += spent(solver, b.opts.deterministic) + ONE_AGENT_SOLVE_WORK_PER_VARIABLE * len(m.proto.variables)
         if st not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return st
         for d in range(b.D):

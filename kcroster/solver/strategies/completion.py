@@ -15,7 +15,7 @@ from kcroster.solver.extract import extract
 from kcroster.solver.options import Stage
 from kcroster.solver.plan import COMPLETE_MAX_S, COMPLETE_MIN_S
 from kcroster.solver.strategy import Budget, Hand, StrategyRun
-from kcroster.solver.work import CLONE_WORK_PER_VARIABLE, set_limit, spent
+from kcroster.solver.work import CLONE_WORK_PER_VARIABLE, READBACK_WORK_PER_AGENT_DAY, set_limit, spent
 
 
 def complete(b: ModelBuilder, picks: dict[tuple[int, int], int], deadline: float) -> list[int] | None:
@@ -64,6 +64,8 @@ class Completion:
         python = extract(b, None, pick=hand.picks)
         look = lookup(values)
         roster = roster_of(b, look)
+        # read back beside Python's roster, both priced, and loaded by the caller into the rounds' residual
+        b.work += READBACK_WORK_PER_AGENT_DAY * len(b.agents) * b.D
         inc.offer(Stage.COMPLETED, roster, look)
         inc.offer(Stage.COMPLETED, python, pick_lookup(b, hand.picks))
         if inc.held is not None and inc.held.roster is python:

@@ -16,6 +16,7 @@ from kcroster.solver.strategies.completion import complete
 from kcroster.solver.strategies.dive import dive
 from kcroster.solver.strategy import DIVE_FAILED, Budget, Hand, StrategyRun, failure
 from kcroster.solver.warmstart import descend
+from kcroster.solver.work import READBACK_WORK_PER_AGENT_DAY
 
 
 @dataclass
@@ -73,6 +74,8 @@ class Rounds:
                     look = lookup(vals)
                     r = roster_of(b, look)
                     c = price(b, r, look)
+                    # the roster read back and priced here, and loaded into the residual below
+                    b.work += READBACK_WORK_PER_AGENT_DAY * len(b.agents) * b.D
                     if c < cost:
                         new = (vals, r, c)
                         inc.offer(Stage.COMPLETED, r, look)
