@@ -2,11 +2,12 @@
 
 CP-SAT's own LNS picks its neighbourhoods from the model's graph; it does not know that a
 roster is made of agents and days. This search frees a set of (agent, day) cells that a planner
-would re-plan together — a few whole agents, every agent over a few consecutive days, or a
-block of both — fixes the shift choice everywhere else to the current roster, and lets CP-SAT
-solve that sub-roster to optimality (short limit, one worker). An improvement replaces the
-current roster; the neighbourhood size adapts: a neighbourhood solved to optimality without a
-gain grows, one that runs out of time shrinks (as in adaptive LNS). Once an LP optimum is
+would re-plan together — a few whole agents, every agent over a few consecutive days, a block
+of both, or (shift-type demand) a block around a demand the roster misses — fixes the shift
+choice everywhere else to the current roster, and lets CP-SAT solve that sub-roster to
+optimality (short limit, one worker). An improvement replaces the current roster; the
+neighbourhood size adapts: a neighbourhood solved to optimality without a gain grows, one that
+runs out of time shrinks, and with it every kind's (as in adaptive LNS). Once an LP optimum is
 there, one search may first dive into it (RENS: the LP's integral literals fixed, the rest
 solved).
 
@@ -34,14 +35,15 @@ from kcroster.solver.plan import (
     LNS_MAX_SIZE,
     LNS_MIN_SIZE,
     LNS_SHRINK,
-    LNS_START_SIZE,
+    LNS_START_SIZE_INTERVAL,
+    LNS_START_SIZE_TYPES,
     RENS_MAX_S,
     RENS_SHARE,
     SUB_SOLVE_MIN_S,
 )
 from kcroster.solver.work import set_limit, spent
 
-KINDS = ("agents", "days", "block", "cross", "lp")
+KINDS = ("agents", "days", "block", "cross", "short", "lp")
 
 
 class NeighbourhoodSearch:
@@ -62,7 +64,10 @@ class NeighbourhoodSearch:
                     self.cells[(ai, d)] = [x.index for x in xs]
         self.agents = sorted({a for a, _ in self.cells})
         self.days = sorted({d for _, d in self.cells})
-        self.size = dict.fromkeys(KINDS, LNS_START_SIZE)  # share of the cells freed
+        self.agent_of = {i: a for (a, _d), idxs in self.cells.items() for i in idxs}
+        self.demand = _demand_cells(b)  # shift-type demand: where the roster misses, "short" re-plans
+        start = LNS_START_SIZE_INTERVAL if b.req is not None else LNS_START_SIZE_TYPES
+        self.size = dict.fromkeys(KINDS, start)  # share of the cells freed
         self.gains = dict.fromkeys(KINDS, LNS_GAIN_HIT)  # recent success, steers the choice of kind
         self.fixed: dict[int, int] = {}  # proto index → value it is fixed to (absent: free)
         self.iterations = 0
@@ -112,12 +117,46 @@ class NeighbourhoodSearch:
         # block: about half the agents over a matching stretch of days
         na = max(1, min(len(A), int(round(math.sqrt(frac) * len(A) * LNS_BLOCK_AGENTS))))
         nd = max(1, min(len(D), int(math.ceil(want / na))))
+        missed = self._missed() if kind == "short" else None
+        if missed:
+            return self._short_block(missed, na, nd)
         agents = self.rng.sample(A, na)
         s = self.rng.randrange(0, len(D) - nd + 1)
         return {(a, d) for a in agents for d in D[s:s + nd] if (a, d) in self.cells}
 
+    def _short_block(self, missed: list[tuple[int, list[int], int]], na: int, nd: int) -> set[tuple[int, int]]:
+        """A block of ``na`` agents over ``nd`` days around a shift-type demand the roster misses
+        (or exceeds), drawn in proportion to what that costs: first the agents who could work
+        that shift that day, then others at random. The moves that pay most — one agent taking
+        the missing shift while others take over its days — lie there, and a block drawn
+        anywhere rarely holds them. ``missed``: :meth:`_missed` (not empty)."""
+        r, (day, idxs, _c) = self.rng.random() * sum(c for _d, _i, c in missed), missed[-1]
+        for cell in missed:
+            r -= cell[2]
+            if r <= 0:
+                day, idxs, _c = cell
+                break
+        movers = sorted({self.agent_of[i] for i in idxs if i in self.agent_of})
+        agents = self.rng.sample(movers, min(na, len(movers)))
+        others = [a for a in self.agents if a not in set(agents)]
+        agents += self.rng.sample(others, max(0, min(len(others), na - len(agents))))
+        pos = self.days.index(day) if day in self.days else 0
+        lo = max(0, min(len(self.days) - nd, pos - self.rng.randrange(0, nd)))
+        return {(a, d) for a in agents for d in self.days[lo:lo + nd] if (a, d) in self.cells}
+
+    def _missed(self) -> list[tuple[int, list[int], int]]:
+        """The shift-type demand cells the current roster misses or exceeds: (day, the cell's
+        shift literals, what the difference costs)."""
+        vals, out = self.values, []
+        for d, idxs, required, under, over in self.demand:
+            n = sum(vals[i] for i in idxs)
+            c = under * max(0, required - n) + over * max(0, n - required)
+            if c:
+                out.append((d, idxs, c))
+        return out
+
     def _pick_kind(self) -> str:
-        kinds = [k for k in KINDS if k != "lp" or self.lp is not None]
+        kinds = [k for k in KINDS if (k != "lp" or self.lp is not None) and (k != "short" or self.demand)]
         total = sum(self.gains[k] for k in kinds)
         r = self.rng.random() * total
         for k in kinds:
@@ -213,7 +252,11 @@ class NeighbourhoodSearch:
         if status in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
             self.size[kind] = min(LNS_MAX_SIZE, self.size[kind] * LNS_GROW)
         else:
-            self.size[kind] = max(LNS_MIN_SIZE, self.size[kind] * LNS_SHRINK)
+            # a size too big for one kind is too big for the others too (how hard a sub-roster
+            # is depends mostly on the model): none tries it again before growing back to it
+            cap = max(LNS_MIN_SIZE, self.size[kind] * LNS_SHRINK)
+            for k in self.size:
+                self.size[k] = min(self.size[k], cap)
         self.gains[kind] = LNS_GAIN_MEMORY * self.gains[kind] + (LNS_GAIN_HIT if improved else LNS_GAIN_MISS)
 
     def run(self, deadline: float, stop: Callable[[], bool],
@@ -244,6 +287,21 @@ class NeighbourhoodSearch:
             self.stopped = True
             if self.current is not None:
                 self.current.stop_search()
+
+
+def _demand_cells(b: ModelBuilder) -> list[tuple[int, list[int], int, int, int]]:
+    """The model's shift-type demand cells: (day, proto indices of the cell's shift literals,
+    requirement, weight per missing shift, weight per extra shift); empty for interval demand."""
+    mult = b.w8.type_demand
+    out = []
+    for dem in b.p.shift_rules.type_demand:
+        if not b.hz.start <= dem.day < b.hz.end:
+            continue
+        d = b.hz.day_index(dem.day)
+        lits = b.type_counts.get((d, dem.shift_type))
+        if lits and (dem.weight_under or dem.weight_over):
+            out.append((d, [x.index for x in lits], dem.required, dem.weight_under * mult, dem.weight_over * mult))
+    return out
 
 
 def run_together(team: list[NeighbourhoodSearch], stop: Callable[[], bool],

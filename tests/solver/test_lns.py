@@ -3,12 +3,14 @@ that do not get worse, and that it reaches the brute-force optimum from the wors
 
 from __future__ import annotations
 
+from datetime import time, timedelta
+
 import pytest
 from ortools.sat.python import cp_model
-from solver_kit import errors, opts, project, research_weights
+from solver_kit import MON, errors, opts, project, research_weights
 from test_optimality import shift_type_brute_force, shift_type_project
 
-from kcroster.model import Roster
+from kcroster.model import LabourRules, Roster, ShiftDemand, ShiftRules, ShiftType
 from kcroster.solver import solve
 from kcroster.solver.builder import ModelBuilder
 from kcroster.solver.costing import lookup as _lookup
@@ -16,6 +18,7 @@ from kcroster.solver.costing import objective_of as _objective_of
 from kcroster.solver.costing import roster_cost
 from kcroster.solver.extract import extract
 from kcroster.solver.lns import KINDS, NeighbourhoodSearch
+from kcroster.solver.plan import LNS_SHRINK
 
 
 def built(p, **kw) -> ModelBuilder:
@@ -111,9 +114,9 @@ def test_sizes_adapt_to_how_the_sub_solves_end() -> None:
     grown = ns.size["days"]
     ns.adapt("days", cp_model.FEASIBLE, False)  # ran out of time: smaller
     assert ns.size["days"] < grown
-    share = ns.gains["agents"]
+    share, size = ns.gains["agents"], ns.size["agents"]
     ns.adapt("agents", cp_model.OPTIMAL, True)  # improved: chosen more often
-    assert ns.gains["agents"] > share and ns.size["agents"] > before["agents"]
+    assert ns.gains["agents"] > share and ns.size["agents"] > size
 
 
 def test_two_workers_search_beside_and_still_optimal() -> None:
@@ -197,3 +200,66 @@ def test_searches_in_lockstep_reach_the_optimum_the_same_way_every_time() -> Non
     first = run()
     assert first and first[-1] == best and first == sorted(first, reverse=True)
     assert run() == first
+
+
+def _short_handed() -> tuple[ModelBuilder, list[int]]:
+    """Eight agents over a week of early and late shifts; a late-shift demand on Thursday that
+    the roster (the worst legal one) misses, and only agents a0–a2 may work late shifts."""
+    lab = LabourRules(disabled={"atw_shift_length", "atw_week_hours", "atw_avg_hours", "atw_daily_rest",
+                                "atw_weekly_rest", "atw_breaks", "atw_night_rest", "atw_sundays",
+                                "contract_week_hours", "contract_days_per_week"})
+    p = project(8, 7, labour=lab, max_consecutive_days=5, max_shifts_per_type={"L": 0})
+    for a in p.agents[:3]:
+        a.max_shifts_per_type = {}
+    p.shift_rules = ShiftRules(use_templates=False, shift_types=[ShiftType("E", time(6), time(14)),
+                                                                 ShiftType("L", time(14), time(22))])
+    p.shift_rules.type_demand = [ShiftDemand(MON + timedelta(days=d), "E", 3, weight_under=5, weight_over=1)
+                                 for d in range(7)]
+    p.shift_rules.type_demand.append(ShiftDemand(MON + timedelta(days=3), "L", 2, weight_under=50, weight_over=1))
+    b = built(p)
+    return b, worst_legal(b)
+
+
+def test_short_neighbourhood_re_plans_around_a_missed_demand() -> None:
+    """The "short" neighbourhood is a block around a day whose shift-type demand the roster
+    misses or exceeds, drawn by what that costs, and it takes first the agents who could work
+    a missed shift that day."""
+    b, start = _short_handed()
+    ns = NeighbourhoodSearch(b, start, _objective_of(b, start), seed=4)
+    missed = ns._missed()
+    late = [c for d, idxs, c in missed if d == 3 and c >= 50]
+    assert late, "the worst roster misses Thursday's late shifts"
+    costly_days = {d for d, _i, _c in missed}
+    late_agents = {0, 1, 2}
+    ns.size["short"] = 0.1  # blocks of about three agents over a day or two
+    thursday = 0
+    for _ in range(40):
+        free = ns.neighbourhood("short")
+        days = {d for _, d in free}
+        agents = {a for a, _ in free}
+        assert free == {(a, d) for a in agents for d in days} and max(days) - min(days) + 1 == len(days)
+        assert days & costly_days  # around a day that costs
+        if 3 in days and late_agents <= agents:
+            thursday += 1
+    # Thursday's late shifts cost most of all: most blocks are there, with the late agents
+    assert thursday >= 20
+    # and the search, taking only such neighbourhoods, covers Thursday's late demand
+    ns._pick_kind = lambda: "short"
+    for _ in range(30):
+        ns.step(2.0)
+    assert not [c for d, _i, c in ns._missed() if d == 3 and c >= 50]
+
+
+def test_short_neighbourhood_is_not_drawn_without_shift_type_demand() -> None:
+    ns, _values = _six_agents_week(seed=3)  # interval demand
+    assert not ns.demand
+    assert "short" not in {ns._pick_kind() for _ in range(100)}
+
+
+def test_a_size_that_ran_out_of_time_caps_every_kind() -> None:
+    ns, _values = _six_agents_week(seed=4)
+    ns.size = dict.fromkeys(KINDS, 0.3)
+    ns.size["agents"] = 0.1
+    ns.adapt("days", cp_model.FEASIBLE, False)  # out of time at 0.3: no kind tries 0.3 again
+    assert all(ns.size[k] <= 0.3 * LNS_SHRINK + 1e-12 for k in KINDS)
+    assert ns.size["agents"] == 0.1  # a smaller one stays
