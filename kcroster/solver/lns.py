@@ -35,7 +35,7 @@ from kcroster.solver.plan import (
     LNS_MAX_SIZE,
     LNS_MIN_SIZE,
     LNS_SHRINK,
-    LNS_START_SIZE_INTERVAL,
+    LNS_START_SIZE,
     LNS_START_SIZE_TYPES,
     RENS_MAX_S,
     RENS_SHARE,
@@ -66,8 +66,9 @@ class NeighbourhoodSearch:
         self.days = sorted({d for _, d in self.cells})
         self.agent_of = {i: a for (a, _d), idxs in self.cells.items() for i in idxs}
         self.demand = _demand_cells(b)  # shift-type demand: where the roster misses, "short" re-plans
-        start = LNS_START_SIZE_INTERVAL if b.req is not None else LNS_START_SIZE_TYPES
+        start = LNS_START_SIZE if b.req is not None else LNS_START_SIZE_TYPES
         self.size = dict.fromkeys(KINDS, start)  # share of the cells freed
+        self.size["lp"] = LNS_START_SIZE
         self.gains = dict.fromkeys(KINDS, LNS_GAIN_HIT)  # recent success, steers the choice of kind
         self.fixed: dict[int, int] = {}  # proto index → value it is fixed to (absent: free)
         self.iterations = 0
@@ -252,11 +253,14 @@ class NeighbourhoodSearch:
         if status in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
             self.size[kind] = min(LNS_MAX_SIZE, self.size[kind] * LNS_GROW)
         else:
-            # a size too big for one kind is too big for the others too (how hard a sub-roster
-            # is depends mostly on the model): none tries it again before growing back to it
+            # a size too big for one kind drawn at random is too big for the others too (how
+            # hard a sub-roster is depends mostly on the model): none tries it again before
+            # growing back to it. The LP's kind keeps its own: the cells it frees are where the
+            # LP disagrees with the roster, a sub-roster of another difficulty
             cap = max(LNS_MIN_SIZE, self.size[kind] * LNS_SHRINK)
             for k in self.size:
-                self.size[k] = min(self.size[k], cap)
+                if k == kind or (k != "lp" and kind != "lp"):
+                    self.size[k] = min(self.size[k], cap)
         self.gains[kind] = LNS_GAIN_MEMORY * self.gains[kind] + (LNS_GAIN_HIT if improved else LNS_GAIN_MISS)
 
     def run(self, deadline: float, stop: Callable[[], bool],

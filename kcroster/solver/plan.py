@@ -156,15 +156,15 @@ ROUND_MIN_S = 1.0
 SUB_SOLVE_MIN_S = 0.05
 
 #: the neighbourhood search's adaptation (:mod:`kcroster.solver.lns`): each kind of neighbourhood
-#: first frees a share of the cells, LNS_START_SIZE_TYPES on shift-type models and
-#: LNS_START_SIZE_INTERVAL on interval-demand models; solved to optimality the next one of its
-#: kind grows by LNS_GROW (up to LNS_MAX_SIZE), out of time it shrinks by LNS_SHRINK (down to
-#: LNS_MIN_SIZE), and every kind with it. Shift-type models start small: there a sub-solve's
-#: cost grows with the cells freed, so a neighbourhood too small costs a short solve and grows,
-#: one too big a whole step's limit. On interval models every sub-solve re-places the breaks and
-#: queue flows of the whole horizon, whatever it frees: a small one saves little and finds less
+#: first frees LNS_START_SIZE of the cells; solved to optimality the next one of its kind grows
+#: by LNS_GROW (up to LNS_MAX_SIZE), out of time it shrinks by LNS_SHRINK (down to LNS_MIN_SIZE),
+#: and every kind drawn at random with it. On shift-type models the kinds drawn at random start
+#: at LNS_START_SIZE_TYPES: there a sub-solve's cost grows with the cells freed, so a
+#: neighbourhood too small costs a short solve and grows, one too big a whole step's limit. On
+#: interval models every sub-solve re-places the breaks and queue flows of the whole horizon,
+#: whatever it frees: a small one saves little and finds less
+LNS_START_SIZE = 0.15
 LNS_START_SIZE_TYPES = 0.05
-LNS_START_SIZE_INTERVAL = 0.15
 LNS_GROW = 1.15
 LNS_MAX_SIZE = 0.9
 LNS_SHRINK = 0.8

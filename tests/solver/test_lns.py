@@ -256,10 +256,13 @@ def test_short_neighbourhood_is_not_drawn_without_shift_type_demand() -> None:
     assert "short" not in {ns._pick_kind() for _ in range(100)}
 
 
-def test_a_size_that_ran_out_of_time_caps_every_kind() -> None:
+def test_a_size_that_ran_out_of_time_caps_every_kind_drawn_at_random() -> None:
     ns, _values = _six_agents_week(seed=4)
     ns.size = dict.fromkeys(KINDS, 0.3)
     ns.size["agents"] = 0.1
-    ns.adapt("days", cp_model.FEASIBLE, False)  # out of time at 0.3: no kind tries 0.3 again
-    assert all(ns.size[k] <= 0.3 * LNS_SHRINK + 1e-12 for k in KINDS)
+    ns.adapt("days", cp_model.FEASIBLE, False)  # out of time at 0.3: no random kind tries 0.3 again
+    assert all(ns.size[k] <= 0.3 * LNS_SHRINK + 1e-12 for k in KINDS if k != "lp")
     assert ns.size["agents"] == 0.1  # a smaller one stays
+    assert ns.size["lp"] == 0.3  # the LP's kind frees other cells: it keeps its own size
+    ns.adapt("lp", cp_model.FEASIBLE, False)  # ... and caps only itself
+    assert ns.size["lp"] == 0.3 * LNS_SHRINK and ns.size["block"] == 0.3 * LNS_SHRINK
