@@ -104,6 +104,7 @@ class HorizonColumns:
         self.hint: list[int] | None = None  # a legal roster: the other agents' fixed schedules
         self.subs: dict[int, tuple] = {}
         self.last: dict[int, list[int]] = {}  # per agent its last pricing solution (the next hint)
+        self._lp = None  # the restricted master LP (solver, demand rows, convexity rows, columns' variables)
         self.master_z: np.ndarray | None = None
         self.master_value: float | None = None
         self.converged = False  # the master is solved: its solution is the Dantzig–Wolfe optimum
@@ -202,6 +203,8 @@ class HorizonColumns:
             left = work_end - self.work if self.deterministic else deadline - time.perf_counter()
             set_limit(s.parameters, max(SUB_SOLVE_MIN_S, left), self.deterministic)
             s.parameters.linearization_level = 2
+            # probing in presolve costs each of these many small solves more than it saves
+            s.parameters.cp_model_probing_level = 0
             seen = _Solutions(local, idx)
             st = s.solve(m, seen)
             self.work += spent(s, self.deterministic) + (SMALL_SOLVE_WORK if self.deterministic else 0.0)
@@ -219,34 +222,39 @@ class HorizonColumns:
 
     # --- the master -------------------------------------------------------------------------
     def solve_master(self):
-        """(μ, σ per agent, value, z) of the restricted master LP, or None."""
+        """(μ, σ per agent, value, z) of the restricted master LP, or None. The LP is built
+        once and grows by the columns added since its last solve: GLOP starts again from its
+        last basis, where building and solving it afresh each round would cost more and more
+        with the columns."""
         from ortools.linear_solver import pywraplp
 
-        s = pywraplp.Solver.CreateSolver("GLOP")
-        inf = s.infinity()
+        if self._lp is None:
+            s = pywraplp.Solver.CreateSolver("GLOP")
+            obj = s.Objective()
+            offset = 0.0
+            rows = []
+            for pts, costs in self.cells:
+                offset += costs[0]
+                ct = s.Constraint(0.0, 0.0)
+                for j in range(len(pts) - 1):
+                    if pts[j + 1] > pts[j]:
+                        y = s.NumVar(0.0, pts[j + 1] - pts[j], "")
+                        obj.SetCoefficient(y, (costs[j + 1] - costs[j]) / (pts[j + 1] - pts[j]))
+                        ct.SetCoefficient(y, 1.0)
+                rows.append(ct)
+            conv = [s.Constraint(1.0, 1.0) for _a in self.b.agents]
+            obj.SetOffset(offset)
+            obj.SetMinimization()
+            self._lp = (s, rows, conv, [])
+        s, rows, conv, zs = self._lp
         obj = s.Objective()
-        offset = 0.0
-        rows = []
-        for pts, costs in self.cells:
-            offset += costs[0]
-            ct = s.Constraint(0.0, 0.0)
-            for j in range(len(pts) - 1):
-                if pts[j + 1] > pts[j]:
-                    y = s.NumVar(0.0, pts[j + 1] - pts[j], "")
-                    obj.SetCoefficient(y, (costs[j + 1] - costs[j]) / (pts[j + 1] - pts[j]))
-                    ct.SetCoefficient(y, 1.0)
-            rows.append(ct)
-        conv = [s.Constraint(1.0, 1.0) for _a in self.b.agents]
-        zs = []
-        for col in self.columns:
-            z = s.NumVar(0.0, inf, "")
+        for col in self.columns[len(zs):]:
+            z = s.NumVar(0.0, s.infinity(), "")
             obj.SetCoefficient(z, col[1])
             conv[col[0]].SetCoefficient(z, 1.0)
             for t, cnt in self.types_of(col).items():
                 rows[t].SetCoefficient(z, -float(cnt))
             zs.append(z)
-        obj.SetOffset(offset)
-        obj.SetMinimization()
         if s.Solve() != pywraplp.Solver.OPTIMAL:
             return None
         mu = np.asarray([-ct.dual_value() for ct in rows], dtype=float)

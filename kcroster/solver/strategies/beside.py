@@ -62,6 +62,9 @@ class SearchBeside:
             def use_lp(point: list[float]) -> None:
                 for ns in lns:
                     ns.lp = point
+                # the master's optimum is as strong as the Dantzig–Wolfe bound and mostly
+                # integral: one dive into its integral part
+                lns[0].rens_pending = True
 
             self.lag.start_columns(b, hand.values, deadline, budget.cancel,
                                    lambda: min(ns.objective for ns in lns), use_lp,

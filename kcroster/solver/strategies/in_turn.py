@@ -68,6 +68,7 @@ class SearchInTurn:
             run.inc.raise_bound(Stage.BOUND_LAGRANGE, col_bound)
             for member in team:
                 member.lp = point
+            ns.rens_pending = point is not None  # the master's optimum: one dive into its integral part
         elif plan.rens:
             # GLOP's work units are not CP-SAT's: the LP gets as many units as the whole search
             # has nominal seconds (it stops far sooner when the LP is easy)
