@@ -277,7 +277,8 @@ class SolvePlan:
                 steps.append(f"volledige CP-SAT-zoektocht{hint}{share}")
             columns = ("kolomgeneratie over hele roosters per medewerker" +
                        (f" (tot {_pct(COLUMNS_SHARE)} van de resterende tijd; ondergrens, stuurt het "
-                        "buurtzoeken)" if self.deterministic else " ernaast (ondergrens, stuurt het buurtzoeken)"))
+                        "buurtzoeken" if self.deterministic else " ernaast (ondergrens, stuurt het buurtzoeken") +
+                       "; eenmaal opgelost eerst een duik in de master)")
             if self.columns and self.deterministic:
                 steps.append("daarna " + columns)
             if self.neighbourhood_searches:

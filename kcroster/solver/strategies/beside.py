@@ -62,8 +62,8 @@ class SearchBeside:
             def use_lp(point: list[float]) -> None:
                 for ns in lns:
                     ns.lp = point
-                # the master's optimum is as strong as the Dantzig–Wolfe bound and mostly
-                # integral: one dive into its integral part
+                # the master's optimum is as strong as the Dantzig–Wolfe bound: one dive into
+                # the shifts it fixes to 0 or 1 (even where it mixes schedules, most agree)
                 lns[0].rens_pending = True
 
             self.lag.start_columns(b, hand.values, deadline, budget.cancel,
