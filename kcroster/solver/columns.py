@@ -35,7 +35,7 @@ import numpy as np
 from ortools.sat.python import cp_model
 
 from kcroster.solver.builder import ModelBuilder
-from kcroster.solver.coverage import type_cell_costs
+from kcroster.solver.coverage import master_cell_row, type_cell_costs
 from kcroster.solver.plan import COLUMNS_SMOOTHING, PRICE_COLUMNS, SUB_SOLVE_MIN_S
 from kcroster.solver.work import SMALL_SOLVE_WORK, set_limit, spent
 
@@ -235,13 +235,7 @@ class HorizonColumns:
             rows = []
             for pts, costs in self.cells:
                 offset += costs[0]
-                ct = s.Constraint(0.0, 0.0)
-                for j in range(len(pts) - 1):
-                    if pts[j + 1] > pts[j]:
-                        y = s.NumVar(0.0, pts[j + 1] - pts[j], "")
-                        obj.SetCoefficient(y, (costs[j + 1] - costs[j]) / (pts[j + 1] - pts[j]))
-                        ct.SetCoefficient(y, 1.0)
-                rows.append(ct)
+                rows.append(master_cell_row(s, obj, pts, costs))
             conv = [s.Constraint(1.0, 1.0) for _a in self.b.agents]
             obj.SetOffset(offset)
             obj.SetMinimization()

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from ortools.sat.python import cp_model
@@ -333,3 +334,17 @@ def type_cell_costs(b: ModelBuilder) -> list[tuple[tuple[int, str], list, list[i
         out.append((key, lits, points,
                     [under * max(0, dem.required - x) + over * max(0, x - dem.required) for x in points]))
     return out
+
+
+def master_cell_row(s: Any, objective: Any, points: list, costs: list) -> Any:
+    """A demand cell's convex cost in a master LP (``s``: a pywraplp solver, ``objective``: its
+    objective): one row whose segments sum to the cell's count — each bounded by its width and
+    priced at its slope — returned for the caller to add the count's columns with coefficient
+    −count. The cost at the first point (``costs[0]``) is the caller's offset."""
+    row = s.Constraint(0.0, 0.0)
+    for j in range(len(points) - 1):
+        if points[j + 1] > points[j]:
+            y = s.NumVar(0.0, points[j + 1] - points[j], "")
+            objective.SetCoefficient(y, (costs[j + 1] - costs[j]) / (points[j + 1] - points[j]))
+            row.SetCoefficient(y, 1.0)
+    return row

@@ -40,7 +40,7 @@ import numpy as np
 
 from kcroster.solver.breaks import flex_window
 from kcroster.solver.builder import ModelBuilder
-from kcroster.solver.coverage import SCALE, type_cell_costs
+from kcroster.solver.coverage import SCALE, master_cell_row, type_cell_costs
 from kcroster.solver.plan import LAGRANGE_MAX_WEEK_WISHES, LAGRANGE_SMOOTHING, MASTER_MIN_S
 from kcroster.solver.wishes import FAIR_FREE, stability_targets
 
@@ -602,15 +602,8 @@ class _Master:
             self.cell_rows.append(ct)
         self.type_rows = []
         for t in range(len(R.tkeys)):
-            xs, fs = R.tpts[t], R.tcost[t]
-            offset += fs[0]
-            ct = s.Constraint(0.0, 0.0)
-            for j in range(len(xs) - 1):
-                if xs[j + 1] > xs[j]:
-                    y = s.NumVar(0.0, xs[j + 1] - xs[j], "")
-                    obj.SetCoefficient(y, (fs[j + 1] - fs[j]) / (xs[j + 1] - xs[j]))
-                    ct.SetCoefficient(y, 1.0)
-            self.type_rows.append(ct)
+            offset += R.tcost[t][0]
+            self.type_rows.append(master_cell_row(s, obj, R.tpts[t], R.tcost[t]))
         # on-duty agents of group g in interval k flow onto its open queues (or idle)
         self.duty_rows: dict[tuple[int, int], object] = {}
         used = set()
