@@ -139,7 +139,8 @@ class NeighbourhoodSearch:
                 break
         movers = sorted({self.agent_of[i] for i in idxs if i in self.agent_of})
         agents = self.rng.sample(movers, min(na, len(movers)))
-        others = [a for a in self.agents if a not in set(agents)]
+        taken = set(agents)
+        others = [a for a in self.agents if a not in taken]
         agents += self.rng.sample(others, max(0, min(len(others), na - len(agents))))
         pos = self.days.index(day) if day in self.days else 0
         lo = max(0, min(len(self.days) - nd, pos - self.rng.randrange(0, nd)))
