@@ -23,9 +23,11 @@ import threading
 import time
 from collections.abc import Callable
 
+import numpy as np
 from ortools.sat.python import cp_model
 
 from kcroster.solver.builder import ModelBuilder
+from kcroster.solver.coverage import type_cell_costs
 from kcroster.solver.plan import (
     LNS_BLOCK_AGENTS,
     LNS_GAIN_HIT,
@@ -65,7 +67,10 @@ class NeighbourhoodSearch:
         self.agents = sorted({a for a, _ in self.cells})
         self.days = sorted({d for _, d in self.cells})
         self.agent_of = {i: a for (a, _d), idxs in self.cells.items() for i in idxs}
-        self.demand = _demand_cells(b)  # shift-type demand: where the roster misses, "short" re-plans
+        # shift-type demand cells (day, their literals, the counts where the cost bends, the cost
+        # there): where the roster misses, "short" re-plans; empty for interval demand
+        self.demand = [(key[0], [x.index for x in lits], points, costs)
+                       for key, lits, points, costs in type_cell_costs(b)]
         start = LNS_START_SIZE if b.req is not None else LNS_START_SIZE_TYPES
         self.size = dict.fromkeys(KINDS, start)  # share of the cells freed
         self.size["lp"] = LNS_START_SIZE
@@ -125,7 +130,7 @@ class NeighbourhoodSearch:
         s = self.rng.randrange(0, len(D) - nd + 1)
         return {(a, d) for a in agents for d in D[s:s + nd] if (a, d) in self.cells}
 
-    def _short_block(self, missed: list[tuple[int, list[int], int]], na: int, nd: int) -> set[tuple[int, int]]:
+    def _short_block(self, missed: list[tuple[int, list[int], float]], na: int, nd: int) -> set[tuple[int, int]]:
         """A block of ``na`` agents over ``nd`` days around a shift-type demand the roster misses
         (or exceeds), drawn in proportion to what that costs: first the agents who could work
         that shift that day, then others at random. The moves that pay most — one agent taking
@@ -146,14 +151,13 @@ class NeighbourhoodSearch:
         lo = max(0, min(len(self.days) - nd, pos - self.rng.randrange(0, nd)))
         return {(a, d) for a in agents for d in self.days[lo:lo + nd] if (a, d) in self.cells}
 
-    def _missed(self) -> list[tuple[int, list[int], int]]:
+    def _missed(self) -> list[tuple[int, list[int], float]]:
         """The shift-type demand cells the current roster misses or exceeds: (day, the cell's
         shift literals, what the difference costs)."""
         vals, out = self.values, []
-        for d, idxs, required, under, over in self.demand:
-            n = sum(vals[i] for i in idxs)
-            c = under * max(0, required - n) + over * max(0, n - required)
-            if c:
+        for d, idxs, points, costs in self.demand:
+            c = float(np.interp(sum(vals[i] for i in idxs), points, costs))
+            if c > 0:
                 out.append((d, idxs, c))
         return out
 
@@ -292,21 +296,6 @@ class NeighbourhoodSearch:
             self.stopped = True
             if self.current is not None:
                 self.current.stop_search()
-
-
-def _demand_cells(b: ModelBuilder) -> list[tuple[int, list[int], int, int, int]]:
-    """The model's shift-type demand cells: (day, proto indices of the cell's shift literals,
-    requirement, weight per missing shift, weight per extra shift); empty for interval demand."""
-    mult = b.w8.type_demand
-    out = []
-    for dem in b.p.shift_rules.type_demand:
-        if not b.hz.start <= dem.day < b.hz.end:
-            continue
-        d = b.hz.day_index(dem.day)
-        lits = b.type_counts.get((d, dem.shift_type))
-        if lits and (dem.weight_under or dem.weight_over):
-            out.append((d, [x.index for x in lits], dem.required, dem.weight_under * mult, dem.weight_over * mult))
-    return out
 
 
 def run_together(team: list[NeighbourhoodSearch], stop: Callable[[], bool],
