@@ -265,6 +265,16 @@ class HorizonColumns:
                     out[col[2]] += z
         return out.tolist()
 
+    def reduced_cost(self, col, mu: np.ndarray, sig: np.ndarray) -> float:
+        """The column's reduced cost in the master with duals ``mu`` (demand cells, as rewards
+        per count) and ``sig`` (the agents' convexity rows)."""
+        return col[1] - sum(mu[t] * n for t, n in self.types_of(col).items()) - sig[col[0]]
+
+    def _prices_out(self, cols, mu: np.ndarray, sig: np.ndarray) -> bool:
+        """Whether any of ``cols`` has a negative reduced cost in the master with duals ``mu``
+        and ``sig``: only such a column can improve the master."""
+        return any(self.reduced_cost(col, mu, sig) < -1e-6 * max(1.0, abs(col[1])) for col in cols)
+
     # --- the loop ---------------------------------------------------------------------------
     def run(self, start_values: list[int], deadline: float, *, upper: Callable[[], float | None] | None = None,
             on_bound: Callable[[int], None] | None = None, stop: Callable[[], bool] | None = None,
@@ -284,6 +294,7 @@ class HorizonColumns:
         center = np.zeros(len(self.cells))
         mu_m = center
         alpha = 0.0
+        sig: np.ndarray | None = None  # the master's convexity duals (per agent), once solved
         last_inc: list[int] | None = None
         work_end = None if work is None else self.work + work
         while not (stop is not None and stop()):
@@ -308,6 +319,12 @@ class HorizonColumns:
             added = 0
             for col in cols:
                 added += self.add(col)
+            if alpha > 0.0 and sig is not None and not self._prices_out(cols, mu_m, sig):
+                # a misprice: the columns of the smoothed point would not change the master, and
+                # at the same point the next round would find the same ones — price at the
+                # master's own duals instead (its columns either improve it or prove it solved)
+                alpha = 0.0
+                continue
             inc = incumbent() if incumbent is not None else None
             if inc is not None and inc is not last_inc:
                 last_inc = inc
@@ -321,7 +338,7 @@ class HorizonColumns:
             got_m = self.solve_master()
             if got_m is None:
                 break
-            mu_m, _sig, self.master_value, self.master_z = got_m
+            mu_m, sig, self.master_value, self.master_z = got_m
             alpha = COLUMNS_SMOOTHING
             if math.ceil(best) >= self.master_value - 1e-6 * max(1.0, abs(best)):
                 self.converged = True

@@ -210,3 +210,24 @@ def test_the_master_grown_round_by_round_is_the_master_built_at_once() -> None:
     assert abs(value_g - value_f) < 1e-6
     # both dual solutions prove the same value (degenerate duals may differ, their bound may not)
     assert abs(grown.cell_part(mu_g) + sig_g.sum() - (fresh.cell_part(mu_f) + sig_f.sum())) < 1e-6
+
+
+def test_reduced_costs_are_the_masters_own() -> None:
+    """The reduced cost the loop uses to tell a misprice (columns of the smoothed duals that
+    cannot improve the master) is GLOP's: own cost − duals' rewards − the agent's convexity
+    dual, for every column of a solved master, basic (0) or not (≥ 0)."""
+    b = built()
+    hc = HorizonColumns(b)
+    hc.run(legal_start(b), math.inf)
+    mu, sig, _value, _z = hc.solve_master()
+    zs = hc._lp[3]
+    assert len(zs) == len(hc.columns) > len(b.agents)
+    for col, z in zip(hc.columns, zs, strict=True):
+        assert abs(hc.reduced_cost(col, mu, sig) - z.reduced_cost()) < 1e-6
+    assert not hc._prices_out(hc.columns, mu, sig)  # solved: nothing prices out
+    # at duals that overpay a demand cell, a schedule working it prices out
+    worked = next(col for col in hc.columns if hc.types_of(col))
+    t = next(iter(hc.types_of(worked)))
+    richer = mu.copy()
+    richer[t] += 1.0 + abs(hc.reduced_cost(worked, mu, sig))
+    assert hc._prices_out([worked], richer, sig)
