@@ -28,6 +28,7 @@ cells — e.g. a maximum over agents — are left out, which only weakens the bo
 from __future__ import annotations
 
 import math
+import threading
 import time
 from collections.abc import Callable
 
@@ -36,8 +37,8 @@ from ortools.sat.python import cp_model
 
 from kcroster.solver.builder import ModelBuilder
 from kcroster.solver.coverage import master_cell_row, type_cell_costs
-from kcroster.solver.plan import COLUMNS_SMOOTHING, PRICE_COLUMNS, SUB_SOLVE_MIN_S
-from kcroster.solver.work import SMALL_SOLVE_WORK, set_limit, spent
+from kcroster.solver.plan import COLUMNS_GUIDE_GAP, COLUMNS_SMOOTHING, PRICE_COLUMNS, SUB_SOLVE_MIN_S
+from kcroster.solver.work import ONE_AGENT_SOLVE_WORK_PER_VARIABLE, set_limit, spent
 
 PRICE_SCALE = 1000  # multipliers are rounded to 1/1000 point (the bound uses the rounded ones)
 
@@ -69,8 +70,9 @@ def _flatten(terms) -> tuple[np.ndarray, np.ndarray, float]:
 
 
 class HorizonColumns:
-    def __init__(self, b: ModelBuilder) -> None:
+    def __init__(self, b: ModelBuilder, threads: int = 1) -> None:
         self.b = b
+        self.threads = threads  # the pricing's threads (see :meth:`price`)
         # demand cells: key, literal indices, breakpoints and costs (convex piecewise linear)
         self.cells: list[tuple[list[float], list[float]]] = []
         self.cell_of: dict[int, int] = {}  # literal index → cell
@@ -108,6 +110,7 @@ class HorizonColumns:
         self.master_z: np.ndarray | None = None
         self.master_value: float | None = None
         self.converged = False  # the master is solved: its solution is the Dantzig–Wolfe optimum
+        self.bound_value: float | None = None  # the best proven bound, before rounding up
         # a deterministic solve prices in CP-SAT's deterministic time and stops at a work budget
         # (:mod:`kcroster.solver.work`): the same columns, bound and master on any machine load
         self.deterministic = bool(b.opts.deterministic)
@@ -166,59 +169,99 @@ class HorizonColumns:
         """(lower bound of Σ over agents of min [own − μ·types], each agent's best schedule)
         or None when time ran out or nothing could be proven. A small solve per agent: its own
         model (every rule of the agent, its own penalty terms) with the multipliers on its
-        shift literals. ``time_limit`` is in the solve's units (work when deterministic)."""
-        deadline = time.perf_counter() + time_limit
-        work_end = self.work + time_limit
-        total = 0.0
-        cols = []
+        shift literals. ``time_limit`` is in the solve's units (work when deterministic).
+
+        With ``threads`` above 1 the agents are priced in that many threads, agent ``i`` in
+        thread ``i mod threads`` (CP-SAT lets go of the interpreter): each agent's solve is the
+        same whatever thread runs it, so are the bound and the columns, and a deterministic
+        round costs the work of its busiest thread, as the full search's workers count."""
         for ai in range(len(self.b.agents)):
-            if stop is not None and stop():
-                return None
-            sb, (idx, coef, off), local = self._sub(ai)
-            cf: dict[int, int] = {}
-            for i, c in zip(idx.tolist(), coef.tolist(), strict=True):
-                cf[i] = cf.get(i, 0) + int(round(c * PRICE_SCALE))
-            for i, t in zip(local.tolist(), self.lit_cell[ai].tolist(), strict=True):
-                if t >= 0:
-                    v = -int(round(mu[t] * PRICE_SCALE))
-                    if v:
-                        cf[i] = cf.get(i, 0) + v
-            m = sb.model
-            obj = m.proto.objective
-            obj.vars.clear()
-            obj.coeffs.clear()
-            obj.domain.clear()
-            keys = [i for i, c in cf.items() if c]
-            obj.vars.extend(keys)
-            obj.coeffs.extend(cf[i] for i in keys)
-            obj.offset = 0.0
-            obj.scaling_factor = 1.0
-            m.clear_hints()
-            last = self.last.get(ai)
-            if last is not None:
-                m.proto.solution_hint.vars.extend(range(len(last)))
-                m.proto.solution_hint.values.extend(last)
-            s = cp_model.CpSolver()
-            s.parameters.num_workers = 1
-            left = work_end - self.work if self.deterministic else deadline - time.perf_counter()
-            set_limit(s.parameters, max(SUB_SOLVE_MIN_S, left), self.deterministic)
-            s.parameters.linearization_level = 2
-            # probing in presolve costs each of these many small solves more than it saves
-            s.parameters.cp_model_probing_level = 0
-            seen = _Solutions(local, idx)
-            st = s.solve(m, seen)
-            self.work += spent(s, self.deterministic) + (SMALL_SOLVE_WORK if self.deterministic else 0.0)
-            if st not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-                return None
-            self.last[ai] = list(s.response_proto.solution)
-            total += s.best_objective_bound / PRICE_SCALE + off
-            # the solutions met on the way are columns too (fewer rounds): the last ones only,
-            # the early ones are far from the multipliers' optimum
-            for lit_vals, own_vals in seen.found[-PRICE_COLUMNS:]:
-                chosen = self.agent_lits[ai][np.asarray(lit_vals, dtype=bool)]
-                own = off + float(np.dot(coef, own_vals)) if len(coef) else off
-                cols.append((ai, own, chosen))
+            self._sub(ai)  # built here, one after the other: the threads only solve
+        n = max(1, min(self.threads, len(self.b.agents)))
+        groups = [list(range(g, len(self.b.agents), n)) for g in range(n)]
+        deadline = time.perf_counter() + time_limit
+        found: dict[int, tuple[float, list]] = {}
+        works = [0.0] * n
+
+        def run(g: int) -> None:
+            for ai in groups[g]:
+                if stop is not None and stop():
+                    return
+                left = (time_limit - works[g]) if self.deterministic else deadline - time.perf_counter()
+                got = self._price_agent(ai, mu, left)
+                works[g] += got[0]
+                if got[1] is None:
+                    return
+                found[ai] = (got[1], got[2])
+
+        if n == 1:
+            run(0)
+        else:
+            threads = [threading.Thread(target=run, args=(g,), name="kcroster-pricing", daemon=True)
+                       for g in range(1, n)]
+            for th in threads:
+                th.start()
+            run(0)
+            for th in threads:
+                th.join()
+        self.work += max(works)
+        if len(found) < len(self.b.agents):
+            return None
+        total, cols = 0.0, []
+        for ai in range(len(self.b.agents)):
+            total += found[ai][0]
+            cols += found[ai][1]
         return total, cols
+
+    def _price_agent(self, ai: int, mu: np.ndarray, left: float) -> tuple[float, float | None, list]:
+        """One agent's pricing solve with ``left`` time (or work): (work used, the proven bound
+        of its min [own − μ·types] or None, its columns)."""
+        sb, (idx, coef, off), local = self._sub(ai)
+        cf: dict[int, int] = {}
+        for i, c in zip(idx.tolist(), coef.tolist(), strict=True):
+            cf[i] = cf.get(i, 0) + int(round(c * PRICE_SCALE))
+        for i, t in zip(local.tolist(), self.lit_cell[ai].tolist(), strict=True):
+            if t >= 0:
+                v = -int(round(mu[t] * PRICE_SCALE))
+                if v:
+                    cf[i] = cf.get(i, 0) + v
+        m = sb.model
+        obj = m.proto.objective
+        obj.vars.clear()
+        obj.coeffs.clear()
+        obj.domain.clear()
+        keys = [i for i, c in cf.items() if c]
+        obj.vars.extend(keys)
+        obj.coeffs.extend(cf[i] for i in keys)
+        obj.offset = 0.0
+        obj.scaling_factor = 1.0
+        m.clear_hints()
+        last = self.last.get(ai)
+        if last is not None:
+            m.proto.solution_hint.vars.extend(range(len(last)))
+            m.proto.solution_hint.values.extend(last)
+        s = cp_model.CpSolver()
+        s.parameters.num_workers = 1
+        set_limit(s.parameters, max(SUB_SOLVE_MIN_S, left), self.deterministic)
+        s.parameters.linearization_level = 2
+        # probing in presolve costs each of these many small solves more than it saves
+        s.parameters.cp_model_probing_level = 0
+        seen = _Solutions(local, idx)
+        st = s.solve(m, seen)
+        used = spent(s, self.deterministic)
+        if self.deterministic:  # the setup CP-SAT's count does not see, as for every one-agent solve
+            used += ONE_AGENT_SOLVE_WORK_PER_VARIABLE * len(m.proto.variables)
+        if st not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return used, None, []
+        self.last[ai] = list(s.response_proto.solution)
+        cols = []
+        # the solutions met on the way are columns too (fewer rounds): the last ones only, the
+        # early ones are far from the multipliers' optimum
+        for lit_vals, own_vals in seen.found[-PRICE_COLUMNS:]:
+            chosen = self.agent_lits[ai][np.asarray(lit_vals, dtype=bool)]
+            own = off + float(np.dot(coef, own_vals)) if len(coef) else off
+            cols.append((ai, own, chosen))
+        return used, s.best_objective_bound / PRICE_SCALE + off, cols
 
     # --- the master -------------------------------------------------------------------------
     def solve_master(self):
@@ -255,6 +298,18 @@ class HorizonColumns:
         sig = np.asarray([ct.dual_value() for ct in conv], dtype=float)
         z = np.asarray([v.solution_value() for v in zs], dtype=float)
         return mu, sig, s.Objective().Value(), z
+
+    def guides(self) -> bool:
+        """Whether the master's solution may steer the search: the master is solved, or its
+        value lies within COLUMNS_GUIDE_GAP of the proven bound — then it is within that of the
+        Dantzig–Wolfe optimum too, and as good a guide (a budget often ends a round or two
+        before the last columns close a gap that small)."""
+        if self.master_z is None:
+            return False
+        if self.converged:
+            return True
+        top, low = self.master_value, self.bound_value
+        return top is not None and low is not None and top - low <= COLUMNS_GUIDE_GAP * max(1.0, abs(top))
 
     def lp_point(self, n_vars: int) -> list[float]:
         """The master's solution as a value per model variable (shift literals; others 0)."""
@@ -309,7 +364,7 @@ class HorizonColumns:
             total = self.cell_part(mu) + pbound
             total -= 1e-9 * abs(total) + 1e-6
             if best is None or total > best:
-                best = total
+                best = self.bound_value = total
                 center = mu
                 if on_bound is not None:
                     on_bound(int(math.ceil(best)))

@@ -187,6 +187,9 @@ RENS_MAX_S = 20.0
 #: multipliers so far and the rest of the master's duals (Wentges smoothing: damps the
 #: oscillation of plain column generation)
 COLUMNS_SMOOTHING = 0.5
+#: the master's solution steers the neighbourhood search once the master is solved, or once its
+#: value is within this share of the proven bound (and so of the Dantzig–Wolfe optimum)
+COLUMNS_GUIDE_GAP = 0.01
 #: columns an agent's pricing solve may add: its last improving solutions (the early ones are far
 #: from the multipliers' optimum)
 PRICE_COLUMNS = 5
@@ -237,6 +240,9 @@ class SolvePlan:
     neighbourhood_searches: int  # our neighbourhood searches (beside it; after it when deterministic)
     rens: bool  # one neighbourhood search first dives into the LP's integral part
     columns: bool  # column generation over whole schedules (shift-type models, beside the search)
+    # the column generation's pricing threads: deterministic solves run it in turn, with the
+    # cores to itself; on the clock it runs beside the neighbourhood searches, on one
+    pricing_threads: int
     hint_full_search: bool  # the full search starts from the first roster
 
     def lines(self) -> list[str]:
@@ -276,7 +282,8 @@ class SolvePlan:
                 share = f" ({_pct(first)} van de resterende tijd)" if self.deterministic else ""
                 steps.append(f"volledige CP-SAT-zoektocht{hint}{share}")
             columns = ("kolomgeneratie over hele roosters per medewerker" +
-                       (f" (tot {_pct(COLUMNS_SHARE)} van de resterende tijd; ondergrens, stuurt het "
+                       (f" (tot {_pct(COLUMNS_SHARE)} van de resterende tijd, {self.pricing_threads} "
+                        f"{'kern' if self.pricing_threads == 1 else 'kernen'}; ondergrens, stuurt het "
                         "buurtzoeken" if self.deterministic else " ernaast (ondergrens, stuurt het buurtzoeken") +
                        "; eenmaal opgelost eerst een duik in de master)")
             if self.columns and self.deterministic:
@@ -353,6 +360,7 @@ def plan_for(b: ModelBuilder, workers: int, deterministic: bool, warm_start: boo
         neighbourhood_searches=n_lns,
         rens=interval and n_lns > 0,
         columns=(not interval and n_lns > 0 and columns_applicable(b)),
+        pricing_threads=max(1, int(workers)) if deterministic else 1,
         hint_full_search=not interval,
     )
 

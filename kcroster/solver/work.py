@@ -29,21 +29,18 @@ WORK_PER_SECOND = 0.3
 #: near their share of the time limit; they never depend on the clock
 VISIT_WORK = 0.0004
 CLONE_WORK_PER_VARIABLE = 1e-5
-#: ... one variable of a one-agent model (the greedy start's and the descent's), per solve: each
-#: solve sets up the objective and hint over its variables in Python, and CP-SAT loads and
-#: presolves the model, none of which its deterministic time counts (most of a short one-agent
-#: solve's time, so a descent counted by CP-SAT alone runs far past its share); the setup grows
-#: with the one-agent model (its days and candidates)
+#: ... one variable of a one-agent model (the greedy start's, the descent's and the column
+#: generation's pricing), per solve: each solve sets up the objective and hint over its
+#: variables in Python, and CP-SAT loads and presolves the model, none of which its
+#: deterministic time counts (most of a short one-agent solve's time, so a descent counted by
+#: CP-SAT alone runs far past its share); the setup grows with the one-agent model (its days
+#: and candidates)
 ONE_AGENT_SOLVE_WORK_PER_VARIABLE = 1.2e-5
 #: ... one agent-day of the model, per completed roster read back (breaks and queues extracted
 #: twice, the cheaper kept), priced and loaded into the descent's residual: Python that grows
 #: with the shifts to extract and load, and on a big model takes about as long as the
 #: completion's own CP-SAT solve
 READBACK_WORK_PER_AGENT_DAY = 6e-4
-#: ... and one small CP-SAT solve (a pricing solve of the column generation: one agent's
-#: model), whose setup and presolve CP-SAT's deterministic time does not count: with hundreds
-#: of them a phase would otherwise run several times its share
-SMALL_SOLVE_WORK = 0.05
 
 
 def set_limit(prm: Any, seconds: float, deterministic: bool) -> None:

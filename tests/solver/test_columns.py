@@ -231,3 +231,42 @@ def test_reduced_costs_are_the_masters_own() -> None:
     richer = mu.copy()
     richer[t] += 1.0 + abs(hc.reduced_cost(worked, mu, sig))
     assert hc._prices_out([worked], richer, sig)
+
+
+def test_pricing_in_two_threads_gives_what_one_thread_gives() -> None:
+    """A deterministic column generation priced in two threads: each agent's solve is the one
+    the sequential pricing makes, so the same bound, master and columns, in the same order; a
+    round costs its busier thread's work, so no more than the sequential run's."""
+    p = shift_type_project()
+    b = ModelBuilder(p, None, opts(weights=research_weights(), deterministic=True))
+    b.build()
+    start = legal_start(b)
+    runs = []
+    for threads in (1, 2):
+        hc = HorizonColumns(b, threads)
+        bound = hc.run(start, math.inf, work=60.0)
+        runs.append((bound, hc.master_value, [(ai, cost, chosen.tolist()) for ai, cost, chosen in hc.columns],
+                     hc.work))
+    assert runs[0][:3] == runs[1][:3]
+    assert runs[0][0] == math.ceil(dantzig_wolfe_value() - 1e-6)
+    assert 0 < runs[1][3] <= runs[0][3]
+
+
+def test_a_master_guides_once_solved_or_within_the_gap_of_its_bound() -> None:
+    """The master's solution steers the search once the master is solved, or once its value is
+    within COLUMNS_GUIDE_GAP of the proven bound (a budget ending a round before the master is
+    solved); never before a master exists or while it is far above the bound."""
+    from kcroster.solver.plan import COLUMNS_GUIDE_GAP
+
+    b = built()
+    hc = HorizonColumns(b)
+    assert not hc.guides()  # no master yet
+    hc.run(legal_start(b), math.inf)
+    assert hc.converged and hc.guides()
+    assert hc.bound_value <= hc.master_value + 1e-6
+    hc.converged = False  # as if the budget had ended the loop: the gap decides
+    low = hc.master_value / (1 + COLUMNS_GUIDE_GAP / 2)
+    hc.bound_value = low
+    assert hc.guides()
+    hc.bound_value = hc.master_value * (1 - 2 * COLUMNS_GUIDE_GAP)
+    assert not hc.guides()

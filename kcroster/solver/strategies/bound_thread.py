@@ -63,7 +63,7 @@ class BoundThread:
                 hc = HorizonColumns(b)
                 hc.run(values, deadline, upper=upper, on_bound=self._found, stop=lambda: self.cancelled,
                        incumbent=incumbent)
-                if hc.master_z is not None and hc.converged and not self.cancelled:
+                if hc.guides() and not self.cancelled:
                     on_lp(hc.lp_point(len(b.model.proto.variables)))
             except Exception as exc:  # noqa: BLE001 - the thread's end: said in the result's notes
                 self._failed(exc)

@@ -63,7 +63,8 @@ class SearchInTurn:
         ns = team[0]
         col_bound = None
         if plan.columns:
-            used, col_bound, point = columns_in_turn(b, values, objective, COLUMNS_SHARE * work, cancelled)
+            used, col_bound, point = columns_in_turn(b, values, objective, COLUMNS_SHARE * work, cancelled,
+                                                     plan.pricing_threads)
             rest -= used
             run.inc.raise_bound(Stage.BOUND_LAGRANGE, col_bound)
             for member in team:
@@ -89,12 +90,14 @@ class SearchInTurn:
 
 
 def columns_in_turn(b: ModelBuilder, values: list[int], objective: float, work: float,
-                    cancelled: Callable[[], bool]) -> tuple[float, int | None, list[float] | None]:
-    """Column generation from the roster ``values`` for at most ``work``: (work used, the
-    proven bound or None, the master's solution once it is solved, else None)."""
+                    cancelled: Callable[[], bool], threads: int = 1
+                    ) -> tuple[float, int | None, list[float] | None]:
+    """Column generation from the roster ``values`` for at most ``work``, pricing in
+    ``threads`` threads: (work used, the proven bound or None, the master's solution once it
+    guides, else None: :meth:`~kcroster.solver.columns.HorizonColumns.guides`)."""
     from kcroster.solver.columns import HorizonColumns
 
-    hc = HorizonColumns(b)
+    hc = HorizonColumns(b, threads)
     bound = hc.run(values, float("inf"), upper=lambda: objective, stop=cancelled, work=work)
-    point = hc.lp_point(len(b.model.proto.variables)) if hc.converged else None
+    point = hc.lp_point(len(b.model.proto.variables)) if hc.guides() else None
     return hc.work, (bound if bound is not None and bound > 0 else None), point
