@@ -182,28 +182,33 @@ class HorizonColumns:
         deadline = time.perf_counter() + time_limit
         found: dict[int, tuple[float, list]] = {}
         works = [0.0] * n
+        failures: list[BaseException] = []
 
         def run(g: int) -> None:
-            for ai in groups[g]:
-                if stop is not None and stop():
-                    return
-                left = (time_limit - works[g]) if self.deterministic else deadline - time.perf_counter()
-                got = self._price_agent(ai, mu, left)
-                works[g] += got[0]
-                if got[1] is None:
-                    return
-                found[ai] = (got[1], got[2])
+            # a thread that cannot prove its agent's bound stops; the others go on, so that
+            # each thread's work, and with it a deterministic round's, never depends on timing
+            try:
+                for ai in groups[g]:
+                    if stop is not None and stop():
+                        return
+                    left = (time_limit - works[g]) if self.deterministic else deadline - time.perf_counter()
+                    got = self._price_agent(ai, mu, left)
+                    works[g] += got[0]
+                    if got[1] is None:
+                        return
+                    found[ai] = (got[1], got[2])
+            except BaseException as exc:  # noqa: BLE001 - raised again in the calling thread
+                failures.append(exc)
 
-        if n == 1:
-            run(0)
-        else:
-            threads = [threading.Thread(target=run, args=(g,), name="kcroster-pricing", daemon=True)
-                       for g in range(1, n)]
-            for th in threads:
-                th.start()
-            run(0)
-            for th in threads:
-                th.join()
+        threads = [threading.Thread(target=run, args=(g,), name="kcroster-pricing", daemon=True)
+                   for g in range(1, n)]
+        for th in threads:
+            th.start()
+        run(0)
+        for th in threads:
+            th.join()
+        if failures:
+            raise failures[0]
         self.work += max(works)
         if len(found) < len(self.b.agents):
             return None
