@@ -183,6 +183,7 @@ class _Solve:
         all (the result then explains why). In relaxed mode the agents without one get their
         rules as soft constraints, in a model rebuilt for them."""
         opts = self.opts
+        self.start = None  # the greedy start replaces a previous roster that could not be completed
         self.relaxed_ids = set() if opts.relaxed else None
         first = Greedy(self.relaxed_ids)
         deadline = self.t0 + max(GREEDY_MIN_S, GREEDY_SHARE * opts.time_limit_s)
@@ -199,8 +200,8 @@ class _Solve:
             self.mode = ModelBuilder.RELAXED
             self.b = ModelBuilder(self.project, self.requirement, opts, mode=self.mode,
                                   relax_agents=self.relaxed_ids)
-            self.b.build()
-            self.plan = plan_for(self.b, opts.workers, self.det, warm_start=False)
+            self.b.build_variables()
+            self.build_model()  # the relaxed model's plan, reported as the first one was
         self.res.stats["greedy_s"] = time.perf_counter() - self.t0
         if self.hand.picks is not None:
             self.res.time_to_first_s = self.res.stats["greedy_s"]  # every agent's schedule is legal

@@ -141,8 +141,12 @@ def test_infeasible_explains_agent_and_rule_and_relaxed_solve_violates_least() -
     assert res.status == "infeasible"
     text = "\n".join(res.conflicts)
     assert "Agent 1" in text and "Contracturen per week" in text and "verlof" in text
-    relaxed = solve(p, req, options=opts(relaxed=True))
+    plans: list[tuple[str, ...]] = []
+    relaxed = solve(p, req, options=opts(relaxed=True), on_progress=lambda pr: pr.plan and plans.append(pr.plan))
     assert relaxed.status in ("optimal", "feasible")
+    # the strict model's plan first, then the relaxed model's, rebuilt for agent 1
+    assert len(plans) == 2 and not any("versoepeld" in line for line in plans[0])
+    assert any("versoepeld" in line for line in plans[1])
     assert len(relaxed.relaxed_violations) == 1
     assert "Agent 1" in relaxed.relaxed_violations[0]
     assert {v.rule_id for v in errors(relaxed, p)} == {"contract_week_hours"}
