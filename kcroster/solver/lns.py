@@ -300,13 +300,13 @@ class NeighbourhoodSearch:
 
 def run_together(team: list[NeighbourhoodSearch], stop: Callable[[], bool],
                  on_improve: Callable[[float, list[int]], None] | None, step_limit: float,
-                 work: float) -> None:
+                 work: float) -> float:
     """Deterministic solves: the searches of ``team`` in lockstep, one per core. Each round every
     search takes one neighbourhood of its own (its own seed, at the same time: CP-SAT lets go of
     the GIL), then all go on from the best roster of the round (the first search's on a tie), so
     the rosters do not depend on which thread finishes first. A round costs the work of its
     longest sub-solve: the searches run side by side, as the full search's workers do; ``work``
-    is the budget for all rounds."""
+    is the budget for all rounds. Returns the work the rounds used."""
     used = 0.0
     while not stop() and work - used >= SUB_SOLVE_MIN_S:
         start = team[0].objective  # every search starts the round from the same roster
@@ -328,6 +328,7 @@ def run_together(team: list[NeighbourhoodSearch], stop: Callable[[], bool],
                 ns.adopt(best.objective, best.values)
         if best.objective < start - 0.5 and on_improve is not None:
             on_improve(best.objective, best.values)
+    return used
 
 
 def _step_of(ns: NeighbourhoodSearch, left: float, step_limit: float, failures: list[BaseException]) -> None:

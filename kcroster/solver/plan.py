@@ -293,6 +293,8 @@ class SolvePlan:
                 n = self.neighbourhood_searches
                 rens = " (eerst een duik in het LP-optimum)" if self.rens else ""
                 together = " — tegelijk, in vaste rondes" if self.deterministic and n > 1 else ""
+                if self.deterministic and self.full_search:
+                    together += "; lopen ze vast, dan zoekt CP-SAT verder vanuit hun beste rooster"
                 steps.append(f"{where} {n} buurtzoek{'tocht' if n == 1 else 'tochten'} over "
                              f"medewerkers en dagen{rens}{together}")
             if self.columns and not self.deterministic:

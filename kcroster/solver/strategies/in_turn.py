@@ -2,8 +2,9 @@
 share of the budget's work: the full search (workers interleaved), on shift-type models the
 column generation (its bound, its master's solution to steer the neighbourhoods), then the
 neighbourhood searches (one per worker, in lockstep: :func:`~kcroster.solver.lns.run_together`)
-from the best roster found — on a small interval-demand model first one dive into the LP
-relaxation's integral part (RENS), the LP stopped by work as well."""
+from the best roster found, the full search taking over from their best whenever they stall — on
+a small interval-demand model first one dive into the LP relaxation's integral part (RENS), the
+LP stopped by work as well."""
 
 from __future__ import annotations
 
@@ -23,13 +24,14 @@ from kcroster.solver.plan import (
     NEIGHBOURHOOD_MIN_WORK,
     RENS_LP_BASE_S,
     RENS_LP_PER_WORK_S,
+    STALL_STEPS,
     SolvePlan,
     neighbourhood_step,
 )
 from kcroster.solver.strategies.beside import team_of
 from kcroster.solver.strategies.full_search import FullSearch
 from kcroster.solver.strategy import Budget, Hand, StrategyRun
-from kcroster.solver.work import set_limit
+from kcroster.solver.work import set_limit, spent
 
 
 @dataclass
@@ -85,8 +87,47 @@ class SearchInTurn:
         def improved(_obj: float, vals: list[int]) -> None:
             run.inc.offer(Stage.FOUND_NEIGHBOURHOOD, *cb.rosterize(vals))
 
-        run_together(team, at_bound, improved, step, rest)
+        self._search_and_restart(run, team, at_bound, improved, step, rest, min(FULL_FIRST * work, rest / 2))
         return hand
+
+    def _search_and_restart(self, run: StrategyRun, team: list[NeighbourhoodSearch], at_bound: Callable[[], bool],
+                            improved: Callable[[float, list[int]], None], step: float, rest: float,
+                            full_work: float) -> None:
+        """The neighbourhood searches for ``rest`` work; each time they go STALL_STEPS rounds
+        without a better roster, the full search takes over from their best for ``full_work``
+        (at most half of what is left), then they go on from its best — as on the clock, where
+        the full search comes back when the neighbourhood searches stall. Its own search (its
+        LP, its own neighbourhoods) leaves the local optimum the team is stuck in."""
+        b, cb, solver = run.b, self.full.cb, self.full.solver
+        quiet = [0]  # rounds since the last better roster
+
+        def stalled() -> bool:
+            quiet[0] += 1
+            return at_bound() or quiet[0] > STALL_STEPS
+
+        def better(obj: float, vals: list[int]) -> None:
+            quiet[0] = 0
+            improved(obj, vals)
+
+        while rest >= NEIGHBOURHOOD_MIN_WORK:
+            rest -= run_together(team, stalled, better, step, rest)
+            give = min(full_work, rest / 2)
+            if at_bound() or rest < NEIGHBOURHOOD_MIN_WORK or give < NEIGHBOURHOOD_MIN_WORK:
+                return
+            best = team[0]  # after a round every search holds the round's best
+            b.model.clear_hints()
+            for i, v in enumerate(best.values):
+                b.model.proto.solution_hint.vars.append(i)
+                b.model.proto.solution_hint.values.append(v)
+            set_limit(solver.parameters, give, True)
+            st = self.full.status = solver.solve(b.model, cb)
+            rest -= spent(solver, True)
+            if cb.values is not None and cb.values[0] < best.objective - 0.5:
+                for ns in team:
+                    ns.adopt(*cb.values)
+            if st in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
+                return
+            quiet[0] = 0
 
 
 def columns_in_turn(b: ModelBuilder, values: list[int], objective: float, work: float,
