@@ -17,7 +17,7 @@ import numpy as np
 from ortools.sat.python import cp_model
 
 from kcroster.model import Project, Roster
-from kcroster.solver.builder import ModelBuilder
+from kcroster.solver.builder import ModelBuilder, hint_assignment
 from kcroster.solver.contract import partial_week_notes
 from kcroster.solver.costing import lookup, objective_of, pick_lookup, price, roster_of, rosterize
 from kcroster.solver.extract import extract
@@ -293,9 +293,7 @@ class _Solve:
                 # shift-type models: the hint helps the full search; interval-demand models stay
                 # unhinted, where the hint anchors it near the greedy roster and its LP-guided
                 # dive finds better ones
-                hint = b.model.proto.solution_hint
-                hint.vars.extend(range(len(hand.values)))
-                hint.values.extend(hand.values)
+                hint_assignment(b.model, hand.values)
         elif hand.picks is not None:
             # big model: the shift choice alone is a legal roster, breaks and queues in Python
             if hand.roster is None:

@@ -23,6 +23,14 @@ if TYPE_CHECKING:
     from kcroster.solver.warmstart import AgentSearch
 
 
+def hint_assignment(model: cp_model.CpModel, values: list[int]) -> None:
+    """Make the complete assignment ``values`` (one value per model variable) the model's only
+    solution hint."""
+    model.clear_hints()
+    model.proto.solution_hint.vars.extend(range(len(values)))
+    model.proto.solution_hint.values.extend(values)
+
+
 @dataclass(frozen=True)
 class Gate:
     rule: str

@@ -26,7 +26,7 @@ from collections.abc import Callable
 import numpy as np
 from ortools.sat.python import cp_model
 
-from kcroster.solver.builder import ModelBuilder
+from kcroster.solver.builder import ModelBuilder, hint_assignment
 from kcroster.solver.coverage import type_cell_costs
 from kcroster.solver.plan import (
     LNS_BLOCK_AGENTS,
@@ -216,9 +216,7 @@ class NeighbourhoodSearch:
         return self._solve(kind, time_limit)
 
     def _solve(self, kind: str, time_limit: float) -> bool:
-        self.proto.clear_solution_hint()
-        self.proto.solution_hint.vars.extend(range(len(self.values)))
-        self.proto.solution_hint.values.extend(self.values)
+        hint_assignment(self.m, self.values)
         s = cp_model.CpSolver()
         prm = s.parameters
         prm.num_workers = 1

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from kcroster.solver.bound import lp_values
-from kcroster.solver.builder import ModelBuilder
+from kcroster.solver.builder import ModelBuilder, hint_assignment
 from kcroster.solver.lns import NeighbourhoodSearch, run_together
 from kcroster.solver.options import Stage
 from kcroster.solver.plan import (
@@ -115,10 +115,7 @@ class SearchInTurn:
             if at_bound() or rest < NEIGHBOURHOOD_MIN_WORK or give < NEIGHBOURHOOD_MIN_WORK:
                 return
             best = team[0]  # after a round every search holds the round's best
-            b.model.clear_hints()
-            for i, v in enumerate(best.values):
-                b.model.proto.solution_hint.vars.append(i)
-                b.model.proto.solution_hint.values.append(v)
+            hint_assignment(b.model, best.values)
             set_limit(solver.parameters, give, True)
             st = self.full.status = solver.solve(b.model, cb)
             rest -= spent(solver, True)
